@@ -1,0 +1,98 @@
+//! Samenspel's rules with no I/O: validated values ("parse, don't validate"), the kinds of
+//! organisation, roles and the permissions they grant.
+//!
+//! Validation errors carry a message key from the `locales/` files rather than a sentence, so
+//! the web layer can tell the user what is wrong in their own language.
+
+pub mod accounts;
+pub mod organisations;
+pub mod permissions;
+
+/// A value that failed validation. The key names a message in `locales/{nl,en}/*.ftl`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("invalid input: {key}")]
+pub struct Invalid {
+    pub key: &'static str,
+}
+
+impl Invalid {
+    pub const fn new(key: &'static str) -> Self {
+        Self { key }
+    }
+}
+
+/// The languages Samenspel speaks. Dutch is the default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    #[default]
+    Nl,
+    En,
+}
+
+impl Language {
+    pub const ALL: [Language; 2] = [Language::Nl, Language::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Nl => "nl",
+            Language::En => "en",
+        }
+    }
+
+    /// Parses a language code; `None` for anything we do not speak.
+    pub fn from_code(code: &str) -> Option<Self> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "nl" => Some(Language::Nl),
+            "en" => Some(Language::En),
+            _ => None,
+        }
+    }
+
+    /// Picks the best language from an `Accept-Language` header, honouring q-values.
+    pub fn negotiate(accept_language: &str) -> Option<Self> {
+        let mut best: Option<(f32, Language)> = None;
+        for part in accept_language.split(',') {
+            let mut pieces = part.split(';');
+            let tag = pieces.next().unwrap_or("").trim();
+            let primary = tag.split('-').next().unwrap_or("");
+            let Some(lang) = Language::from_code(primary) else {
+                continue;
+            };
+            let q = pieces
+                .find_map(|p| p.trim().strip_prefix("q="))
+                .and_then(|q| q.parse::<f32>().ok())
+                .unwrap_or(1.0);
+            if q > 0.0 && best.is_none_or(|(bq, _)| q > bq) {
+                best = Some((q, lang));
+            }
+        }
+        best.map(|(_, lang)| lang)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn negotiates_by_quality() {
+        assert_eq!(
+            Language::negotiate("en-GB,en;q=0.9,nl;q=0.8"),
+            Some(Language::En)
+        );
+        assert_eq!(
+            Language::negotiate("de,nl-BE;q=0.5,en;q=0.4"),
+            Some(Language::Nl)
+        );
+        assert_eq!(Language::negotiate("fr,de"), None);
+        assert_eq!(Language::negotiate("en;q=0"), None);
+        assert_eq!(Language::negotiate(""), None);
+    }
+
+    #[test]
+    fn parses_codes() {
+        assert_eq!(Language::from_code(" EN "), Some(Language::En));
+        assert_eq!(Language::from_code("fy"), None);
+    }
+}

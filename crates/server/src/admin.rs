@@ -1,0 +1,49 @@
+//! Administration commands run on the server itself.
+
+use anyhow::{Context, bail};
+use samenspel_domain::Language;
+use samenspel_domain::accounts::{Email, NewPassword, PersonName};
+use samenspel_store::{Db, StoreError, UserId, audit, users};
+
+/// Creates an account (optionally a platform administrator) with the given password.
+pub async fn create_user(
+    db: &Db,
+    email: &str,
+    name: &str,
+    password: &str,
+    platform_admin: bool,
+) -> anyhow::Result<UserId> {
+    let email = Email::parse(email).map_err(|e| anyhow::anyhow!("e-mail address: {}", e.key))?;
+    let name = PersonName::parse(name).map_err(|e| anyhow::anyhow!("name: {}", e.key))?;
+    let password = NewPassword::parse(password, Some(&email))
+        .map_err(|e| anyhow::anyhow!("password: {}", e.key))?;
+    let hash = samenspel_web::auth::hash_password(password.expose().to_owned())
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let now = samenspel_store::now();
+    let mut tx = db.begin().await?;
+    let new = users::NewUser {
+        email: &email,
+        name: &name,
+        password_hash: &hash,
+        language: Language::Nl,
+        platform_admin,
+    };
+    let id = match users::create(tx.ex(), &new, now).await {
+        Ok(id) => id,
+        Err(StoreError::Conflict(_)) => bail!("an account with {} already exists", email.as_str()),
+        Err(other) => return Err(other).context("creating the account"),
+    };
+    let event = audit::NewEvent {
+        actor: None,
+        ip: None,
+        action: "user.created_by_admin",
+        subject_kind: "user",
+        subject_id: Some(id.0),
+        organisation: None,
+        changes: serde_json::json!({ "email": email.as_str(), "platform_admin": platform_admin }),
+    };
+    audit::record(tx.ex(), &event, now).await?;
+    tx.commit().await?;
+    Ok(id)
+}

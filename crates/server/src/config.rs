@@ -1,0 +1,92 @@
+//! Configuration: defaults, then an optional TOML file (`samenspel.toml`, or the file named by
+//! `--config` / `SAMENSPEL_CONFIG`), then `SAMENSPEL_*` environment variables, then a plain
+//! `DATABASE_URL`. Every setting is listed in the README.
+
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// `sqlite://data/samenspel.db` (embedded) or `postgres://user@host/db`.
+    pub database_url: String,
+    pub db_max_connections: u32,
+    /// Address to listen on.
+    pub listen: String,
+    /// Public address of this installation, for links in e-mail.
+    pub base_url: String,
+    pub allow_registration: bool,
+    pub trust_forwarded_for: bool,
+    pub session_idle_days: i64,
+    pub auth_attempts_per_minute: u32,
+    pub mail_from: String,
+    /// `smtp://user:pass@host:587?tls=required`, `smtps://…`, or empty: mail is then written as
+    /// `.eml` files into `mail_dir`.
+    pub smtp_url: String,
+    pub mail_dir: String,
+    /// Run the job worker inside `serve` (turn off when running `samenspel worker` separately).
+    pub run_worker: bool,
+    /// `text` or `json`.
+    pub log_format: String,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        let web = samenspel_web::state::WebConfig::default();
+        Self {
+            database_url: "sqlite://data/samenspel.db".into(),
+            db_max_connections: 16,
+            listen: "127.0.0.1:8080".into(),
+            base_url: web.base_url,
+            allow_registration: web.allow_registration,
+            trust_forwarded_for: web.trust_forwarded_for,
+            session_idle_days: web.session_idle_days,
+            auth_attempts_per_minute: web.auth_attempts_per_minute,
+            mail_from: web.mail_from,
+            smtp_url: String::new(),
+            mail_dir: "data/mail".into(),
+            run_worker: true,
+            log_format: "text".into(),
+        }
+    }
+}
+
+impl Config {
+    pub fn load(file: Option<&Path>) -> anyhow::Result<Config> {
+        let file = file
+            .map(Path::to_path_buf)
+            .or_else(|| std::env::var_os("SAMENSPEL_CONFIG").map(Into::into))
+            .unwrap_or_else(|| "samenspel.toml".into());
+        let config = Figment::from(Serialized::defaults(Config::default()))
+            .merge(Toml::file(file))
+            .merge(Env::prefixed("SAMENSPEL_").ignore(&["CONFIG"]))
+            .merge(Env::raw().only(&["DATABASE_URL"]))
+            .extract()?;
+        Ok(config)
+    }
+
+    pub fn web(&self) -> samenspel_web::state::WebConfig {
+        samenspel_web::state::WebConfig {
+            base_url: self.base_url.trim_end_matches('/').to_owned(),
+            allow_registration: self.allow_registration,
+            secure_cookies: self.base_url.starts_with("https://"),
+            trust_forwarded_for: self.trust_forwarded_for,
+            session_idle_days: self.session_idle_days,
+            auth_attempts_per_minute: self.auth_attempts_per_minute,
+            mail_from: self.mail_from.clone(),
+        }
+    }
+
+    /// Creates the folder of an SQLite database file when it does not exist yet.
+    pub fn prepare_paths(&self) -> anyhow::Result<()> {
+        if let Some(path) = self.database_url.strip_prefix("sqlite://")
+            && let Some(parent) = Path::new(path.split('?').next().unwrap_or(path)).parent()
+            && !parent.as_os_str().is_empty()
+        {
+            std::fs::create_dir_all(parent)?;
+        }
+        Ok(())
+    }
+}

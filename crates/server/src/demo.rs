@@ -1,0 +1,177 @@
+//! Demo data: a fictional municipality, its initiatives, partners and a facilitator, each with
+//! people to log in as. Loading it twice changes nothing.
+
+use samenspel_domain::Language;
+use samenspel_domain::accounts::{Email, PersonName};
+use samenspel_domain::organisations::{OrgKind, OrgName, OrgRole};
+use samenspel_store::{Db, OrgId, UserId, organisations, users};
+
+/// The password of every demo account (the README lists the accounts).
+pub const DEMO_PASSWORD: &str = "samen-aan-de-slag";
+
+/// (e-mail, name, language, platform administrator)
+const PEOPLE: &[(&str, &str, &str, bool)] = &[
+    (
+        "beheer@samenspel.example",
+        "Beheerder Samenspel",
+        "nl",
+        true,
+    ),
+    (
+        "projectleider@zonnedal.example",
+        "Ilse Verbeek",
+        "nl",
+        false,
+    ),
+    ("beleid@zonnedal.example", "Ruben Aksoy", "nl", false),
+    (
+        "kernteam@zonnedalenergie.example",
+        "Joris Haverkamp",
+        "nl",
+        false,
+    ),
+    (
+        "secretaris@delinde.example",
+        "Fatima el Idrissi",
+        "nl",
+        false,
+    ),
+    ("dorpsraad@beekveld.example", "Gerrit Wolters", "nl", false),
+    (
+        "warmtegroep@populierenbuurt.example",
+        "Emma Clarke",
+        "en",
+        false,
+    ),
+    (
+        "adviseur@woonstichtingzonnedal.example",
+        "Sanne de Wit",
+        "nl",
+        false,
+    ),
+    (
+        "wijkregisseur@regionet.example",
+        "Karim Bouzid",
+        "nl",
+        false,
+    ),
+    (
+        "begeleider@buurtkracht.example",
+        "Marloes Hendriks",
+        "nl",
+        false,
+    ),
+];
+
+/// (kind, name, members as (e-mail, role))
+const ORGANISATIONS: &[(&str, &str, &[(&str, &str)])] = &[
+    (
+        "municipality",
+        "Gemeente Zonnedal",
+        &[
+            ("projectleider@zonnedal.example", "admin"),
+            ("beleid@zonnedal.example", "member"),
+        ],
+    ),
+    (
+        "initiative",
+        "Energiecoöperatie Zonnedal Energie",
+        &[("kernteam@zonnedalenergie.example", "admin")],
+    ),
+    (
+        "initiative",
+        "Buurtvereniging De Linde",
+        &[("secretaris@delinde.example", "admin")],
+    ),
+    (
+        "initiative",
+        "Dorpsraad Beekveld",
+        &[("dorpsraad@beekveld.example", "admin")],
+    ),
+    (
+        "initiative",
+        "Warmtegroep Populierenbuurt",
+        &[("warmtegroep@populierenbuurt.example", "admin")],
+    ),
+    (
+        "partner",
+        "Woonstichting Zonnedal",
+        &[("adviseur@woonstichtingzonnedal.example", "admin")],
+    ),
+    (
+        "partner",
+        "RegioNet netbeheer",
+        &[("wijkregisseur@regionet.example", "admin")],
+    ),
+    (
+        "facilitator",
+        "Stichting Buurtkracht",
+        &[("begeleider@buurtkracht.example", "admin")],
+    ),
+];
+
+pub async fn load(db: &Db) -> anyhow::Result<()> {
+    let hash = samenspel_web::auth::hash_password(DEMO_PASSWORD.to_owned())
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let now = samenspel_store::now();
+    let mut tx = db.begin().await?;
+
+    let mut ids: Vec<(&str, UserId)> = Vec::new();
+    for (email, name, language, platform_admin) in PEOPLE {
+        let email_v = Email::parse(email).map_err(|e| anyhow::anyhow!("{email}: {}", e.key))?;
+        let id = match users::by_email(tx.ex(), &email_v).await? {
+            Some(user) => user.id,
+            None => {
+                let name =
+                    PersonName::parse(name).map_err(|e| anyhow::anyhow!("{name}: {}", e.key))?;
+                let new = users::NewUser {
+                    email: &email_v,
+                    name: &name,
+                    password_hash: &hash,
+                    language: Language::from_code(language).unwrap_or_default(),
+                    platform_admin: *platform_admin,
+                };
+                users::create(tx.ex(), &new, now).await?
+            }
+        };
+        ids.push((email, id));
+    }
+    let user = |email: &str| ids.iter().find(|(e, _)| *e == email).map(|(_, id)| *id);
+
+    for (kind, name, members) in ORGANISATIONS {
+        let kind = OrgKind::parse(kind).map_err(|e| anyhow::anyhow!("{kind}: {}", e.key))?;
+        let name_v = OrgName::parse(name).map_err(|e| anyhow::anyhow!("{name}: {}", e.key))?;
+        let Some((first_email, _)) = members.first() else {
+            continue;
+        };
+        let creator = user(first_email)
+            .ok_or_else(|| anyhow::anyhow!("unknown demo person {first_email}"))?;
+        let existing = organisations::for_user(tx.ex(), creator)
+            .await?
+            .into_iter()
+            .find(|o| o.name == *name)
+            .map(|o| o.id);
+        let org: OrgId = match existing {
+            Some(id) => id,
+            None => {
+                organisations::create(tx.ex(), kind, &name_v, creator, now)
+                    .await?
+                    .0
+            }
+        };
+        for (email, role) in members.iter().skip(1) {
+            let person =
+                user(email).ok_or_else(|| anyhow::anyhow!("unknown demo person {email}"))?;
+            let role = OrgRole::parse(role).map_err(|e| anyhow::anyhow!("{role}: {}", e.key))?;
+            if organisations::role_of(tx.ex(), org, person)
+                .await?
+                .is_none()
+            {
+                organisations::add_member(tx.ex(), org, person, role, now).await?;
+            }
+        }
+    }
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,78 @@
+//! The Samenspel binary's parts: configuration, start-up, the job worker, the mailer, demo
+//! data and administration commands. `main.rs` only parses the command line.
+
+pub mod admin;
+pub mod config;
+pub mod demo;
+pub mod mailer;
+pub mod worker;
+
+use config::Config;
+use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
+use samenspel_store::{Db, DbOptions};
+use samenspel_web::state::AppState;
+use std::net::SocketAddr;
+use std::sync::{Arc, OnceLock};
+use tokio::net::TcpListener;
+
+/// Opens the database and brings its schema up to date.
+pub async fn open_db(config: &Config) -> anyhow::Result<Db> {
+    config.prepare_paths()?;
+    let db = Db::connect(
+        &config.database_url,
+        &DbOptions {
+            max_connections: config.db_max_connections,
+        },
+    )
+    .await?;
+    db.migrate().await?;
+    Ok(db)
+}
+
+/// The process-wide metrics recorder (installed once, shared by every app in the process).
+pub fn metrics_handle() -> Option<PrometheusHandle> {
+    static HANDLE: OnceLock<Option<PrometheusHandle>> = OnceLock::new();
+    HANDLE
+        .get_or_init(|| PrometheusBuilder::new().install_recorder().ok())
+        .clone()
+}
+
+/// Serves the application on `listener` until `shutdown` completes, with the job worker when
+/// the configuration asks for it.
+pub async fn serve(
+    config: &Config,
+    db: Db,
+    listener: TcpListener,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
+    let state = AppState::new(db.clone(), config.web(), metrics_handle());
+    if config.run_worker {
+        spawn_worker(config, db, state.jobs_waiting.clone())?;
+    }
+    let app = samenspel_web::app(state);
+    tracing::info!(addr = %listener.local_addr()?, "serving");
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await?;
+    Ok(())
+}
+
+pub fn spawn_worker(config: &Config, db: Db, wake: Arc<tokio::sync::Notify>) -> anyhow::Result<()> {
+    let worker = worker::Worker {
+        db,
+        mailer: mailer::Mailer::from_config(&config.smtp_url, &config.mail_dir)?,
+        mail_from: config.mail_from.clone(),
+        name: format!("{}-{}", hostname(), std::process::id()),
+    };
+    tokio::spawn(worker.run(wake));
+    Ok(())
+}
+
+fn hostname() -> String {
+    std::fs::read_to_string("/etc/hostname")
+        .map(|h| h.trim().to_owned())
+        .unwrap_or_else(|_| "node".to_owned())
+}

@@ -1,0 +1,47 @@
+//! Sends the mail that jobs ask for: over SMTP when configured, otherwise as `.eml` files in a
+//! folder (so a development installation needs no mail server).
+
+use anyhow::Context;
+use lettre::message::header::ContentType;
+use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use samenspel_web::mail::OutgoingMail;
+
+pub enum Mailer {
+    Files(AsyncFileTransport<Tokio1Executor>),
+    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+}
+
+impl Mailer {
+    pub fn from_config(smtp_url: &str, mail_dir: &str) -> anyhow::Result<Mailer> {
+        if smtp_url.trim().is_empty() {
+            std::fs::create_dir_all(mail_dir).with_context(|| format!("creating {mail_dir}"))?;
+            Ok(Mailer::Files(AsyncFileTransport::new(mail_dir)))
+        } else {
+            let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(smtp_url)
+                .context("SAMENSPEL_SMTP_URL is not a valid smtp:// or smtps:// URL")?
+                .build();
+            Ok(Mailer::Smtp(transport))
+        }
+    }
+
+    pub async fn send(&self, from: &str, mail: &OutgoingMail) -> anyhow::Result<()> {
+        let message = Message::builder()
+            .from(from.parse().context("mail_from is not a valid address")?)
+            .to(mail
+                .to
+                .parse()
+                .context("recipient is not a valid address")?)
+            .subject(mail.subject.clone())
+            .header(ContentType::TEXT_PLAIN)
+            .body(mail.body.clone())?;
+        match self {
+            Mailer::Files(transport) => {
+                transport.send(message).await?;
+            }
+            Mailer::Smtp(transport) => {
+                transport.send(message).await?;
+            }
+        }
+        Ok(())
+    }
+}

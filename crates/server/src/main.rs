@@ -1,0 +1,143 @@
+//! `samenspel`: serve the application, run migrations, load demo data, administer.
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use samenspel::config::Config;
+use std::io::Read;
+use std::path::PathBuf;
+use tracing_subscriber::EnvFilter;
+
+#[derive(Parser)]
+#[command(
+    name = "samenspel",
+    version,
+    about = "Samenspel: municipality and resident initiatives, working together towards a natural-gas-free neighbourhood"
+)]
+struct Cli {
+    /// Configuration file (default: samenspel.toml, if present)
+    #[arg(long, global = true)]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the application (runs migrations first)
+    Serve {
+        /// Address to listen on, e.g. 127.0.0.1:8080 (overrides the configuration)
+        #[arg(long)]
+        listen: Option<String>,
+    },
+    /// Run only the job worker (sends e-mail); for installations that run it apart from `serve`
+    Worker,
+    /// Bring the database schema up to date
+    Migrate,
+    /// Load the demo data into the configured database (safe to run again)
+    Demo,
+    /// Administration
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum AdminCommand {
+    /// Create an account; the password is read from standard input
+    CreateUser {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// Make the account a platform administrator
+        #[arg(long)]
+        platform_admin: bool,
+    },
+}
+
+fn init_tracing(config: &Config) {
+    let filter =
+        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    if config.log_format == "json" {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    let mut config = Config::load(cli.config.as_deref()).context("reading the configuration")?;
+    init_tracing(&config);
+    match cli.command {
+        Command::Serve { listen } => {
+            if let Some(listen) = listen {
+                config.listen = listen;
+            }
+            let db = samenspel::open_db(&config).await?;
+            let listener = tokio::net::TcpListener::bind(&config.listen)
+                .await
+                .with_context(|| format!("listening on {}", config.listen))?;
+            samenspel::serve(&config, db, listener, shutdown_signal()).await?;
+        }
+        Command::Worker => {
+            let db = samenspel::open_db(&config).await?;
+            let wake = std::sync::Arc::new(tokio::sync::Notify::new());
+            samenspel::spawn_worker(&config, db, wake)?;
+            shutdown_signal().await;
+        }
+        Command::Migrate => {
+            samenspel::open_db(&config).await?;
+            println!("database is up to date");
+        }
+        Command::Demo => {
+            let db = samenspel::open_db(&config).await?;
+            samenspel::demo::load(&db).await?;
+            println!(
+                "demo data loaded (password of every demo account: {})",
+                samenspel::demo::DEMO_PASSWORD
+            );
+        }
+        Command::Admin {
+            command:
+                AdminCommand::CreateUser {
+                    email,
+                    name,
+                    platform_admin,
+                },
+        } => {
+            let mut password = String::new();
+            std::io::stdin().read_to_string(&mut password)?;
+            let password = password.lines().next().unwrap_or("").to_owned();
+            let db = samenspel::open_db(&config).await?;
+            let id = samenspel::admin::create_user(&db, &email, &name, &password, platform_admin)
+                .await?;
+            println!("created user {id} <{email}>");
+        }
+    }
+    Ok(())
+}

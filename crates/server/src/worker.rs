@@ -1,0 +1,79 @@
+//! The job worker: claims due jobs one at a time and runs them. Any number of workers, on any
+//! number of nodes, can run at once; the claim makes sure each job runs once.
+
+use crate::mailer::Mailer;
+use samenspel_store::{Db, jobs};
+use samenspel_web::mail::{MAIL_JOB, OutgoingMail};
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::Notify;
+
+/// How long a claimed job is reserved for its worker.
+const LEASE: Duration = Duration::from_secs(120);
+/// How often an idle worker looks for jobs queued by other nodes.
+const POLL: Duration = Duration::from_secs(2);
+
+pub struct Worker {
+    pub db: Db,
+    pub mailer: Mailer,
+    pub mail_from: String,
+    pub name: String,
+}
+
+impl Worker {
+    /// Runs until the process ends.
+    pub async fn run(self, wake: Arc<Notify>) {
+        loop {
+            match self.run_due().await {
+                Ok(0) => {
+                    let _ = tokio::time::timeout(POLL, wake.notified()).await;
+                }
+                Ok(_) => {}
+                Err(error) => {
+                    tracing::error!(error = ?error, "job worker failed to reach the database");
+                    tokio::time::sleep(POLL).await;
+                }
+            }
+        }
+    }
+
+    /// Runs every job that is due now; returns how many ran.
+    pub async fn run_due(&self) -> anyhow::Result<usize> {
+        let mut ran = 0;
+        loop {
+            let job = {
+                let mut conn = self.db.conn().await?;
+                jobs::claim(conn.ex(), &self.name, samenspel_store::now(), LEASE).await?
+            };
+            let Some(job) = job else {
+                return Ok(ran);
+            };
+            ran += 1;
+            let outcome = self.perform(&job).await;
+            let mut conn = self.db.conn().await?;
+            match outcome {
+                Ok(()) => jobs::complete(conn.ex(), job.id, samenspel_store::now()).await?,
+                Err(error) => {
+                    tracing::warn!(job = job.id.0, kind = %job.kind, attempt = job.attempts, error = ?error, "job failed");
+                    jobs::fail(
+                        conn.ex(),
+                        &job,
+                        &format!("{error:#}"),
+                        samenspel_store::now(),
+                    )
+                    .await?;
+                }
+            }
+        }
+    }
+
+    async fn perform(&self, job: &jobs::Job) -> anyhow::Result<()> {
+        match job.kind.as_str() {
+            MAIL_JOB => {
+                let mail: OutgoingMail = serde_json::from_str(&job.payload)?;
+                self.mailer.send(&self.mail_from, &mail).await
+            }
+            other => anyhow::bail!("unknown job kind {other:?}"),
+        }
+    }
+}

@@ -1,0 +1,228 @@
+//! Organisations and their memberships. Every organisation keeps at least one administrator;
+//! a membership that ends is kept with its end date, as history.
+
+use crate::{Exec, MembershipId, OrgId, Result, StoreError, UserId, dispatch};
+use samenspel_domain::organisations::{OrgKind, OrgName, OrgRole};
+use time::OffsetDateTime;
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Organisation {
+    pub id: OrgId,
+    pub kind: String,
+    pub name: String,
+    pub created_at: OffsetDateTime,
+}
+
+/// An organisation as seen from one person, with their role in it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct OrgSummary {
+    pub id: OrgId,
+    pub kind: String,
+    pub name: String,
+    pub role: Option<String>,
+    pub members: i64,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Member {
+    pub membership_id: MembershipId,
+    pub user_id: UserId,
+    pub name: String,
+    pub email: String,
+    pub role: String,
+    pub since: OffsetDateTime,
+    pub until: Option<OffsetDateTime>,
+    pub ended_reason: Option<String>,
+}
+
+/// Why a membership ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EndReason {
+    Removed,
+    Left,
+}
+
+impl EndReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EndReason::Removed => "removed",
+            EndReason::Left => "left",
+        }
+    }
+}
+
+/// Creates an organisation with its creator as the first administrator.
+pub async fn create(
+    ex: Exec<'_>,
+    kind: OrgKind,
+    name: &OrgName,
+    creator: UserId,
+    now: OffsetDateTime,
+) -> Result<(OrgId, MembershipId)> {
+    dispatch!(ex, c => {
+        let org: OrgId = sqlx::query_scalar(
+            "INSERT INTO organisations (kind, name, created_by, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $4) RETURNING id",
+        )
+        .bind(kind.as_str()).bind(name.as_str()).bind(creator).bind(now)
+        .fetch_one(&mut *c).await?;
+        let membership: MembershipId = sqlx::query_scalar(
+            "INSERT INTO memberships (organisation_id, user_id, role, since) VALUES ($1, $2, $3, $4) \
+             RETURNING id",
+        )
+        .bind(org).bind(creator).bind(OrgRole::Admin.as_str()).bind(now)
+        .fetch_one(&mut *c).await?;
+        Ok((org, membership))
+    })
+}
+
+pub async fn by_id(ex: Exec<'_>, id: OrgId) -> Result<Option<Organisation>> {
+    let sql = "SELECT id, kind, name, created_at FROM organisations WHERE id = $1";
+    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(id).fetch_optional(c).await?))
+}
+
+/// The person's active role in the organisation, if any.
+pub async fn role_of(ex: Exec<'_>, org: OrgId, user: UserId) -> Result<Option<OrgRole>> {
+    let sql = "SELECT role FROM memberships WHERE organisation_id = $1 AND user_id = $2 AND until IS NULL";
+    let role: Option<String> =
+        dispatch!(ex, c => sqlx::query_scalar(sql).bind(org).bind(user).fetch_optional(c).await?);
+    Ok(role.and_then(|r| OrgRole::parse(&r).ok()))
+}
+
+/// The organisations a person is an active member of, by name.
+pub async fn for_user(ex: Exec<'_>, user: UserId) -> Result<Vec<OrgSummary>> {
+    let sql = "SELECT o.id, o.kind, o.name, m.role AS role, \
+               (SELECT COUNT(*) FROM memberships a WHERE a.organisation_id = o.id AND a.until IS NULL) AS members \
+               FROM memberships m JOIN organisations o ON o.id = m.organisation_id \
+               WHERE m.user_id = $1 AND m.until IS NULL ORDER BY o.name, o.id";
+    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(user).fetch_all(c).await?))
+}
+
+/// A page of all organisations, by name then id, for platform administrators.
+pub async fn list_all(
+    ex: Exec<'_>,
+    after: Option<(&str, OrgId)>,
+    limit: i64,
+) -> Result<Vec<OrgSummary>> {
+    let (after_name, after_id) = after.unwrap_or(("", OrgId(0)));
+    let sql = "SELECT o.id, o.kind, o.name, NULL AS role, \
+               (SELECT COUNT(*) FROM memberships a WHERE a.organisation_id = o.id AND a.until IS NULL) AS members \
+               FROM organisations o WHERE o.name > $1 OR (o.name = $1 AND o.id > $2) \
+               ORDER BY o.name, o.id LIMIT $3";
+    Ok(
+        dispatch!(ex, c => sqlx::query_as(sql).bind(after_name).bind(after_id).bind(limit).fetch_all(c).await?),
+    )
+}
+
+pub async fn count(ex: Exec<'_>) -> Result<i64> {
+    Ok(
+        dispatch!(ex, c => sqlx::query_scalar("SELECT COUNT(*) FROM organisations").fetch_one(c).await?),
+    )
+}
+
+const MEMBER_COLUMNS: &str = "m.id AS membership_id, u.id AS user_id, u.name, u.email, m.role, \
+                              m.since, m.until, m.ended_reason";
+
+/// Current members first (by name), then former members (most recently ended first).
+pub async fn members(ex: Exec<'_>, org: OrgId) -> Result<Vec<Member>> {
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT {MEMBER_COLUMNS} FROM memberships m JOIN users u ON u.id = m.user_id \
+         WHERE m.organisation_id = $1 \
+         ORDER BY CASE WHEN m.until IS NULL THEN 0 ELSE 1 END, m.until DESC, u.name, m.id"
+    ));
+    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(org).fetch_all(c).await?))
+}
+
+/// An active membership of the organisation.
+pub async fn active_membership(
+    ex: Exec<'_>,
+    org: OrgId,
+    id: MembershipId,
+) -> Result<Option<Member>> {
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT {MEMBER_COLUMNS} FROM memberships m JOIN users u ON u.id = m.user_id \
+         WHERE m.organisation_id = $1 AND m.id = $2 AND m.until IS NULL"
+    ));
+    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(org).bind(id).fetch_optional(c).await?))
+}
+
+/// Takes the organisation's row lock, so that concurrent changes to its memberships are
+/// serialised (the last-administrator rule depends on it). SQLite's `BEGIN IMMEDIATE`
+/// already serialises writers; PostgreSQL needs `FOR UPDATE`.
+pub async fn lock(ex: Exec<'_>, org: OrgId) -> Result<()> {
+    let found: Option<OrgId> = match ex {
+        Exec::Sqlite(c) => {
+            sqlx::query_scalar("SELECT id FROM organisations WHERE id = $1")
+                .bind(org)
+                .fetch_optional(c)
+                .await?
+        }
+        // Backend-specific: row lock on PostgreSQL.
+        Exec::Postgres(c) => {
+            sqlx::query_scalar("SELECT id FROM organisations WHERE id = $1 FOR UPDATE")
+                .bind(org)
+                .fetch_optional(c)
+                .await?
+        }
+    };
+    found.map(|_| ()).ok_or(StoreError::NotFound)
+}
+
+/// Adds an active membership. Someone who is already a member gives a conflict.
+pub async fn add_member(
+    ex: Exec<'_>,
+    org: OrgId,
+    user: UserId,
+    role: OrgRole,
+    now: OffsetDateTime,
+) -> Result<MembershipId> {
+    let sql = "INSERT INTO memberships (organisation_id, user_id, role, since) VALUES ($1, $2, $3, $4) RETURNING id";
+    Ok(
+        dispatch!(ex, c => sqlx::query_scalar(sql).bind(org).bind(user).bind(role.as_str()).bind(now).fetch_one(c).await?),
+    )
+}
+
+async fn other_admins(ex: Exec<'_>, org: OrgId, except: MembershipId) -> Result<i64> {
+    let sql = "SELECT COUNT(*) FROM memberships WHERE organisation_id = $1 AND id <> $2 \
+               AND until IS NULL AND role = 'admin'";
+    Ok(dispatch!(ex, c => sqlx::query_scalar(sql).bind(org).bind(except).fetch_one(c).await?))
+}
+
+/// Changes a member's role. Call inside a transaction after [`lock`]; refuses to take the
+/// last administrator's role away.
+pub async fn change_role(
+    mut ex: Exec<'_>,
+    org: OrgId,
+    membership: &Member,
+    role: OrgRole,
+) -> Result<()> {
+    if membership.role == OrgRole::Admin.as_str()
+        && role != OrgRole::Admin
+        && other_admins(ex.reborrow(), org, membership.membership_id).await? == 0
+    {
+        return Err(StoreError::Refused("error-last-admin"));
+    }
+    let sql =
+        "UPDATE memberships SET role = $3 WHERE organisation_id = $1 AND id = $2 AND until IS NULL";
+    dispatch!(ex, c => sqlx::query(sql).bind(org).bind(membership.membership_id).bind(role.as_str()).execute(c).await?.rows_affected());
+    Ok(())
+}
+
+/// Ends a membership (removed by an administrator, or left). Call inside a transaction after
+/// [`lock`]; the last administrator can neither leave nor be removed.
+pub async fn end_membership(
+    mut ex: Exec<'_>,
+    org: OrgId,
+    membership: &Member,
+    reason: EndReason,
+    now: OffsetDateTime,
+) -> Result<()> {
+    if membership.role == OrgRole::Admin.as_str()
+        && other_admins(ex.reborrow(), org, membership.membership_id).await? == 0
+    {
+        return Err(StoreError::Refused("error-last-admin"));
+    }
+    let sql = "UPDATE memberships SET until = $3, ended_reason = $4 WHERE organisation_id = $1 AND id = $2 AND until IS NULL";
+    dispatch!(ex, c => sqlx::query(sql).bind(org).bind(membership.membership_id).bind(now).bind(reason.as_str()).execute(c).await?.rows_affected());
+    Ok(())
+}

@@ -1,0 +1,156 @@
+//! Accounts: people who can log in.
+
+use crate::{Exec, Result, UserId, dispatch};
+use samenspel_domain::Language;
+use samenspel_domain::accounts::{Email, PersonName, lockout_after};
+use time::OffsetDateTime;
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct User {
+    pub id: UserId,
+    pub email: String,
+    pub name: String,
+    pub password_hash: String,
+    pub language: String,
+    pub is_platform_admin: bool,
+    pub failed_logins: i32,
+    pub locked_until: Option<OffsetDateTime>,
+    pub last_login_at: Option<OffsetDateTime>,
+    pub created_at: OffsetDateTime,
+    pub updated_at: OffsetDateTime,
+}
+
+impl User {
+    pub fn language(&self) -> Language {
+        Language::from_code(&self.language).unwrap_or_default()
+    }
+
+    pub fn is_locked(&self, now: OffsetDateTime) -> bool {
+        self.locked_until.is_some_and(|until| until > now)
+    }
+}
+
+pub struct NewUser<'a> {
+    pub email: &'a Email,
+    pub name: &'a PersonName,
+    pub password_hash: &'a str,
+    pub language: Language,
+    pub platform_admin: bool,
+}
+
+const COLUMNS: &str = "id, email, name, password_hash, language, is_platform_admin, failed_logins, \
+                       locked_until, last_login_at, created_at, updated_at";
+
+/// Creates an account. A taken e-mail address gives [`crate::StoreError::Conflict`].
+pub async fn create(ex: Exec<'_>, new: &NewUser<'_>, now: OffsetDateTime) -> Result<UserId> {
+    let sql = "INSERT INTO users (email, name, password_hash, language, is_platform_admin, \
+               created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id";
+    let id = dispatch!(ex, c => sqlx::query_scalar(sql)
+        .bind(new.email.as_str())
+        .bind(new.name.as_str())
+        .bind(new.password_hash)
+        .bind(new.language.code())
+        .bind(new.platform_admin)
+        .bind(now)
+        .fetch_one(c)
+        .await?);
+    Ok(id)
+}
+
+pub async fn by_id(ex: Exec<'_>, id: UserId) -> Result<Option<User>> {
+    let sql = sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM users WHERE id = $1"));
+    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(id).fetch_optional(c).await?))
+}
+
+pub async fn by_email(ex: Exec<'_>, email: &Email) -> Result<Option<User>> {
+    let sql = sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM users WHERE email = $1"));
+    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(email.as_str()).fetch_optional(c).await?))
+}
+
+pub async fn update_profile(
+    ex: Exec<'_>,
+    id: UserId,
+    name: &PersonName,
+    language: Language,
+    now: OffsetDateTime,
+) -> Result<()> {
+    let sql = "UPDATE users SET name = $2, language = $3, updated_at = $4 WHERE id = $1";
+    dispatch!(ex, c => sqlx::query(sql)
+        .bind(id).bind(name.as_str()).bind(language.code()).bind(now)
+        .execute(c).await?.rows_affected());
+    Ok(())
+}
+
+pub async fn set_language(
+    ex: Exec<'_>,
+    id: UserId,
+    language: Language,
+    now: OffsetDateTime,
+) -> Result<()> {
+    let sql = "UPDATE users SET language = $2, updated_at = $3 WHERE id = $1";
+    dispatch!(ex, c => sqlx::query(sql).bind(id).bind(language.code()).bind(now).execute(c).await?.rows_affected());
+    Ok(())
+}
+
+/// Replaces the password hash and clears any lockout.
+pub async fn set_password(ex: Exec<'_>, id: UserId, hash: &str, now: OffsetDateTime) -> Result<()> {
+    let sql = "UPDATE users SET password_hash = $2, failed_logins = 0, locked_until = NULL, \
+               updated_at = $3 WHERE id = $1";
+    dispatch!(ex, c => sqlx::query(sql).bind(id).bind(hash).bind(now).execute(c).await?.rows_affected());
+    Ok(())
+}
+
+/// Counts a failed login. The counter lives in the database so it holds across nodes; after
+/// enough failures the account is locked for a growing while. Returns the lock's end, if any.
+pub async fn login_failed(
+    ex: Exec<'_>,
+    id: UserId,
+    now: OffsetDateTime,
+) -> Result<Option<OffsetDateTime>> {
+    dispatch!(ex, c => {
+        let failures: i32 = sqlx::query_scalar(
+            "UPDATE users SET failed_logins = failed_logins + 1 WHERE id = $1 RETURNING failed_logins",
+        )
+        .bind(id)
+        .fetch_one(&mut *c)
+        .await?;
+        let until = lockout_after(failures).map(|d| now + d);
+        if until.is_some() {
+            sqlx::query("UPDATE users SET locked_until = $2 WHERE id = $1")
+                .bind(id).bind(until).execute(&mut *c).await?;
+        }
+        Ok(until)
+    })
+}
+
+pub async fn login_succeeded(ex: Exec<'_>, id: UserId, now: OffsetDateTime) -> Result<()> {
+    let sql =
+        "UPDATE users SET failed_logins = 0, locked_until = NULL, last_login_at = $2 WHERE id = $1";
+    dispatch!(ex, c => sqlx::query(sql).bind(id).bind(now).execute(c).await?.rows_affected());
+    Ok(())
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct UserSummary {
+    pub id: UserId,
+    pub email: String,
+    pub name: String,
+    pub is_platform_admin: bool,
+    pub created_at: OffsetDateTime,
+    pub last_login_at: Option<OffsetDateTime>,
+    pub organisations: i64,
+}
+
+/// A page of all users, by e-mail address, for platform administrators. `after` is the last
+/// address of the previous page (keyset pagination).
+pub async fn list(ex: Exec<'_>, after: Option<&str>, limit: i64) -> Result<Vec<UserSummary>> {
+    let sql = "SELECT u.id, u.email, u.name, u.is_platform_admin, u.created_at, u.last_login_at, \
+               (SELECT COUNT(*) FROM memberships m WHERE m.user_id = u.id AND m.until IS NULL) AS organisations \
+               FROM users u WHERE u.email > $1 ORDER BY u.email LIMIT $2";
+    Ok(dispatch!(ex, c => sqlx::query_as(sql)
+        .bind(after.unwrap_or("")).bind(limit).fetch_all(c).await?))
+}
+
+pub async fn count(ex: Exec<'_>) -> Result<i64> {
+    Ok(dispatch!(ex, c => sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(c).await?))
+}

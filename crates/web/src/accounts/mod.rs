@@ -1,0 +1,96 @@
+//! Accounts: registering, logging in and out, resetting a forgotten password, and a person's
+//! own settings (name, language, password).
+
+mod login;
+mod password;
+mod register;
+mod settings;
+
+use crate::routes::{Access, RouteTable};
+use crate::state::AppState;
+use axum::routing::{get, post};
+
+pub fn routes(state: AppState) -> RouteTable {
+    RouteTable::new(state)
+        .route("GET", "/register", Access::Public, get(register::show))
+        .route("POST", "/register", Access::Public, post(register::submit))
+        .route("GET", "/login", Access::Public, get(login::show))
+        .route("POST", "/login", Access::Public, post(login::submit))
+        .route("POST", "/logout", Access::LoggedIn, post(login::logout))
+        .route(
+            "GET",
+            "/password/forgot",
+            Access::Public,
+            get(password::forgot_show),
+        )
+        .route(
+            "POST",
+            "/password/forgot",
+            Access::Public,
+            post(password::forgot_submit),
+        )
+        .route(
+            "GET",
+            "/password/reset",
+            Access::Public,
+            get(password::reset_show),
+        )
+        .route(
+            "POST",
+            "/password/reset",
+            Access::Public,
+            post(password::reset_submit),
+        )
+        .route("GET", "/account", Access::LoggedIn, get(settings::show))
+        .route(
+            "POST",
+            "/account",
+            Access::LoggedIn,
+            post(settings::save_profile),
+        )
+        .route(
+            "POST",
+            "/account/password",
+            Access::LoggedIn,
+            post(settings::change_password),
+        )
+        .route(
+            "POST",
+            "/language",
+            Access::Public,
+            post(settings::switch_language),
+        )
+}
+
+/// Starts a fresh session for the person (a new token, so a token planted before login is
+/// useless) and returns the cookie that carries it.
+pub(crate) async fn start_session(
+    state: &AppState,
+    ex: samenspel_store::Exec<'_>,
+    user: samenspel_store::UserId,
+) -> Result<axum_extra::extract::cookie::Cookie<'static>, crate::error::AppError> {
+    let token = crate::auth::random_token(32);
+    let now = samenspel_store::now();
+    let expires = now + time::Duration::days(state.config.session_idle_days);
+    samenspel_store::sessions::create(
+        ex,
+        &crate::auth::token_hash(&token),
+        user,
+        &crate::auth::random_token(32),
+        now,
+        expires,
+    )
+    .await?;
+    Ok(crate::auth::cookie(
+        state,
+        crate::auth::SESSION_COOKIE,
+        token,
+        None,
+    ))
+}
+
+/// Checks the per-address limit for login, registration and reset; true when allowed.
+pub(crate) fn within_address_limit(state: &AppState, ctx: &crate::auth::Ctx) -> bool {
+    ctx.ip
+        .is_none_or(|ip| state.auth_limiter.check_key(&ip).is_ok())
+}

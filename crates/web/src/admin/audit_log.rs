@@ -1,0 +1,178 @@
+//! The audit log page: who did what, when, from where, filtered by person, kind of change
+//! and period, newest first, paged by id.
+
+use crate::auth::Ctx;
+use crate::error::AppError;
+use crate::forms::FormErrors;
+use crate::state::AppState;
+use crate::views::{format, render, render_status};
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use samenspel_domain::accounts::Email;
+use samenspel_store::audit::{self, AuditRow, Filter};
+use samenspel_store::{AuditEventId, users};
+use serde::Deserialize;
+use time::{Date, OffsetDateTime};
+
+const PAGE: i64 = 50;
+
+/// Every kind of change the log records; each has a label `audit-<action>` in the locales.
+pub const ACTIONS: &[&str] = &[
+    "user.registered",
+    "user.login",
+    "user.login_failed",
+    "user.login_locked",
+    "user.login_throttled",
+    "user.logout",
+    "user.profile_changed",
+    "user.password_changed",
+    "user.password_reset_requested",
+    "user.password_reset",
+    "user.created_by_admin",
+    "organisation.created",
+    "invitation.created",
+    "invitation.revoked",
+    "membership.joined",
+    "membership.role_changed",
+    "membership.removed",
+    "membership.left",
+    "security.csrf_rejected",
+];
+
+/// The message key that names an action.
+pub fn action_key(action: &str) -> String {
+    format!("audit-{}", action.replace(['.', '_'], "-"))
+}
+
+#[derive(Debug, Default, Deserialize, Clone)]
+pub struct AuditQuery {
+    #[serde(default)]
+    pub who: String,
+    #[serde(default)]
+    pub action: String,
+    #[serde(default)]
+    pub from: String,
+    #[serde(default)]
+    pub until: String,
+    #[serde(default)]
+    pub before: Option<i64>,
+}
+
+#[derive(Template)]
+#[template(path = "admin/audit.html")]
+struct AuditView<'a> {
+    ctx: &'a Ctx,
+    query: AuditQuery,
+    rows: Vec<AuditRow>,
+    errors: FormErrors,
+    older: Option<String>,
+    actions: &'static [&'static str],
+}
+
+impl AuditView<'_> {
+    fn action_label(&self, action: &str) -> String {
+        self.ctx.t(&action_key(action))
+    }
+}
+
+/// A `yyyy-mm-dd` date as the start of that day in Dutch local time.
+fn day_start(input: &str) -> Option<OffsetDateTime> {
+    let date = Date::parse(
+        input.trim(),
+        time::macros::format_description!("[year]-[month]-[day]"),
+    )
+    .ok()?;
+    let noon = date.with_hms(12, 0, 0).ok()?.assume_utc();
+    let offset = format::dutch_offset(noon);
+    Some(
+        date.midnight()
+            .assume_offset(offset)
+            .to_offset(time::UtcOffset::UTC),
+    )
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(query): Query<AuditQuery>,
+) -> Result<Response, AppError> {
+    let mut errors = FormErrors::default();
+    let mut filter = Filter {
+        before: query.before.map(AuditEventId),
+        ..Filter::default()
+    };
+    let mut conn = state.db.conn().await?;
+    let mut nobody = false;
+
+    if !query.who.trim().is_empty() {
+        match Email::parse(&query.who) {
+            Ok(email) => match users::by_email(conn.ex(), &email).await? {
+                Some(user) => filter.actor = Some(user.id),
+                None => {
+                    errors.add("who", "error-audit-unknown-person");
+                    nobody = true;
+                }
+            },
+            Err(invalid) => errors.add("who", invalid.key),
+        }
+    }
+    if !query.action.is_empty() {
+        if ACTIONS.contains(&query.action.as_str()) {
+            filter.action = Some(query.action.clone());
+        } else {
+            errors.add("action", "error-audit-action");
+        }
+    }
+    if !query.from.trim().is_empty() {
+        filter.from = day_start(&query.from);
+        if filter.from.is_none() {
+            errors.add("from", "error-date-invalid");
+        }
+    }
+    if !query.until.trim().is_empty() {
+        // Up to and including the given day.
+        filter.until = day_start(&query.until).map(|d| d + time::Duration::days(1));
+        if filter.until.is_none() {
+            errors.add("until", "error-date-invalid");
+        }
+    }
+    if let (Some(from), Some(until)) = (filter.from, filter.until)
+        && until <= from
+    {
+        errors.add("until", "error-period-order");
+    }
+
+    let mut rows = if errors.is_empty() && !nobody {
+        audit::list(conn.ex(), &filter, PAGE + 1).await?
+    } else {
+        Vec::new()
+    };
+    let older = (rows.len() as i64 > PAGE).then(|| {
+        rows.truncate(PAGE as usize);
+        let last = rows.last().map(|r| r.id.0).unwrap_or_default();
+        serde_urlencoded::to_string([
+            ("who", query.who.clone()),
+            ("action", query.action.clone()),
+            ("from", query.from.clone()),
+            ("until", query.until.clone()),
+            ("before", last.to_string()),
+        ])
+        .unwrap_or_default()
+    });
+    let failed = !errors.is_empty();
+    let view = AuditView {
+        ctx: &ctx,
+        query,
+        rows,
+        errors,
+        older,
+        actions: ACTIONS,
+    };
+    Ok(if failed {
+        render_status(StatusCode::UNPROCESSABLE_ENTITY, &view)
+    } else {
+        render(&view)
+    })
+}

@@ -1,0 +1,114 @@
+//! Platform administration: every user, every organisation, and the audit log.
+
+mod audit_log;
+
+use crate::auth::Ctx;
+use crate::error::AppError;
+use crate::routes::{Access, RouteTable};
+use crate::state::AppState;
+use crate::views::render;
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::response::Response;
+use axum::routing::get;
+use samenspel_store::{OrgId, organisations, users};
+use serde::Deserialize;
+
+pub use audit_log::ACTIONS as AUDIT_ACTIONS;
+
+const PAGE: i64 = 50;
+
+pub fn routes(state: AppState) -> RouteTable {
+    RouteTable::new(state)
+        .route(
+            "GET",
+            "/admin/users",
+            Access::PlatformAdmin,
+            get(users_page),
+        )
+        .route(
+            "GET",
+            "/admin/organisations",
+            Access::PlatformAdmin,
+            get(organisations_page),
+        )
+        .route(
+            "GET",
+            "/admin/audit",
+            Access::PlatformAdmin,
+            get(audit_log::page),
+        )
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct AfterQuery {
+    #[serde(default)]
+    pub after: String,
+    #[serde(default)]
+    pub after_id: Option<i64>,
+}
+
+#[derive(Template)]
+#[template(path = "admin/users.html")]
+struct UsersView<'a> {
+    ctx: &'a Ctx,
+    users: Vec<users::UserSummary>,
+    total: i64,
+    next: Option<String>,
+}
+
+async fn users_page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(query): Query<AfterQuery>,
+) -> Result<Response, AppError> {
+    let mut conn = state.db.conn().await?;
+    let after = (!query.after.is_empty()).then_some(query.after.as_str());
+    let mut users = users::list(conn.ex(), after, PAGE + 1).await?;
+    let next = (users.len() as i64 > PAGE).then(|| {
+        users.truncate(PAGE as usize);
+        let last = users.last().map(|u| u.email.clone()).unwrap_or_default();
+        serde_urlencoded::to_string([("after", last)]).unwrap_or_default()
+    });
+    let total = users::count(conn.ex()).await?;
+    Ok(render(&UsersView {
+        ctx: &ctx,
+        users,
+        total,
+        next,
+    }))
+}
+
+#[derive(Template)]
+#[template(path = "admin/organisations.html")]
+struct OrganisationsView<'a> {
+    ctx: &'a Ctx,
+    organisations: Vec<organisations::OrgSummary>,
+    total: i64,
+    next: Option<String>,
+}
+
+async fn organisations_page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(query): Query<AfterQuery>,
+) -> Result<Response, AppError> {
+    let mut conn = state.db.conn().await?;
+    let after = query.after_id.map(|id| (query.after.as_str(), OrgId(id)));
+    let mut organisations = organisations::list_all(conn.ex(), after, PAGE + 1).await?;
+    let next = (organisations.len() as i64 > PAGE).then(|| {
+        organisations.truncate(PAGE as usize);
+        let last = organisations
+            .last()
+            .map(|o| (o.name.clone(), o.id.0.to_string()))
+            .unwrap_or_default();
+        serde_urlencoded::to_string([("after", last.0), ("after_id", last.1)]).unwrap_or_default()
+    });
+    let total = organisations::count(conn.ex()).await?;
+    Ok(render(&OrganisationsView {
+        ctx: &ctx,
+        organisations,
+        total,
+        next,
+    }))
+}

@@ -1,0 +1,428 @@
+//! Who is asking: sessions (cookie → database), the language of the reply, the CSRF token of
+//! the session, and password hashing.
+//!
+//! Every request passes [`session_layer`], which puts a [`Ctx`] into the request. It also
+//! renders error pages (it knows the reader's language) and keeps the flash message.
+
+use crate::error::{AppError, ErrorPage};
+use crate::i18n;
+use crate::state::AppState;
+use crate::views::{self, ErrorView};
+use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use argon2::{Argon2, PasswordHash};
+use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
+use axum::http::header::{ACCEPT_LANGUAGE, LOCATION, SET_COOKIE};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use samenspel_domain::Language;
+use samenspel_store::{UserId, sessions};
+use sha2::{Digest, Sha256};
+use std::net::{IpAddr, SocketAddr};
+use time::Duration;
+
+pub const SESSION_COOKIE: &str = "samenspel_session";
+pub const CSRF_COOKIE: &str = "samenspel_csrf";
+pub const LANG_COOKIE: &str = "samenspel_lang";
+pub const FLASH_COOKIE: &str = "samenspel_flash";
+
+/// A session is extended at most this often, to keep reads from turning into writes.
+const TOUCH_EVERY: Duration = Duration::minutes(5);
+
+/// The person behind a request.
+#[derive(Debug, Clone)]
+pub struct CurrentUser {
+    pub id: UserId,
+    pub email: String,
+    pub name: String,
+    pub platform_admin: bool,
+    /// SHA-256 of the session token (the session's id in the database).
+    pub session_id: String,
+}
+
+/// Everything a page needs to know about its request.
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    pub lang: Language,
+    pub user: Option<CurrentUser>,
+    /// The CSRF token to put in forms.
+    pub csrf: String,
+    /// The request's path, to mark the current page in the navigation.
+    pub path: String,
+    /// A message key to show once, set by the previous request.
+    pub flash: Option<String>,
+    pub ip: Option<IpAddr>,
+}
+
+impl Ctx {
+    pub fn t(&self, key: &str) -> String {
+        i18n::t(self.lang, key)
+    }
+
+    /// The label of an enumerated value, e.g. `t_of("org-kind", "partner")` → `org-kind-partner`.
+    pub fn t_of(&self, prefix: &str, value: &str) -> String {
+        i18n::t(self.lang, &format!("{prefix}-{value}"))
+    }
+
+    pub fn t1(&self, key: &str, name: &'static str, value: impl ToString) -> String {
+        i18n::t_args(self.lang, key, &[(name, value.to_string())])
+    }
+
+    pub fn date(&self, at: &time::OffsetDateTime) -> String {
+        views::format::date(self, at)
+    }
+
+    pub fn datetime(&self, at: &time::OffsetDateTime) -> String {
+        views::format::datetime(self, at)
+    }
+
+    pub fn iso(&self, at: &time::OffsetDateTime) -> String {
+        views::format::iso(at)
+    }
+
+    pub fn ip_text(&self) -> Option<String> {
+        self.ip.map(|ip| ip.to_string())
+    }
+
+    pub fn require_user(&self) -> Result<&CurrentUser, AppError> {
+        self.user.as_ref().ok_or(AppError::Forbidden)
+    }
+
+    /// True when the navigation item for `prefix` is the current section.
+    pub fn in_section(&self, prefix: &str) -> bool {
+        if prefix == "/" {
+            self.path == "/"
+        } else {
+            self.path == prefix || self.path.starts_with(&format!("{prefix}/"))
+        }
+    }
+
+    pub fn other_lang(&self) -> Language {
+        match self.lang {
+            Language::Nl => Language::En,
+            Language::En => Language::Nl,
+        }
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Ctx {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        parts
+            .extensions
+            .get::<Ctx>()
+            .cloned()
+            .ok_or_else(|| AppError::Unexpected(anyhow::anyhow!("session layer missing")))
+    }
+}
+
+/// A random token of `bytes` bytes, URL-safe base64.
+pub fn random_token(bytes: usize) -> String {
+    let mut buf = vec![0u8; bytes];
+    getrandom::fill(&mut buf).expect("the operating system's random source is available");
+    URL_SAFE_NO_PAD.encode(buf)
+}
+
+/// SHA-256 of a token, hex: what the database keeps instead of the token.
+pub fn token_hash(token: &str) -> String {
+    let digest = Sha256::digest(token.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Hashes a password with Argon2id, off the async threads.
+pub async fn hash_password(password: String) -> Result<String, AppError> {
+    tokio::task::spawn_blocking(move || {
+        Argon2::default()
+            .hash_password(password.as_bytes())
+            .map(|hash| hash.to_string())
+            .map_err(|e| anyhow::anyhow!("hashing failed: {e}"))
+    })
+    .await
+    .map_err(anyhow::Error::new)?
+    .map_err(AppError::Unexpected)
+}
+
+/// Checks a password against a stored hash, off the async threads. With no hash (unknown
+/// address) it checks against a fixed hash, so both cases take as long.
+pub async fn verify_password(password: String, hash: Option<String>) -> Result<bool, AppError> {
+    tokio::task::spawn_blocking(move || {
+        let hash = hash.unwrap_or_else(|| DUMMY_HASH.clone());
+        let Ok(parsed) = PasswordHash::new(&hash) else {
+            return false;
+        };
+        Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok()
+    })
+    .await
+    .map_err(|e| AppError::Unexpected(anyhow::Error::new(e)))
+}
+
+/// An Argon2id hash of a random string nobody knows, made once per process.
+static DUMMY_HASH: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    Argon2::default()
+        .hash_password(random_token(24).as_bytes())
+        .map(|hash| hash.to_string())
+        .unwrap_or_default()
+});
+
+fn client_ip(request: &Request, trust_forwarded_for: bool) -> Option<IpAddr> {
+    if trust_forwarded_for {
+        let forwarded = request
+            .headers()
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.rsplit(',').next())
+            .and_then(|v| v.trim().parse().ok());
+        if forwarded.is_some() {
+            return forwarded;
+        }
+    }
+    request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|ConnectInfo(addr)| addr.ip())
+}
+
+fn language(headers: &HeaderMap, jar: &CookieJar) -> Language {
+    jar.get(LANG_COOKIE)
+        .and_then(|c| Language::from_code(c.value()))
+        .or_else(|| {
+            headers
+                .get(ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(Language::negotiate)
+        })
+        .unwrap_or_default()
+}
+
+/// Builds a cookie with the attributes all of ours share.
+pub fn cookie(
+    state: &AppState,
+    name: &'static str,
+    value: String,
+    max_age: Option<Duration>,
+) -> Cookie<'static> {
+    let mut builder = Cookie::build((name, value))
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .secure(state.config.secure_cookies);
+    if let Some(age) = max_age {
+        builder = builder.max_age(age);
+    }
+    builder.build()
+}
+
+pub fn set_cookie(response: &mut Response, cookie: &Cookie<'_>) {
+    if let Ok(value) = HeaderValue::from_str(&cookie.to_string()) {
+        response.headers_mut().append(SET_COOKIE, value);
+    }
+}
+
+/// A 303 redirect that shows `flash_key` once on the next page.
+pub fn redirect_with_flash(state: &AppState, to: &str, flash_key: &'static str) -> Response {
+    let mut response = redirect(to);
+    set_cookie(
+        &mut response,
+        &cookie(state, FLASH_COOKIE, flash_key.to_owned(), None),
+    );
+    response
+}
+
+/// A 303 redirect to a path on this site.
+pub fn redirect(to: &str) -> Response {
+    let mut response = StatusCode::SEE_OTHER.into_response();
+    if let Ok(value) = HeaderValue::from_str(to) {
+        response.headers_mut().insert(LOCATION, value);
+    }
+    response
+}
+
+/// Only local paths are followed after login, so a link cannot send people elsewhere.
+pub fn safe_next(next: &str) -> Option<&str> {
+    let ok = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.contains('\\')
+        && !next.chars().any(char::is_control);
+    ok.then_some(next)
+}
+
+/// Loads the session, decides the language and the CSRF token, runs the request, and renders
+/// error pages in the reader's language.
+pub async fn session_layer(
+    State(state): State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let now = samenspel_store::now();
+    let jar = CookieJar::from_headers(request.headers());
+    let mut lang = language(request.headers(), &jar);
+    let ip = client_ip(&request, state.config.trust_forwarded_for);
+
+    let mut user = None;
+    let mut session_csrf = None;
+    let mut clear_session_cookie = false;
+    if let Some(token) = jar.get(SESSION_COOKIE).map(|c| c.value().to_owned()) {
+        let id = token_hash(&token);
+        match load_session(&state, &id, now).await {
+            Ok(Some(found)) => {
+                if let Some(l) = Language::from_code(&found.language) {
+                    lang = l;
+                }
+                session_csrf = Some(found.csrf_token.clone());
+                user = Some(CurrentUser {
+                    id: found.user_id,
+                    email: found.email,
+                    name: found.name,
+                    platform_admin: found.is_platform_admin,
+                    session_id: id,
+                });
+            }
+            Ok(None) => clear_session_cookie = true,
+            Err(error) => {
+                let error = AppError::from(error);
+                return render_error(&state, lang, None, &request, error.into_response());
+            }
+        }
+    }
+
+    let mut new_csrf_cookie = None;
+    let csrf = match session_csrf {
+        Some(token) => token,
+        None => match jar.get(CSRF_COOKIE) {
+            Some(c) if c.value().len() >= 20 => c.value().to_owned(),
+            _ => {
+                let token = random_token(32);
+                new_csrf_cookie = Some(token.clone());
+                token
+            }
+        },
+    };
+
+    let flash = jar
+        .get(FLASH_COOKIE)
+        .map(|c| c.value().to_owned())
+        .filter(|key| key.starts_with("flash-") && i18n::has_key(lang, key));
+    let had_flash = jar.get(FLASH_COOKIE).is_some();
+
+    let ctx = Ctx {
+        lang,
+        user: user.clone(),
+        csrf,
+        path: request.uri().path().to_owned(),
+        flash,
+        ip,
+    };
+    request.extensions_mut().insert(ctx.clone());
+    let method_is_get = request.method() == axum::http::Method::GET;
+    let mut response = next.run(request).await;
+
+    response = render_error_page(&state, &ctx, response);
+    if let Some(token) = new_csrf_cookie {
+        set_cookie(&mut response, &cookie(&state, CSRF_COOKIE, token, None));
+    }
+    if clear_session_cookie {
+        set_cookie(&mut response, &removal(&state, SESSION_COOKIE));
+    }
+    // The flash is shown by the page a GET renders; a redirect passes it on.
+    if had_flash && method_is_get && !response.status().is_redirection() {
+        set_cookie(&mut response, &removal(&state, FLASH_COOKIE));
+    }
+    response
+}
+
+async fn load_session(
+    state: &AppState,
+    id: &str,
+    now: time::OffsetDateTime,
+) -> samenspel_store::Result<Option<sessions::SessionUser>> {
+    let mut conn = state.db.conn().await?;
+    let found = sessions::find(conn.ex(), id, now).await?;
+    if let Some(session) = &found
+        && now - session.last_seen_at > TOUCH_EVERY
+    {
+        let expires = now + Duration::days(state.config.session_idle_days);
+        sessions::touch(conn.ex(), id, now, expires).await?;
+    }
+    Ok(found)
+}
+
+pub fn removal(state: &AppState, name: &'static str) -> Cookie<'static> {
+    cookie(state, name, String::new(), Some(Duration::ZERO))
+}
+
+fn render_error(
+    state: &AppState,
+    lang: Language,
+    user: Option<CurrentUser>,
+    request: &Request,
+    response: Response,
+) -> Response {
+    let ctx = Ctx {
+        lang,
+        user,
+        csrf: String::new(),
+        path: request.uri().path().to_owned(),
+        flash: None,
+        ip: None,
+    };
+    render_error_page(state, &ctx, response)
+}
+
+/// Turns an [`ErrorPage`] marker (or a bare error status from a layer) into a full page.
+fn render_error_page(_state: &AppState, ctx: &Ctx, response: Response) -> Response {
+    let marker = response.extensions().get::<ErrorPage>().cloned();
+    let marker = match marker {
+        Some(marker) => marker,
+        None => {
+            let status = response.status();
+            let bare = response
+                .headers()
+                .get(axum::http::header::CONTENT_TYPE)
+                .is_none_or(|ct| {
+                    !ct.to_str().unwrap_or("").starts_with("text/html")
+                        && !ct.to_str().unwrap_or("").starts_with("application/json")
+                });
+            let key = match status {
+                StatusCode::BAD_REQUEST => "error-bad-request",
+                StatusCode::PAYLOAD_TOO_LARGE => "error-too-large",
+                StatusCode::METHOD_NOT_ALLOWED => "error-method",
+                StatusCode::REQUEST_TIMEOUT => "error-timeout",
+                StatusCode::UNSUPPORTED_MEDIA_TYPE | StatusCode::UNPROCESSABLE_ENTITY => {
+                    "error-bad-form"
+                }
+                s if s.is_server_error() => "error-unexpected",
+                _ => return response,
+            };
+            if !bare {
+                return response;
+            }
+            ErrorPage {
+                status,
+                message_key: key,
+                error_id: None,
+            }
+        }
+    };
+    let (parts, _) = response.into_parts();
+    let page = ErrorView {
+        ctx,
+        status: marker.status.as_u16(),
+        message: ctx.t(marker.message_key),
+        error_id: marker.error_id,
+    };
+    let mut rendered = views::render(&page).into_response();
+    *rendered.status_mut() = marker.status;
+    for (name, value) in parts.headers.iter() {
+        if name == SET_COOKIE || name == LOCATION {
+            rendered.headers_mut().append(name, value.clone());
+        }
+    }
+    rendered
+}

@@ -1,0 +1,39 @@
+//! The start page: what Samenspel is for visitors, one's organisations for people logged in.
+
+use crate::auth::Ctx;
+use crate::error::AppError;
+use crate::routes::{Access, RouteTable};
+use crate::state::AppState;
+use crate::views::render;
+use askama::Template;
+use axum::extract::State;
+use axum::response::Response;
+use axum::routing::get;
+use samenspel_store::organisations::{self, OrgSummary};
+
+pub fn routes(state: AppState) -> RouteTable {
+    RouteTable::new(state).route("GET", "/", Access::Public, get(home))
+}
+
+#[derive(Template)]
+#[template(path = "home.html")]
+struct HomeView<'a> {
+    ctx: &'a Ctx,
+    organisations: Vec<OrgSummary>,
+    allow_registration: bool,
+}
+
+async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    let organisations = match &ctx.user {
+        Some(user) => {
+            let mut conn = state.db.conn().await?;
+            organisations::for_user(conn.ex(), user.id).await?
+        }
+        None => Vec::new(),
+    };
+    Ok(render(&HomeView {
+        ctx: &ctx,
+        organisations,
+        allow_registration: state.config.allow_registration,
+    }))
+}

@@ -1,0 +1,55 @@
+//! Translations: `locales/{nl,en}/*.ftl`, looked up per request in the reader's language.
+//! Dutch is the default and the fallback.
+
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{Loader, static_loader};
+use samenspel_domain::Language;
+use std::borrow::Cow;
+use std::collections::HashMap;
+use unic_langid::{LanguageIdentifier, langid};
+
+static_loader! {
+    static LOCALES = {
+        locales: "../../locales",
+        fallback_language: "nl",
+        // Unicode isolation marks around arguments would end up in e-mail subjects and
+        // attribute values; our arguments are plain names and numbers.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+static NL: LanguageIdentifier = langid!("nl");
+static EN: LanguageIdentifier = langid!("en");
+
+fn langid(language: Language) -> &'static LanguageIdentifier {
+    match language {
+        Language::Nl => &NL,
+        Language::En => &EN,
+    }
+}
+
+/// The message `key` in `language`. A missing key shows as the key itself (and a test keeps
+/// that from happening).
+pub fn t(language: Language, key: &str) -> String {
+    LOCALES
+        .try_lookup(langid(language), key)
+        .unwrap_or_else(|| key.to_owned())
+}
+
+/// The message `key` with named arguments, e.g. `t_args(lang, "welcome", &[("name", "Sanne")])`.
+pub fn t_args(language: Language, key: &str, args: &[(&'static str, String)]) -> String {
+    let args: HashMap<Cow<'static, str>, FluentValue> = args
+        .iter()
+        .map(|(name, value)| (Cow::Borrowed(*name), FluentValue::from(value.clone())))
+        .collect();
+    LOCALES
+        .try_lookup_with_args(langid(language), key, &args)
+        .unwrap_or_else(|| key.to_owned())
+}
+
+/// True when `key` exists in `language`, without falling back to another language.
+pub fn has_key(language: Language, key: &str) -> bool {
+    LOCALES
+        .lookup_single_language::<&str>(langid(language), key, None)
+        .is_ok()
+}

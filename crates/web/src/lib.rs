@@ -1,0 +1,111 @@
+//! Samenspel's HTTP layer: the router, the pages and forms of each capability, permissions,
+//! sessions, CSRF and translations.
+//!
+//! One folder per capability (`accounts`, `organisations`, `admin`); each exposes a
+//! [`routes::RouteTable`] in which every route names who may use it.
+
+pub mod accounts;
+pub mod admin;
+pub mod audit;
+pub mod auth;
+pub mod csrf;
+pub mod error;
+pub mod forms;
+pub mod home;
+pub mod i18n;
+pub mod mail;
+pub mod ops;
+pub mod organisations;
+pub mod routes;
+pub mod state;
+pub mod views;
+
+use axum::Router;
+use axum::http::{HeaderName, HeaderValue, StatusCode};
+use axum::middleware::{from_fn, from_fn_with_state};
+use axum::response::{IntoResponse, Response};
+use routes::{RouteSpec, RouteTable};
+use state::AppState;
+use std::time::Duration;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+/// Largest request body accepted, in bytes.
+pub const BODY_LIMIT: usize = 1024 * 1024;
+
+/// Every route of the application, with its access rule.
+pub fn route_table(state: AppState) -> RouteTable {
+    home::routes(state.clone())
+        .merge(accounts::routes(state.clone()))
+        .merge(organisations::routes(state.clone()))
+        .merge(admin::routes(state.clone()))
+        .merge(ops::routes(state))
+}
+
+/// The route specs alone, for tests and documentation.
+pub fn route_specs(state: AppState) -> Vec<RouteSpec> {
+    route_table(state).into_parts().1
+}
+
+const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+                   font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; \
+                   form-action 'self'; frame-ancestors 'none'";
+
+/// The whole application, with its layers.
+pub fn app(state: AppState) -> Router {
+    let (router, _) = route_table(state.clone()).into_parts();
+    let x_request_id = HeaderName::from_static("x-request-id");
+    let mut headers = vec![
+        ("content-security-policy", CSP),
+        ("x-content-type-options", "nosniff"),
+        ("x-frame-options", "DENY"),
+        ("referrer-policy", "same-origin"),
+        (
+            "permissions-policy",
+            "camera=(), microphone=(), geolocation=()",
+        ),
+        ("cross-origin-opener-policy", "same-origin"),
+    ];
+    if state.config.secure_cookies {
+        headers.push((
+            "strict-transport-security",
+            "max-age=31536000; includeSubDomains",
+        ));
+    }
+    let mut app = router
+        .fallback(not_found)
+        .layer(from_fn_with_state(state.clone(), csrf::csrf_layer))
+        .layer(from_fn_with_state(state.clone(), auth::session_layer))
+        .layer(from_fn(ops::record_metrics));
+    for (name, value) in headers {
+        app = app.layer(SetResponseHeaderLayer::if_not_present(
+            HeaderName::from_static(name),
+            HeaderValue::from_static(value),
+        ));
+    }
+    app.layer(CompressionLayer::new())
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            Duration::from_secs(30),
+        ))
+        .layer(TraceLayer::new_for_http())
+        .layer(PropagateRequestIdLayer::new(x_request_id.clone()))
+        .layer(SetRequestIdLayer::new(x_request_id, MakeRequestUuid))
+        .layer(CatchPanicLayer::custom(panic_response))
+        .with_state(state)
+}
+
+async fn not_found() -> Response {
+    error::AppError::NotFound.into_response()
+}
+
+fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    tracing::error!("a request handler panicked");
+    (StatusCode::INTERNAL_SERVER_ERROR, "internal error").into_response()
+}

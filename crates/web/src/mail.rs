@@ -1,0 +1,20 @@
+//! Outgoing e-mail, queued as a job in the same transaction as the change that causes it. The
+//! server's job worker sends it (SMTP, or `.eml` files when no SMTP server is configured).
+
+use samenspel_store::{Exec, JobId, jobs};
+
+/// The job kind the worker sends as e-mail.
+pub const MAIL_JOB: &str = "mail";
+
+/// An e-mail to send, as stored in the job's payload.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, PartialEq, Eq)]
+pub struct OutgoingMail {
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+}
+
+pub async fn enqueue(ex: Exec<'_>, mail: &OutgoingMail) -> samenspel_store::Result<JobId> {
+    let payload = serde_json::to_value(mail).unwrap_or_default();
+    jobs::enqueue(ex, MAIL_JOB, &payload, samenspel_store::now()).await
+}

@@ -1,0 +1,73 @@
+//! For operators and browsers: `/health`, `/metrics`, and the stylesheets.
+
+use crate::routes::{Access, RouteTable};
+use crate::state::AppState;
+use axum::extract::{MatchedPath, Path, Request, State};
+use axum::http::StatusCode;
+use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use std::time::Instant;
+
+const UTRECHT_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/utrecht.css"));
+const SAMENSPEL_CSS: &str = include_str!("../static/samenspel.css");
+
+pub fn routes(state: AppState) -> RouteTable {
+    RouteTable::new(state)
+        .route("GET", "/health", Access::Public, get(health))
+        .route("GET", "/metrics", Access::Public, get(metrics))
+        .route("GET", "/static/{file}", Access::Public, get(asset))
+}
+
+/// 200 when the database answers, 503 when it does not.
+async fn health(State(state): State<AppState>) -> Response {
+    if state.db.ping().await {
+        (StatusCode::OK, "ok").into_response()
+    } else {
+        (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
+    }
+}
+
+async fn metrics(State(state): State<AppState>) -> Response {
+    let body = state
+        .metrics
+        .as_ref()
+        .map(|m| m.render())
+        .unwrap_or_default();
+    ([(CONTENT_TYPE, "text/plain; version=0.0.4")], body).into_response()
+}
+
+async fn asset(Path(file): Path<String>) -> Response {
+    let body = match file.as_str() {
+        "utrecht.css" => UTRECHT_CSS,
+        "samenspel.css" => SAMENSPEL_CSS,
+        _ => return StatusCode::NOT_FOUND.into_response(),
+    };
+    (
+        [
+            (CONTENT_TYPE, "text/css; charset=utf-8"),
+            (CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// Counts requests and their duration per route and status, for `/metrics`.
+pub async fn record_metrics(request: Request, next: Next) -> Response {
+    let started = Instant::now();
+    let route = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|p| p.as_str().to_owned())
+        .unwrap_or_else(|| "unmatched".to_owned());
+    let method = request.method().to_string();
+    let response = next.run(request).await;
+    let status = response.status().as_u16().to_string();
+    metrics::counter!("http_requests_total", "method" => method.clone(), "route" => route.clone(), "status" => status)
+        .increment(1);
+    metrics::histogram!("http_request_duration_seconds", "method" => method, "route" => route)
+        .record(started.elapsed().as_secs_f64());
+    response
+}

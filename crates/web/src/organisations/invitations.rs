@@ -1,0 +1,338 @@
+//! Inviting someone by e-mail link, withdrawing an invitation, and accepting one.
+
+use super::pages::render_show;
+use crate::audit;
+use crate::auth::{Ctx, random_token, redirect_with_flash, token_hash};
+use crate::error::AppError;
+use crate::forms::{FormData, FormErrors};
+use crate::i18n;
+use crate::mail::{self, OutgoingMail};
+use crate::routes::OrgScope;
+use crate::state::AppState;
+use crate::views::render_status;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use samenspel_domain::Language;
+use samenspel_domain::accounts::Email;
+use samenspel_domain::organisations::OrgRole;
+use samenspel_store::invitations::{self, Invitation, InvitationState, NewInvitation};
+use samenspel_store::{InvitationId, StoreError, organisations};
+use serde::Deserialize;
+use time::Duration;
+
+/// How long an invitation link works.
+const VALID_FOR: Duration = Duration::days(14);
+
+#[derive(Debug, Default, Deserialize)]
+pub struct InviteForm {
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub role: String,
+}
+
+pub async fn invite(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: OrgScope,
+    FormData(form): FormData<InviteForm>,
+) -> Result<Response, AppError> {
+    let me = ctx.require_user()?;
+    let mut errors = FormErrors::default();
+    let email = errors.check("email", Email::parse(&form.email));
+    let role = errors.check("role", OrgRole::parse(&form.role));
+    let back = |errors| Some((form.email.trim().to_owned(), form.role.clone(), errors));
+    let (Some(email), Some(role)) = (email, role) else {
+        return render_show(&state, &ctx, scope, back(errors)).await;
+    };
+
+    let now = samenspel_store::now();
+    let mut tx = state.db.begin().await?;
+    let org = organisations::by_id(tx.ex(), scope.org)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let already = organisations::members(tx.ex(), scope.org)
+        .await?
+        .into_iter()
+        .any(|m| m.until.is_none() && m.email == email.as_str());
+    if already {
+        drop(tx);
+        let mut errors = FormErrors::default();
+        errors.add("email", "error-already-member");
+        return render_show(&state, &ctx, scope, back(errors)).await;
+    }
+    let token = random_token(32);
+    let new = NewInvitation {
+        organisation: scope.org,
+        email: &email,
+        role,
+        token_hash: &token_hash(&token),
+        invited_by: me.id,
+        expires_at: now + VALID_FOR,
+    };
+    let invitation = invitations::create(tx.ex(), &new, now).await?;
+    let link = format!(
+        "{}/invitations/{token}",
+        state.config.base_url.trim_end_matches('/')
+    );
+    // The invitee may have no account yet, so we do not know their language: the mail is in
+    // both, Dutch first.
+    let args = |lang| {
+        i18n::t_args(
+            lang,
+            "mail-invitation-body",
+            &[
+                ("inviter", me.name.clone()),
+                ("organisation", org.name.clone()),
+                ("link", link.clone()),
+            ],
+        )
+    };
+    let subject = format!(
+        "{} / {}",
+        i18n::t_args(
+            Language::Nl,
+            "mail-invitation-subject",
+            &[("organisation", org.name.clone())]
+        ),
+        i18n::t_args(
+            Language::En,
+            "mail-invitation-subject",
+            &[("organisation", org.name.clone())]
+        ),
+    );
+    let body = format!(
+        "{}\n\n-- English --\n\n{}",
+        args(Language::Nl),
+        args(Language::En)
+    );
+    mail::enqueue(
+        tx.ex(),
+        &OutgoingMail {
+            to: email.as_str().to_owned(),
+            subject,
+            body,
+        },
+    )
+    .await?;
+    audit::record(
+        tx.ex(),
+        &ctx,
+        "invitation.created",
+        ("invitation", Some(invitation.0)),
+        Some(scope.org),
+        serde_json::json!({ "email": email.as_str(), "role": role.as_str() }),
+    )
+    .await?;
+    tx.commit().await?;
+    state.jobs_waiting.notify_one();
+    Ok(redirect_with_flash(
+        &state,
+        &format!("/organisations/{}", scope.org),
+        "flash-invitation-sent",
+    ))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct InvitationPath {
+    pub org: i64,
+    pub invitation: i64,
+}
+
+pub async fn revoke(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: OrgScope,
+    Path(path): Path<InvitationPath>,
+) -> Result<Response, AppError> {
+    debug_assert_eq!(path.org, scope.org.0);
+    let mut tx = state.db.begin().await?;
+    let id = InvitationId(path.invitation);
+    if !invitations::revoke(tx.ex(), scope.org, id, samenspel_store::now()).await? {
+        return Err(AppError::NotFound);
+    }
+    audit::record(
+        tx.ex(),
+        &ctx,
+        "invitation.revoked",
+        ("invitation", Some(id.0)),
+        Some(scope.org),
+        serde_json::json!({}),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(redirect_with_flash(
+        &state,
+        &format!("/organisations/{}", scope.org),
+        "flash-invitation-revoked",
+    ))
+}
+
+#[derive(Template)]
+#[template(path = "organisations/invitation.html")]
+struct InvitationView<'a> {
+    ctx: &'a Ctx,
+    token: String,
+    invitation: Option<Invitation>,
+    /// One of open, accepted, revoked, expired, unknown.
+    status: &'static str,
+    /// A message key explaining why it cannot be accepted by this person now.
+    problem: Option<&'static str>,
+}
+
+impl InvitationView<'_> {
+    fn next_link(&self) -> String {
+        serde_urlencoded::to_string([("next", format!("/invitations/{}", self.token))])
+            .unwrap_or_default()
+    }
+
+    fn register_link(&self) -> String {
+        let email = self
+            .invitation
+            .as_ref()
+            .map(|i| i.email.clone())
+            .unwrap_or_default();
+        serde_urlencoded::to_string([
+            ("next", format!("/invitations/{}", self.token)),
+            ("email", email),
+        ])
+        .unwrap_or_default()
+    }
+}
+
+async fn find(
+    state: &AppState,
+    token: &str,
+) -> Result<(Option<Invitation>, &'static str), AppError> {
+    let mut conn = state.db.conn().await?;
+    let invitation = invitations::by_token_hash(conn.ex(), &token_hash(token)).await?;
+    let status = match invitation.as_ref().map(|i| i.state(samenspel_store::now())) {
+        None => "unknown",
+        Some(InvitationState::Open) => "open",
+        Some(InvitationState::Accepted) => "accepted",
+        Some(InvitationState::Revoked) => "revoked",
+        Some(InvitationState::Expired) => "expired",
+    };
+    Ok((invitation, status))
+}
+
+fn problem_for(ctx: &Ctx, invitation: Option<&Invitation>, status: &str) -> Option<&'static str> {
+    match status {
+        "unknown" => Some("invitation-unknown"),
+        "accepted" => Some("invitation-used"),
+        "revoked" => Some("invitation-revoked"),
+        "expired" => Some("invitation-expired"),
+        _ => match (&ctx.user, invitation) {
+            (Some(user), Some(invitation)) if user.email != invitation.email => {
+                Some("error-invitation-other-email")
+            }
+            _ => None,
+        },
+    }
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    let (invitation, status) = find(&state, &token).await?;
+    let problem = problem_for(&ctx, invitation.as_ref(), status);
+    let code = match status {
+        "open" => StatusCode::OK,
+        "unknown" => StatusCode::NOT_FOUND,
+        _ => StatusCode::GONE,
+    };
+    Ok(render_status(
+        code,
+        &InvitationView {
+            ctx: &ctx,
+            token,
+            invitation,
+            status,
+            problem,
+        },
+    ))
+}
+
+pub async fn accept(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    let me = ctx.require_user()?;
+    let (invitation, status) = find(&state, &token).await?;
+    let refuse = |invitation, status, problem, code| {
+        render_status(
+            code,
+            &InvitationView {
+                ctx: &ctx,
+                token: token.clone(),
+                invitation,
+                status,
+                problem: Some(problem),
+            },
+        )
+    };
+    if let Some(problem) = problem_for(&ctx, invitation.as_ref(), status) {
+        let code = if status == "open" {
+            StatusCode::CONFLICT
+        } else {
+            StatusCode::GONE
+        };
+        return Ok(refuse(invitation, status, problem, code));
+    }
+    let Some(invitation) = invitation else {
+        return Err(AppError::NotFound);
+    };
+    let role = OrgRole::parse(&invitation.role).unwrap_or(OrgRole::Member);
+    let now = samenspel_store::now();
+    let mut tx = state.db.begin().await?;
+    if !invitations::mark_accepted(tx.ex(), invitation.id, me.id, now).await? {
+        drop(tx);
+        return Ok(refuse(
+            Some(invitation),
+            "accepted",
+            "invitation-used",
+            StatusCode::GONE,
+        ));
+    }
+    let membership = match organisations::add_member(
+        tx.ex(),
+        invitation.organisation_id,
+        me.id,
+        role,
+        now,
+    )
+    .await
+    {
+        Ok(id) => id,
+        Err(StoreError::Conflict(_)) => {
+            drop(tx);
+            return Ok(refuse(
+                Some(invitation),
+                "open",
+                "error-already-member",
+                StatusCode::CONFLICT,
+            ));
+        }
+        Err(other) => return Err(other.into()),
+    };
+    audit::record(
+        tx.ex(),
+        &ctx,
+        "membership.joined",
+        ("membership", Some(membership.0)),
+        Some(invitation.organisation_id),
+        serde_json::json!({ "role": role.as_str(), "invitation": invitation.id.0 }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(redirect_with_flash(
+        &state,
+        &format!("/organisations/{}", invitation.organisation_id),
+        "flash-invitation-accepted",
+    ))
+}

@@ -1,0 +1,133 @@
+//! Changing a member's role, removing a member, leaving. Memberships end with a date and stay
+//! visible as history; the last administrator can neither go nor lose the role.
+
+use crate::audit;
+use crate::auth::{Ctx, redirect_with_flash};
+use crate::error::AppError;
+use crate::forms::FormData;
+use crate::routes::OrgScope;
+use crate::state::AppState;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use samenspel_domain::organisations::OrgRole;
+use samenspel_store::MembershipId;
+use samenspel_store::organisations::{self, EndReason};
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+pub struct MemberPath {
+    pub org: i64,
+    pub membership: i64,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct RoleForm {
+    #[serde(default)]
+    pub role: String,
+}
+
+pub async fn change_role(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: OrgScope,
+    Path(path): Path<MemberPath>,
+    FormData(form): FormData<RoleForm>,
+) -> Result<Response, AppError> {
+    debug_assert_eq!(path.org, scope.org.0);
+    let role = OrgRole::parse(&form.role).map_err(|invalid| AppError::BadRequest(invalid.key))?;
+    let mut tx = state.db.begin().await?;
+    organisations::lock(tx.ex(), scope.org).await?;
+    let member =
+        organisations::active_membership(tx.ex(), scope.org, MembershipId(path.membership))
+            .await?
+            .ok_or(AppError::NotFound)?;
+    organisations::change_role(tx.ex(), scope.org, &member, role).await?;
+    let changes = audit::changed(&[("role", &member.role, role.as_str())]);
+    audit::record(
+        tx.ex(),
+        &ctx,
+        "membership.role_changed",
+        ("membership", Some(path.membership)),
+        Some(scope.org),
+        changes,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(redirect_with_flash(
+        &state,
+        &format!("/organisations/{}", scope.org),
+        "flash-role-changed",
+    ))
+}
+
+pub async fn remove(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: OrgScope,
+    Path(path): Path<MemberPath>,
+) -> Result<Response, AppError> {
+    debug_assert_eq!(path.org, scope.org.0);
+    let mut tx = state.db.begin().await?;
+    organisations::lock(tx.ex(), scope.org).await?;
+    let member =
+        organisations::active_membership(tx.ex(), scope.org, MembershipId(path.membership))
+            .await?
+            .ok_or(AppError::NotFound)?;
+    organisations::end_membership(
+        tx.ex(),
+        scope.org,
+        &member,
+        EndReason::Removed,
+        samenspel_store::now(),
+    )
+    .await?;
+    audit::record(
+        tx.ex(),
+        &ctx,
+        "membership.removed",
+        ("membership", Some(path.membership)),
+        Some(scope.org),
+        serde_json::json!({ "user": member.user_id.0, "role": member.role }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(redirect_with_flash(
+        &state,
+        &format!("/organisations/{}", scope.org),
+        "flash-member-removed",
+    ))
+}
+
+pub async fn leave(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: OrgScope,
+) -> Result<Response, AppError> {
+    let me = ctx.require_user()?;
+    let mut tx = state.db.begin().await?;
+    organisations::lock(tx.ex(), scope.org).await?;
+    let member = organisations::members(tx.ex(), scope.org)
+        .await?
+        .into_iter()
+        .find(|m| m.until.is_none() && m.user_id == me.id)
+        .ok_or(AppError::Forbidden)?;
+    organisations::end_membership(
+        tx.ex(),
+        scope.org,
+        &member,
+        EndReason::Left,
+        samenspel_store::now(),
+    )
+    .await?;
+    audit::record(
+        tx.ex(),
+        &ctx,
+        "membership.left",
+        ("membership", Some(member.membership_id.0)),
+        Some(scope.org),
+        serde_json::json!({}),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(redirect_with_flash(&state, "/organisations", "flash-left"))
+}

@@ -1,0 +1,196 @@
+//! The list of one's organisations, creating one, and an organisation's page.
+
+use crate::audit;
+use crate::auth::{Ctx, redirect_with_flash};
+use crate::error::AppError;
+use crate::forms::{FormData, FormErrors};
+use crate::routes::OrgScope;
+use crate::state::AppState;
+use crate::views::{render, render_status};
+use askama::Template;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::Response;
+use samenspel_domain::organisations::{OrgKind, OrgName, OrgRole};
+use samenspel_store::{invitations, organisations};
+use serde::Deserialize;
+
+#[derive(Template)]
+#[template(path = "organisations/list.html")]
+struct ListView<'a> {
+    ctx: &'a Ctx,
+    organisations: Vec<organisations::OrgSummary>,
+}
+
+pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    let me = ctx.require_user()?;
+    let mut conn = state.db.conn().await?;
+    let organisations = organisations::for_user(conn.ex(), me.id).await?;
+    Ok(render(&ListView {
+        ctx: &ctx,
+        organisations,
+    }))
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct NewForm {
+    #[serde(default)]
+    pub kind: String,
+    #[serde(default)]
+    pub name: String,
+}
+
+#[derive(Template)]
+#[template(path = "organisations/new.html")]
+struct NewView<'a> {
+    ctx: &'a Ctx,
+    kind: String,
+    name: String,
+    errors: FormErrors,
+    kinds: [&'static str; 4],
+}
+
+const KINDS: [&str; 4] = ["municipality", "initiative", "partner", "facilitator"];
+
+pub async fn new_show(ctx: Ctx) -> Response {
+    render(&NewView {
+        ctx: &ctx,
+        kind: String::new(),
+        name: String::new(),
+        errors: FormErrors::default(),
+        kinds: KINDS,
+    })
+}
+
+pub async fn new_submit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    FormData(form): FormData<NewForm>,
+) -> Result<Response, AppError> {
+    let me = ctx.require_user()?;
+    let mut errors = FormErrors::default();
+    let kind = errors.check("kind", OrgKind::parse(&form.kind));
+    let name = errors.check("name", OrgName::parse(&form.name));
+    let (Some(kind), Some(name)) = (kind, name) else {
+        return Ok(render_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &NewView {
+                ctx: &ctx,
+                kind: form.kind.clone(),
+                name: form.name.clone(),
+                errors,
+                kinds: KINDS,
+            },
+        ));
+    };
+    let mut tx = state.db.begin().await?;
+    let (org, _) =
+        organisations::create(tx.ex(), kind, &name, me.id, samenspel_store::now()).await?;
+    audit::record(
+        tx.ex(),
+        &ctx,
+        "organisation.created",
+        ("organisation", Some(org.0)),
+        Some(org),
+        serde_json::json!({ "kind": kind.as_str(), "name": name.as_str() }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(redirect_with_flash(
+        &state,
+        &format!("/organisations/{org}"),
+        "flash-organisation-created",
+    ))
+}
+
+#[derive(Template)]
+#[template(path = "organisations/show.html")]
+pub(super) struct ShowView<'a> {
+    pub ctx: &'a Ctx,
+    pub org: organisations::Organisation,
+    pub my_role: Option<OrgRole>,
+    pub members: Vec<organisations::Member>,
+    pub invitations: Vec<invitations::Invitation>,
+    pub invite_email: String,
+    pub invite_role: String,
+    pub errors: FormErrors,
+}
+
+impl ShowView<'_> {
+    fn is_admin(&self) -> bool {
+        self.my_role == Some(OrgRole::Admin)
+    }
+
+    fn is_member(&self) -> bool {
+        self.my_role.is_some()
+    }
+
+    fn current(&self) -> impl Iterator<Item = &organisations::Member> {
+        self.members.iter().filter(|m| m.until.is_none())
+    }
+
+    fn former(&self) -> impl Iterator<Item = &organisations::Member> {
+        self.members.iter().filter(|m| m.until.is_some())
+    }
+
+    fn has_former(&self) -> bool {
+        self.members.iter().any(|m| m.until.is_some())
+    }
+
+    fn is_me(&self, member: &organisations::Member) -> bool {
+        self.ctx
+            .user
+            .as_ref()
+            .is_some_and(|u| u.id == member.user_id)
+    }
+}
+
+/// The organisation's page; `invite` carries a rejected invitation form back to it.
+pub(super) async fn render_show(
+    state: &AppState,
+    ctx: &Ctx,
+    scope: OrgScope,
+    invite: Option<(String, String, FormErrors)>,
+) -> Result<Response, AppError> {
+    let mut conn = state.db.conn().await?;
+    let org = organisations::by_id(conn.ex(), scope.org)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let members = organisations::members(conn.ex(), scope.org).await?;
+    let invitations = if scope.role == Some(OrgRole::Admin) {
+        invitations::open_for(conn.ex(), scope.org, samenspel_store::now()).await?
+    } else {
+        Vec::new()
+    };
+    let failed = invite.is_some();
+    let (invite_email, invite_role, errors) = invite.unwrap_or_else(|| {
+        (
+            String::new(),
+            OrgRole::Member.as_str().to_owned(),
+            FormErrors::default(),
+        )
+    });
+    let view = ShowView {
+        ctx,
+        org,
+        my_role: scope.role,
+        members,
+        invitations,
+        invite_email,
+        invite_role,
+        errors,
+    };
+    Ok(if failed {
+        render_status(StatusCode::UNPROCESSABLE_ENTITY, &view)
+    } else {
+        render(&view)
+    })
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: OrgScope,
+) -> Result<Response, AppError> {
+    render_show(&state, &ctx, scope, None).await
+}

@@ -1,0 +1,174 @@
+//! The route table. Every route states who may use it ([`Access`]); the table builds the axum
+//! router and enforces that before the handler runs. A route cannot be added without an
+//! access rule, and a test walks the whole table for every kind of visitor.
+
+use crate::auth::Ctx;
+use crate::error::AppError;
+use crate::state::AppState;
+use axum::Router;
+use axum::extract::{FromRequestParts, RawPathParams, Request, State};
+use axum::http::request::Parts;
+use axum::middleware::{Next, from_fn_with_state};
+use axum::response::{IntoResponse, Response};
+use axum::routing::MethodRouter;
+use samenspel_domain::organisations::OrgRole;
+use samenspel_domain::permissions::{Permission, Standing};
+use samenspel_store::{OrgId, organisations};
+
+/// Who may use a route.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone, logged in or not.
+    Public,
+    /// Anyone who is logged in.
+    LoggedIn,
+    /// Someone whose standing in the organisation named by the `{org}` path segment grants the
+    /// permission.
+    Org(Permission),
+    /// Platform administrators only.
+    PlatformAdmin,
+}
+
+/// One row of the route table, kept for the permission test and the documentation.
+#[derive(Debug, Clone)]
+pub struct RouteSpec {
+    pub method: &'static str,
+    pub path: &'static str,
+    pub access: Access,
+}
+
+/// The organisation a request is scoped to, after its access was checked.
+#[derive(Debug, Clone, Copy)]
+pub struct OrgScope {
+    pub org: OrgId,
+    pub role: Option<OrgRole>,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for OrgScope {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        parts
+            .extensions
+            .get::<OrgScope>()
+            .copied()
+            .ok_or(AppError::Forbidden)
+    }
+}
+
+pub struct RouteTable {
+    state: AppState,
+    router: Router<AppState>,
+    specs: Vec<RouteSpec>,
+}
+
+impl RouteTable {
+    pub fn new(state: AppState) -> Self {
+        Self {
+            state,
+            router: Router::new(),
+            specs: Vec::new(),
+        }
+    }
+
+    /// Adds `method path`, usable by `access`, handled by `handler`.
+    pub fn route(
+        mut self,
+        method: &'static str,
+        path: &'static str,
+        access: Access,
+        handler: MethodRouter<AppState>,
+    ) -> Self {
+        self.specs.push(RouteSpec {
+            method,
+            path,
+            access,
+        });
+        let guarded =
+            handler.route_layer(from_fn_with_state((self.state.clone(), access), enforce));
+        self.router = self.router.route(path, guarded);
+        self
+    }
+
+    pub fn merge(mut self, other: RouteTable) -> Self {
+        self.specs.extend(other.specs);
+        self.router = self.router.merge(other.router);
+        self
+    }
+
+    pub fn specs(&self) -> &[RouteSpec] {
+        &self.specs
+    }
+
+    pub fn into_parts(self) -> (Router<AppState>, Vec<RouteSpec>) {
+        (self.router, self.specs)
+    }
+}
+
+/// Checks the route's access rule. Anonymous visitors are sent to the login page; logged-in
+/// people without the permission get 403; an unknown organisation is 404.
+async fn enforce(
+    State((state, access)): State<(AppState, Access)>,
+    params: RawPathParams,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let Some(ctx) = request.extensions().get::<Ctx>().cloned() else {
+        return AppError::Forbidden.into_response();
+    };
+    if access == Access::Public {
+        return next.run(request).await;
+    }
+    let Some(user) = &ctx.user else {
+        let here = request
+            .uri()
+            .path_and_query()
+            .map(|pq| pq.as_str().to_owned())
+            .unwrap_or_default();
+        let next_param = serde_urlencoded::to_string([("next", here)]).unwrap_or_default();
+        return crate::auth::redirect(&format!("/login?{next_param}"));
+    };
+    match access {
+        Access::Public | Access::LoggedIn => next.run(request).await,
+        Access::PlatformAdmin if user.platform_admin => next.run(request).await,
+        Access::PlatformAdmin => AppError::Forbidden.into_response(),
+        Access::Org(permission) => {
+            let org = params
+                .iter()
+                .find(|(name, _)| *name == "org")
+                .and_then(|(_, value)| value.parse::<i64>().ok())
+                .map(OrgId);
+            let Some(org) = org else {
+                return AppError::NotFound.into_response();
+            };
+            let role = match org_role(&state, org, user.id).await {
+                Ok(Some(role)) => role,
+                Ok(None) => return AppError::NotFound.into_response(),
+                Err(error) => return error.into_response(),
+            };
+            let standing = Standing {
+                role,
+                platform_admin: user.platform_admin,
+            };
+            if !standing.allows(permission) {
+                return AppError::Forbidden.into_response();
+            }
+            request.extensions_mut().insert(OrgScope { org, role });
+            next.run(request).await
+        }
+    }
+}
+
+/// `Ok(None)` when the organisation does not exist; `Ok(Some(None))` when the person is not a
+/// member of it.
+async fn org_role(
+    state: &AppState,
+    org: OrgId,
+    user: samenspel_store::UserId,
+) -> Result<Option<Option<OrgRole>>, AppError> {
+    let mut conn = state.db.conn().await?;
+    if organisations::by_id(conn.ex(), org).await?.is_none() {
+        return Ok(None);
+    }
+    Ok(Some(organisations::role_of(conn.ex(), org, user).await?))
+}

@@ -1,0 +1,128 @@
+//! Rendering: the shared page layout's data, the error page, and turning a template into a
+//! response.
+
+use crate::auth::Ctx;
+use askama::Template;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+
+/// Renders a template into an HTML response; a template error is logged and becomes a 500.
+pub fn render<T: Template>(template: &T) -> Response {
+    match template.render() {
+        Ok(html) => Html(html).into_response(),
+        Err(error) => {
+            tracing::error!(%error, "template failed to render");
+            (StatusCode::INTERNAL_SERVER_ERROR, "internal error").into_response()
+        }
+    }
+}
+
+/// Renders a form page again with the status that says why (usually 422).
+pub fn render_status<T: Template>(status: StatusCode, template: &T) -> Response {
+    let mut response = render(template);
+    if response.status().is_success() {
+        *response.status_mut() = status;
+    }
+    response
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+pub struct ErrorView<'a> {
+    pub ctx: &'a Ctx,
+    pub status: u16,
+    pub message: String,
+    pub error_id: Option<String>,
+}
+
+/// Dates and times as people in the Netherlands read them: Dutch local time (CET/CEST), with
+/// month names in the reader's language.
+pub mod format {
+    use crate::auth::Ctx;
+    use time::{Month, OffsetDateTime, UtcOffset, Weekday};
+
+    /// The offset of Dutch local time at `utc`: +02:00 from the last Sunday of March 01:00 UTC
+    /// to the last Sunday of October 01:00 UTC (the EU rule), +01:00 otherwise.
+    pub fn dutch_offset(utc: OffsetDateTime) -> UtcOffset {
+        let year = utc.year();
+        let start = last_sunday_1am(year, Month::March);
+        let end = last_sunday_1am(year, Month::October);
+        let hours = if utc >= start && utc < end { 2 } else { 1 };
+        UtcOffset::from_hms(hours, 0, 0).unwrap_or(UtcOffset::UTC)
+    }
+
+    fn last_sunday_1am(year: i32, month: Month) -> OffsetDateTime {
+        let last_day = time::util::days_in_month(month, year);
+        let mut date =
+            time::Date::from_calendar_date(year, month, last_day).unwrap_or(time::Date::MIN);
+        while date.weekday() != Weekday::Sunday {
+            date = date.previous_day().unwrap_or(date);
+        }
+        date.with_hms(1, 0, 0)
+            .unwrap_or(time::PrimitiveDateTime::MIN)
+            .assume_utc()
+    }
+
+    pub fn local(utc: OffsetDateTime) -> OffsetDateTime {
+        utc.to_offset(dutch_offset(utc))
+    }
+
+    /// "22 november 2026" / "22 November 2026".
+    pub fn date(ctx: &Ctx, at: &OffsetDateTime) -> String {
+        let local = local(*at);
+        let month = ctx.t(&format!("month-{}", u8::from(local.month())));
+        format!("{} {} {}", local.day(), month, local.year())
+    }
+
+    /// "22 november 2026, 14:05".
+    pub fn datetime(ctx: &Ctx, at: &OffsetDateTime) -> String {
+        let local = local(*at);
+        format!(
+            "{}, {:02}:{:02}",
+            date(ctx, at),
+            local.hour(),
+            local.minute()
+        )
+    }
+
+    /// The machine-readable form for `<time datetime="…">`.
+    pub fn iso(at: &OffsetDateTime) -> String {
+        at.format(&time::format_description::well_known::Rfc3339)
+            .unwrap_or_default()
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+        use time::macros::datetime;
+
+        #[test]
+        fn summer_and_winter_time() {
+            assert_eq!(
+                dutch_offset(datetime!(2026-07-01 12:00 UTC)).whole_hours(),
+                2
+            );
+            assert_eq!(
+                dutch_offset(datetime!(2026-01-15 12:00 UTC)).whole_hours(),
+                1
+            );
+            // 2026: summer time from 29 March 01:00 UTC until 25 October 01:00 UTC.
+            assert_eq!(
+                dutch_offset(datetime!(2026-03-29 00:59 UTC)).whole_hours(),
+                1
+            );
+            assert_eq!(
+                dutch_offset(datetime!(2026-03-29 01:00 UTC)).whole_hours(),
+                2
+            );
+            assert_eq!(
+                dutch_offset(datetime!(2026-10-25 00:59 UTC)).whole_hours(),
+                2
+            );
+            assert_eq!(
+                dutch_offset(datetime!(2026-10-25 01:00 UTC)).whole_hours(),
+                1
+            );
+        }
+    }
+}

@@ -1,0 +1,263 @@
+## Samenspel — English
+
+## General
+skip-to-content = Skip to content
+nav-label = Main menu
+nav-home = Home
+nav-organisations = Organisations
+nav-account = My account
+nav-login = Log in
+nav-register = Create account
+nav-admin-users = Users
+nav-admin-organisations = All organisations
+nav-admin-audit = Audit log
+switch-language = Nederlands
+logout-as = Log out ({ $name })
+footer-text = Samenspel: municipality and resident initiatives working together towards a natural-gas-free neighbourhood.
+form-has-errors = Please check the form
+save = Save
+never = never
+pagination = Pages
+next-page = Next page
+
+## Months
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+
+## Fields
+label-email = Email address
+label-password = Password
+label-new-password = New password
+label-current-password = Current password
+label-name = Name
+label-language = Language
+label-org-name = Name of the organisation
+label-org-kind = Kind of organisation
+label-role = Role
+label-members = Members
+label-since = Member since
+label-actions = Actions
+label-organisations = Organisations
+label-registered = Registered on
+label-last-login = Last logged in
+hint-password = At least 10 characters. A sentence of a few words is strong and easy to remember.
+
+## Home
+home-title = Working together towards a natural-gas-free neighbourhood
+home-intro = Samenspel is the shared workspace of the municipality and the resident initiatives of a neighbourhood. Here you keep track of who takes part, what was discussed and decided, and which agreements apply.
+home-intro-2 = Log in with your account, or create one to add your organisation or accept an invitation.
+home-welcome = Welcome, { $name }
+home-your-organisations = Your organisations
+home-no-organisations = You are not a member of any organisation yet. Create one, or ask someone to invite you.
+
+## Logging in and account
+login-title = Log in
+login-submit = Log in
+login-forgot = Forgot your password?
+login-no-account = No account yet? Create one.
+register-title = Create account
+register-submit = Create account
+register-have-account = Already have an account? Log in.
+register-closed = Creating your own account is switched off on this installation. Did you receive an invitation? Then use the link in that email.
+forgot-title = Forgot your password
+forgot-intro = Enter your email address. If it belongs to an account, we will send you a link to set a new password.
+forgot-submit = Send me a link
+forgot-sent = If this address belongs to an account, an email with a link is on its way. The link works once, for one hour.
+reset-title = Set a new password
+reset-submit = Save password
+reset-invalid = This link no longer works: it has been used, has expired or is unknown.
+reset-request-new = Request a new link
+account-title = My account
+account-email = You are logged in as { $email }.
+account-profile = Name and language
+account-password = Change password
+account-change-password = Change password
+
+## Organisations
+org-list-title = My organisations
+org-list-caption = Organisations you are a member of
+org-new-title = Add an organisation
+org-new-submit = Add organisation
+org-kind-municipality = Municipality
+org-kind-initiative = Resident initiative
+org-kind-partner = Partner
+org-kind-facilitator = Facilitator
+org-kind-hint-municipality = The municipality that leads the neighbourhood approach.
+org-kind-hint-initiative = Residents who organise themselves: an energy cooperative, neighbourhood association, district or village council, foundation or an informal group.
+org-kind-hint-partner = For example a housing corporation, grid operator, heat company or advisory firm.
+org-kind-hint-facilitator = A support organisation whose neighbourhood facilitators guide initiatives.
+org-since = in Samenspel since { $date }
+org-members = Members
+org-members-caption = Current members with their role and since when
+org-you = you
+org-role-of = Role of { $name }
+org-change-role = Change role
+org-remove-member = Remove { $name }
+org-leave = Leave this organisation
+org-invite = Invite someone
+org-invite-intro = The person receives an email with a link. With that link they create an account or log in, and become a member.
+org-invite-submit = Send invitation
+org-open-invitations = Open invitations
+org-invitation-expires = valid until { $date }
+org-revoke-invitation = Withdraw the invitation for { $email }
+org-former-members = Former members
+role-admin = Administrator
+role-member = Member
+ended-removed = removed
+ended-left = left
+
+## Invitations
+invitation-title = Invitation
+invitation-for = You have been invited to become a member of { $organisation }.
+invitation-invited-by = Invited by
+invitation-accept = Accept invitation
+invitation-log-in-first = Log in or create an account with the email address the invitation was sent to. Then you can accept it.
+invitation-register = Create account
+invitation-login = I already have an account
+invitation-unknown = We do not know this invitation. Check that you used the whole link.
+invitation-used = This invitation has already been used.
+invitation-revoked = This invitation has been withdrawn. Ask for a new one if you need it.
+invitation-expired = This invitation has expired. Ask for a new one.
+invitation-status-open = Open
+invitation-status-accepted = Accepted
+invitation-status-revoked = Withdrawn
+invitation-status-expired = Expired
+invitation-status-unknown = Unknown
+
+## Administration
+admin-users-title = Users
+admin-users-caption = All users, by email address
+admin-users-total = { $count } users in total
+admin-platform-admin = platform administrator
+admin-organisations-title = All organisations
+admin-organisations-caption = All organisations, by name
+admin-organisations-total = { $count } organisations in total
+audit-title = Audit log
+audit-caption = Events, newest first
+audit-filter-who = Person
+audit-filter-who-hint = The email address of whoever did something.
+audit-filter-action = Kind of change
+audit-filter-any = All kinds
+audit-filter-from = From date
+audit-filter-until = Up to and including date
+audit-filter-submit = Filter
+audit-filter-clear = Clear filters
+audit-empty = No events match this filter.
+audit-when = When
+audit-who = Who
+audit-what = What
+audit-organisation = Organisation
+audit-address = Address
+audit-changes = Changes
+audit-nobody = (nobody logged in)
+audit-older = Older events
+audit-user-registered = Account created
+audit-user-login = Logged in
+audit-user-login-failed = Login failed
+audit-user-login-locked = Login refused: account temporarily locked
+audit-user-login-throttled = Login refused: too many attempts from this address
+audit-user-logout = Logged out
+audit-user-profile-changed = Name or language changed
+audit-user-password-changed = Password changed
+audit-user-password-reset-requested = Password reset link requested
+audit-user-password-reset = Password reset
+audit-user-created-by-admin = Account created by an operator
+audit-organisation-created = Organisation created
+audit-invitation-created = Invitation sent
+audit-invitation-revoked = Invitation withdrawn
+audit-membership-joined = Became a member
+audit-membership-role-changed = Role changed
+audit-membership-removed = Member removed
+audit-membership-left = Left the organisation
+audit-security-csrf-rejected = Form refused: expired or invalid security token
+
+## Messages after an action
+flash-saved = Your changes have been saved.
+flash-logged-out = You have been logged out.
+flash-password-reset = Your new password has been set. You can log in now.
+flash-password-changed = Your password has been changed. You have been logged out on other devices.
+flash-organisation-created = The organisation has been added. You are its administrator.
+flash-invitation-sent = The invitation has been sent.
+flash-invitation-revoked = The invitation has been withdrawn.
+flash-invitation-accepted = Welcome! You are now a member.
+flash-role-changed = The role has been changed.
+flash-member-removed = The member has been removed. The membership stays visible among the former members.
+flash-left = You have left the organisation.
+
+## Errors
+error-title = Something went wrong
+error-home = Go to the home page
+error-id = Error code: { $id }. Please mention this code if you contact us.
+error-status = Status { $status }
+error-not-found = This page does not exist, or you do not have access to it.
+error-forbidden = You do not have access to this page or action.
+error-unexpected = Something went wrong on our side. Please try again later.
+error-bad-request = We cannot process this request. Please check the link or the form.
+error-bad-form = The form did not arrive properly. Please try again.
+error-too-large = What you sent is too large.
+error-method = This action is not possible on this page.
+error-timeout = That took too long. Please try again.
+error-conflict = This conflicts with existing data. Reload the page and try again.
+error-email-required = Enter an email address.
+error-email-invalid = Enter a valid email address, such as name@example.org.
+error-email-taken = An account with this email address already exists. Log in, or request a new password.
+error-name-required = Enter a name.
+error-name-too-long = A name can be at most 100 characters long.
+error-name-invalid = This name contains characters that are not allowed.
+error-password-required = Enter your password.
+error-password-too-short = A password must be at least 10 characters long.
+error-password-too-long = A password can be at most 256 characters long.
+error-password-common = This password is too easy to guess. Choose something less obvious, such as a sentence of a few words.
+error-current-password = Your current password is not correct.
+error-login-failed = We do not recognise this combination of email address and password.
+error-account-locked = A wrong password was used too often for this account. Wait a few minutes and try again, or request a new password.
+error-too-many-attempts = Too many attempts from your address. Wait a minute and try again.
+error-language-invalid = Choose Nederlands or English.
+error-org-kind-invalid = Choose the kind of organisation.
+error-org-name-required = Enter the name of the organisation.
+error-org-name-length = The name must be between 2 and 150 characters long.
+error-org-name-invalid = This name contains characters that are not allowed.
+error-role-invalid = Choose a role: administrator or member.
+error-last-admin = An organisation always has at least one administrator. Make someone else administrator first.
+error-already-member = This person is already a member of the organisation.
+error-invitation-other-email = This invitation was sent to a different email address than your account's. Log in with the right account, or ask for an invitation to your address.
+error-audit-unknown-person = There is no account with this email address.
+error-audit-action = Choose a kind of change from the list.
+error-date-invalid = Enter a date as yyyy-mm-dd, for example 2026-03-01.
+error-period-order = The end date is before the start date.
+
+## Expired form
+csrf-title = Your form had expired
+csrf-explanation = To protect you, we only accept a form that was recently opened on this site. Your input has been kept: send it again with the button below.
+csrf-password-dropped = We never keep passwords; you will need to enter them again.
+csrf-resubmit = Send again
+
+## Email
+mail-reset-subject = New password for Samenspel
+mail-reset-body =
+    Dear { $name },
+
+    A new password was requested for your Samenspel account. Set it with this link:
+
+    { $link }
+
+    The link works once, for one hour. Did you not ask for this? Then you can ignore this email; your password stays as it was.
+mail-invitation-subject = Invitation to { $organisation } in Samenspel
+mail-invitation-body =
+    Hello,
+
+    { $inviter } invites you to become a member of { $organisation } in Samenspel, the workspace where a municipality and resident initiatives work together towards a natural-gas-free neighbourhood.
+
+    Accept the invitation with this link (valid for two weeks):
+
+    { $link }

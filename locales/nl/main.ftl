@@ -1,0 +1,263 @@
+## Samenspel — Nederlands (standaardtaal)
+
+## Algemeen
+skip-to-content = Naar de inhoud
+nav-label = Hoofdmenu
+nav-home = Start
+nav-organisations = Organisaties
+nav-account = Mijn account
+nav-login = Inloggen
+nav-register = Account aanmaken
+nav-admin-users = Gebruikers
+nav-admin-organisations = Alle organisaties
+nav-admin-audit = Auditlog
+switch-language = English
+logout-as = Uitloggen ({ $name })
+footer-text = Samenspel: gemeente en bewonersinitiatieven samen op weg naar een aardgasvrije wijk.
+form-has-errors = Controleer het formulier
+save = Opslaan
+never = nooit
+pagination = Bladeren
+next-page = Volgende pagina
+
+## Maanden
+month-1 = januari
+month-2 = februari
+month-3 = maart
+month-4 = april
+month-5 = mei
+month-6 = juni
+month-7 = juli
+month-8 = augustus
+month-9 = september
+month-10 = oktober
+month-11 = november
+month-12 = december
+
+## Velden
+label-email = E-mailadres
+label-password = Wachtwoord
+label-new-password = Nieuw wachtwoord
+label-current-password = Huidig wachtwoord
+label-name = Naam
+label-language = Taal
+label-org-name = Naam van de organisatie
+label-org-kind = Soort organisatie
+label-role = Rol
+label-members = Leden
+label-since = Lid sinds
+label-actions = Acties
+label-organisations = Organisaties
+label-registered = Aangemeld op
+label-last-login = Laatst ingelogd
+hint-password = Minstens 10 tekens. Een zin van een paar woorden is sterk en goed te onthouden.
+
+## Start
+home-title = Samen op weg naar een aardgasvrije wijk
+home-intro = Samenspel is de gedeelde werkplek van de gemeente en de bewonersinitiatieven in een wijk. Hier houdt u bij wie er meedoen, wat er besproken en besloten is en welke afspraken er gelden.
+home-intro-2 = Log in met uw account, of maak een account aan om uw organisatie toe te voegen of een uitnodiging te accepteren.
+home-welcome = Welkom, { $name }
+home-your-organisations = Uw organisaties
+home-no-organisations = U bent nog geen lid van een organisatie. Maak er een aan, of vraag iemand u uit te nodigen.
+
+## Inloggen en account
+login-title = Inloggen
+login-submit = Inloggen
+login-forgot = Wachtwoord vergeten?
+login-no-account = Nog geen account? Maak er een aan.
+register-title = Account aanmaken
+register-submit = Account aanmaken
+register-have-account = Heeft u al een account? Log dan in.
+register-closed = Zelf een account aanmaken is op deze installatie uitgeschakeld. Heeft u een uitnodiging gekregen? Gebruik dan de link uit die e-mail.
+forgot-title = Wachtwoord vergeten
+forgot-intro = Vul uw e-mailadres in. Als er een account bij hoort, sturen we u een link waarmee u een nieuw wachtwoord instelt.
+forgot-submit = Stuur mij een link
+forgot-sent = Als er een account bij dit adres hoort, is er nu een e-mail met een link onderweg. De link werkt één uur en één keer.
+reset-title = Nieuw wachtwoord instellen
+reset-submit = Wachtwoord opslaan
+reset-invalid = Deze link werkt niet meer: hij is al gebruikt, verlopen of onbekend.
+reset-request-new = Vraag een nieuwe link aan
+account-title = Mijn account
+account-email = U bent ingelogd als { $email }.
+account-profile = Naam en taal
+account-password = Wachtwoord wijzigen
+account-change-password = Wachtwoord wijzigen
+
+## Organisaties
+org-list-title = Mijn organisaties
+org-list-caption = Organisaties waar u lid van bent
+org-new-title = Organisatie toevoegen
+org-new-submit = Organisatie toevoegen
+org-kind-municipality = Gemeente
+org-kind-initiative = Bewonersinitiatief
+org-kind-partner = Partner
+org-kind-facilitator = Begeleider
+org-kind-hint-municipality = De gemeente die de regie heeft over de wijkaanpak.
+org-kind-hint-initiative = Bewoners die zich organiseren: een energiecoöperatie, buurtvereniging, wijk- of dorpsraad, stichting of een groep zonder rechtsvorm.
+org-kind-hint-partner = Bijvoorbeeld een woningcorporatie, netbeheerder, warmtebedrijf of adviesbureau.
+org-kind-hint-facilitator = Een ondersteuningsorganisatie waarvan buurtbegeleiders initiatieven begeleiden.
+org-since = in Samenspel sinds { $date }
+org-members = Leden
+org-members-caption = Huidige leden met hun rol en sinds wanneer
+org-you = u
+org-role-of = Rol van { $name }
+org-change-role = Rol wijzigen
+org-remove-member = { $name } verwijderen
+org-leave = Deze organisatie verlaten
+org-invite = Iemand uitnodigen
+org-invite-intro = De persoon krijgt een e-mail met een link. Met die link maakt hij of zij een account aan of logt in, en wordt lid.
+org-invite-submit = Uitnodiging versturen
+org-open-invitations = Openstaande uitnodigingen
+org-invitation-expires = geldig tot { $date }
+org-revoke-invitation = Uitnodiging voor { $email } intrekken
+org-former-members = Oud-leden
+role-admin = Beheerder
+role-member = Lid
+ended-removed = verwijderd
+ended-left = vertrokken
+
+## Uitnodigingen
+invitation-title = Uitnodiging
+invitation-for = U bent uitgenodigd om lid te worden van { $organisation }.
+invitation-invited-by = Uitgenodigd door
+invitation-accept = Uitnodiging accepteren
+invitation-log-in-first = Log in of maak een account aan met het e-mailadres waarop u de uitnodiging kreeg. Daarna kunt u de uitnodiging accepteren.
+invitation-register = Account aanmaken
+invitation-login = Ik heb al een account
+invitation-unknown = Deze uitnodiging kennen we niet. Controleer of u de hele link hebt gebruikt.
+invitation-used = Deze uitnodiging is al gebruikt.
+invitation-revoked = Deze uitnodiging is ingetrokken. Vraag zo nodig om een nieuwe.
+invitation-expired = Deze uitnodiging is verlopen. Vraag om een nieuwe.
+invitation-status-open = Open
+invitation-status-accepted = Geaccepteerd
+invitation-status-revoked = Ingetrokken
+invitation-status-expired = Verlopen
+invitation-status-unknown = Onbekend
+
+## Beheer
+admin-users-title = Gebruikers
+admin-users-caption = Alle gebruikers, op e-mailadres
+admin-users-total = { $count } gebruikers in totaal
+admin-platform-admin = platformbeheerder
+admin-organisations-title = Alle organisaties
+admin-organisations-caption = Alle organisaties, op naam
+admin-organisations-total = { $count } organisaties in totaal
+audit-title = Auditlog
+audit-caption = Gebeurtenissen, nieuwste eerst
+audit-filter-who = Persoon
+audit-filter-who-hint = Het e-mailadres van degene die iets deed.
+audit-filter-action = Soort wijziging
+audit-filter-any = Alle soorten
+audit-filter-from = Vanaf datum
+audit-filter-until = Tot en met datum
+audit-filter-submit = Filteren
+audit-filter-clear = Filters wissen
+audit-empty = Er zijn geen gebeurtenissen die bij dit filter passen.
+audit-when = Wanneer
+audit-who = Wie
+audit-what = Wat
+audit-organisation = Organisatie
+audit-address = Adres
+audit-changes = Wijzigingen
+audit-nobody = (niemand ingelogd)
+audit-older = Oudere gebeurtenissen
+audit-user-registered = Account aangemaakt
+audit-user-login = Ingelogd
+audit-user-login-failed = Inloggen mislukt
+audit-user-login-locked = Inloggen geweigerd: account tijdelijk geblokkeerd
+audit-user-login-throttled = Inloggen geweigerd: te veel pogingen vanaf dit adres
+audit-user-logout = Uitgelogd
+audit-user-profile-changed = Naam of taal gewijzigd
+audit-user-password-changed = Wachtwoord gewijzigd
+audit-user-password-reset-requested = Herstellink voor wachtwoord aangevraagd
+audit-user-password-reset = Wachtwoord hersteld
+audit-user-created-by-admin = Account aangemaakt door beheer
+audit-organisation-created = Organisatie aangemaakt
+audit-invitation-created = Uitnodiging verstuurd
+audit-invitation-revoked = Uitnodiging ingetrokken
+audit-membership-joined = Lid geworden
+audit-membership-role-changed = Rol gewijzigd
+audit-membership-removed = Lid verwijderd
+audit-membership-left = Organisatie verlaten
+audit-security-csrf-rejected = Formulier geweigerd: verlopen of ongeldig beveiligingskenmerk
+
+## Meldingen na een actie
+flash-saved = Uw wijzigingen zijn opgeslagen.
+flash-logged-out = U bent uitgelogd.
+flash-password-reset = Uw nieuwe wachtwoord is ingesteld. U kunt nu inloggen.
+flash-password-changed = Uw wachtwoord is gewijzigd. Op andere apparaten bent u uitgelogd.
+flash-organisation-created = De organisatie is toegevoegd. U bent de beheerder.
+flash-invitation-sent = De uitnodiging is verstuurd.
+flash-invitation-revoked = De uitnodiging is ingetrokken.
+flash-invitation-accepted = Welkom! U bent nu lid.
+flash-role-changed = De rol is gewijzigd.
+flash-member-removed = Het lid is verwijderd. Het lidmaatschap blijft zichtbaar bij de oud-leden.
+flash-left = U heeft de organisatie verlaten.
+
+## Fouten
+error-title = Dat ging niet goed
+error-home = Naar de startpagina
+error-id = Foutcode: { $id }. Noem deze code als u contact opneemt.
+error-status = Status { $status }
+error-not-found = Deze pagina bestaat niet, of u heeft er geen toegang toe.
+error-forbidden = U heeft geen toegang tot deze pagina of actie.
+error-unexpected = Er ging iets mis aan onze kant. Probeer het later nog eens.
+error-bad-request = Dit verzoek kunnen we niet verwerken. Controleer de link of het formulier.
+error-bad-form = Het formulier kwam niet goed aan. Probeer het opnieuw.
+error-too-large = Wat u verstuurde is te groot.
+error-method = Deze actie kan op deze pagina niet.
+error-timeout = Het duurde te lang. Probeer het opnieuw.
+error-conflict = Dit botst met bestaande gegevens. Vernieuw de pagina en probeer het opnieuw.
+error-email-required = Vul een e-mailadres in.
+error-email-invalid = Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.
+error-email-taken = Er bestaat al een account met dit e-mailadres. Log in, of vraag een nieuw wachtwoord aan.
+error-name-required = Vul een naam in.
+error-name-too-long = Een naam mag hoogstens 100 tekens lang zijn.
+error-name-invalid = Deze naam bevat tekens die niet kunnen.
+error-password-required = Vul uw wachtwoord in.
+error-password-too-short = Een wachtwoord moet minstens 10 tekens lang zijn.
+error-password-too-long = Een wachtwoord mag hoogstens 256 tekens lang zijn.
+error-password-common = Dit wachtwoord is te makkelijk te raden. Kies iets wat niet voor de hand ligt, bijvoorbeeld een zin van een paar woorden.
+error-current-password = Uw huidige wachtwoord klopt niet.
+error-login-failed = Deze combinatie van e-mailadres en wachtwoord kennen we niet.
+error-account-locked = Er is te vaak een verkeerd wachtwoord gebruikt voor dit account. Wacht een paar minuten en probeer het dan opnieuw, of vraag een nieuw wachtwoord aan.
+error-too-many-attempts = Te veel pogingen vanaf uw adres. Wacht een minuut en probeer het dan opnieuw.
+error-language-invalid = Kies Nederlands of English.
+error-org-kind-invalid = Kies de soort organisatie.
+error-org-name-required = Vul de naam van de organisatie in.
+error-org-name-length = De naam moet tussen 2 en 150 tekens lang zijn.
+error-org-name-invalid = Deze naam bevat tekens die niet kunnen.
+error-role-invalid = Kies een rol: beheerder of lid.
+error-last-admin = Een organisatie heeft altijd minstens één beheerder. Maak eerst iemand anders beheerder.
+error-already-member = Deze persoon is al lid van de organisatie.
+error-invitation-other-email = Deze uitnodiging is verstuurd naar een ander e-mailadres dan dat van uw account. Log in met het juiste account, of vraag om een uitnodiging op uw adres.
+error-audit-unknown-person = Er is geen account met dit e-mailadres.
+error-audit-action = Kies een soort wijziging uit de lijst.
+error-date-invalid = Vul een datum in als jjjj-mm-dd, bijvoorbeeld 2026-03-01.
+error-period-order = De einddatum ligt vóór de begindatum.
+
+## Verlopen formulier
+csrf-title = Uw formulier was verlopen
+csrf-explanation = Om u te beschermen accepteren we een formulier alleen als het recent op deze site is geopend. Uw invoer is bewaard: verstuur het opnieuw met de knop hieronder.
+csrf-password-dropped = Wachtwoorden bewaren we nooit; die moet u opnieuw invullen.
+csrf-resubmit = Opnieuw versturen
+
+## E-mail
+mail-reset-subject = Nieuw wachtwoord voor Samenspel
+mail-reset-body =
+    Beste { $name },
+
+    Er is gevraagd om een nieuw wachtwoord voor uw Samenspel-account. Via deze link stelt u het in:
+
+    { $link }
+
+    De link werkt één uur en één keer. Heeft u dit niet zelf gevraagd? Dan kunt u deze e-mail negeren; uw wachtwoord blijft zoals het was.
+mail-invitation-subject = Uitnodiging voor { $organisation } in Samenspel
+mail-invitation-body =
+    Hallo,
+
+    { $inviter } nodigt u uit om lid te worden van { $organisation } in Samenspel, de werkplek waar gemeente en bewonersinitiatieven samen werken aan een aardgasvrije wijk.
+
+    Accepteer de uitnodiging via deze link (twee weken geldig):
+
+    { $link }
