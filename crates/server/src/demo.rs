@@ -63,8 +63,11 @@ const PEOPLE: &[(&str, &str, &str, bool)] = &[
     ),
 ];
 
-/// (kind, name, members as (e-mail, role))
-const ORGANISATIONS: &[(&str, &str, &[(&str, &str)])] = &[
+/// Members of a demo organisation as (e-mail, role); the first creates it.
+type Members = &'static [(&'static str, &'static str)];
+
+/// (kind, name, members)
+const ORGANISATIONS: &[(&str, &str, Members)] = &[
     (
         "municipality",
         "Gemeente Zonnedal",

@@ -2,7 +2,8 @@
 //! folder (so a development installation needs no mail server).
 
 use anyhow::Context;
-use lettre::message::header::ContentType;
+use lettre::message::Body;
+use lettre::message::header::{ContentTransferEncoding, ContentType};
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use samenspel_web::mail::OutgoingMail;
 
@@ -33,7 +34,14 @@ impl Mailer {
                 .context("recipient is not a valid address")?)
             .subject(mail.subject.clone())
             .header(ContentType::TEXT_PLAIN)
-            .body(mail.body.clone())?;
+            // Quoted-printable keeps the text readable in the raw message and links intact.
+            .body(
+                Body::new_with_encoding(
+                    mail.body.clone(),
+                    ContentTransferEncoding::QuotedPrintable,
+                )
+                .map_err(|_| anyhow::anyhow!("mail body cannot be encoded"))?,
+            )?;
         match self {
             Mailer::Files(transport) => {
                 transport.send(message).await?;

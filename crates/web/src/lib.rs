@@ -80,6 +80,8 @@ pub fn app(state: AppState) -> Router {
     let mut app = router
         .fallback(not_found)
         .layer(from_fn_with_state(state.clone(), csrf::csrf_layer))
+        // Inside the session layer, so that a refused body gets a page in the reader's language.
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(from_fn_with_state(state.clone(), auth::session_layer))
         .layer(from_fn(ops::record_metrics));
     for (name, value) in headers {
@@ -89,7 +91,6 @@ pub fn app(state: AppState) -> Router {
         ));
     }
     app.layer(CompressionLayer::new())
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             Duration::from_secs(30),

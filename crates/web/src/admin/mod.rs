@@ -14,7 +14,7 @@ use axum::routing::get;
 use samenspel_store::{OrgId, organisations, users};
 use serde::Deserialize;
 
-pub use audit_log::ACTIONS as AUDIT_ACTIONS;
+pub use audit_log::{ACTIONS as AUDIT_ACTIONS, action_key};
 
 const PAGE: i64 = 50;
 

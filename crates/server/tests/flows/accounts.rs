@@ -1,0 +1,363 @@
+//! Registering, logging in and out, password reset, account settings, throttling.
+
+use crate::on_both_databases;
+use crate::support::{Options, PASSWORD, TestApp, link_in};
+
+on_both_databases!(
+    register_log_out_and_in,
+    registration_rejects_bad_input_and_keeps_it,
+    password_reset_by_mail,
+    account_settings,
+    failed_logins_lock_the_account,
+    language_follows_setting_cookie_and_header,
+);
+
+async fn register_log_out_and_in(app: TestApp) {
+    let browser = app.register("Sanne Bakker", "sanne@example.nl").await;
+    browser
+        .get("/")
+        .await
+        .assert_contains("Welkom, Sanne Bakker");
+
+    let out = browser.post("/logout", &[]).await;
+    assert_eq!(out.status, 303);
+    browser.get("/").await.assert_contains("U bent uitgelogd.");
+    assert_eq!(
+        browser.get("/account").await.status,
+        303,
+        "logged out people are sent to the login page"
+    );
+
+    let wrong = browser
+        .login("sanne@example.nl", "niet-het-goede-wachtwoord")
+        .await;
+    assert_eq!(wrong.status, 422);
+    wrong.assert_contains("Deze combinatie van e-mailadres en wachtwoord kennen we niet.");
+    wrong.assert_contains("value=\"sanne@example.nl\"");
+    assert!(
+        !wrong.body.contains("niet-het-goede-wachtwoord"),
+        "a password is never echoed"
+    );
+
+    let unknown = browser.login("nobody@example.nl", PASSWORD).await;
+    assert_eq!(unknown.status, 422);
+
+    let ok = browser.login("SANNE@example.nl", PASSWORD).await;
+    assert_eq!(ok.status, 303);
+    browser
+        .get("/")
+        .await
+        .assert_contains("Welkom, Sanne Bakker");
+
+    let events = app.scalar("SELECT COUNT(*) FROM audit_events WHERE action IN ('user.registered', 'user.login', 'user.logout', 'user.login_failed')").await;
+    assert_eq!(events, 5);
+}
+
+async fn registration_rejects_bad_input_and_keeps_it(app: TestApp) {
+    app.register("Eerste", "taken@example.nl").await;
+    let browser = app.browser();
+    type Fields<'a> = &'a [(&'a str, &'a str)];
+    let cases: &[(Fields, u16, &str)] = &[
+        (
+            &[
+                ("name", ""),
+                ("email", "a@example.nl"),
+                ("password", PASSWORD),
+            ],
+            422,
+            "Vul een naam in.",
+        ),
+        (
+            &[
+                ("name", "Kees"),
+                ("email", "geen-adres"),
+                ("password", PASSWORD),
+            ],
+            422,
+            "Vul een geldig e-mailadres in",
+        ),
+        (
+            &[
+                ("name", "Kees"),
+                ("email", "kees@example.nl"),
+                ("password", "kort"),
+            ],
+            422,
+            "minstens 10 tekens",
+        ),
+        (
+            &[
+                ("name", "Kees"),
+                ("email", "kees@example.nl"),
+                ("password", "wachtwoord123"),
+            ],
+            422,
+            "te makkelijk te raden",
+        ),
+        (
+            &[
+                ("name", "Kees"),
+                ("email", "taken@example.nl"),
+                ("password", PASSWORD),
+            ],
+            409,
+            "Er bestaat al een account",
+        ),
+    ];
+    for (fields, status, message) in cases {
+        let page = browser.post("/register", fields).await;
+        assert_eq!(page.status, *status, "{fields:?}");
+        page.assert_contains(message);
+        let name = fields[0].1;
+        if !name.is_empty() {
+            page.assert_contains(&format!("value=\"{name}\""));
+        }
+    }
+    let english = app.english_browser();
+    let page = english
+        .post(
+            "/register",
+            &[
+                ("name", "Kees"),
+                ("email", "kees@example.nl"),
+                ("password", "kort"),
+            ],
+        )
+        .await;
+    page.assert_contains("at least 10 characters");
+}
+
+async fn password_reset_by_mail(app: TestApp) {
+    app.register("Joris", "joris@example.nl").await;
+    let browser = app.browser();
+
+    let unknown = browser
+        .post("/password/forgot", &[("email", "niemand@example.nl")])
+        .await;
+    assert_eq!(unknown.status, 200);
+    let known = browser
+        .post("/password/forgot", &[("email", "joris@example.nl")])
+        .await;
+    assert_eq!(known.status, 200);
+    assert_eq!(
+        unknown.body.replace("niemand@example.nl", "X"),
+        known.body.replace("joris@example.nl", "X"),
+        "the answer does not tell whether an account exists"
+    );
+
+    let mails = app.dispatch_mail().await;
+    assert_eq!(mails.len(), 1, "only the known address gets mail");
+    assert!(mails[0].contains("To: joris@example.nl"));
+    let link = link_in(&mails[0], "/password/reset?token=");
+
+    let form = browser.get(&link).await;
+    assert_eq!(form.status, 200);
+    let token = link.split("token=").nth(1).unwrap().to_owned();
+    let weak = browser
+        .post(
+            "/password/reset",
+            &[("token", &token), ("password", "1234567890")],
+        )
+        .await;
+    assert_eq!(weak.status, 422);
+    let done = browser
+        .post(
+            "/password/reset",
+            &[
+                ("token", &token),
+                ("password", "een-nieuw-en-lang-wachtwoord"),
+            ],
+        )
+        .await;
+    assert_eq!(done.status, 303);
+    assert_eq!(done.location, "/login");
+
+    let again = browser
+        .post(
+            "/password/reset",
+            &[("token", &token), ("password", "nog-een-ander-wachtwoord")],
+        )
+        .await;
+    assert_eq!(again.status, 410, "a link works once");
+    assert_eq!(
+        browser.login("joris@example.nl", PASSWORD).await.status,
+        422
+    );
+    assert_eq!(
+        browser
+            .login("joris@example.nl", "een-nieuw-en-lang-wachtwoord")
+            .await
+            .status,
+        303
+    );
+
+    // An expired link.
+    browser.post("/logout", &[]).await;
+    app.exec("UPDATE password_resets SET created_at = '2000-01-01 00:00:00+00:00'")
+        .await;
+    browser
+        .post("/password/forgot", &[("email", "joris@example.nl")])
+        .await;
+    let link = link_in(&app.dispatch_mail().await[0], "/password/reset?token=");
+    app.exec("UPDATE password_resets SET expires_at = created_at")
+        .await;
+    assert_eq!(browser.get(&link).await.status, 410);
+    browser
+        .get(&link)
+        .await
+        .assert_contains("Deze link werkt niet meer");
+}
+
+async fn account_settings(app: TestApp) {
+    let browser = app.register("Ilse", "ilse@example.nl").await;
+    let other_device = app.browser();
+    assert_eq!(
+        other_device.login("ilse@example.nl", PASSWORD).await.status,
+        303
+    );
+
+    let bad = browser
+        .post("/account", &[("name", ""), ("language", "nl")])
+        .await;
+    assert_eq!(bad.status, 422);
+    let saved = browser
+        .post("/account", &[("name", "Ilse Verbeek"), ("language", "en")])
+        .await;
+    assert_eq!(saved.status, 303);
+    let page = browser.get("/account").await;
+    page.assert_contains("Your changes have been saved.")
+        .assert_contains("value=\"Ilse Verbeek\"");
+
+    let wrong = browser
+        .post(
+            "/account/password",
+            &[
+                ("current_password", "fout-fout-fout"),
+                ("new_password", "een-ander-lang-wachtwoord"),
+            ],
+        )
+        .await;
+    assert_eq!(wrong.status, 422);
+    wrong.assert_contains("Your current password is not correct.");
+    let changed = browser
+        .post(
+            "/account/password",
+            &[
+                ("current_password", PASSWORD),
+                ("new_password", "een-ander-lang-wachtwoord"),
+            ],
+        )
+        .await;
+    assert_eq!(changed.status, 303);
+    browser
+        .get("/account")
+        .await
+        .assert_contains("Your password has been changed.");
+    assert_eq!(
+        other_device.get("/account").await.status,
+        303,
+        "other sessions end when the password changes"
+    );
+
+    let audit = app.scalar("SELECT COUNT(*) FROM audit_events WHERE action = 'user.profile_changed' AND changes LIKE '%Ilse Verbeek%'").await;
+    assert_eq!(audit, 1);
+}
+
+async fn failed_logins_lock_the_account(app: TestApp) {
+    app.register("Gerrit", "gerrit@example.nl").await;
+    let browser = app.browser();
+    for _ in 0..5 {
+        assert_eq!(
+            browser
+                .login("gerrit@example.nl", "verkeerd-wachtwoord")
+                .await
+                .status,
+            422
+        );
+    }
+    let locked = browser.login("gerrit@example.nl", PASSWORD).await;
+    assert_eq!(locked.status, 429, "locked even with the right password");
+    locked.assert_contains("te vaak een verkeerd wachtwoord");
+    // The counter is in the database, so every node sees it.
+    assert_eq!(
+        app.scalar(
+            "SELECT CAST(failed_logins AS BIGINT) FROM users WHERE email = 'gerrit@example.nl'"
+        )
+        .await,
+        5
+    );
+}
+
+async fn language_follows_setting_cookie_and_header(app: TestApp) {
+    let english = app.english_browser();
+    english
+        .get("/login")
+        .await
+        .assert_contains("lang=\"en\"")
+        .assert_contains("Log in");
+    let dutch = app.browser();
+    dutch.get("/login").await.assert_contains("lang=\"nl\"");
+    let switched = dutch
+        .post("/language", &[("lang", "en"), ("back", "/login")])
+        .await;
+    assert_eq!(switched.status, 303);
+    assert_eq!(switched.location, "/login");
+    dutch.get("/login").await.assert_contains("lang=\"en\"");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn addresses_are_throttled() {
+    for backend in crate::support::backends() {
+        let app = TestApp::spawn_with(
+            backend,
+            Options {
+                auth_attempts_per_minute: 3,
+                ..Options::default()
+            },
+        )
+        .await;
+        let browser = app.browser();
+        for _ in 0..3 {
+            assert_eq!(
+                browser
+                    .login("x@example.nl", "iets-wat-niet-klopt")
+                    .await
+                    .status,
+                422
+            );
+        }
+        let page = browser.login("x@example.nl", "iets-wat-niet-klopt").await;
+        assert_eq!(page.status, 429, "{backend:?}");
+        page.assert_contains("Te veel pogingen vanaf uw adres");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn registration_can_be_switched_off() {
+    for backend in crate::support::backends() {
+        let app = TestApp::spawn_with(
+            backend,
+            Options {
+                allow_registration: false,
+                ..Options::default()
+            },
+        )
+        .await;
+        let browser = app.browser();
+        browser
+            .get("/register")
+            .await
+            .assert_contains("uitgeschakeld");
+        let refused = browser
+            .post(
+                "/register",
+                &[
+                    ("name", "Kees"),
+                    ("email", "kees@example.nl"),
+                    ("password", PASSWORD),
+                ],
+            )
+            .await;
+        assert_eq!(refused.status, 403, "{backend:?}");
+    }
+}

@@ -1,0 +1,9 @@
+//! Integration flows: the real application on SQLite and on PostgreSQL, driven over HTTP.
+
+mod accounts;
+mod mail;
+mod organisations;
+mod permissions;
+mod platform;
+mod storage;
+mod support;

@@ -1,0 +1,180 @@
+//! Platform administration, the audit page, security headers, errors, health and metrics.
+
+use crate::on_both_databases;
+use crate::support::{PASSWORD, TestApp};
+
+on_both_databases!(
+    audit_log_filters,
+    platform_admin_sees_everyone,
+    errors_and_headers,
+    health_and_metrics
+);
+
+async fn platform_admin(app: &TestApp) -> crate::support::Browser {
+    samenspel::admin::create_user(&app.db, "beheer@example.nl", "Beheer", PASSWORD, true)
+        .await
+        .expect("admin");
+    let browser = app.browser();
+    assert_eq!(
+        browser.login("beheer@example.nl", PASSWORD).await.status,
+        303
+    );
+    browser
+}
+
+async fn audit_log_filters(app: TestApp) {
+    let sanne = app.register("Sanne", "sanne@example.nl").await;
+    app.create_org(&sanne, "initiative", "Zonnedal Energie")
+        .await;
+    app.browser()
+        .login("sanne@example.nl", "helemaal-verkeerd")
+        .await;
+    let admin = platform_admin(&app).await;
+
+    let all = admin.get("/admin/audit").await;
+    assert_eq!(all.status, 200);
+    all.assert_contains("<td class=\"utrecht-table__cell\">Organisatie aangemaakt")
+        .assert_contains("<td class=\"utrecht-table__cell\">Inloggen mislukt")
+        .assert_contains("127.0.0.1");
+
+    let by_person = admin.get("/admin/audit?who=sanne%40example.nl").await;
+    by_person.assert_contains("<td class=\"utrecht-table__cell\">Organisatie aangemaakt");
+    assert!(
+        !by_person.body.contains("beheer@example.nl</span>"),
+        "only Sanne's events"
+    );
+
+    let by_action = admin.get("/admin/audit?action=user.login_failed").await;
+    by_action.assert_contains("Inloggen mislukt");
+    assert!(
+        !by_action
+            .body
+            .contains("<td class=\"utrecht-table__cell\">Organisatie aangemaakt")
+    );
+
+    let future = admin.get("/admin/audit?from=2999-01-01").await;
+    future.assert_contains("Er zijn geen gebeurtenissen");
+
+    let bad = admin
+        .get("/admin/audit?from=gisteren&who=onbekend%40example.nl")
+        .await;
+    assert_eq!(bad.status, 422);
+    bad.assert_contains("Vul een datum in als jjjj-mm-dd")
+        .assert_contains("value=\"gisteren\"");
+
+    // The person's own language setting wins over the browser's; the switch changes it.
+    admin
+        .post("/language", &[("lang", "en"), ("back", "/admin/audit")])
+        .await;
+    admin
+        .get("/admin/audit?action=organisation.created")
+        .await
+        .assert_contains("Organisation created");
+}
+
+async fn platform_admin_sees_everyone(app: TestApp) {
+    let sanne = app.register("Sanne", "sanne@example.nl").await;
+    let org = app.create_org(&sanne, "partner", "RegioNet").await;
+    let admin = platform_admin(&app).await;
+    admin
+        .get("/admin/users")
+        .await
+        .assert_contains("sanne@example.nl")
+        .assert_contains("2 gebruikers in totaal");
+    admin
+        .get("/admin/organisations")
+        .await
+        .assert_contains("RegioNet");
+    let page = admin.get(&format!("/organisations/{org}")).await;
+    assert_eq!(page.status, 200);
+    assert!(
+        !page.body.contains("Iemand uitnodigen"),
+        "a platform administrator looks, but does not manage"
+    );
+}
+
+async fn errors_and_headers(app: TestApp) {
+    let browser = app.browser();
+    let missing = browser.get("/bestaat-niet").await;
+    assert_eq!(missing.status, 404);
+    missing
+        .assert_contains("Deze pagina bestaat niet")
+        .assert_contains("<html lang=\"nl\"");
+    app.english_browser()
+        .get("/bestaat-niet")
+        .await
+        .assert_contains("This page does not exist");
+
+    let big = browser
+        .post_body(
+            "/login",
+            "application/x-www-form-urlencoded",
+            vec![b'a'; 3 * 1024 * 1024],
+        )
+        .await;
+    assert_eq!(big.status, 413);
+    big.assert_contains("te groot");
+
+    let response = reqwest::get(format!("{}/login", app.base))
+        .await
+        .expect("get");
+    let headers = response.headers();
+    let csp = headers
+        .get("content-security-policy")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    assert!(
+        csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"),
+        "{csp}"
+    );
+    assert_eq!(
+        headers
+            .get("x-content-type-options")
+            .and_then(|v| v.to_str().ok()),
+        Some("nosniff")
+    );
+    assert_eq!(
+        headers.get("x-frame-options").and_then(|v| v.to_str().ok()),
+        Some("DENY")
+    );
+    let cookie = headers
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
+
+    // Session cookies are rotated at login: the anonymous token does not become the session.
+    let sanne = app.register("Sanne", "sanne@example.nl").await;
+    let before = sanne.csrf().await;
+    sanne.post("/logout", &[]).await;
+    sanne.login("sanne@example.nl", PASSWORD).await;
+    assert_ne!(before, sanne.csrf().await);
+}
+
+async fn health_and_metrics(app: TestApp) {
+    let health = reqwest::get(format!("{}/health", app.base))
+        .await
+        .expect("health");
+    assert_eq!(health.status(), 200);
+    app.browser().get("/login").await;
+    let metrics = reqwest::get(format!("{}/metrics", app.base))
+        .await
+        .expect("metrics")
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(metrics.contains("http_requests_total"), "{metrics}");
+    let css = reqwest::get(format!("{}/static/utrecht.css", app.base))
+        .await
+        .expect("css");
+    assert_eq!(css.status(), 200);
+    assert!(
+        css.text()
+            .await
+            .unwrap_or_default()
+            .contains("utrecht-button")
+    );
+}

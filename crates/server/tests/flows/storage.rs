@@ -1,0 +1,163 @@
+//! The two schemas, the jobs table, demo data and administration commands.
+
+use crate::support::{PASSWORD, TestApp, backends};
+use samenspel_store::{Backend, jobs};
+use samenspel_web::mail::{self, OutgoingMail};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_and_postgres_have_the_same_schema() {
+    let sqlite = TestApp::spawn(Backend::Sqlite).await;
+    let postgres = TestApp::spawn(Backend::Postgres).await;
+    let a = sqlite.db.schema_columns().await.expect("sqlite schema");
+    let b = postgres.db.schema_columns().await.expect("postgres schema");
+    assert!(a.len() > 40, "{a:?}");
+    let only_sqlite: Vec<_> = a.iter().filter(|c| !b.contains(c)).collect();
+    let only_postgres: Vec<_> = b.iter().filter(|c| !a.contains(c)).collect();
+    assert!(
+        only_sqlite.is_empty() && only_postgres.is_empty(),
+        "only in SQLite: {only_sqlite:?}\nonly in PostgreSQL: {only_postgres:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_workers_send_each_mail_once() {
+    for backend in backends() {
+        let app = TestApp::spawn(backend).await;
+        for i in 0..40 {
+            let mut tx = app.db.begin().await.expect("begin");
+            let mail = OutgoingMail {
+                to: format!("p{i}@example.nl"),
+                subject: format!("Onderwerp {i}"),
+                body: "Hallo".into(),
+            };
+            mail::enqueue(tx.ex(), &mail).await.expect("enqueue");
+            tx.commit().await.expect("commit");
+        }
+        let worker = |name: &str| samenspel::worker::Worker {
+            db: app.db.clone(),
+            mailer: samenspel::mailer::Mailer::from_config("", &app.config.mail_dir)
+                .expect("mailer"),
+            mail_from: app.config.mail_from.clone(),
+            name: name.to_owned(),
+        };
+        let (a, b) = (worker("a"), worker("b"));
+        let (ran_a, ran_b) = tokio::join!(a.run_due(), b.run_due());
+        assert_eq!(ran_a.expect("a") + ran_b.expect("b"), 40, "{backend:?}");
+        let sent = std::fs::read_dir(&app.config.mail_dir)
+            .expect("mail dir")
+            .count();
+        assert_eq!(sent, 40, "{backend:?}: every mail exactly once");
+        let mut conn = app.db.conn().await.expect("conn");
+        let counts = jobs::counts(conn.ex()).await.expect("counts");
+        assert_eq!(
+            counts,
+            jobs::JobCounts {
+                pending: 0,
+                done: 40,
+                failed: 0
+            }
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn failing_jobs_are_retried_later_then_given_up() {
+    for backend in backends() {
+        let app = TestApp::spawn(backend).await;
+        let mut conn = app.db.conn().await.expect("conn");
+        jobs::enqueue(
+            conn.ex(),
+            "no-such-kind",
+            &serde_json::json!({}),
+            samenspel_store::now(),
+        )
+        .await
+        .expect("enqueue");
+        drop(conn);
+        let worker = samenspel::worker::Worker {
+            db: app.db.clone(),
+            mailer: samenspel::mailer::Mailer::from_config("", &app.config.mail_dir)
+                .expect("mailer"),
+            mail_from: app.config.mail_from.clone(),
+            name: "w".into(),
+        };
+        assert_eq!(worker.run_due().await.expect("run"), 1);
+        assert_eq!(
+            worker.run_due().await.expect("run"),
+            0,
+            "{backend:?}: not again before the backoff"
+        );
+        app.exec("UPDATE jobs SET run_at = created_at, attempts = max_attempts - 1")
+            .await;
+        assert_eq!(worker.run_due().await.expect("run"), 1);
+        let mut conn = app.db.conn().await.expect("conn");
+        let counts = jobs::counts(conn.ex()).await.expect("counts");
+        assert_eq!(
+            counts,
+            jobs::JobCounts {
+                pending: 0,
+                done: 0,
+                failed: 1
+            },
+            "{backend:?}"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn demo_data_loads_twice_without_change() {
+    for backend in backends() {
+        let app = TestApp::spawn(backend).await;
+        samenspel::demo::load(&app.db).await.expect("demo");
+        let users = app.scalar("SELECT COUNT(*) FROM users").await;
+        let orgs = app.scalar("SELECT COUNT(*) FROM organisations").await;
+        let members = app.scalar("SELECT COUNT(*) FROM memberships").await;
+        samenspel::demo::load(&app.db).await.expect("demo again");
+        assert_eq!(users, app.scalar("SELECT COUNT(*) FROM users").await);
+        assert_eq!(orgs, app.scalar("SELECT COUNT(*) FROM organisations").await);
+        assert_eq!(
+            members,
+            app.scalar("SELECT COUNT(*) FROM memberships").await
+        );
+        assert!(orgs >= 8 && users >= 10);
+        let browser = app.browser();
+        assert_eq!(
+            browser
+                .login(
+                    "projectleider@zonnedal.example",
+                    samenspel::demo::DEMO_PASSWORD
+                )
+                .await
+                .status,
+            303
+        );
+        browser
+            .get("/organisations")
+            .await
+            .assert_contains("Gemeente Zonnedal");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn admin_create_user_refuses_bad_input() {
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    assert!(
+        samenspel::admin::create_user(&app.db, "geen-adres", "X", PASSWORD, false)
+            .await
+            .is_err()
+    );
+    assert!(
+        samenspel::admin::create_user(&app.db, "a@example.nl", "X", "kort", false)
+            .await
+            .is_err()
+    );
+    samenspel::admin::create_user(&app.db, "a@example.nl", "X", PASSWORD, true)
+        .await
+        .expect("create");
+    assert!(
+        samenspel::admin::create_user(&app.db, "a@example.nl", "X", PASSWORD, false)
+            .await
+            .is_err(),
+        "duplicate"
+    );
+}

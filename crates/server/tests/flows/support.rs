@@ -1,0 +1,421 @@
+//! The test harness: a real Samenspel on a random port, on a fresh SQLite file or a fresh
+//! PostgreSQL database, with browsers (HTTP clients with their own cookies) to drive it.
+
+use samenspel::config::Config;
+use samenspel_store::{Backend, Db, DbOptions};
+use std::path::PathBuf;
+use tokio::net::TcpListener;
+
+/// Where the tests create their PostgreSQL databases.
+fn postgres_admin_url() -> String {
+    std::env::var("SAMENSPEL_TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
+}
+
+fn unique(prefix: &str) -> String {
+    format!(
+        "{prefix}_{}_{}",
+        std::process::id(),
+        samenspel_web::auth::random_token(6)
+            .to_lowercase()
+            .replace(['-', '_'], "x")
+    )
+}
+
+pub struct TestApp {
+    pub base: String,
+    pub db: Db,
+    pub config: Config,
+    pub dir: PathBuf,
+    pg_database: Option<String>,
+}
+
+/// Test settings on top of the defaults.
+#[derive(Clone)]
+pub struct Options {
+    pub allow_registration: bool,
+    pub auth_attempts_per_minute: u32,
+    pub smtp_url: String,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            allow_registration: true,
+            auth_attempts_per_minute: 1000,
+            smtp_url: String::new(),
+        }
+    }
+}
+
+impl TestApp {
+    pub async fn spawn(backend: Backend) -> TestApp {
+        Self::spawn_with(backend, Options::default()).await
+    }
+
+    pub async fn spawn_with(backend: Backend, options: Options) -> TestApp {
+        let dir = std::env::temp_dir().join(unique("samenspel-test"));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let (database_url, pg_database) = match backend {
+            Backend::Sqlite => (format!("sqlite://{}", dir.join("test.db").display()), None),
+            Backend::Postgres => {
+                let name = unique("samenspel_test");
+                let admin = Db::connect(&postgres_admin_url(), &DbOptions { max_connections: 1 })
+                    .await
+                    .expect("PostgreSQL must run for the tests (see README)");
+                if let Db::Postgres(pool) = &admin {
+                    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+                        .execute(pool)
+                        .await
+                        .expect("create test database");
+                }
+                admin.close().await;
+                let url = postgres_admin_url();
+                let base = url.rsplit_once('/').map(|(b, _)| b).unwrap_or(&url);
+                (format!("{base}/{name}"), Some(name))
+            }
+        };
+        let config = Config {
+            database_url,
+            db_max_connections: 8,
+            listen: "127.0.0.1:0".into(),
+            allow_registration: options.allow_registration,
+            auth_attempts_per_minute: options.auth_attempts_per_minute,
+            smtp_url: options.smtp_url,
+            mail_dir: dir.join("mail").display().to_string(),
+            run_worker: false,
+            ..Config::default()
+        };
+        let db = samenspel::open_db(&config).await.expect("open database");
+        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        let base = format!("http://{addr}");
+        let mut config = config;
+        config.base_url = base.clone();
+        let served = config.clone();
+        let serve_db = db.clone();
+        tokio::spawn(async move {
+            samenspel::serve(&served, serve_db, listener, std::future::pending())
+                .await
+                .expect("serve");
+        });
+        TestApp {
+            base,
+            db,
+            config,
+            dir,
+            pg_database,
+        }
+    }
+
+    pub fn browser(&self) -> Browser {
+        Browser::new(&self.base)
+    }
+
+    /// A browser that prefers English.
+    pub fn english_browser(&self) -> Browser {
+        let mut browser = Browser::new(&self.base);
+        browser.accept_language = "en-GB,en;q=0.9";
+        browser
+    }
+
+    /// Sends every queued e-mail now (the worker is not running in tests) and returns the
+    /// messages written since the last call, oldest first.
+    pub async fn dispatch_mail(&self) -> Vec<String> {
+        let worker = samenspel::worker::Worker {
+            db: self.db.clone(),
+            mailer: samenspel::mailer::Mailer::from_config(
+                &self.config.smtp_url,
+                &self.config.mail_dir,
+            )
+            .expect("mailer"),
+            mail_from: self.config.mail_from.clone(),
+            name: "test-worker".into(),
+        };
+        worker.run_due().await.expect("run jobs");
+        let dir = PathBuf::from(&self.config.mail_dir);
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).collect())
+            .unwrap_or_default();
+        files.retain(|p| p.extension().is_some_and(|e| e == "eml"));
+        files.sort_by_key(|p| std::fs::metadata(p).and_then(|m| m.modified()).ok());
+        let mut mails = Vec::new();
+        for file in files {
+            mails.push(decode_mail(
+                &std::fs::read_to_string(&file).expect("read mail"),
+            ));
+            std::fs::remove_file(&file).expect("remove mail");
+        }
+        mails
+    }
+
+    /// Runs SQL directly, for arranging states the UI cannot reach quickly (expired links).
+    pub async fn exec(&self, sql: &'static str) {
+        match &self.db {
+            Db::Sqlite(pool) => {
+                sqlx::query(sql).execute(pool).await.expect("sql");
+            }
+            Db::Postgres(pool) => {
+                sqlx::query(sql).execute(pool).await.expect("sql");
+            }
+        }
+    }
+
+    pub async fn scalar(&self, sql: &'static str) -> i64 {
+        match &self.db {
+            Db::Sqlite(pool) => sqlx::query_scalar(sql).fetch_one(pool).await.expect("sql"),
+            Db::Postgres(pool) => sqlx::query_scalar(sql).fetch_one(pool).await.expect("sql"),
+        }
+    }
+
+    /// Registers and logs in a new person; returns their browser.
+    pub async fn register(&self, name: &str, email: &str) -> Browser {
+        let browser = self.browser();
+        let page = browser
+            .post(
+                "/register",
+                &[
+                    ("name", name),
+                    ("email", email),
+                    ("password", PASSWORD),
+                    ("language", "nl"),
+                ],
+            )
+            .await;
+        assert_eq!(page.status, 303, "registering {email}: {}", page.body);
+        browser
+    }
+
+    /// Creates an organisation as `browser`; returns its id.
+    pub async fn create_org(&self, browser: &Browser, kind: &str, name: &str) -> i64 {
+        let page = browser
+            .post("/organisations/new", &[("kind", kind), ("name", name)])
+            .await;
+        assert_eq!(page.status, 303, "{}", page.body);
+        page.location
+            .rsplit('/')
+            .next()
+            .and_then(|id| id.parse().ok())
+            .expect("organisation id")
+    }
+
+    /// Invites `email` into `org` and returns the link from the e-mail.
+    pub async fn invite(&self, admin: &Browser, org: i64, email: &str, role: &str) -> String {
+        let page = admin
+            .post(
+                &format!("/organisations/{org}/invitations"),
+                &[("email", email), ("role", role)],
+            )
+            .await;
+        assert_eq!(page.status, 303, "{}", page.body);
+        let mails = self.dispatch_mail().await;
+        let mail = mails
+            .iter()
+            .find(|m| m.contains(email))
+            .expect("invitation mail");
+        link_in(mail, "/invitations/")
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+        if let Some(name) = self.pg_database.take() {
+            // Drop the database from a thread of its own: there is no async drop.
+            let _ = std::thread::spawn(move || {
+                let runtime = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build();
+                if let Ok(runtime) = runtime {
+                    runtime.block_on(async {
+                        if let Ok(Db::Postgres(pool)) =
+                            Db::connect(&postgres_admin_url(), &DbOptions { max_connections: 1 })
+                                .await
+                        {
+                            let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
+                                "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+                            )))
+                            .execute(&pool)
+                            .await;
+                        }
+                    });
+                }
+            })
+            .join();
+        }
+    }
+}
+
+/// The password every test account gets.
+pub const PASSWORD: &str = "een-lange-zin-als-wachtwoord";
+
+/// Undoes the quoted-printable soft line breaks of a plain-text mail, for reading links.
+fn decode_mail(raw: &str) -> String {
+    raw.replace("=\r\n", "")
+        .replace("=\n", "")
+        .replace("=3D", "=")
+}
+
+/// The first link in `text` that contains `marker`.
+pub fn link_in(text: &str, marker: &str) -> String {
+    text.split_whitespace()
+        .find(|word| word.starts_with("http") && word.contains(marker))
+        .map(|w| w.trim_end_matches(['.', ',', ')']).to_owned())
+        .unwrap_or_else(|| panic!("no link with {marker} in:\n{text}"))
+}
+
+/// A response, read.
+#[derive(Debug)]
+pub struct Page {
+    pub status: u16,
+    pub body: String,
+    pub location: String,
+}
+
+impl Page {
+    pub fn assert_contains(&self, needle: &str) -> &Self {
+        assert!(
+            self.body.contains(needle),
+            "expected {needle:?} in page (status {}):\n{}",
+            self.status,
+            self.body
+        );
+        self
+    }
+}
+
+/// One person's browser: its own cookies, no automatic redirects.
+pub struct Browser {
+    client: reqwest::Client,
+    base: String,
+    pub accept_language: &'static str,
+}
+
+impl Browser {
+    fn new(base: &str) -> Self {
+        let client = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client");
+        Self {
+            client,
+            base: base.to_owned(),
+            accept_language: "nl-NL,nl;q=0.9",
+        }
+    }
+
+    async fn read(response: reqwest::Response) -> Page {
+        let status = response.status().as_u16();
+        let location = response
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_owned();
+        let body = response.text().await.unwrap_or_default();
+        Page {
+            status,
+            body,
+            location,
+        }
+    }
+
+    fn url(&self, path: &str) -> String {
+        if path.starts_with("http") {
+            path.to_owned()
+        } else {
+            format!("{}{path}", self.base)
+        }
+    }
+
+    pub async fn get(&self, path: &str) -> Page {
+        let response = self
+            .client
+            .get(self.url(path))
+            .header("accept-language", self.accept_language)
+            .send()
+            .await
+            .expect("GET");
+        Self::read(response).await
+    }
+
+    /// The CSRF token this browser's forms carry now.
+    pub async fn csrf(&self) -> String {
+        let page = self.get("/").await;
+        csrf_in(&page.body)
+    }
+
+    /// Posts a form with this browser's CSRF token.
+    pub async fn post(&self, path: &str, fields: &[(&str, &str)]) -> Page {
+        let token = self.csrf().await;
+        let mut all: Vec<(&str, &str)> = vec![("csrf", token.as_str())];
+        all.extend_from_slice(fields);
+        self.post_raw(path, &all).await
+    }
+
+    /// Posts exactly these fields (no CSRF token added).
+    pub async fn post_raw(&self, path: &str, fields: &[(&str, &str)]) -> Page {
+        let response = self
+            .client
+            .post(self.url(path))
+            .header("accept-language", self.accept_language)
+            .form(fields)
+            .send()
+            .await
+            .expect("POST");
+        Self::read(response).await
+    }
+
+    pub async fn post_body(&self, path: &str, content_type: &str, body: Vec<u8>) -> Page {
+        let response = self
+            .client
+            .post(self.url(path))
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+            .await
+            .expect("POST");
+        Self::read(response).await
+    }
+
+    pub async fn login(&self, email: &str, password: &str) -> Page {
+        self.post("/login", &[("email", email), ("password", password)])
+            .await
+    }
+}
+
+pub fn csrf_in(html: &str) -> String {
+    let marker = "name=\"csrf\" value=\"";
+    let start = html
+        .find(marker)
+        .map(|i| i + marker.len())
+        .expect("a CSRF field on the page");
+    html[start..]
+        .split('"')
+        .next()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// Runs an async test function on SQLite and on PostgreSQL.
+#[macro_export]
+macro_rules! on_both_databases {
+    ($($test:ident),* $(,)?) => {$(
+        mod $test {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                super::$test($crate::support::TestApp::spawn(samenspel_store::Backend::Sqlite).await).await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                super::$test($crate::support::TestApp::spawn(samenspel_store::Backend::Postgres).await).await;
+            }
+        }
+    )*};
+}
+
+pub fn backends() -> [Backend; 2] {
+    [Backend::Sqlite, Backend::Postgres]
+}
