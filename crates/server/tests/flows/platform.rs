@@ -105,15 +105,26 @@ async fn errors_and_headers(app: TestApp) {
         .await
         .assert_contains("This page does not exist");
 
-    let big = browser
-        .post_body(
+    // An announced body over the limit is refused before it is read. (A raw connection: a
+    // client that keeps writing after the answer would only see the connection close.)
+    let big = raw_post_headers(&app.base, "/login", samenspel_web::BODY_LIMIT * 3).await;
+    assert!(big.starts_with("HTTP/1.1 413"), "{big}");
+    assert!(big.contains("te groot"), "{big}");
+
+    // A form that cannot be read (a field twice) gets a page, not a stack trace.
+    let token = browser.csrf().await;
+    let malformed = browser
+        .post_raw(
             "/login",
-            "application/x-www-form-urlencoded",
-            vec![b'a'; 3 * 1024 * 1024],
+            &[
+                ("csrf", &token),
+                ("email", "a@example.nl"),
+                ("email", "b@example.nl"),
+            ],
         )
         .await;
-    assert_eq!(big.status, 413);
-    big.assert_contains("te groot");
+    assert_eq!(malformed.status, 400);
+    malformed.assert_contains("Het formulier kwam niet goed aan");
 
     let response = reqwest::get(format!("{}/login", app.base))
         .await
@@ -177,4 +188,23 @@ async fn health_and_metrics(app: TestApp) {
             .unwrap_or_default()
             .contains("utrecht-button")
     );
+}
+
+/// Sends only the headers of a POST announcing `length` bytes and returns the raw answer.
+async fn raw_post_headers(base: &str, path: &str, length: usize) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let host = base.trim_start_matches("http://");
+    let mut stream = tokio::net::TcpStream::connect(host).await.expect("connect");
+    let request = format!(
+        "POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/x-www-form-urlencoded\r\n\
+         Content-Length: {length}\r\nAccept-Language: nl\r\nConnection: close\r\n\r\n"
+    );
+    stream.write_all(request.as_bytes()).await.expect("write");
+    let mut answer = Vec::new();
+    let _ = tokio::time::timeout(
+        std::time::Duration::from_secs(5),
+        stream.read_to_end(&mut answer),
+    )
+    .await;
+    String::from_utf8_lossy(&answer).into_owned()
 }

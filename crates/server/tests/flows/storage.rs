@@ -161,3 +161,26 @@ async fn admin_create_user_refuses_bad_input() {
         "duplicate"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_audit_log_is_append_only() {
+    for backend in backends() {
+        let app = TestApp::spawn(backend).await;
+        app.register("Iemand", "iemand@example.nl").await;
+        let refused = match &app.db {
+            samenspel_store::Db::Sqlite(pool) => {
+                sqlx::query("UPDATE audit_events SET action = 'x'")
+                    .execute(pool)
+                    .await
+                    .is_err()
+            }
+            samenspel_store::Db::Postgres(pool) => {
+                sqlx::query("UPDATE audit_events SET action = 'x'")
+                    .execute(pool)
+                    .await
+                    .is_err()
+            }
+        };
+        assert!(refused, "{backend:?}: audit events cannot be changed");
+    }
+}
