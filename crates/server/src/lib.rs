@@ -49,6 +49,7 @@ pub async fn serve(
     if config.run_worker {
         spawn_worker(config, db, state.jobs_waiting.clone())?;
     }
+    tokio::spawn(housekeeping(state.clone()));
     let app = samenspel_web::app(state);
     tracing::info!(addr = %listener.local_addr()?, "serving");
     axum::serve(
@@ -58,6 +59,25 @@ pub async fn serve(
     .with_graceful_shutdown(shutdown)
     .await?;
     Ok(())
+}
+
+/// Periodic clean-up on every node: expired sessions (idempotent, so several nodes may do it)
+/// and the per-address limiter's memory of addresses not seen for a while.
+async fn housekeeping(state: AppState) {
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(600));
+    loop {
+        tick.tick().await;
+        state.auth_limiter.retain_recent();
+        state.auth_limiter.shrink_to_fit();
+        let purged = async {
+            let mut conn = state.db.conn().await?;
+            samenspel_store::sessions::purge_expired(conn.ex(), samenspel_store::now()).await
+        }
+        .await;
+        if let Err(error) = purged {
+            tracing::warn!(%error, "could not purge expired sessions");
+        }
+    }
 }
 
 pub fn spawn_worker(config: &Config, db: Db, wake: Arc<tokio::sync::Notify>) -> anyhow::Result<()> {
