@@ -367,18 +367,6 @@ impl Browser {
         Self::read(response).await
     }
 
-    pub async fn post_body(&self, path: &str, content_type: &str, body: Vec<u8>) -> Page {
-        let response = self
-            .client
-            .post(self.url(path))
-            .header("content-type", content_type)
-            .body(body)
-            .send()
-            .await
-            .expect("POST");
-        Self::read(response).await
-    }
-
     pub async fn login(&self, email: &str, password: &str) -> Page {
         self.post("/login", &[("email", email), ("password", password)])
             .await
