@@ -261,3 +261,11 @@ mail-invitation-body =
     Accept the invitation with this link (valid for two weeks):
 
     { $link }
+
+## Areas
+error-code-municipality = A municipality code is GM followed by four digits, such as GM0363.
+error-code-district = A district code is WK followed by six digits, such as WK036301.
+error-code-neighbourhood = A neighbourhood code is BU followed by eight digits, such as BU03630105.
+error-area-kind = Choose district or neighbourhood.
+error-area-name-required = Enter the name of the area.
+error-area-name-invalid = An area's name is at most 120 characters and contains no control characters.

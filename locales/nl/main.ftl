@@ -261,3 +261,11 @@ mail-invitation-body =
     Accepteer de uitnodiging via deze link (twee weken geldig):
 
     { $link }
+
+## Gebieden
+error-code-municipality = Een gemeentecode bestaat uit GM en vier cijfers, zoals GM0363.
+error-code-district = Een wijkcode bestaat uit WK en zes cijfers, zoals WK036301.
+error-code-neighbourhood = Een buurtcode bestaat uit BU en acht cijfers, zoals BU03630105.
+error-area-kind = Kies wijk of buurt.
+error-area-name-required = Vul de naam van het gebied in.
+error-area-name-invalid = De naam van een gebied is hoogstens 120 tekens en bevat geen stuurtekens.

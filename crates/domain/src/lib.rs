@@ -5,6 +5,7 @@
 //! the web layer can tell the user what is wrong in their own language.
 
 pub mod accounts;
+pub mod areas;
 pub mod organisations;
 pub mod permissions;
 
