@@ -60,7 +60,7 @@ impl Config {
             .or_else(|| std::env::var_os("SAMENSPEL_CONFIG").map(Into::into))
             .unwrap_or_else(|| "samenspel.toml".into());
         let config = Figment::from(Serialized::defaults(Config::default()))
-            .merge(Toml::file(file))
+            .merge(Toml::file_exact(file))
             .merge(Env::prefixed("SAMENSPEL_").ignore(&["CONFIG"]))
             .merge(Env::raw().only(&["DATABASE_URL"]))
             .extract()?;

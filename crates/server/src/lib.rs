@@ -50,6 +50,16 @@ pub async fn serve(
         spawn_worker(config, db, state.jobs_waiting.clone())?;
     }
     tokio::spawn(housekeeping(state.clone()));
+    if let Some(handle) = state.metrics.clone() {
+        // The exporter drains its histograms only when asked to.
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(std::time::Duration::from_secs(10));
+            loop {
+                tick.tick().await;
+                handle.run_upkeep();
+            }
+        });
+    }
     let app = samenspel_web::app(state);
     tracing::info!(addr = %listener.local_addr()?, "serving");
     axum::serve(
