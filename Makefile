@@ -25,8 +25,9 @@ lint: frontend
 unit: setup
 	cargo nextest run --no-fail-fast
 
+# Built with the test targets' features, so that after `unit` nothing is compiled again.
 e2e: setup
-	cargo build --bin samenspel
+	cargo build --all-targets
 	npm run e2e
 
 test: setup lint unit e2e

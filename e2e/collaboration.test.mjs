@@ -1,122 +1,237 @@
-// The foundation's main flow, as people do it in a browser: register, log out and in, create
-// an organisation, invite someone who accepts in a second browser, change their role, log out.
-// In Dutch and in English, with and without JavaScript, with axe-core on every page.
+// The main flow, as people do it in a browser: register, log out and in, add an organisation,
+// invite someone who accepts in a browser of their own, make them administrator, log out.
+// In Dutch and in English, with JavaScript on and off, with axe-core on every page.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PASSWORD, checkA11y, launch, linkIn, mailTo, newContext, startApp, unique } from './support.mjs';
+import { startServer, latestMail, linkIn } from './server.mjs';
+import { PASSWORD, checkA11y, launchBrowser, openContext, uniqueEmail } from './browser.mjs';
 
+// The texts the test looks for, from locales/{nl,en}/main.ftl.
 const TEXT = {
   nl: {
-    switchTo: 'English', name: 'Naam', email: 'E-mailadres', newPassword: 'Nieuw wachtwoord',
-    password: 'Wachtwoord', register: 'Account aanmaken', login: 'Inloggen', logout: /Uitloggen/,
-    newOrg: 'Organisatie toevoegen', orgName: 'Naam van de organisatie', municipality: 'Gemeente',
-    role: 'Rol', invite: 'Uitnodiging versturen', accept: 'Uitnodiging accepteren',
-    roleOf: (n) => `Rol van ${n}`, changeRole: 'Rol wijzigen', admin: 'Beheerder', welcome: 'Welkom',
+    locale: 'nl-NL',
+    switchButton: 'Nederlands', // the header button that switches *to* this language
+    nav: 'Hoofdmenu',
+    name: 'Naam',
+    email: 'E-mailadres',
+    newPassword: 'Nieuw wachtwoord',
+    password: 'Wachtwoord',
+    language: 'Taal',
+    register: 'Account aanmaken',
+    login: 'Inloggen',
+    logout: (name) => `Uitloggen (${name})`,
+    loggedOut: 'U bent uitgelogd.',
+    welcome: (name) => `Welkom, ${name}`,
+    newOrgLink: 'Organisatie toevoegen',
+    newOrgSubmit: 'Organisatie toevoegen',
+    orgName: 'Naam van de organisatie',
+    municipality: 'Gemeente',
+    orgCreated: 'De organisatie is toegevoegd. U bent de beheerder.',
+    inviteSection: 'Iemand uitnodigen',
+    role: 'Rol',
+    member: 'Lid',
+    admin: 'Beheerder',
+    sendInvitation: 'Uitnodiging versturen',
+    invitationSent: 'De uitnodiging is verstuurd.',
+    invitationTitle: 'Uitnodiging',
+    accept: 'Uitnodiging accepteren',
+    accepted: 'Welkom! U bent nu lid.',
+    roleOf: (name) => `Rol van ${name}`,
+    changeRole: 'Rol wijzigen',
+    roleChanged: 'De rol is gewijzigd.',
+    skipLink: 'Naar de inhoud',
   },
   en: {
-    switchTo: 'Nederlands', name: 'Name', email: 'Email address', newPassword: 'New password',
-    password: 'Password', register: 'Create account', login: 'Log in', logout: /Log out/,
-    newOrg: 'Add organisation', orgName: 'Name of the organisation', municipality: 'Municipality',
-    role: 'Role', invite: 'Send invitation', accept: 'Accept invitation',
-    roleOf: (n) => `Role of ${n}`, changeRole: 'Change role', admin: 'Administrator', welcome: 'Welcome',
+    locale: 'en-GB',
+    switchButton: 'English',
+    nav: 'Main menu',
+    name: 'Name',
+    email: 'Email address',
+    newPassword: 'New password',
+    password: 'Password',
+    language: 'Language',
+    register: 'Create account',
+    login: 'Log in',
+    logout: (name) => `Log out (${name})`,
+    loggedOut: 'You have been logged out.',
+    welcome: (name) => `Welcome, ${name}`,
+    newOrgLink: 'Add an organisation',
+    newOrgSubmit: 'Add organisation',
+    orgName: 'Name of the organisation',
+    municipality: 'Municipality',
+    orgCreated: 'The organisation has been added. You are its administrator.',
+    inviteSection: 'Invite someone',
+    role: 'Role',
+    member: 'Member',
+    admin: 'Administrator',
+    sendInvitation: 'Send invitation',
+    invitationSent: 'The invitation has been sent.',
+    invitationTitle: 'Invitation',
+    accept: 'Accept invitation',
+    accepted: 'Welcome! You are now a member.',
+    roleOf: (name) => `Role of ${name}`,
+    changeRole: 'Change role',
+    roleChanged: 'The role has been changed.',
+    skipLink: 'Skip to content',
   },
 };
+const OTHER = { nl: 'en', en: 'nl' };
 
 let app;
 let browser;
 before(async () => {
-  app = await startApp();
-  browser = await launch();
+  app = await startServer();
+  browser = await launchBrowser();
 });
 after(async () => {
   await browser?.close();
   await app?.stop();
 });
 
+/** Waits for the page in `lang` (html[lang]) and checks it. */
+async function expectLang(page, lang) {
+  await page.locator(`html[lang="${lang}"]`).waitFor({ state: 'attached' });
+  assert.equal(await page.locator('html').getAttribute('lang'), lang);
+}
+
+/** Waits for the one-time message (role=status) after an action. */
+async function expectFlash(page, text) {
+  await page.getByRole('status').filter({ hasText: text }).waitFor();
+}
+
+/** Waits for the page's h1. */
+async function expectHeading(page, name) {
+  await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+}
+
+// Keyboard: the first Tab on a page reaches the skip link, which leads to the main content.
+test('the skip link is the first stop of the keyboard and leads to #main', async () => {
+  const context = await openContext(browser, { locale: TEXT.nl.locale });
+  const page = await context.newPage();
+  await page.goto(`${app.base}/login`);
+  await checkA11y(page, 'login');
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: TEXT.nl.skipLink });
+  assert.ok(await skip.evaluate((el) => el === document.activeElement), 'the skip link has focus after one Tab');
+  const target = await skip.getAttribute('href');
+  assert.equal(target, '#main');
+  assert.equal(await page.locator(target).count(), 1, 'the skip link target exists');
+  await page.keyboard.press('Enter');
+  assert.ok(page.url().endsWith('#main'));
+  assert.ok(await page.locator('#main').evaluate((el) => el === document.activeElement), '#main has focus after following the skip link');
+  await context.close();
+});
+
 for (const lang of ['nl', 'en']) {
   for (const javaScriptEnabled of [true, false]) {
-    test(`collaboration flow in ${lang}, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, { timeout: 120000 }, async () => {
+    const js = javaScriptEnabled ? 'js' : 'nojs';
+    test(`collaboration in ${lang}, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, { timeout: 90_000 }, async () => {
       const t = TEXT[lang];
-      const adminEmail = unique(`admin-${lang}`);
-      const memberEmail = unique(`member-${lang}`);
-      const first = await newContext(browser, { javaScriptEnabled, locale: 'nl-NL' });
+      const adminName = `Ilse Verbeek ${lang} ${js}`;
+      const memberName = `Joris Haverkamp ${lang} ${js}`;
+      const orgName = `Gemeente Zonnedal ${lang} ${js}`;
+      const adminEmail = uniqueEmail(`admin-${lang}-${js}`);
+      const memberEmail = uniqueEmail(`member-${lang}-${js}`);
+
+      // The first person's browser asks for the other language; they switch with the header button.
+      const first = await openContext(browser, { javaScriptEnabled, locale: TEXT[OTHER[lang]].locale });
       const page = await first.newPage();
-
-      // Start in Dutch; switch language with the header button when the test is in English.
       await page.goto(`${app.base}/`);
-      assert.equal(await page.getAttribute('html', 'lang'), 'nl');
-      await checkA11y(page, 'home');
-      if (lang === 'en') {
-        await page.getByRole('button', { name: 'English' }).click();
-        assert.equal(await page.getAttribute('html', 'lang'), 'en');
-      }
-
-      // The skip link is the first thing the keyboard reaches.
-      await page.keyboard.press('Tab');
-      const focused = await page.locator(':focus').getAttribute('href');
-      assert.equal(focused, '#main');
+      await expectLang(page, OTHER[lang]);
+      await checkA11y(page, `home (${OTHER[lang]})`);
+      await page.getByRole('banner').getByRole('button', { name: t.switchButton, exact: true }).click();
+      await expectLang(page, lang);
+      await checkA11y(page, `home (${lang})`);
+      const nav = page.getByRole('navigation', { name: t.nav });
 
       // Register.
-      await page.goto(`${app.base}/register`);
-      await checkA11y(page, 'register');
-      await page.getByLabel(t.name).fill('Ilse Verbeek');
-      await page.getByLabel(t.email).fill(adminEmail);
-      await page.getByLabel(t.newPassword).fill(PASSWORD);
-      await page.getByRole('button', { name: t.register }).click();
-      await page.getByRole('heading', { level: 1, name: new RegExp(t.welcome) }).waitFor();
+      await nav.getByRole('link', { name: t.register, exact: true }).click();
+      await expectHeading(page, t.register);
+      await checkA11y(page, 'registration');
+      assert.equal(await page.getByLabel(t.language, { exact: true }).inputValue(), lang);
+      await page.getByLabel(t.name, { exact: true }).fill(adminName);
+      await page.getByLabel(t.email, { exact: true }).fill(adminEmail);
+      await page.getByLabel(t.newPassword, { exact: true }).fill(PASSWORD);
+      await page.getByRole('button', { name: t.register, exact: true }).click();
+      await expectHeading(page, t.welcome(adminName));
+      await expectLang(page, lang);
       await checkA11y(page, 'home, logged in');
 
-      // Log out and in again.
-      await page.getByRole('button', { name: t.logout }).click();
-      await page.goto(`${app.base}/login`);
+      // Log out, and in again.
+      await page.getByRole('button', { name: t.logout(adminName), exact: true }).click();
+      await expectFlash(page, t.loggedOut);
+      await checkA11y(page, 'home, logged out');
+      await nav.getByRole('link', { name: t.login, exact: true }).click();
+      await expectHeading(page, t.login);
       await checkA11y(page, 'login');
-      await page.getByLabel(t.email).fill(adminEmail);
+      await page.getByLabel(t.email, { exact: true }).fill(adminEmail);
       await page.getByLabel(t.password, { exact: true }).fill(PASSWORD);
       await page.getByRole('button', { name: t.login, exact: true }).click();
-      await page.getByRole('heading', { level: 1, name: new RegExp(t.welcome) }).waitFor();
+      await expectHeading(page, t.welcome(adminName));
+      await checkA11y(page, 'home, logged in again');
 
-      // Create an organisation.
-      await page.goto(`${app.base}/organisations/new`);
+      // Add a municipality.
+      await page.getByRole('main').getByRole('link', { name: t.newOrgLink, exact: true }).click();
+      assert.ok(page.url().endsWith('/organisations/new'), page.url());
       await checkA11y(page, 'new organisation');
       await page.getByLabel(t.municipality, { exact: true }).check();
-      await page.getByLabel(t.orgName).fill(`Gemeente Zonnedal ${lang}`);
-      await page.getByRole('button', { name: t.newOrg }).click();
-      await page.getByRole('heading', { level: 1, name: `Gemeente Zonnedal ${lang}` }).waitFor();
+      await page.getByLabel(t.orgName, { exact: true }).fill(orgName);
+      await page.getByRole('button', { name: t.newOrgSubmit, exact: true }).click();
+      await expectHeading(page, orgName);
+      await expectFlash(page, t.orgCreated);
       const orgUrl = page.url();
-      await checkA11y(page, 'organisation');
+      await checkA11y(page, 'organisation, just added');
 
-      // Invite a second person.
-      await page.getByLabel(t.email).fill(memberEmail);
-      await page.getByLabel(t.role, { exact: true }).selectOption('member');
-      await page.getByRole('button', { name: t.invite }).click();
-      await page.getByText(memberEmail).first().waitFor();
-      const link = linkIn(await mailTo(app.mailDir, memberEmail), '/invitations/');
+      // Invite the second person as a member.
+      const invite = page.getByRole('region', { name: t.inviteSection });
+      await invite.getByLabel(t.email, { exact: true }).fill(memberEmail);
+      await invite.getByLabel(t.role, { exact: true }).selectOption({ label: t.member });
+      await invite.getByRole('button', { name: t.sendInvitation, exact: true }).click();
+      await expectFlash(page, t.invitationSent);
+      await page.getByRole('listitem').filter({ hasText: memberEmail }).waitFor();
+      await checkA11y(page, 'organisation, invitation sent');
+      const link = linkIn(await latestMail(app.mailDir, memberEmail), '/invitations/');
 
-      // The invitee opens the link in a browser of their own, registers and accepts.
-      const second = await newContext(browser, { javaScriptEnabled, locale: lang === 'en' ? 'en-GB' : 'nl-NL' });
+      // The second person opens the link in their own browser, creates an account, accepts.
+      const second = await openContext(browser, { javaScriptEnabled, locale: t.locale });
       const invitee = await second.newPage();
       await invitee.goto(link);
-      await checkA11y(invitee, 'invitation');
-      await invitee.locator('#main').getByRole('link', { name: t.register }).click();
-      assert.equal(await invitee.getByLabel(t.email).inputValue(), memberEmail);
-      await invitee.getByLabel(t.name).fill('Joris Haverkamp');
-      await invitee.getByLabel(t.newPassword).fill(PASSWORD);
-      await invitee.getByRole('button', { name: t.register }).click();
-      await invitee.getByRole('button', { name: t.accept }).click();
-      await invitee.getByRole('heading', { level: 1, name: `Gemeente Zonnedal ${lang}` }).waitFor();
+      await expectLang(invitee, lang);
+      await expectHeading(invitee, t.invitationTitle);
+      await checkA11y(invitee, 'invitation, logged out');
+      await invitee.getByRole('main').getByRole('link', { name: t.register, exact: true }).click();
+      await expectHeading(invitee, t.register);
+      await checkA11y(invitee, 'registration from the invitation');
+      assert.equal(await invitee.getByLabel(t.email, { exact: true }).inputValue(), memberEmail);
+      await invitee.getByLabel(t.name, { exact: true }).fill(memberName);
+      await invitee.getByLabel(t.newPassword, { exact: true }).fill(PASSWORD);
+      await invitee.getByRole('button', { name: t.register, exact: true }).click();
+      await expectHeading(invitee, t.invitationTitle);
+      await checkA11y(invitee, 'invitation, logged in');
+      await invitee.getByRole('button', { name: t.accept, exact: true }).click();
+      await expectHeading(invitee, orgName);
+      await expectFlash(invitee, t.accepted);
       await checkA11y(invitee, 'organisation, as the new member');
       await second.close();
 
-      // Back in the first browser: make the new member an administrator.
-      await page.goto(orgUrl);
-      await page.getByLabel(t.roleOf('Joris Haverkamp')).selectOption('admin');
-      const row = page.getByRole('row', { name: /Joris Haverkamp/ });
-      await row.getByRole('button', { name: t.changeRole }).click();
-      await page.getByRole('row', { name: /Joris Haverkamp/ }).getByRole('cell', { name: t.admin, exact: true }).waitFor();
+      // Back in the first browser: the new member is listed; make them administrator.
+      assert.equal(page.url(), orgUrl);
+      await page.reload();
+      const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: memberName }) });
+      await row.getByRole('cell', { name: t.member, exact: true }).waitFor();
+      await checkA11y(page, 'organisation with two members');
+      await page.getByLabel(t.roleOf(memberName), { exact: true }).selectOption({ label: t.admin });
+      await row.getByRole('button', { name: t.changeRole, exact: true }).click();
+      await expectFlash(page, t.roleChanged);
+      await row.getByRole('cell', { name: t.admin, exact: true }).waitFor();
+      assert.equal(await page.getByLabel(t.roleOf(memberName), { exact: true }).inputValue(), 'admin');
       await checkA11y(page, 'organisation after the role change');
 
-      await page.getByRole('button', { name: t.logout }).click();
-      await page.getByRole('link', { name: t.login, exact: true }).first().waitFor();
+      // Log out.
+      await page.getByRole('button', { name: t.logout(adminName), exact: true }).click();
+      await expectFlash(page, t.loggedOut);
+      assert.equal(await page.getByRole('button', { name: t.logout(adminName) }).count(), 0);
+      await checkA11y(page, 'home, logged out at the end');
       await first.close();
     });
   }

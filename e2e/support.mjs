@@ -42,14 +42,18 @@ export async function startApp() {
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  for (let i = 0; i < 100; i++) {
+  let healthy = false;
+  for (let i = 0; i < 150 && !healthy && child.exitCode === null; i++) {
     try {
-      const response = await fetch(`${base}/health`);
-      if (response.ok) break;
+      healthy = (await fetch(`${base}/health`)).ok;
     } catch {
       // not listening yet
     }
-    await new Promise((r) => setTimeout(r, 100));
+    if (!healthy) await new Promise((r) => setTimeout(r, 100));
+  }
+  if (!healthy) {
+    child.kill('SIGKILL');
+    throw new Error(`Samenspel did not start (${bin}); see its output above`);
   }
   return {
     base,

@@ -55,12 +55,22 @@ impl Default for Config {
 
 impl Config {
     pub fn load(file: Option<&Path>) -> anyhow::Result<Config> {
-        let file = file
+        // A file that was named must exist; the default `samenspel.toml` is optional.
+        let named = file
             .map(Path::to_path_buf)
-            .or_else(|| std::env::var_os("SAMENSPEL_CONFIG").map(Into::into))
-            .unwrap_or_else(|| "samenspel.toml".into());
-        let config = Figment::from(Serialized::defaults(Config::default()))
-            .merge(Toml::file_exact(file))
+            .or_else(|| std::env::var_os("SAMENSPEL_CONFIG").map(Into::into));
+        let mut figment = Figment::from(Serialized::defaults(Config::default()));
+        match named {
+            Some(path) if !path.is_file() => {
+                anyhow::bail!("configuration file {} does not exist", path.display())
+            }
+            Some(path) => figment = figment.merge(Toml::file_exact(path)),
+            None if Path::new("samenspel.toml").is_file() => {
+                figment = figment.merge(Toml::file_exact("samenspel.toml"))
+            }
+            None => {}
+        }
+        let config = figment
             .merge(Env::prefixed("SAMENSPEL_").ignore(&["CONFIG"]))
             .merge(Env::raw().only(&["DATABASE_URL"]))
             .extract()?;

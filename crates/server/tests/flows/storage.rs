@@ -184,3 +184,83 @@ async fn the_audit_log_is_append_only() {
         assert!(refused, "{backend:?}: audit events cannot be changed");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_command_line_creates_a_platform_administrator() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let dir = std::env::temp_dir().join(format!("samenspel-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let url = format!("sqlite://{}", dir.join("cli.db").display());
+    let run = |args: &[&str], stdin: &str| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_samenspel"))
+            .args(args)
+            .env("DATABASE_URL", &url)
+            .env_remove("SAMENSPEL_CONFIG")
+            .current_dir(&dir)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run samenspel");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(stdin.as_bytes())
+            .expect("write");
+        child.wait_with_output().expect("wait")
+    };
+    let args = [
+        "admin",
+        "create-user",
+        "--email",
+        "beheer@example.nl",
+        "--name",
+        "Beheer",
+        "--platform-admin",
+    ];
+    let created = run(&args, &format!("{PASSWORD}\n"));
+    assert!(
+        created.status.success(),
+        "{}",
+        String::from_utf8_lossy(&created.stderr)
+    );
+    let again = run(&args, &format!("{PASSWORD}\n"));
+    assert!(
+        !again.status.success(),
+        "a second account with the same address is refused"
+    );
+    let weak = run(
+        &[
+            "admin",
+            "create-user",
+            "--email",
+            "b@example.nl",
+            "--name",
+            "B",
+        ],
+        "kort\n",
+    );
+    assert!(!weak.status.success());
+    let demo = run(&["demo"], "");
+    assert!(
+        demo.status.success(),
+        "{}",
+        String::from_utf8_lossy(&demo.stderr)
+    );
+
+    let db = samenspel_store::Db::connect(&url, &samenspel_store::DbOptions::default())
+        .await
+        .expect("open");
+    let mut conn = db.conn().await.expect("conn");
+    let email = samenspel_domain::accounts::Email::parse("beheer@example.nl").expect("email");
+    let user = samenspel_store::users::by_email(conn.ex(), &email)
+        .await
+        .expect("query")
+        .expect("created");
+    assert!(user.is_platform_admin);
+    drop(conn);
+    db.close().await;
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,0 +1,83 @@
+// Debian's Chromium through playwright-core, and the axe-core accessibility check.
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+
+export const PASSWORD = 'een-lange-zin-als-wachtwoord';
+
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+    ],
+  });
+}
+
+// Contexts opened with JavaScript off, and per browser a page with JavaScript on for axe.
+const scriptless = new WeakSet();
+const probes = new WeakMap();
+
+async function probePage(browser) {
+  if (!probes.has(browser)) probes.set(browser, browser.newContext().then((context) => context.newPage()));
+  return probes.get(browser);
+}
+
+/** A browser context; use this instead of browser.newContext so checkA11y knows about it. */
+export async function openContext(browser, options = {}) {
+  const context = await browser.newContext(options);
+  context.setDefaultTimeout(10_000);
+  context.setDefaultNavigationTimeout(15_000);
+  if (options.javaScriptEnabled === false) scriptless.add(context);
+  return context;
+}
+
+/** A unique address for a person in one test. */
+export function uniqueEmail(prefix) {
+  return `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}@example.nl`;
+}
+
+/**
+ * Runs axe-core (WCAG 2.0/2.1, A and AA) on the page and fails, listing every violation, when
+ * it finds any. axe-core is a script and cannot run in a page without JavaScript, so a page of
+ * a scriptless context is checked as a copy of its HTML at the same address (its stylesheets
+ * load from the app) in a JavaScript-enabled context.
+ */
+export async function checkA11y(page, label) {
+  let target = page;
+  if (scriptless.has(page.context())) {
+    const html = await page.content();
+    const address = page.url().split('#')[0];
+    target = await probePage(page.context().browser());
+    await target.unrouteAll();
+    await target.route(
+      (url) => url.href.split('#')[0] === address,
+      (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+    );
+    await target.goto(address);
+  }
+  try {
+    const results = await new AxeBuilder({ page: target })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    assert.ok(results.passes.length > 0, `axe checked nothing on ${label}`);
+    const report = results.violations.map((v) =>
+      [
+        `${v.id} (${v.impact}): ${v.help} — ${v.helpUrl}`,
+        ...v.nodes.map((n) => `    at ${n.target.join(' ')}\n      ${n.html}\n      ${n.failureSummary?.replace(/\n/g, '\n      ')}`),
+      ].join('\n'),
+    );
+    if (report.length > 0) {
+      assert.fail(`axe found ${report.length} violation(s) on ${label} (${page.url()}):\n${report.join('\n')}`);
+    }
+  } finally {
+    if (target !== page) await target.unrouteAll();
+  }
+}
