@@ -269,3 +269,5 @@ error-code-neighbourhood = A neighbourhood code is BU followed by eight digits, 
 error-area-kind = Choose district or neighbourhood.
 error-area-name-required = Enter the name of the area.
 error-area-name-invalid = An area's name is at most 120 characters and contains no control characters.
+error-import-district-missing = This neighbourhood belongs to a district that is not in the file and does not exist yet.
+error-import-other-municipality = This code belongs to another municipality.

@@ -269,3 +269,5 @@ error-code-neighbourhood = Een buurtcode bestaat uit BU en acht cijfers, zoals B
 error-area-kind = Kies wijk of buurt.
 error-area-name-required = Vul de naam van het gebied in.
 error-area-name-invalid = De naam van een gebied is hoogstens 120 tekens en bevat geen stuurtekens.
+error-import-district-missing = Deze buurt hoort bij een wijk die niet in het bestand staat en nog niet bestaat.
+error-import-other-municipality = Deze code hoort bij een andere gemeente.

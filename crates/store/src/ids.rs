@@ -23,5 +23,6 @@ id_type!(
     MembershipId,
     InvitationId,
     AuditEventId,
+    AreaId,
     JobId,
 );

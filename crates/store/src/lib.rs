@@ -5,6 +5,7 @@
 //! connection types. Where a backend needs its own SQL (row locks, `SKIP LOCKED`), the branch is
 //! written out and marked. Time is always passed in as a bound value, never `now()` in SQL.
 
+pub mod areas;
 pub mod audit;
 pub mod ids;
 pub mod invitations;
