@@ -3,9 +3,8 @@
 //! newer file updates names and outlines.
 
 use crate::{AreaId, Exec, OrgId, Result, StoreError, dispatch};
-use samenspel_domain::areas::{
-    AreaKind, AreaName, DistrictCode, MunicipalityCode, NeighbourhoodCode,
-};
+pub use samenspel_domain::areas::AreaRecord;
+use samenspel_domain::areas::{AreaKind, AreaName, MunicipalityCode};
 use time::OffsetDateTime;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -42,21 +41,6 @@ pub async fn municipality_code(ex: Exec<'_>, org: OrgId) -> Result<Option<Munici
     Ok(code
         .flatten()
         .and_then(|c| MunicipalityCode::parse(&c).ok()))
-}
-
-/// One district or neighbourhood to create or update.
-#[derive(Debug, Clone)]
-pub enum AreaRecord {
-    District {
-        code: DistrictCode,
-        name: AreaName,
-        geometry: Option<String>,
-    },
-    Neighbourhood {
-        code: NeighbourhoodCode,
-        name: AreaName,
-        geometry: Option<String>,
-    },
 }
 
 /// What an import changed.

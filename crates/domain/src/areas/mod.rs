@@ -4,6 +4,23 @@
 
 use crate::Invalid;
 
+pub mod import;
+
+/// One district or neighbourhood to create or update, with its outline as GeoJSON geometry.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AreaRecord {
+    District {
+        code: DistrictCode,
+        name: AreaName,
+        geometry: Option<String>,
+    },
+    Neighbourhood {
+        code: NeighbourhoodCode,
+        name: AreaName,
+        geometry: Option<String>,
+    },
+}
+
 fn digits(input: &str, prefix: &str, count: usize) -> Option<String> {
     let code = input.trim().to_ascii_uppercase();
     let rest = code.strip_prefix(prefix)?;
