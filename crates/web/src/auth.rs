@@ -287,7 +287,7 @@ pub async fn session_layer(
             Ok(None) => clear_session_cookie = true,
             Err(error) => {
                 let error = AppError::from(error);
-                return render_error(&state, lang, None, &request, error.into_response());
+                return render_error(lang, &request, error.into_response());
             }
         }
     }
@@ -323,7 +323,7 @@ pub async fn session_layer(
     let method_is_get = request.method() == axum::http::Method::GET;
     let mut response = next.run(request).await;
 
-    response = render_error_page(&state, &ctx, response);
+    response = render_error_page(&ctx, response);
     if let Some(token) = new_csrf_cookie {
         set_cookie(&mut response, &cookie(&state, CSRF_COOKIE, token, None));
     }
@@ -357,26 +357,22 @@ pub fn removal(state: &AppState, name: &'static str) -> Cookie<'static> {
     cookie(state, name, String::new(), Some(Duration::ZERO))
 }
 
-fn render_error(
-    state: &AppState,
-    lang: Language,
-    user: Option<CurrentUser>,
-    request: &Request,
-    response: Response,
-) -> Response {
+/// An error page for a request that failed before its context was complete (the session
+/// could not be read).
+fn render_error(lang: Language, request: &Request, response: Response) -> Response {
     let ctx = Ctx {
         lang,
-        user,
+        user: None,
         csrf: String::new(),
         path: request.uri().path().to_owned(),
         flash: None,
         ip: None,
     };
-    render_error_page(state, &ctx, response)
+    render_error_page(&ctx, response)
 }
 
 /// Turns an [`ErrorPage`] marker (or a bare error status from a layer) into a full page.
-fn render_error_page(_state: &AppState, ctx: &Ctx, response: Response) -> Response {
+fn render_error_page(ctx: &Ctx, response: Response) -> Response {
     let marker = response.extensions().get::<ErrorPage>().cloned();
     let marker = match marker {
         Some(marker) => marker,
