@@ -1,11 +1,12 @@
 //! Samenspel's rules with no I/O: validated values ("parse, don't validate"), the kinds of
-//! organisation, roles and the permissions they grant.
+//! organisation, roles and the permissions they grant, areas and the initiative registry.
 //!
 //! Validation errors carry a message key from the `locales/` files rather than a sentence, so
 //! the web layer can tell the user what is wrong in their own language.
 
 pub mod accounts;
 pub mod areas;
+pub mod initiatives;
 pub mod organisations;
 pub mod permissions;
 

@@ -30,6 +30,11 @@ pub struct Config {
     pub run_worker: bool,
     /// `text` or `json`.
     pub log_format: String,
+    /// Tile server for the maps, as a URL template with `{z}`, `{x}` and `{y}`; empty for maps
+    /// with outlines only.
+    pub map_tiles_url: String,
+    /// Attribution shown on the maps, as the tile server asks for it.
+    pub map_attribution: String,
 }
 
 impl Default for Config {
@@ -49,6 +54,8 @@ impl Default for Config {
             mail_dir: "data/mail".into(),
             run_worker: true,
             log_format: "text".into(),
+            map_tiles_url: web.map_tiles_url,
+            map_attribution: web.map_attribution,
         }
     }
 }
@@ -86,6 +93,8 @@ impl Config {
             session_idle_days: self.session_idle_days,
             auth_attempts_per_minute: self.auth_attempts_per_minute,
             mail_from: self.mail_from.clone(),
+            map_tiles_url: self.map_tiles_url.clone(),
+            map_attribution: self.map_attribution.clone(),
         }
     }
 

@@ -1,10 +1,12 @@
 //! Demo data: a fictional municipality, its initiatives, partners and a facilitator, each with
-//! people to log in as. Loading it twice changes nothing.
+//! people to log in as, and the registry with its areas. Loading it twice changes nothing.
 
 use samenspel_domain::Language;
 use samenspel_domain::accounts::{Email, PersonName};
 use samenspel_domain::organisations::{OrgKind, OrgName, OrgRole};
 use samenspel_store::{Db, OrgId, UserId, organisations, users};
+
+mod registry;
 
 /// The password of every demo account (the README lists the accounts).
 pub const DEMO_PASSWORD: &str = "samen-aan-de-slag";
@@ -142,6 +144,7 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
     }
     let user = |email: &str| ids.iter().find(|(e, _)| *e == email).map(|(_, id)| *id);
 
+    let mut orgs: Vec<(&str, OrgId)> = Vec::new();
     for (kind, name, members) in ORGANISATIONS {
         let kind = OrgKind::parse(kind).map_err(|e| anyhow::anyhow!("{kind}: {}", e.key))?;
         let name_v = OrgName::parse(name).map_err(|e| anyhow::anyhow!("{name}: {}", e.key))?;
@@ -163,6 +166,7 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
                     .0
             }
         };
+        orgs.push((name, org));
         for (email, role) in members.iter().skip(1) {
             let person =
                 user(email).ok_or_else(|| anyhow::anyhow!("unknown demo person {email}"))?;
@@ -175,6 +179,10 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
             }
         }
     }
+    let org_of = |name: &str| orgs.iter().find(|(n, _)| *n == name).map(|(_, id)| *id);
+    let facilitator = user("begeleider@buurtkracht.example")
+        .ok_or_else(|| anyhow::anyhow!("unknown demo facilitator"))?;
+    registry::load(&mut tx, &org_of, facilitator, now).await?;
     tx.commit().await?;
     Ok(())
 }

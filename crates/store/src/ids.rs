@@ -24,5 +24,6 @@ id_type!(
     InvitationId,
     AuditEventId,
     AreaId,
+    ProjectId,
     JobId,
 );

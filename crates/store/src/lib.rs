@@ -8,6 +8,7 @@
 pub mod areas;
 pub mod audit;
 pub mod ids;
+pub mod initiatives;
 pub mod invitations;
 pub mod jobs;
 pub mod organisations;

@@ -3,6 +3,7 @@
 
 use crate::{Exec, MembershipId, OrgId, Result, StoreError, UserId, dispatch};
 use samenspel_domain::organisations::{OrgKind, OrgName, OrgRole};
+use samenspel_domain::permissions::Standing;
 use time::OffsetDateTime;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -225,4 +226,131 @@ pub async fn end_membership(
     let sql = "UPDATE memberships SET until = $3, ended_reason = $4 WHERE organisation_id = $1 AND id = $2 AND until IS NULL";
     dispatch!(ex, c => sqlx::query(sql).bind(org).bind(membership.membership_id).bind(now).bind(reason.as_str()).execute(c).await?.rows_affected());
     Ok(())
+}
+
+#[derive(sqlx::FromRow)]
+struct StandingRow {
+    kind: String,
+    role: Option<String>,
+    municipal: bool,
+    facilitating: bool,
+    public_profile: bool,
+    claimed: bool,
+}
+
+/// How a person (or an anonymous visitor, `None`) stands towards an organisation: their own
+/// role, and for a municipality or an initiative in its registry, whether they are one of the
+/// municipality's people or a facilitator working there. `None` when there is no such
+/// organisation.
+pub async fn standing(
+    ex: Exec<'_>,
+    org: OrgId,
+    user: Option<UserId>,
+    platform_admin: bool,
+) -> Result<Option<Standing>> {
+    // The municipality is the organisation itself, or the one whose registry lists it.
+    let sql = "SELECT o.kind, \
+               (SELECT m.role FROM memberships m WHERE m.organisation_id = o.id AND m.user_id = $2 AND m.until IS NULL) AS role, \
+               EXISTS (SELECT 1 FROM memberships m WHERE m.organisation_id = p.municipality_id \
+                       AND m.user_id = $2 AND m.until IS NULL) AS municipal, \
+               EXISTS (SELECT 1 FROM municipality_facilitators f \
+                       JOIN memberships m ON m.organisation_id = f.facilitator_id AND m.until IS NULL \
+                       WHERE f.municipality_id = COALESCE(p.municipality_id, o.id) AND m.user_id = $2) AS facilitating, \
+               COALESCE(p.is_public, FALSE) AS public_profile, \
+               EXISTS (SELECT 1 FROM memberships m WHERE m.organisation_id = o.id AND m.until IS NULL) AS claimed \
+               FROM organisations o LEFT JOIN initiative_profiles p ON p.organisation_id = o.id \
+               WHERE o.id = $1";
+    let user = user.unwrap_or(UserId(0));
+    let row: Option<StandingRow> =
+        dispatch!(ex, c => sqlx::query_as(sql).bind(org).bind(user).fetch_optional(c).await?);
+    Ok(row.and_then(|row| {
+        Some(Standing {
+            kind: OrgKind::parse(&row.kind).ok()?,
+            role: row.role.and_then(|r| OrgRole::parse(&r).ok()),
+            platform_admin,
+            municipal: row.municipal,
+            facilitating: row.facilitating,
+            public_profile: row.public_profile,
+            claimed: row.claimed,
+        })
+    }))
+}
+
+/// The facilitator organisations that work in a municipality, by name.
+pub async fn facilitators_of(ex: Exec<'_>, municipality: OrgId) -> Result<Vec<Organisation>> {
+    let sql = "SELECT o.id, o.kind, o.name, o.created_at FROM municipality_facilitators f \
+               JOIN organisations o ON o.id = f.facilitator_id \
+               WHERE f.municipality_id = $1 ORDER BY o.name, o.id";
+    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(municipality).fetch_all(c).await?))
+}
+
+/// Every organisation of a kind, by name (for choosing one from a list).
+pub async fn of_kind(ex: Exec<'_>, kind: OrgKind) -> Result<Vec<Organisation>> {
+    let sql =
+        "SELECT id, kind, name, created_at FROM organisations WHERE kind = $1 ORDER BY name, id";
+    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(kind.as_str()).fetch_all(c).await?))
+}
+
+/// Lets a facilitator organisation work in a municipality. Adding it twice changes nothing;
+/// an organisation of another kind is refused.
+pub async fn add_facilitator(
+    ex: Exec<'_>,
+    municipality: OrgId,
+    facilitator: OrgId,
+    now: OffsetDateTime,
+) -> Result<bool> {
+    let sql = "INSERT INTO municipality_facilitators (municipality_id, facilitator_id, since) \
+               SELECT $1, id, $3 FROM organisations WHERE id = $2 AND kind = 'facilitator' \
+               ON CONFLICT DO NOTHING";
+    let added = dispatch!(ex, c => sqlx::query(sql).bind(municipality).bind(facilitator).bind(now).execute(c).await?.rows_affected());
+    Ok(added == 1)
+}
+
+pub async fn remove_facilitator(
+    ex: Exec<'_>,
+    municipality: OrgId,
+    facilitator: OrgId,
+) -> Result<bool> {
+    let sql =
+        "DELETE FROM municipality_facilitators WHERE municipality_id = $1 AND facilitator_id = $2";
+    let removed = dispatch!(ex, c => sqlx::query(sql).bind(municipality).bind(facilitator).execute(c).await?.rows_affected());
+    Ok(removed == 1)
+}
+
+/// The organisation a person acts for in a municipality's registry: the municipality itself
+/// when they are one of its members, otherwise the first facilitator organisation of theirs
+/// that works there.
+pub async fn acting_for(ex: Exec<'_>, municipality: OrgId, user: UserId) -> Result<Option<OrgId>> {
+    let sql = "SELECT org FROM ( \
+                 SELECT m.organisation_id AS org, 0 AS pref FROM memberships m \
+                 WHERE m.organisation_id = $1 AND m.user_id = $2 AND m.until IS NULL \
+                 UNION ALL \
+                 SELECT f.facilitator_id AS org, 1 AS pref FROM municipality_facilitators f \
+                 JOIN memberships m ON m.organisation_id = f.facilitator_id AND m.until IS NULL \
+                 WHERE f.municipality_id = $1 AND m.user_id = $2 \
+               ) acting ORDER BY pref, org LIMIT 1";
+    Ok(
+        dispatch!(ex, c => sqlx::query_scalar(sql).bind(municipality).bind(user).fetch_optional(c).await?),
+    )
+}
+
+/// The municipalities whose registry a person can open: those they are a member of, and those
+/// where a facilitator organisation of theirs works. By name.
+pub async fn registries_for(ex: Exec<'_>, user: UserId) -> Result<Vec<Organisation>> {
+    let sql = "SELECT o.id, o.kind, o.name, o.created_at FROM organisations o \
+               WHERE o.kind = 'municipality' AND ( \
+                 EXISTS (SELECT 1 FROM memberships m WHERE m.organisation_id = o.id AND m.user_id = $1 AND m.until IS NULL) \
+                 OR EXISTS (SELECT 1 FROM municipality_facilitators f \
+                            JOIN memberships m ON m.organisation_id = f.facilitator_id AND m.until IS NULL \
+                            WHERE f.municipality_id = o.id AND m.user_id = $1)) \
+               ORDER BY o.name, o.id";
+    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(user).fetch_all(c).await?))
+}
+
+/// An organisation of a kind by its exact name (the first, when several share it).
+pub async fn find_by_name(ex: Exec<'_>, kind: OrgKind, name: &str) -> Result<Option<OrgId>> {
+    let sql = "SELECT id FROM organisations WHERE kind = $1 AND name = $2 ORDER BY id LIMIT 1";
+    Ok(
+        dispatch!(ex, c => sqlx::query_scalar(sql).bind(kind.as_str()).bind(name).fetch_optional(c).await?),
+    )
 }

@@ -72,6 +72,21 @@ impl Ctx {
         i18n::t_args(self.lang, key, &[(name, value.to_string())])
     }
 
+    pub fn t2(
+        &self,
+        key: &str,
+        name1: &'static str,
+        value1: impl ToString,
+        name2: &'static str,
+        value2: impl ToString,
+    ) -> String {
+        i18n::t_args(
+            self.lang,
+            key,
+            &[(name1, value1.to_string()), (name2, value2.to_string())],
+        )
+    }
+
     pub fn date(&self, at: &time::OffsetDateTime) -> String {
         views::format::date(self, at)
     }

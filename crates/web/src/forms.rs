@@ -2,13 +2,13 @@
 //! and the per-field errors a form shows next to its fields.
 
 use crate::error::AppError;
-use axum::Form;
 use axum::extract::{FromRequest, Request};
+use axum_extra::extract::Form;
 use samenspel_domain::Invalid;
 use serde::de::DeserializeOwned;
 
 /// Like `axum::Form`, but a body that cannot be read becomes a 400 page in the reader's
-/// language. Form structs give every field `#[serde(default)]`, so a missing field is an empty
+/// language, and a field that repeats (checkboxes) can be read into a `Vec`. Form structs give every field `#[serde(default)]`, so a missing field is an empty
 /// value that validation reports next to the field.
 pub struct FormData<T>(pub T);
 

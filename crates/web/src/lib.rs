@@ -6,6 +6,7 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod areas;
 pub mod audit;
 pub mod auth;
 pub mod csrf;
@@ -13,6 +14,7 @@ pub mod error;
 pub mod forms;
 pub mod home;
 pub mod i18n;
+pub mod initiatives;
 pub mod mail;
 pub mod ops;
 pub mod organisations;
@@ -29,13 +31,12 @@ use state::AppState;
 use std::time::Duration;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
-/// Largest request body accepted, in bytes.
+/// Largest request body accepted by most routes, in bytes.
 pub const BODY_LIMIT: usize = 1024 * 1024;
 
 /// Every route of the application, with its access rule.
@@ -43,6 +44,8 @@ pub fn route_table(state: AppState) -> RouteTable {
     home::routes(state.clone())
         .merge(accounts::routes(state.clone()))
         .merge(organisations::routes(state.clone()))
+        .merge(areas::routes(state.clone()))
+        .merge(initiatives::routes(state.clone()))
         .merge(admin::routes(state.clone()))
         .merge(ops::routes(state))
 }
@@ -52,16 +55,37 @@ pub fn route_specs(state: AppState) -> Vec<RouteSpec> {
     route_table(state).into_parts().1
 }
 
-const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
-                   font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; \
-                   form-action 'self'; frame-ancestors 'none'";
+/// The Content-Security-Policy: our own scripts and styles only; images also from the map's
+/// tile server, when one is configured.
+fn content_security_policy(config: &state::WebConfig) -> String {
+    let tiles = tile_origin(&config.map_tiles_url)
+        .map(|origin| format!(" {origin}"))
+        .unwrap_or_default();
+    format!(
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:{tiles}; \
+         font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; \
+         form-action 'self'; frame-ancestors 'none'"
+    )
+}
+
+/// `https://host[:port]` of a tile URL template such as `https://tiles.example/{z}/{x}/{y}.png`.
+fn tile_origin(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    let host = rest.split('/').next()?;
+    let safe = matches!(scheme, "https" | "http")
+        && !host.is_empty()
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '{' | '}'));
+    safe.then(|| format!("{scheme}://{}", host.replace("{s}", "*")))
+}
 
 /// The whole application, with its layers.
 pub fn app(state: AppState) -> Router {
     let (router, _) = route_table(state.clone()).into_parts();
     let x_request_id = HeaderName::from_static("x-request-id");
+    let csp = content_security_policy(&state.config);
     let mut headers = vec![
-        ("content-security-policy", CSP),
         ("x-content-type-options", "nosniff"),
         ("x-frame-options", "DENY"),
         ("referrer-policy", "same-origin"),
@@ -80,10 +104,14 @@ pub fn app(state: AppState) -> Router {
     let mut app = router
         .fallback(not_found)
         .layer(from_fn_with_state(state.clone(), csrf::csrf_layer))
-        // Inside the session layer, so that a refused body gets a page in the reader's language.
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        // Body limits are per route (see `RouteTable`), inside the session layer, so that a
+        // refused body gets a page in the reader's language.
         .layer(from_fn_with_state(state.clone(), auth::session_layer))
-        .layer(from_fn(ops::record_metrics));
+        .layer(from_fn(ops::record_metrics))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            HeaderName::from_static("content-security-policy"),
+            HeaderValue::from_str(&csp).unwrap_or(HeaderValue::from_static("default-src 'self'")),
+        ));
     for (name, value) in headers {
         app = app.layer(SetResponseHeaderLayer::if_not_present(
             HeaderName::from_static(name),

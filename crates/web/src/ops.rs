@@ -1,4 +1,4 @@
-//! For operators and browsers: `/health`, `/metrics`, and the stylesheets.
+//! For operators and browsers: `/health`, `/metrics`, and the stylesheets and scripts.
 
 use crate::routes::{Access, RouteTable};
 use crate::state::AppState;
@@ -12,6 +12,9 @@ use std::time::Instant;
 
 const UTRECHT_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/utrecht.css"));
 const SAMENSPEL_CSS: &str = include_str!("../static/samenspel.css");
+const LEAFLET_JS: &str = include_str!(concat!(env!("OUT_DIR"), "/leaflet.js"));
+const LEAFLET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/leaflet.css"));
+const MAP_JS: &str = include_str!("../static/map.js");
 
 pub fn routes(state: AppState) -> RouteTable {
     RouteTable::new(state)
@@ -39,14 +42,19 @@ async fn metrics(State(state): State<AppState>) -> Response {
 }
 
 async fn asset(Path(file): Path<String>) -> Response {
-    let body = match file.as_str() {
-        "utrecht.css" => UTRECHT_CSS,
-        "samenspel.css" => SAMENSPEL_CSS,
+    const CSS: &str = "text/css; charset=utf-8";
+    const JS: &str = "text/javascript; charset=utf-8";
+    let (body, content_type) = match file.as_str() {
+        "utrecht.css" => (UTRECHT_CSS, CSS),
+        "samenspel.css" => (SAMENSPEL_CSS, CSS),
+        "leaflet.css" => (LEAFLET_CSS, CSS),
+        "leaflet.js" => (LEAFLET_JS, JS),
+        "map.js" => (MAP_JS, JS),
         _ => return StatusCode::NOT_FOUND.into_response(),
     };
     (
         [
-            (CONTENT_TYPE, "text/css; charset=utf-8"),
+            (CONTENT_TYPE, content_type),
             (CACHE_CONTROL, "public, max-age=3600"),
         ],
         body,

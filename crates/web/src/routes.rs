@@ -14,6 +14,7 @@ use axum::routing::MethodRouter;
 use samenspel_domain::organisations::OrgRole;
 use samenspel_domain::permissions::{Permission, Standing};
 use samenspel_store::{OrgId, organisations};
+use tower_http::limit::RequestBodyLimitLayer;
 
 /// Who may use a route.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,8 +23,8 @@ pub enum Access {
     Public,
     /// Anyone who is logged in.
     LoggedIn,
-    /// Someone whose standing in the organisation named by the `{org}` path segment grants the
-    /// permission.
+    /// Someone whose standing towards the organisation named by the `{org}` path segment grants
+    /// the permission (which can include visitors who are not logged in, for a public profile).
     Org(Permission),
     /// Platform administrators only.
     PlatformAdmin,
@@ -42,6 +43,8 @@ pub struct RouteSpec {
 pub struct OrgScope {
     pub org: OrgId,
     pub role: Option<OrgRole>,
+    /// Everything the access check knew about the visitor's standing.
+    pub standing: Standing,
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for OrgScope {
@@ -71,12 +74,25 @@ impl RouteTable {
         }
     }
 
-    /// Adds `method path`, usable by `access`, handled by `handler`.
+    /// Adds `method path`, usable by `access`, handled by `handler`, taking request bodies of
+    /// up to [`crate::BODY_LIMIT`] bytes.
     pub fn route(
+        self,
+        method: &'static str,
+        path: &'static str,
+        access: Access,
+        handler: MethodRouter<AppState>,
+    ) -> Self {
+        self.route_with_limit(method, path, access, crate::BODY_LIMIT, handler)
+    }
+
+    /// Like [`RouteTable::route`], for a route that takes larger bodies (file uploads).
+    pub fn route_with_limit(
         mut self,
         method: &'static str,
         path: &'static str,
         access: Access,
+        body_limit: usize,
         handler: MethodRouter<AppState>,
     ) -> Self {
         self.specs.push(RouteSpec {
@@ -84,8 +100,9 @@ impl RouteTable {
             path,
             access,
         });
-        let guarded =
-            handler.route_layer(from_fn_with_state((self.state.clone(), access), enforce));
+        let guarded = handler
+            .route_layer(from_fn_with_state((self.state.clone(), access), enforce))
+            .layer(RequestBodyLimitLayer::new(body_limit));
         self.router = self.router.route(path, guarded);
         self
     }
@@ -105,8 +122,9 @@ impl RouteTable {
     }
 }
 
-/// Checks the route's access rule. Anonymous visitors are sent to the login page; logged-in
-/// people without the permission get 403; an unknown organisation is 404.
+/// Checks the route's access rule. Visitors who are not logged in are sent to the login page
+/// when logging in could help; logged-in people without the permission get 403; an unknown
+/// organisation is 404.
 async fn enforce(
     State((state, access)): State<(AppState, Access)>,
     params: RawPathParams,
@@ -116,22 +134,10 @@ async fn enforce(
     let Some(ctx) = request.extensions().get::<Ctx>().cloned() else {
         return AppError::Forbidden.into_response();
     };
-    if access == Access::Public {
-        return next.run(request).await;
-    }
-    let Some(user) = &ctx.user else {
-        let here = request
-            .uri()
-            .path_and_query()
-            .map(|pq| pq.as_str().to_owned())
-            .unwrap_or_default();
-        let next_param = serde_urlencoded::to_string([("next", here)]).unwrap_or_default();
-        return crate::auth::redirect(&format!("/login?{next_param}"));
-    };
-    match access {
-        Access::Public | Access::LoggedIn => next.run(request).await,
-        Access::PlatformAdmin if user.platform_admin => next.run(request).await,
-        Access::PlatformAdmin => AppError::Forbidden.into_response(),
+    let allowed = match access {
+        Access::Public => true,
+        Access::LoggedIn => ctx.user.is_some(),
+        Access::PlatformAdmin => ctx.user.as_ref().is_some_and(|u| u.platform_admin),
         Access::Org(permission) => {
             let org = params
                 .iter()
@@ -141,34 +147,45 @@ async fn enforce(
             let Some(org) = org else {
                 return AppError::NotFound.into_response();
             };
-            let role = match org_role(&state, org, user.id).await {
-                Ok(Some(role)) => role,
+            let standing = match standing(&state, org, &ctx).await {
+                Ok(Some(standing)) => standing,
                 Ok(None) => return AppError::NotFound.into_response(),
                 Err(error) => return error.into_response(),
             };
-            let standing = Standing {
-                role,
-                platform_admin: user.platform_admin,
-            };
-            if !standing.allows(permission) {
-                return AppError::Forbidden.into_response();
+            let allowed = standing.allows(permission);
+            if allowed {
+                request.extensions_mut().insert(OrgScope {
+                    org,
+                    role: standing.role,
+                    standing,
+                });
             }
-            request.extensions_mut().insert(OrgScope { org, role });
-            next.run(request).await
+            allowed
         }
+    };
+    if allowed {
+        return next.run(request).await;
     }
+    if ctx.user.is_some() {
+        return AppError::Forbidden.into_response();
+    }
+    let here = request
+        .uri()
+        .path_and_query()
+        .map(|pq| pq.as_str().to_owned())
+        .unwrap_or_default();
+    let next_param = serde_urlencoded::to_string([("next", here)]).unwrap_or_default();
+    crate::auth::redirect(&format!("/login?{next_param}"))
 }
 
-/// `Ok(None)` when the organisation does not exist; `Ok(Some(None))` when the person is not a
-/// member of it.
-async fn org_role(
-    state: &AppState,
-    org: OrgId,
-    user: samenspel_store::UserId,
-) -> Result<Option<Option<OrgRole>>, AppError> {
+async fn standing(state: &AppState, org: OrgId, ctx: &Ctx) -> Result<Option<Standing>, AppError> {
     let mut conn = state.db.conn().await?;
-    if organisations::by_id(conn.ex(), org).await?.is_none() {
-        return Ok(None);
-    }
-    Ok(Some(organisations::role_of(conn.ex(), org, user).await?))
+    let user = ctx.user.as_ref();
+    Ok(organisations::standing(
+        conn.ex(),
+        org,
+        user.map(|u| u.id),
+        user.is_some_and(|u| u.platform_admin),
+    )
+    .await?)
 }

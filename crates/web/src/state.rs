@@ -27,6 +27,10 @@ pub struct WebConfig {
     pub auth_attempts_per_minute: u32,
     /// The sender of Samenspel's e-mail.
     pub mail_from: String,
+    /// Tile server for the maps (`{z}/{x}/{y}` template); empty for outlines only.
+    pub map_tiles_url: String,
+    /// Attribution of the tiles, shown on the map.
+    pub map_attribution: String,
 }
 
 impl Default for WebConfig {
@@ -39,6 +43,11 @@ impl Default for WebConfig {
             session_idle_days: 14,
             auth_attempts_per_minute: 10,
             mail_from: "Samenspel <noreply@samenspel.invalid>".into(),
+            // PDOK's background map of the Kadaster, the Dutch government's open tile service.
+            map_tiles_url:
+                "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png"
+                    .into(),
+            map_attribution: "Kaartgegevens © Kadaster".into(),
         }
     }
 }

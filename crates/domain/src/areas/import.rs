@@ -9,6 +9,25 @@
 use super::{AreaName, AreaRecord, DistrictCode, MunicipalityCode, NeighbourhoodCode};
 use std::collections::{BTreeMap, BTreeSet};
 
+/// Which municipalities a file may speak of.
+#[derive(Debug, Clone, Copy)]
+pub enum Scope<'a> {
+    /// One municipality's own file: a row of another municipality is an error.
+    One(&'a MunicipalityCode),
+    /// A file of the whole country (or a region), imported by a platform administrator.
+    All,
+}
+
+impl Scope<'_> {
+    fn is_other(&self, code: &MunicipalityCode) -> bool {
+        matches!(self, Scope::One(own) if *own != code)
+    }
+
+    fn excludes(&self, district: &DistrictCode) -> bool {
+        matches!(self, Scope::One(own) if !district.belongs_to(own))
+    }
+}
+
 /// Why one row of a file cannot be imported.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowError {
@@ -38,16 +57,10 @@ struct Collected {
 
 impl Collected {
     /// Adds one row's codes and names; `geometry` belongs to the smallest area the row names.
-    fn add(
-        &mut self,
-        row: usize,
-        fields: &Fields<'_>,
-        municipality: &MunicipalityCode,
-        geometry: Option<String>,
-    ) {
+    fn add(&mut self, row: usize, fields: &Fields<'_>, scope: Scope<'_>, geometry: Option<String>) {
         if let Some(gm) = fields.gemeentecode.filter(|v| !v.trim().is_empty()) {
             match MunicipalityCode::parse(gm) {
-                Ok(code) if &code != municipality => {
+                Ok(code) if scope.is_other(&code) => {
                     return self
                         .errors
                         .push(error(row, "error-import-other-municipality", gm));
@@ -62,7 +75,7 @@ impl Collected {
             return self.errors.push(error(row, "error-import-no-code", ""));
         }
         let district = match wijk.map(DistrictCode::parse) {
-            Some(Ok(code)) if !code.belongs_to(municipality) => {
+            Some(Ok(code)) if scope.excludes(&code) => {
                 return self.errors.push(error(
                     row,
                     "error-import-other-municipality",
@@ -82,7 +95,7 @@ impl Collected {
                 Ok(parsed) => parsed,
                 Err(invalid) => return self.errors.push(error(row, invalid.key, code)),
             };
-            if !code.district().belongs_to(municipality) {
+            if scope.excludes(&code.district()) {
                 return self.errors.push(error(
                     row,
                     "error-import-other-municipality",
@@ -184,10 +197,10 @@ struct Fields<'a> {
     buurtnaam: Option<&'a str>,
 }
 
-/// Reads a CSV file for `municipality`. `known_districts` are district codes already stored.
+/// Reads a CSV file. `known_districts` are district codes already stored.
 pub fn read_csv(
     content: &str,
-    municipality: &MunicipalityCode,
+    scope: Scope<'_>,
     known_districts: &BTreeSet<String>,
 ) -> Result<Vec<AreaRecord>, Vec<RowError>> {
     let content = content.trim_start_matches('\u{feff}');
@@ -244,15 +257,15 @@ pub fn read_csv(
         if let Some(code) = fields.buurtcode {
             rows_of.insert(code.trim().to_ascii_uppercase(), line);
         }
-        collected.add(line, &fields, municipality, None);
+        collected.add(line, &fields, scope, None);
     }
     collected.finish(known_districts, &rows_of)
 }
 
-/// Reads a GeoJSON FeatureCollection for `municipality`.
+/// Reads a GeoJSON FeatureCollection.
 pub fn read_geojson(
     content: &str,
-    municipality: &MunicipalityCode,
+    scope: Scope<'_>,
     known_districts: &BTreeSet<String>,
 ) -> Result<Vec<AreaRecord>, Vec<RowError>> {
     let collection: geojson::FeatureCollection = match content.parse::<geojson::GeoJson>() {
@@ -301,7 +314,7 @@ pub fn read_geojson(
         if let Some(code) = &bu {
             rows_of.insert(code.trim().to_ascii_uppercase(), number);
         }
-        collected.add(number, &fields, municipality, geometry);
+        collected.add(number, &fields, scope, geometry);
     }
     collected.finish(known_districts, &rows_of)
 }
@@ -340,8 +353,11 @@ fn valid_outline(geometry: &geojson::Geometry) -> Result<(), &'static str> {
 mod tests {
     use super::*;
 
-    fn gm() -> MunicipalityCode {
-        MunicipalityCode::parse("GM9901").unwrap()
+    static GM: std::sync::LazyLock<MunicipalityCode> =
+        std::sync::LazyLock::new(|| MunicipalityCode::parse("GM9901").unwrap());
+
+    fn gm() -> Scope<'static> {
+        Scope::One(&GM)
     }
 
     #[test]
@@ -350,7 +366,7 @@ mod tests {
                    GM9901;Zonnedal;WK990101;Centrum;BU99010101;Oude Dorp\n\
                    GM9901;Zonnedal;WK990101;Centrum;BU99010102;Molenbuurt\n\
                    GM9901;Zonnedal;WK990102;Noord;;\n";
-        let records = read_csv(csv, &gm(), &BTreeSet::new()).expect("valid file");
+        let records = read_csv(csv, gm(), &BTreeSet::new()).expect("valid file");
         assert_eq!(
             records.len(),
             4,
@@ -364,7 +380,7 @@ mod tests {
     #[test]
     fn reads_a_comma_csv_with_a_byte_order_mark() {
         let csv = "\u{feff}GemeenteCode,WijkCode,WijkNaam,BuurtCode,BuurtNaam\nGM9901,WK990101,Centrum,BU99010101,\"Oude Dorp, west\"\n";
-        let records = read_csv(csv, &gm(), &BTreeSet::new()).expect("valid file");
+        let records = read_csv(csv, gm(), &BTreeSet::new()).expect("valid file");
         assert!(records.iter().any(|r| matches!(r, AreaRecord::Neighbourhood { name, .. } if name.as_str() == "Oude Dorp, west")));
     }
 
@@ -377,7 +393,7 @@ mod tests {
                    GM9901;;;BU99010201;Zonder wijk\n\
                    GM9901;WK990101;Centrum;BU99020101;Verkeerde wijk\n\
                    GM9901;WK990103;;;\n";
-        let errors = read_csv(csv, &gm(), &BTreeSet::new()).expect_err("bad file");
+        let errors = read_csv(csv, gm(), &BTreeSet::new()).expect_err("bad file");
         let found: Vec<_> = errors.iter().map(|e| (e.row, e.key)).collect();
         assert_eq!(
             found,
@@ -392,16 +408,30 @@ mod tests {
     }
 
     #[test]
+    fn a_national_file_may_name_every_municipality() {
+        let csv = "gemeentecode;wijkcode;wijknaam;buurtcode;buurtnaam\n\
+                   GM9901;WK990101;Centrum;BU99010101;Oude Dorp\n\
+                   GM0363;WK036301;Burgwallen;BU03630101;Kop Zeedijk\n";
+        let records = read_csv(csv, Scope::All, &BTreeSet::new()).expect("valid file");
+        let municipalities: BTreeSet<_> = records
+            .iter()
+            .map(|r| r.municipality().as_str().to_owned())
+            .collect();
+        assert_eq!(municipalities.len(), 2);
+        assert!(read_csv(csv, gm(), &BTreeSet::new()).is_err());
+    }
+
+    #[test]
     fn a_stored_district_may_be_left_out() {
         let csv = "gemeentecode;buurtcode;buurtnaam\nGM9901;BU99010201;Nieuwbouw\n";
         let known: BTreeSet<String> = ["WK990102".to_owned()].into();
-        assert_eq!(read_csv(csv, &gm(), &known).expect("valid").len(), 1);
+        assert_eq!(read_csv(csv, gm(), &known).expect("valid").len(), 1);
     }
 
     #[test]
     fn missing_columns_are_named() {
         let errors =
-            read_csv("naam;code\nx;y\n", &gm(), &BTreeSet::new()).expect_err("no code columns");
+            read_csv("naam;code\nx;y\n", gm(), &BTreeSet::new()).expect_err("no code columns");
         assert_eq!(errors[0].key, "error-import-columns");
     }
 
@@ -414,7 +444,7 @@ mod tests {
               {{"type":"Feature","properties":{{"gemeentecode":"GM9901","wijkcode":"WK990101","buurtcode":"BU99010101","buurtnaam":"Oude Dorp"}},"geometry":{{"type":"MultiPolygon","coordinates":[{square}]}}}}
             ]}}"#
         );
-        let records = read_geojson(&json, &gm(), &BTreeSet::new()).expect("valid");
+        let records = read_geojson(&json, gm(), &BTreeSet::new()).expect("valid");
         assert_eq!(records.len(), 2);
         assert!(records.iter().all(|r| matches!(
             r,
@@ -431,18 +461,18 @@ mod tests {
     #[test]
     fn refuses_bad_geometry_and_other_documents() {
         let open_ring = r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"wijkcode":"WK990101","wijknaam":"Centrum"},"geometry":{"type":"Polygon","coordinates":[[[5.1,52.0],[5.2,52.0],[5.2,52.1]]]}}]}"#;
-        let errors = read_geojson(open_ring, &gm(), &BTreeSet::new()).expect_err("open ring");
+        let errors = read_geojson(open_ring, gm(), &BTreeSet::new()).expect_err("open ring");
         assert_eq!(
             (errors[0].row, errors[0].key),
             (1, "error-import-geometry-invalid")
         );
         let point = r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"wijkcode":"WK990101","wijknaam":"Centrum"},"geometry":{"type":"Point","coordinates":[5.1,52.0]}}]}"#;
         assert_eq!(
-            read_geojson(point, &gm(), &BTreeSet::new()).expect_err("point")[0].key,
+            read_geojson(point, gm(), &BTreeSet::new()).expect_err("point")[0].key,
             "error-import-geometry-type"
         );
         assert_eq!(
-            read_geojson("[1,2]", &gm(), &BTreeSet::new()).expect_err("not geojson")[0].key,
+            read_geojson("[1,2]", gm(), &BTreeSet::new()).expect_err("not geojson")[0].key,
             "error-import-not-feature-collection"
         );
     }

@@ -21,6 +21,16 @@ pub enum AreaRecord {
     },
 }
 
+impl AreaRecord {
+    /// The municipality the area lies in, from its code.
+    pub fn municipality(&self) -> MunicipalityCode {
+        match self {
+            AreaRecord::District { code, .. } => code.municipality(),
+            AreaRecord::Neighbourhood { code, .. } => code.district().municipality(),
+        }
+    }
+}
+
 fn digits(input: &str, prefix: &str, count: usize) -> Option<String> {
     let code = input.trim().to_ascii_uppercase();
     let rest = code.strip_prefix(prefix)?;

@@ -6,5 +6,6 @@ mod mail;
 mod organisations;
 mod permissions;
 mod platform;
+mod registry;
 mod storage;
 mod support;

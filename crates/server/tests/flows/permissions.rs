@@ -1,8 +1,10 @@
 //! Deny by default: every route of the table, for every kind of visitor, allowed or refused as
-//! its access rule says, including another organisation's administrator.
+//! its access rule says: members and administrators of a municipality, a facilitator working
+//! there, an initiative in its registry, another municipality's administrator, anonymous
+//! visitors and platform administrators.
 
 use crate::support::{Browser, PASSWORD, Page, TestApp, backends};
-use samenspel_domain::organisations::OrgRole;
+use samenspel_domain::organisations::{OrgKind, OrgRole};
 use samenspel_domain::permissions::{Permission, Standing};
 use samenspel_web::routes::{Access, RouteSpec};
 use samenspel_web::state::{AppState, WebConfig};
@@ -10,46 +12,92 @@ use samenspel_web::state::{AppState, WebConfig};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Visitor {
     Anonymous,
+    /// A member of municipality A.
     Member,
-    OrgAdmin,
+    /// A member of a facilitator organisation that works in municipality A.
+    Facilitator,
+    /// The administrator of an initiative in A's registry.
+    InitiativeAdmin,
+    /// The administrator of municipality B.
     OtherOrgAdmin,
     PlatformAdmin,
+    /// The administrator of municipality A (last: it can remove what others stand on).
+    OrgAdmin,
 }
 
-fn allowed(access: Access, visitor: Visitor) -> bool {
-    match (access, visitor) {
+/// What the route's `{org}` names: municipality A, or the initiative in its registry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Target {
+    Municipality,
+    Initiative,
+}
+
+fn target(spec: &RouteSpec) -> Target {
+    if spec.path.starts_with("/initiatives/{org}") {
+        Target::Initiative
+    } else {
+        Target::Municipality
+    }
+}
+
+/// The standing each visitor has, written out by hand from the arrangement below.
+fn standing(visitor: Visitor, target: Target) -> Standing {
+    let kind = match target {
+        Target::Municipality => OrgKind::Municipality,
+        Target::Initiative => OrgKind::Initiative,
+    };
+    let base = Standing {
+        // The initiative has its own administrator, so its profile is claimed.
+        claimed: target == Target::Initiative,
+        ..Standing::new(kind, None)
+    };
+    match (visitor, target) {
+        (Visitor::Member, Target::Municipality) => Standing {
+            role: Some(OrgRole::Member),
+            ..base
+        },
+        (Visitor::OrgAdmin, Target::Municipality) => Standing {
+            role: Some(OrgRole::Admin),
+            ..base
+        },
+        (Visitor::Member | Visitor::OrgAdmin, Target::Initiative) => Standing {
+            municipal: true,
+            ..base
+        },
+        (Visitor::Facilitator, _) => Standing {
+            facilitating: true,
+            ..base
+        },
+        (Visitor::InitiativeAdmin, Target::Initiative) => Standing {
+            role: Some(OrgRole::Admin),
+            ..base
+        },
+        (Visitor::PlatformAdmin, _) => Standing {
+            platform_admin: true,
+            ..base
+        },
+        _ => base,
+    }
+}
+
+fn allowed(spec: &RouteSpec, visitor: Visitor) -> bool {
+    match (spec.access, visitor) {
         (Access::Public, _) => true,
+        (Access::Org(permission), v) => standing(v, target(spec)).allows(permission),
         (_, Visitor::Anonymous) => false,
         (Access::LoggedIn, _) => true,
         (Access::PlatformAdmin, v) => v == Visitor::PlatformAdmin,
-        (Access::Org(permission), v) => {
-            let standing = match v {
-                Visitor::Member => Standing {
-                    role: Some(OrgRole::Member),
-                    platform_admin: false,
-                },
-                Visitor::OrgAdmin => Standing {
-                    role: Some(OrgRole::Admin),
-                    platform_admin: false,
-                },
-                Visitor::PlatformAdmin => Standing {
-                    role: None,
-                    platform_admin: true,
-                },
-                _ => Standing {
-                    role: None,
-                    platform_admin: false,
-                },
-            };
-            standing.allows(permission)
-        }
     }
 }
 
 struct World {
     org: i64,
+    initiative: i64,
     membership: i64,
     invitation: i64,
+    area: i64,
+    facilitator: i64,
+    project: i64,
 }
 
 async fn arrange(app: &TestApp) -> (World, Vec<(Visitor, Browser)>) {
@@ -71,6 +119,57 @@ async fn arrange(app: &TestApp) -> (World, Vec<(Visitor, Browser)>) {
     app.create_org(&other, "municipality", "Gemeente B").await;
     app.invite(&admin, org, "pending@example.nl", "member")
         .await;
+    let facilitator = app.register("Begeleider", "begeleider@example.nl").await;
+    let facilitator_org = app
+        .create_org(&facilitator, "facilitator", "Buurtkracht")
+        .await;
+    let initiative_admin = app.register("Initiatief", "initiatief@example.nl").await;
+    let initiative = app
+        .create_org(&initiative_admin, "initiative", "Energie A")
+        .await;
+    for (browser, path, fields) in [
+        (
+            &admin,
+            format!("/municipalities/{org}/facilitators"),
+            vec![("facilitator", facilitator_org.to_string())],
+        ),
+        (
+            &admin,
+            format!("/municipalities/{org}/code"),
+            vec![("code", "GM0001".to_owned())],
+        ),
+        (
+            &admin,
+            format!("/municipalities/{org}/areas"),
+            vec![
+                ("area-code", "WK000101".to_owned()),
+                ("area-name", "Centrum".to_owned()),
+            ],
+        ),
+        (
+            &initiative_admin,
+            format!("/initiatives/{initiative}/edit"),
+            vec![
+                ("municipality", org.to_string()),
+                ("areas_of", org.to_string()),
+                ("themes", "heat".to_owned()),
+                ("legal_form", "none".to_owned()),
+                ("character", "both".to_owned()),
+            ],
+        ),
+        (
+            &initiative_admin,
+            format!("/initiatives/{initiative}/projects"),
+            vec![
+                ("project-year", "2020".to_owned()),
+                ("project-title", "Zonnedak".to_owned()),
+            ],
+        ),
+    ] {
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let page = browser.post(&path, &fields).await;
+        assert_eq!(page.status, 303, "arranging {path}: {}", page.body);
+    }
     let platform = app.browser();
     assert_eq!(
         platform.login("platform@example.nl", PASSWORD).await.status,
@@ -81,28 +180,45 @@ async fn arrange(app: &TestApp) -> (World, Vec<(Visitor, Browser)>) {
     let invitation = app
         .scalar("SELECT id FROM invitations WHERE email = 'pending@example.nl'")
         .await;
+    let area = app
+        .scalar("SELECT id FROM areas WHERE code = 'WK000101'")
+        .await;
+    let project = app.scalar("SELECT id FROM initiative_projects").await;
     let visitors = vec![
         (Visitor::Anonymous, app.browser()),
         (Visitor::Member, member),
-        (Visitor::OrgAdmin, admin),
+        (Visitor::Facilitator, facilitator),
+        (Visitor::InitiativeAdmin, initiative_admin),
         (Visitor::OtherOrgAdmin, other),
         (Visitor::PlatformAdmin, platform),
+        (Visitor::OrgAdmin, admin),
     ];
     (
         World {
             org,
+            initiative,
             membership,
             invitation,
+            area,
+            facilitator: facilitator_org,
+            project,
         },
         visitors,
     )
 }
 
 fn concrete(spec: &RouteSpec, world: &World) -> String {
+    let org = match target(spec) {
+        Target::Municipality => world.org,
+        Target::Initiative => world.initiative,
+    };
     spec.path
-        .replace("{org}", &world.org.to_string())
+        .replace("{org}", &org.to_string())
         .replace("{membership}", &world.membership.to_string())
         .replace("{invitation}", &world.invitation.to_string())
+        .replace("{area}", &world.area.to_string())
+        .replace("{facilitator}", &world.facilitator.to_string())
+        .replace("{project}", &world.project.to_string())
         .replace("{token}", "no-such-token")
         .replace("{file}", "samenspel.css")
 }
@@ -130,7 +246,7 @@ async fn every_route_for_every_visitor() {
         let state = AppState::new(app.db.clone(), WebConfig::default(), None);
         let mut specs = samenspel_web::route_specs(state);
         specs.sort_by_key(order);
-        assert!(specs.len() >= 25, "the table lists every route");
+        assert!(specs.len() >= 45, "the table lists every route");
 
         for (visitor, browser) in &visitors {
             for spec in &specs {
@@ -140,7 +256,7 @@ async fn every_route_for_every_visitor() {
                 } else {
                     browser.post(&path, &[]).await
                 };
-                let expect = allowed(spec.access, *visitor);
+                let expect = allowed(spec, *visitor);
                 let label = format!(
                     "{backend:?} {visitor:?} {} {} ({:?}) → {}",
                     spec.method, spec.path, spec.access, page.status

@@ -168,6 +168,16 @@ impl TestApp {
         }
     }
 
+    /// How many events of one kind the audit log holds.
+    pub async fn audit_count(&self, action: &str) -> i64 {
+        let sql = "SELECT COUNT(*) FROM audit_events WHERE action = $1";
+        match &self.db {
+            Db::Sqlite(pool) => sqlx::query_scalar(sql).bind(action).fetch_one(pool).await,
+            Db::Postgres(pool) => sqlx::query_scalar(sql).bind(action).fetch_one(pool).await,
+        }
+        .expect("sql")
+    }
+
     /// Registers and logs in a new person; returns their browser.
     pub async fn register(&self, name: &str, email: &str) -> Browser {
         let browser = self.browser();
@@ -364,6 +374,24 @@ impl Browser {
             .send()
             .await
             .expect("POST");
+        Self::read(response).await
+    }
+
+    /// Uploads a file as a page without script does: a multipart form whose action carries
+    /// the CSRF token in its query string.
+    pub async fn upload(&self, path: &str, file_name: &str, content: Vec<u8>) -> Page {
+        let token = self.csrf().await;
+        let part = reqwest::multipart::Part::bytes(content).file_name(file_name.to_owned());
+        let form = reqwest::multipart::Form::new().part("file", part);
+        let separator = if path.contains('?') { '&' } else { '?' };
+        let response = self
+            .client
+            .post(self.url(&format!("{path}{separator}csrf={token}")))
+            .header("accept-language", self.accept_language)
+            .multipart(form)
+            .send()
+            .await
+            .expect("POST multipart");
         Self::read(response).await
     }
 

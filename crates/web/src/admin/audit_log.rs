@@ -39,6 +39,18 @@ pub const ACTIONS: &[&str] = &[
     "membership.removed",
     "membership.left",
     "security.csrf_rejected",
+    "municipality.code_set",
+    "municipality.facilitator_added",
+    "municipality.facilitator_removed",
+    "area.created",
+    "area.renamed",
+    "areas.imported",
+    "initiative.mapped",
+    "initiative.profile_created",
+    "initiative.profile_updated",
+    "initiative.verified",
+    "initiative.project_added",
+    "initiative.project_removed",
 ];
 
 /// The message key that names an action.

@@ -18,7 +18,7 @@ use samenspel_domain::Language;
 use samenspel_domain::accounts::Email;
 use samenspel_domain::organisations::OrgRole;
 use samenspel_store::invitations::{self, Invitation, InvitationState, NewInvitation};
-use samenspel_store::{InvitationId, StoreError, organisations};
+use samenspel_store::{Exec, InvitationId, StoreError, organisations};
 use serde::Deserialize;
 use time::Duration;
 
@@ -39,7 +39,6 @@ pub async fn invite(
     scope: OrgScope,
     FormData(form): FormData<InviteForm>,
 ) -> Result<Response, AppError> {
-    let me = ctx.require_user()?;
     let mut errors = FormErrors::default();
     let email = errors.check("email", Email::parse(&form.email));
     let role = errors.check("role", OrgRole::parse(&form.role));
@@ -63,16 +62,38 @@ pub async fn invite(
         errors.add("email", "error-already-member");
         return render_show(&state, &ctx, scope, back(errors)).await;
     }
+    send(&state, &ctx, tx.ex(), &org, &email, role, now).await?;
+    tx.commit().await?;
+    state.jobs_waiting.notify_one();
+    Ok(redirect_with_flash(
+        &state,
+        &format!("/organisations/{}", scope.org),
+        "flash-invitation-sent",
+    ))
+}
+
+/// Creates an invitation into `org` and queues its e-mail, in the caller's transaction, and
+/// records it in the audit log.
+pub(crate) async fn send(
+    state: &AppState,
+    ctx: &Ctx,
+    mut ex: Exec<'_>,
+    org: &organisations::Organisation,
+    email: &Email,
+    role: OrgRole,
+    now: time::OffsetDateTime,
+) -> Result<InvitationId, AppError> {
+    let me = ctx.require_user()?;
     let token = random_token(32);
     let new = NewInvitation {
-        organisation: scope.org,
-        email: &email,
+        organisation: org.id,
+        email,
         role,
         token_hash: &token_hash(&token),
         invited_by: me.id,
         expires_at: now + VALID_FOR,
     };
-    let invitation = invitations::create(tx.ex(), &new, now).await?;
+    let invitation = invitations::create(ex.reborrow(), &new, now).await?;
     let link = format!(
         "{}/invitations/{token}",
         state.config.base_url.trim_end_matches('/')
@@ -109,7 +130,7 @@ pub async fn invite(
         args(Language::En)
     );
     mail::enqueue(
-        tx.ex(),
+        ex.reborrow(),
         &OutgoingMail {
             to: email.as_str().to_owned(),
             subject,
@@ -118,21 +139,15 @@ pub async fn invite(
     )
     .await?;
     audit::record(
-        tx.ex(),
-        &ctx,
+        ex,
+        ctx,
         "invitation.created",
         ("invitation", Some(invitation.0)),
-        Some(scope.org),
+        Some(org.id),
         serde_json::json!({ "email": email.as_str(), "role": role.as_str() }),
     )
     .await?;
-    tx.commit().await?;
-    state.jobs_waiting.notify_one();
-    Ok(redirect_with_flash(
-        &state,
-        &format!("/organisations/{}", scope.org),
-        "flash-invitation-sent",
-    ))
+    Ok(invitation)
 }
 
 #[derive(Debug, Deserialize)]

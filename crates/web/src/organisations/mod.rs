@@ -1,6 +1,6 @@
 //! Organisations of the four kinds, their members and invitations.
 
-mod invitations;
+pub(crate) mod invitations;
 mod members;
 mod pages;
 

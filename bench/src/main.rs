@@ -1,0 +1,293 @@
+//! `samenspel-bench`: fills a Samenspel database with benchmark data, reproducibly from a seed.
+//!
+//! `registry` creates a municipality for every municipality code in a CBS area file (as written
+//! by `bench/gen_cbs_areas.py`), optionally imports the file's areas through the same store
+//! functions the import page uses (and reports how long that took), and maps a number of
+//! initiatives into the registry of the municipality with the most neighbourhoods. A benchmark
+//! account, member of every municipality, logs in with [`BENCH_PASSWORD`].
+
+use anyhow::Context;
+use argon2::password_hash::PasswordHasher;
+use clap::{Parser, Subcommand};
+use rand::rngs::StdRng;
+use rand::seq::IndexedRandom;
+use rand::{Rng, SeedableRng};
+use samenspel_domain::Language;
+use samenspel_domain::accounts::{Email, PersonName};
+use samenspel_domain::areas::import::{Scope, read_csv};
+use samenspel_domain::areas::{AreaRecord, MunicipalityCode};
+use samenspel_domain::initiatives::{Character, CoreRole, LegalForm, Profile, SupportNeed, Theme};
+use samenspel_domain::organisations::{OrgKind, OrgName, OrgRole};
+use samenspel_store::{Db, DbOptions, OrgId, UserId, areas, initiatives, organisations, users};
+use std::collections::{BTreeMap, BTreeSet};
+use std::time::Instant;
+
+/// The password of the benchmark account `bench@samenspel.example`.
+pub const BENCH_PASSWORD: &str = "samen-aan-de-slag";
+const BENCH_EMAIL: &str = "bench@samenspel.example";
+
+#[derive(Parser)]
+#[command(about = "Benchmark data for Samenspel")]
+struct Cli {
+    /// `sqlite://path` or `postgres://…`
+    #[arg(long, env = "DATABASE_URL")]
+    database_url: String,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Municipalities from an area file, their areas, and initiatives in one registry.
+    Registry {
+        /// A CBS area file (CSV) covering the municipalities.
+        #[arg(long)]
+        areas: std::path::PathBuf,
+        /// Also import the file's areas (timed).
+        #[arg(long)]
+        import_areas: bool,
+        /// How many initiatives to map into the largest municipality's registry.
+        #[arg(long, default_value_t = 5000)]
+        initiatives: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    if let Some(path) = cli.database_url.strip_prefix("sqlite://")
+        && let Some(parent) = std::path::Path::new(path).parent()
+    {
+        std::fs::create_dir_all(parent)?;
+    }
+    let db = Db::connect(&cli.database_url, &DbOptions::default()).await?;
+    db.migrate().await?;
+    match cli.command {
+        Command::Registry {
+            areas,
+            import_areas,
+            initiatives,
+            seed,
+        } => {
+            let content = std::fs::read_to_string(&areas)
+                .with_context(|| format!("reading {}", areas.display()))?;
+            registry(&db, &content, import_areas, initiatives, seed).await
+        }
+    }
+}
+
+async fn bench_user(db: &Db) -> anyhow::Result<UserId> {
+    let email = Email::parse(BENCH_EMAIL).map_err(|e| anyhow::anyhow!(e.key))?;
+    let mut conn = db.conn().await?;
+    if let Some(user) = users::by_email(conn.ex(), &email).await? {
+        return Ok(user.id);
+    }
+    let hash = argon2::Argon2::default()
+        .hash_password(BENCH_PASSWORD.as_bytes())
+        .map_err(|e| anyhow::anyhow!("{e}"))?
+        .to_string();
+    let name = PersonName::parse("Benchmark").map_err(|e| anyhow::anyhow!(e.key))?;
+    let new = users::NewUser {
+        email: &email,
+        name: &name,
+        password_hash: &hash,
+        language: Language::Nl,
+        platform_admin: true,
+    };
+    Ok(users::create(conn.ex(), &new, samenspel_store::now()).await?)
+}
+
+async fn registry(
+    db: &Db,
+    content: &str,
+    import_areas: bool,
+    initiatives: usize,
+    seed: u64,
+) -> anyhow::Result<()> {
+    let started = Instant::now();
+    let user = bench_user(db).await?;
+    let records = read_csv(content, Scope::All, &BTreeSet::new())
+        .map_err(|rows| anyhow::anyhow!("the area file has {} bad rows", rows.len()))?;
+    let mut per_code: BTreeMap<String, Vec<AreaRecord>> = BTreeMap::new();
+    for record in records {
+        per_code
+            .entry(record.municipality().as_str().to_owned())
+            .or_default()
+            .push(record);
+    }
+    let now = samenspel_store::now();
+
+    // One municipality per code, the benchmark account its administrator.
+    let mut tx = db.begin().await?;
+    let known = areas::municipalities_by_code(tx.ex()).await?;
+    let mut municipalities: BTreeMap<String, OrgId> = BTreeMap::new();
+    for code in per_code.keys() {
+        let org = match known.get(code) {
+            Some(org) => *org,
+            None => {
+                let name = OrgName::parse(&format!("Gemeente {code}"))
+                    .map_err(|e| anyhow::anyhow!(e.key))?;
+                let (org, _) =
+                    organisations::create(tx.ex(), OrgKind::Municipality, &name, user, now).await?;
+                let parsed = MunicipalityCode::parse(code).map_err(|e| anyhow::anyhow!(e.key))?;
+                areas::set_municipality_code(tx.ex(), org, &parsed).await?;
+                org
+            }
+        };
+        municipalities.insert(code.clone(), org);
+    }
+    tx.commit().await?;
+    eprintln!(
+        "{} municipalities ready in {:.2} s",
+        municipalities.len(),
+        started.elapsed().as_secs_f64()
+    );
+
+    if import_areas {
+        let import_started = Instant::now();
+        let mut tx = db.begin().await?;
+        let mut created = 0;
+        for (code, records) in &per_code {
+            created += areas::upsert(tx.ex(), municipalities[code], records, now)
+                .await?
+                .created;
+        }
+        tx.commit().await?;
+        eprintln!(
+            "imported {} areas ({created} new) in {:.2} s",
+            per_code.values().map(Vec::len).sum::<usize>(),
+            import_started.elapsed().as_secs_f64()
+        );
+    }
+
+    // The initiatives go to the municipality with the most areas.
+    let (largest_code, _) = per_code
+        .iter()
+        .max_by_key(|(_, records)| records.len())
+        .context("the area file names no municipality")?;
+    let largest = municipalities[largest_code];
+    let area_ids: Vec<_> = {
+        let mut conn = db.conn().await?;
+        areas::list(conn.ex(), largest)
+            .await?
+            .into_iter()
+            .map(|a| a.id)
+            .collect()
+    };
+    let mapping_started = Instant::now();
+    let mut rng = StdRng::seed_from_u64(seed);
+    let mut tx = db.begin().await?;
+    for i in 0..initiatives {
+        let name =
+            OrgName::parse(&initiative_name(&mut rng, i)).map_err(|e| anyhow::anyhow!(e.key))?;
+        let profile = profile(&mut rng);
+        let count = rng.random_range(0..=3).min(area_ids.len());
+        let chosen: Vec<_> = area_ids.choose_multiple(&mut rng, count).copied().collect();
+        let mapping = initiatives::Mapping {
+            name: &name,
+            municipality: largest,
+            mapped_by: largest,
+            creator: user,
+            profile: &profile,
+            areas: &chosen,
+        };
+        let org = initiatives::map(tx.ex(), &mapping, now).await?;
+        if rng.random_bool(0.4) {
+            initiatives::verify(tx.ex(), org, largest, now).await?;
+        }
+        if rng.random_bool(0.5) {
+            organisations::add_member(tx.ex(), org, user, OrgRole::Member, now).await?;
+        }
+    }
+    tx.commit().await?;
+    eprintln!(
+        "mapped {initiatives} initiatives into {} (organisation {largest}) in {:.2} s; all done in {:.2} s",
+        largest_code,
+        mapping_started.elapsed().as_secs_f64(),
+        started.elapsed().as_secs_f64()
+    );
+    println!("{largest}");
+    Ok(())
+}
+
+const FIRST: &[&str] = &[
+    "Energiecoöperatie",
+    "Buurtvereniging",
+    "Wijkraad",
+    "Dorpsraad",
+    "Stichting",
+    "Warmtegroep",
+    "Zonnecollectief",
+    "Bewonersgroep",
+    "Sportvereniging",
+    "Repair Café",
+];
+const SECOND: &[&str] = &[
+    "De Linde",
+    "Noord",
+    "Zonnedal",
+    "Beekveld",
+    "Oost",
+    "Het Veld",
+    "De Horst",
+    "Molenwijk",
+    "Kern",
+    "Vogelbuurt",
+];
+const WORDS: &[&str] = &[
+    "warmtenet",
+    "zonnepanelen",
+    "isoleren",
+    "buren",
+    "energiecoaches",
+    "warmtepomp",
+    "groen",
+    "moestuin",
+    "informatieavond",
+    "collectieve inkoop",
+    "kantine",
+    "dorpshuis",
+];
+
+fn initiative_name(rng: &mut StdRng, i: usize) -> String {
+    format!(
+        "{} {} {}",
+        FIRST.choose(rng).unwrap_or(&"Initiatief"),
+        SECOND.choose(rng).unwrap_or(&"Wijk"),
+        i + 1
+    )
+}
+
+fn some<T: Copy + Ord>(rng: &mut StdRng, all: &[T], most: usize) -> Vec<T> {
+    let count = rng.random_range(1..=most);
+    let mut chosen: Vec<T> = all.choose_multiple(rng, count).copied().collect();
+    chosen.sort();
+    chosen
+}
+
+fn profile(rng: &mut StdRng) -> Profile {
+    let description: Vec<&str> = (0..rng.random_range(5..20))
+        .map(|_| *WORDS.choose(rng).unwrap_or(&"buurt"))
+        .collect();
+    Profile {
+        description: format!("Wij werken aan {}.", description.join(" ")),
+        legal_form: *LegalForm::ALL.choose(rng).unwrap_or(&LegalForm::None),
+        character: *Character::ALL.choose(rng).unwrap_or(&Character::Both),
+        has_volunteers: true,
+        has_paid_staff: rng.random_bool(0.2),
+        member_count: rng.random_bool(0.8).then(|| rng.random_range(3..800)),
+        themes: some(rng, Theme::ALL, 3),
+        core_roles: some(rng, CoreRole::ALL, 3),
+        support_needed: some(rng, SupportNeed::ALL, 2),
+        support_note: String::new(),
+        does_not_do: String::new(),
+        contact_name: String::new(),
+        contact_email: String::new(),
+        contact_phone: String::new(),
+        website: String::new(),
+        founded_year: rng.random_bool(0.7).then(|| rng.random_range(1950..2026)),
+        public: rng.random_bool(0.3),
+    }
+}

@@ -1,0 +1,510 @@
+//! Areas and the initiative registry, as people use them over HTTP: a municipality sets its CBS
+//! code and imports its wijken and buurten, a facilitator maps an initiative, the initiative
+//! claims its profile and makes it public, and who sees what along the way.
+
+use crate::on_both_databases;
+use crate::support::{Browser, TestApp, link_in};
+
+const CSV: &str = "gemeentecode;gemeentenaam;wijkcode;wijknaam;buurtcode;buurtnaam\n\
+                   GM9901;Zonnedal;WK990101;Centrum;BU99010101;Oude Kern\n\
+                   GM9901;Zonnedal;WK990101;Centrum;BU99010102;De Linde\n\
+                   GM9901;Zonnedal;WK990102;Noord;BU99010201;Populierenbuurt\n";
+
+const BAD_CSV: &str = "gemeentecode;wijkcode;wijknaam;buurtcode;buurtnaam\n\
+                       GM9901;WK990101;Centrum;BU99010101;Oude Kern\n\
+                       GM9901;WK9901;Kapot;;\n\
+                       GM0363;WK036301;Elders;;\n";
+
+/// A municipality with its code and areas, administered by the returned browser.
+async fn municipality(app: &TestApp, email: &str, name: &str) -> (Browser, i64) {
+    let admin = app.register("Projectleider", email).await;
+    let org = app.create_org(&admin, "municipality", name).await;
+    let page = admin
+        .post(
+            &format!("/municipalities/{org}/code"),
+            &[("code", "GM9901")],
+        )
+        .await;
+    assert_eq!(page.status, 303, "{}", page.body);
+    let imported = admin
+        .upload(
+            &format!("/municipalities/{org}/import"),
+            "buurten.csv",
+            CSV.as_bytes().to_vec(),
+        )
+        .await;
+    assert_eq!(imported.status, 200, "{}", imported.body);
+    (admin, org)
+}
+
+async fn area_id(app: &TestApp, code: &str) -> i64 {
+    let sql: &'static str = match code {
+        "WK990101" => "SELECT id FROM areas WHERE code = 'WK990101'",
+        "BU99010102" => "SELECT id FROM areas WHERE code = 'BU99010102'",
+        "BU99010201" => "SELECT id FROM areas WHERE code = 'BU99010201'",
+        _ => unreachable!("no query for {code}"),
+    };
+    app.scalar(sql).await
+}
+
+async fn areas_are_set_up_imported_and_mapped(app: TestApp) {
+    let admin = app.register("Projectleider", "pl@zonnedal.example").await;
+    let org = app
+        .create_org(&admin, "municipality", "Gemeente Zonnedal")
+        .await;
+    let areas = format!("/municipalities/{org}/areas");
+
+    // Importing needs the municipality's code first, and a bad code is explained.
+    let early = admin
+        .upload(
+            &format!("/municipalities/{org}/import"),
+            "b.csv",
+            CSV.as_bytes().to_vec(),
+        )
+        .await;
+    assert_eq!(early.status, 422);
+    let bad = admin
+        .post(&format!("/municipalities/{org}/code"), &[("code", "GM12")])
+        .await;
+    assert_eq!(bad.status, 422);
+    bad.assert_contains("Een gemeentecode bestaat uit GM en vier cijfers")
+        .assert_contains("value=\"GM12\"");
+    let good = admin
+        .post(
+            &format!("/municipalities/{org}/code"),
+            &[("code", "gm9901")],
+        )
+        .await;
+    assert_eq!(good.status, 303);
+
+    // A file with bad rows imports nothing and names every bad row.
+    let refused = admin
+        .upload(
+            &format!("/municipalities/{org}/import"),
+            "b.csv",
+            BAD_CSV.as_bytes().to_vec(),
+        )
+        .await;
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    refused
+        .assert_contains("Een wijkcode bestaat uit WK en zes cijfers")
+        .assert_contains("Deze code hoort bij een andere gemeente")
+        .assert_contains("<code>WK9901</code>");
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM areas").await, 0);
+
+    // A good file, twice: the second time changes nothing.
+    for _ in 0..2 {
+        let page = admin
+            .upload(
+                &format!("/municipalities/{org}/import"),
+                "b.csv",
+                CSV.as_bytes().to_vec(),
+            )
+            .await;
+        assert_eq!(page.status, 200, "{}", page.body);
+    }
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM areas").await, 5);
+    assert_eq!(app.audit_count("areas.imported").await, 2);
+
+    // Outlines from a GeoJSON file reach the map's data.
+    let geojson = r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"gemeentecode":"GM9901","wijkcode":"WK990101","wijknaam":"Centrum"},"geometry":{"type":"Polygon","coordinates":[[[5.9,52.2],[5.92,52.2],[5.92,52.22],[5.9,52.22],[5.9,52.2]]]}}]}"#;
+    let page = admin
+        .upload(
+            &format!("/municipalities/{org}/import"),
+            "wijken.geojson",
+            geojson.as_bytes().to_vec(),
+        )
+        .await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    let map = admin.get(&format!("{areas}.geojson")).await;
+    assert_eq!(map.status, 200);
+    let parsed: serde_json::Value = serde_json::from_str(&map.body).expect("GeoJSON");
+    assert_eq!(parsed["features"][0]["properties"]["code"], "WK990101");
+    assert_eq!(parsed["features"][0]["geometry"]["type"], "Polygon");
+
+    // The page lists every area, also without script.
+    let list = admin.get(&areas).await;
+    assert_eq!(list.status, 200);
+    list.assert_contains("Oude Kern")
+        .assert_contains("BU99010201")
+        .assert_contains("data-geojson");
+
+    // By hand: a new buurt, a duplicate refused with the input kept, a rename.
+    let added = admin
+        .post(
+            &areas,
+            &[("area-code", "BU99010202"), ("area-name", "Vogelwijk")],
+        )
+        .await;
+    assert_eq!(added.status, 303, "{}", added.body);
+    let duplicate = admin
+        .post(
+            &areas,
+            &[("area-code", "BU99010202"), ("area-name", "Nog eens")],
+        )
+        .await;
+    assert_eq!(duplicate.status, 422);
+    duplicate.assert_contains("value=\"Nog eens\"");
+    let elsewhere = admin
+        .post(
+            &areas,
+            &[("area-code", "WK036301"), ("area-name", "Centrum")],
+        )
+        .await;
+    assert_eq!(elsewhere.status, 422);
+    let district = area_id(&app, "WK990101").await;
+    let renamed = admin
+        .post(&format!("{areas}/{district}"), &[("name", "Centrum-Oost")])
+        .await;
+    assert_eq!(renamed.status, 303);
+    admin.get(&areas).await.assert_contains("Centrum-Oost");
+    let empty = admin
+        .post(&format!("{areas}/{district}"), &[("name", " ")])
+        .await;
+    assert_eq!(empty.status, 422);
+
+    // Once areas exist, the code cannot change under them; another municipality cannot take
+    // the same code; and another municipality's people see nothing.
+    let change = admin
+        .post(
+            &format!("/municipalities/{org}/code"),
+            &[("code", "GM0363")],
+        )
+        .await;
+    assert_eq!(change.status, 422);
+    let other = app.register("Elders", "pl@elders.example").await;
+    let elders = app
+        .create_org(&other, "municipality", "Gemeente Elders")
+        .await;
+    let taken = other
+        .post(
+            &format!("/municipalities/{elders}/code"),
+            &[("code", "GM9901")],
+        )
+        .await;
+    assert_eq!(taken.status, 422);
+    assert_eq!(other.get(&areas).await.status, 403);
+    assert_eq!(other.get(&format!("{areas}.geojson")).await.status, 403);
+    // A platform import is for platform administrators only.
+    assert_eq!(admin.get("/admin/areas/import").await.status, 403);
+}
+
+async fn initiatives_are_mapped_claimed_and_shown_to_the_right_people(app: TestApp) {
+    let (admin, org) = municipality(&app, "pl@zonnedal.example", "Gemeente Zonnedal").await;
+    let facilitator = app
+        .register("Marloes", "begeleider@buurtkracht.example")
+        .await;
+    let facilitator_org = app
+        .create_org(&facilitator, "facilitator", "Stichting Buurtkracht")
+        .await;
+    let registry = format!("/municipalities/{org}/initiatives");
+    // Before the municipality lets it work there, the facilitator sees nothing.
+    assert_eq!(facilitator.get(&registry).await.status, 403);
+    let added = admin
+        .post(
+            &format!("/municipalities/{org}/facilitators"),
+            &[("facilitator", &facilitator_org.to_string())],
+        )
+        .await;
+    assert_eq!(added.status, 303);
+    assert_eq!(facilitator.get(&registry).await.status, 200);
+
+    // Mapping: a missing theme and a bad website are explained, the input kept.
+    let linde = area_id(&app, "BU99010102").await.to_string();
+    let refused = facilitator
+        .post(
+            &format!("{registry}/new"),
+            &[
+                ("name", "Sportclub De Linde"),
+                ("legal_form", "association"),
+                ("character", "technical"),
+                ("website", "niet een adres"),
+                ("description", "Zonnepanelen op de kantine"),
+                ("areas", &linde),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    refused
+        .assert_contains("value=\"Sportclub De Linde\"")
+        .assert_contains("Zonnepanelen op de kantine")
+        .assert_contains("aria-invalid=\"true\"");
+    let mapped = facilitator
+        .post(
+            &format!("{registry}/new"),
+            &[
+                ("name", "Sportclub De Linde"),
+                ("legal_form", "association"),
+                ("character", "technical"),
+                ("themes", "sport"),
+                ("themes", "solar"),
+                ("description", "Zonnepanelen op de kantine"),
+                ("contact_email", "bestuur@sportclub.example"),
+                ("areas", &linde),
+                ("areas_of", &org.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(mapped.status, 303, "{}", mapped.body);
+    let profile = mapped.location.clone();
+    let initiative: i64 = profile.rsplit('/').next().unwrap().parse().unwrap();
+    facilitator
+        .get(&profile)
+        .await
+        .assert_contains("Stichting Buurtkracht")
+        .assert_contains("De Linde");
+
+    // The municipality sees it in the registry, with counts and filters.
+    let page = admin.get(&registry).await;
+    page.assert_contains("Sportclub De Linde");
+    let district = area_id(&app, "WK990101").await;
+    admin
+        .get(&format!("{registry}?area={district}"))
+        .await
+        .assert_contains("Sportclub De Linde");
+    let populieren = area_id(&app, "BU99010201").await;
+    let none = admin.get(&format!("{registry}?area={populieren}")).await;
+    assert!(!none.body.contains("Sportclub De Linde"));
+    let none = admin.get(&format!("{registry}?theme=wind")).await;
+    assert!(!none.body.contains("/initiatives/{initiative}\""));
+    admin
+        .get(&format!(
+            "{registry}?q=kantine&theme=sport&sort=members&page=9"
+        ))
+        .await
+        .assert_contains("Sportclub De Linde");
+    // Nonsense in the query string is ignored, never an error.
+    assert_eq!(
+        admin
+            .get(&format!("{registry}?area=x&theme=%00&page=-3&sort=;drop"))
+            .await
+            .status,
+        200
+    );
+    let csv = admin.get(&format!("{registry}.csv?theme=sport")).await;
+    assert_eq!(csv.status, 200);
+    assert!(csv.body.contains("Sportclub De Linde"), "{}", csv.body);
+    assert!(csv.body.contains("BU99010102"));
+
+    // Verified by the municipality.
+    let verified = admin
+        .post(&format!("/initiatives/{initiative}/verify"), &[])
+        .await;
+    assert_eq!(verified.status, 303);
+    admin
+        .get(&profile)
+        .await
+        .assert_contains("Gemeente Zonnedal");
+
+    // Another municipality's people, and visitors, see nothing of it.
+    let other = app.register("Elders", "pl@elders.example").await;
+    let elders = app
+        .create_org(&other, "municipality", "Gemeente Elders")
+        .await;
+    assert_eq!(other.get(&registry).await.status, 403);
+    assert_eq!(other.get(&profile).await.status, 403);
+    assert_eq!(other.get(&format!("{registry}.csv")).await.status, 403);
+    assert!(
+        !other
+            .get(&format!("/municipalities/{elders}/initiatives"))
+            .await
+            .body
+            .contains("Sportclub")
+    );
+    let visitor = app.browser();
+    assert!(visitor.get(&profile).await.location.starts_with("/login"));
+
+    // The facilitator invites the club to claim its profile; whoever accepts owns it.
+    let invited = facilitator
+        .post(
+            &format!("/initiatives/{initiative}/claim"),
+            &[("email", "bestuur@sportclub.example")],
+        )
+        .await;
+    assert_eq!(invited.status, 303, "{}", invited.body);
+    let mails = app.dispatch_mail().await;
+    let mail = mails
+        .iter()
+        .find(|m| m.contains("bestuur@sportclub.example"))
+        .expect("claim mail");
+    let link = link_in(mail, "/invitations/");
+    let club = app.register("Bestuur", "bestuur@sportclub.example").await;
+    assert_eq!(
+        club.post(link.trim_start_matches(&app.base), &[])
+            .await
+            .status,
+        303
+    );
+    // From now on the profile is the club's: the facilitator may look, not edit.
+    assert_eq!(
+        facilitator
+            .get(&format!("/initiatives/{initiative}/edit"))
+            .await
+            .status,
+        403
+    );
+    let edit = club.get(&format!("/initiatives/{initiative}/edit")).await;
+    assert_eq!(edit.status, 200);
+    edit.assert_contains("name=\"public\"");
+    let public = club
+        .post(
+            &format!("/initiatives/{initiative}/edit"),
+            &[
+                ("municipality", &org.to_string()),
+                ("areas_of", &org.to_string()),
+                ("legal_form", "association"),
+                ("character", "both"),
+                ("themes", "sport"),
+                ("member_count", "410"),
+                ("founded_year", "1931"),
+                ("public", "on"),
+                ("areas", &linde),
+            ],
+        )
+        .await;
+    assert_eq!(public.status, 303, "{}", public.body);
+    // Public: anyone may read it now, the other municipality too; nobody else may edit it.
+    let seen = visitor.get(&profile).await;
+    assert_eq!(seen.status, 200);
+    seen.assert_contains("Sportclub De Linde");
+    assert_eq!(other.get(&profile).await.status, 200);
+    assert_eq!(
+        other
+            .get(&format!("/initiatives/{initiative}/edit"))
+            .await
+            .status,
+        403
+    );
+    // A track record entry, with bad input explained.
+    let bad_project = club
+        .post(
+            &format!("/initiatives/{initiative}/projects"),
+            &[("project-year", "twintig"), ("project-title", "")],
+        )
+        .await;
+    assert_eq!(bad_project.status, 422);
+    bad_project.assert_contains("value=\"twintig\"");
+    let project = club
+        .post(
+            &format!("/initiatives/{initiative}/projects"),
+            &[
+                ("project-year", "2019"),
+                ("project-title", "Ledverlichting op het veld"),
+                ("project-result", "40% minder stroom"),
+            ],
+        )
+        .await;
+    assert_eq!(project.status, 303);
+    visitor
+        .get(&profile)
+        .await
+        .assert_contains("Ledverlichting op het veld");
+    // The facilitator leaves Zonnedal: its registry is closed to them again.
+    let removed = admin
+        .post(
+            &format!("/municipalities/{org}/facilitators/{facilitator_org}/remove"),
+            &[],
+        )
+        .await;
+    assert_eq!(removed.status, 303);
+    assert_eq!(facilitator.get(&registry).await.status, 403);
+    // Every change is in the audit log.
+    for action in [
+        "initiative.mapped",
+        "initiative.verified",
+        "initiative.profile_updated",
+        "initiative.project_added",
+        "municipality.facilitator_added",
+        "municipality.facilitator_removed",
+    ] {
+        assert_eq!(app.audit_count(action).await, 1, "{action}");
+    }
+}
+
+async fn an_initiative_creates_its_own_profile_in_english(app: TestApp) {
+    let (_admin, org) = municipality(&app, "pl@zonnedal.example", "Gemeente Zonnedal").await;
+    let group = app.english_browser();
+    assert_eq!(
+        group
+            .post(
+                "/register",
+                &[
+                    ("name", "Emma"),
+                    ("email", "emma@populieren.example"),
+                    ("password", crate::support::PASSWORD),
+                    ("language", "en"),
+                ],
+            )
+            .await
+            .status,
+        303
+    );
+    let initiative = app
+        .create_org(&group, "initiative", "Heat group Populierenbuurt")
+        .await;
+    let empty = group.get(&format!("/initiatives/{initiative}")).await;
+    assert_eq!(empty.status, 200);
+    // Choosing the municipality shows its areas.
+    let form = group
+        .get(&format!(
+            "/initiatives/{initiative}/edit?municipality={org}"
+        ))
+        .await;
+    assert_eq!(form.status, 200);
+    form.assert_contains("Populierenbuurt")
+        .assert_contains("lang=\"en\"");
+    // No municipality chosen: explained in English, input kept.
+    let refused = group
+        .post(
+            &format!("/initiatives/{initiative}/edit"),
+            &[("themes", "heat"), ("does_not_do", "We sell nothing.")],
+        )
+        .await;
+    assert_eq!(refused.status, 422);
+    refused
+        .assert_contains("We sell nothing.")
+        .assert_contains("aria-invalid");
+    let populieren = area_id(&app, "BU99010201").await.to_string();
+    let saved = group
+        .post(
+            &format!("/initiatives/{initiative}/edit"),
+            &[
+                ("municipality", &org.to_string()),
+                ("areas_of", &org.to_string()),
+                ("legal_form", "none"),
+                ("character", "technical"),
+                ("themes", "heat"),
+                ("areas", &populieren),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    // Areas of another municipality are refused.
+    let refused = group
+        .post(
+            &format!("/initiatives/{initiative}/edit"),
+            &[
+                ("municipality", &org.to_string()),
+                ("areas_of", &org.to_string()),
+                ("legal_form", "none"),
+                ("character", "technical"),
+                ("themes", "heat"),
+                ("areas", "999999"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, 422);
+    let page = group.get(&format!("/initiatives/{initiative}")).await;
+    page.assert_contains("Populierenbuurt");
+    // The hub lists the group's own profile.
+    group
+        .get("/initiatives")
+        .await
+        .assert_contains(&format!("/initiatives/{initiative}"));
+}
+
+on_both_databases!(
+    areas_are_set_up_imported_and_mapped,
+    initiatives_are_mapped_claimed_and_shown_to_the_right_people,
+    an_initiative_creates_its_own_profile_in_english,
+);

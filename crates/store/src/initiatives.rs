@@ -1,0 +1,426 @@
+//! The initiative registry: an initiative's profile in a municipality's registry, its themes,
+//! areas and track record; mapping an initiative that has no account yet; verification; and the
+//! registry's search with its counts.
+//!
+//! An initiative is an organisation of kind `initiative`; its profile has the same id.
+
+use crate::{AreaId, Exec, OrgId, ProjectId, Result, StoreError, UserId, dispatch};
+use samenspel_domain::initiatives::{Profile, Project, join_keys};
+use samenspel_domain::organisations::OrgName;
+use time::OffsetDateTime;
+
+/// A profile as stored, with the names that go with it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ProfileRow {
+    pub id: OrgId,
+    pub name: String,
+    pub municipality_id: OrgId,
+    pub municipality_name: String,
+    pub description: String,
+    pub legal_form: String,
+    pub character: String,
+    pub has_volunteers: bool,
+    pub has_paid_staff: bool,
+    pub member_count: Option<i32>,
+    pub themes: String,
+    pub core_roles: String,
+    pub support_needed: String,
+    pub support_note: String,
+    pub does_not_do: String,
+    pub contact_name: String,
+    pub contact_email: String,
+    pub contact_phone: String,
+    pub website: String,
+    pub founded_year: Option<i32>,
+    pub is_public: bool,
+    pub mapped_by_name: Option<String>,
+    pub verified_by_name: Option<String>,
+    pub verified_at: Option<OffsetDateTime>,
+    pub claimed: bool,
+    pub updated_at: OffsetDateTime,
+}
+
+/// The themes of an initiative as one space-separated text. Backend-specific: SQLite's
+/// `group_concat` is PostgreSQL's `string_agg`.
+fn themes_of(ex: &Exec<'_>, id_column: &str) -> String {
+    let agg = match ex {
+        Exec::Sqlite(_) => "group_concat(t.theme, ' ')",
+        Exec::Postgres(_) => "string_agg(t.theme, ' ')",
+    };
+    format!(
+        "COALESCE((SELECT {agg} FROM initiative_themes t WHERE t.initiative_id = {id_column}), '')"
+    )
+}
+
+const CLAIMED: &str = "EXISTS (SELECT 1 FROM memberships m WHERE m.organisation_id = p.organisation_id AND m.until IS NULL)";
+
+/// The columns of [`ProfileRow`] and the tables they come from, to which a `WHERE` is added.
+fn profile_select(ex: &Exec<'_>) -> String {
+    format!(
+        "SELECT p.organisation_id AS id, o.name, p.municipality_id, mo.name AS municipality_name, \
+         p.description, p.legal_form, p.character, p.has_volunteers, p.has_paid_staff, p.member_count, \
+         {themes} AS themes, p.core_roles, p.support_needed, p.support_note, p.does_not_do, \
+         p.contact_name, p.contact_email, p.contact_phone, p.website, p.founded_year, p.is_public, \
+         mb.name AS mapped_by_name, vb.name AS verified_by_name, p.verified_at, {CLAIMED} AS claimed, \
+         p.updated_at \
+         FROM initiative_profiles p JOIN organisations o ON o.id = p.organisation_id \
+         JOIN organisations mo ON mo.id = p.municipality_id \
+         LEFT JOIN organisations mb ON mb.id = p.mapped_by \
+         LEFT JOIN organisations vb ON vb.id = p.verified_by",
+        themes = themes_of(ex, "p.organisation_id"),
+    )
+}
+
+pub async fn profile(ex: Exec<'_>, id: OrgId) -> Result<Option<ProfileRow>> {
+    let sql = sqlx::AssertSqlSafe(format!(
+        "{} WHERE p.organisation_id = $1",
+        profile_select(&ex)
+    ));
+    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(id).fetch_optional(c).await?))
+}
+
+/// An initiative that has no account yet, mapped into a municipality's registry.
+pub struct Mapping<'a> {
+    pub name: &'a OrgName,
+    pub municipality: OrgId,
+    /// The municipality itself, or a facilitator organisation working there.
+    pub mapped_by: OrgId,
+    /// The person who mapped it.
+    pub creator: UserId,
+    pub profile: &'a Profile,
+    pub areas: &'a [AreaId],
+}
+
+/// Creates the initiative with its profile. It has no members until someone accepts an
+/// invitation to claim it.
+pub async fn map(mut ex: Exec<'_>, mapping: &Mapping<'_>, now: OffsetDateTime) -> Result<OrgId> {
+    let sql = "INSERT INTO organisations (kind, name, created_by, created_at, updated_at) \
+               VALUES ('initiative', $1, $2, $3, $3) RETURNING id";
+    let org: OrgId = dispatch!(ex.reborrow(), c => sqlx::query_scalar(sql)
+        .bind(mapping.name.as_str()).bind(mapping.creator).bind(now).fetch_one(c).await?);
+    save(
+        ex.reborrow(),
+        org,
+        mapping.municipality,
+        mapping.profile,
+        mapping.areas,
+        now,
+    )
+    .await?;
+    let sql = "UPDATE initiative_profiles SET mapped_by = $2 WHERE organisation_id = $1";
+    dispatch!(ex, c => sqlx::query(sql).bind(org).bind(mapping.mapped_by).execute(c).await?.rows_affected());
+    Ok(org)
+}
+
+/// Creates or replaces an initiative's profile, its themes and its areas. Areas must lie in the
+/// municipality; an unknown one is refused.
+pub async fn save(
+    mut ex: Exec<'_>,
+    org: OrgId,
+    municipality: OrgId,
+    profile: &Profile,
+    areas: &[AreaId],
+    now: OffsetDateTime,
+) -> Result<()> {
+    let sql = "INSERT INTO initiative_profiles (organisation_id, municipality_id, description, legal_form, character, \
+               has_volunteers, has_paid_staff, member_count, core_roles, support_needed, support_note, does_not_do, \
+               contact_name, contact_email, contact_phone, website, founded_year, is_public, created_at, updated_at) \
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19) \
+               ON CONFLICT (organisation_id) DO UPDATE SET municipality_id = excluded.municipality_id, \
+               description = excluded.description, legal_form = excluded.legal_form, character = excluded.character, \
+               has_volunteers = excluded.has_volunteers, has_paid_staff = excluded.has_paid_staff, \
+               member_count = excluded.member_count, core_roles = excluded.core_roles, \
+               support_needed = excluded.support_needed, support_note = excluded.support_note, \
+               does_not_do = excluded.does_not_do, contact_name = excluded.contact_name, \
+               contact_email = excluded.contact_email, contact_phone = excluded.contact_phone, \
+               website = excluded.website, founded_year = excluded.founded_year, is_public = excluded.is_public, \
+               updated_at = excluded.updated_at";
+    let core_roles = join_keys(&profile.core_roles, |r| r.as_str());
+    let support = join_keys(&profile.support_needed, |s| s.as_str());
+    dispatch!(ex.reborrow(), c => sqlx::query(sql)
+        .bind(org).bind(municipality).bind(&profile.description).bind(profile.legal_form.as_str())
+        .bind(profile.character.as_str()).bind(profile.has_volunteers).bind(profile.has_paid_staff)
+        .bind(profile.member_count).bind(&core_roles).bind(&support).bind(&profile.support_note)
+        .bind(&profile.does_not_do).bind(&profile.contact_name).bind(&profile.contact_email)
+        .bind(&profile.contact_phone).bind(&profile.website).bind(profile.founded_year)
+        .bind(profile.public).bind(now)
+        .execute(c).await?.rows_affected());
+
+    let sql = "DELETE FROM initiative_themes WHERE initiative_id = $1";
+    dispatch!(ex.reborrow(), c => sqlx::query(sql).bind(org).execute(c).await?.rows_affected());
+    for theme in &profile.themes {
+        let sql = "INSERT INTO initiative_themes (initiative_id, theme) VALUES ($1, $2)";
+        dispatch!(ex.reborrow(), c => sqlx::query(sql).bind(org).bind(theme.as_str()).execute(c).await?.rows_affected());
+    }
+
+    let sql = "DELETE FROM initiative_areas WHERE initiative_id = $1";
+    dispatch!(ex.reborrow(), c => sqlx::query(sql).bind(org).execute(c).await?.rows_affected());
+    for area in areas {
+        let sql = "INSERT INTO initiative_areas (initiative_id, area_id) \
+                   SELECT $1, id FROM areas WHERE id = $2 AND municipality_id = $3 ON CONFLICT DO NOTHING";
+        let added = dispatch!(ex.reborrow(), c => sqlx::query(sql).bind(org).bind(area).bind(municipality).execute(c).await?.rows_affected());
+        if added == 0 {
+            return Err(StoreError::Refused("error-area-unknown"));
+        }
+    }
+    Ok(())
+}
+
+/// The areas an initiative is active in, by code.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ActiveArea {
+    pub id: AreaId,
+    pub code: String,
+    pub name: String,
+}
+
+pub async fn areas_of(ex: Exec<'_>, initiative: OrgId) -> Result<Vec<ActiveArea>> {
+    let sql = "SELECT a.id, a.code, a.name FROM initiative_areas ia JOIN areas a ON a.id = ia.area_id \
+               WHERE ia.initiative_id = $1 ORDER BY a.code";
+    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(initiative).fetch_all(c).await?))
+}
+
+/// Records that the municipality or a facilitator checked the profile.
+pub async fn verify(ex: Exec<'_>, initiative: OrgId, by: OrgId, now: OffsetDateTime) -> Result<()> {
+    let sql = "UPDATE initiative_profiles SET verified_by = $2, verified_at = $3 WHERE organisation_id = $1";
+    let changed = dispatch!(ex, c => sqlx::query(sql).bind(initiative).bind(by).bind(now).execute(c).await?.rows_affected());
+    if changed == 1 {
+        Ok(())
+    } else {
+        Err(StoreError::NotFound)
+    }
+}
+
+/// One earlier project of the track record.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ProjectRow {
+    pub id: ProjectId,
+    pub year: i32,
+    pub title: String,
+    pub result: String,
+}
+
+/// The track record, most recent first.
+pub async fn projects(ex: Exec<'_>, initiative: OrgId) -> Result<Vec<ProjectRow>> {
+    let sql = "SELECT id, year, title, result FROM initiative_projects WHERE initiative_id = $1 \
+               ORDER BY year DESC, id DESC";
+    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(initiative).fetch_all(c).await?))
+}
+
+pub async fn add_project(
+    ex: Exec<'_>,
+    initiative: OrgId,
+    project: &Project,
+    now: OffsetDateTime,
+) -> Result<ProjectId> {
+    let sql = "INSERT INTO initiative_projects (initiative_id, year, title, result, created_at) \
+               VALUES ($1, $2, $3, $4, $5) RETURNING id";
+    Ok(
+        dispatch!(ex, c => sqlx::query_scalar(sql).bind(initiative).bind(project.year)
+        .bind(&project.title).bind(&project.result).bind(now).fetch_one(c).await?),
+    )
+}
+
+pub async fn remove_project(ex: Exec<'_>, initiative: OrgId, project: ProjectId) -> Result<bool> {
+    let sql = "DELETE FROM initiative_projects WHERE id = $1 AND initiative_id = $2";
+    let removed = dispatch!(ex, c => sqlx::query(sql).bind(project).bind(initiative).execute(c).await?.rows_affected());
+    Ok(removed == 1)
+}
+
+/// What the registry is narrowed to. Empty strings and zero mean "any".
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// Words in the name or the description.
+    pub text: String,
+    pub theme: String,
+    /// A district (also matching initiatives active in its neighbourhoods) or a neighbourhood.
+    pub area: Option<AreaId>,
+    pub character: String,
+    pub legal_form: String,
+    /// `yes`, `no` or empty.
+    pub verified: String,
+}
+
+/// How the registry is ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    #[default]
+    Name,
+    Newest,
+    Founded,
+    Members,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 4] = [Sort::Name, Sort::Newest, Sort::Founded, Sort::Members];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sort::Name => "name",
+            Sort::Newest => "newest",
+            Sort::Founded => "founded",
+            Sort::Members => "members",
+        }
+    }
+
+    pub fn parse(input: &str) -> Self {
+        Self::ALL
+            .into_iter()
+            .find(|s| s.as_str() == input)
+            .unwrap_or_default()
+    }
+
+    fn order_by(self) -> &'static str {
+        match self {
+            Sort::Name => "o.name, o.id",
+            Sort::Newest => "p.created_at DESC, o.id DESC",
+            Sort::Founded => "COALESCE(p.founded_year, 9999), o.name, o.id",
+            Sort::Members => "COALESCE(p.member_count, -1) DESC, o.name, o.id",
+        }
+    }
+}
+
+/// The registry's conditions; `$1` is the municipality, `$2`–`$7` the filter's values.
+const WHERE: &str = "p.municipality_id = $1 \
+    AND ($2 = '' OR lower(o.name) LIKE $2 OR lower(p.description) LIKE $2) \
+    AND ($3 = '' OR EXISTS (SELECT 1 FROM initiative_themes ft WHERE ft.initiative_id = p.organisation_id AND ft.theme = $3)) \
+    AND ($4 = 0 OR EXISTS (SELECT 1 FROM initiative_areas fa JOIN areas far ON far.id = fa.area_id \
+                          WHERE fa.initiative_id = p.organisation_id AND (far.id = $4 OR far.parent_id = $4))) \
+    AND ($5 = '' OR p.character = $5) \
+    AND ($6 = '' OR p.legal_form = $6) \
+    AND ($7 = '' OR ($7 = 'yes' AND p.verified_at IS NOT NULL) OR ($7 = 'no' AND p.verified_at IS NULL))";
+
+/// Binds the municipality and the filter to `$1`–`$7`.
+macro_rules! bind_filter {
+    ($query:expr, $municipality:expr, $filter:expr, $pattern:expr) => {
+        $query
+            .bind($municipality)
+            .bind($pattern)
+            .bind($filter.theme.as_str())
+            .bind($filter.area.unwrap_or(AreaId(0)))
+            .bind($filter.character.as_str())
+            .bind($filter.legal_form.as_str())
+            .bind($filter.verified.as_str())
+    };
+}
+
+/// `%words%`, lower-cased, with LIKE's wildcards taken literally; empty for no text.
+fn like_pattern(text: &str) -> String {
+    let text = text.trim().to_lowercase();
+    if text.is_empty() {
+        return String::new();
+    }
+    let escaped: String = text
+        .chars()
+        .filter(|c| !matches!(c, '%' | '_' | '\\'))
+        .collect();
+    format!("%{escaped}%")
+}
+
+/// One initiative in the registry's list.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Listed {
+    pub id: OrgId,
+    pub name: String,
+    pub description: String,
+    pub legal_form: String,
+    pub character: String,
+    pub member_count: Option<i32>,
+    pub founded_year: Option<i32>,
+    pub themes: String,
+    pub verified_at: Option<OffsetDateTime>,
+    pub mapped_by_name: Option<String>,
+    pub claimed: bool,
+    pub is_public: bool,
+}
+
+/// A page of the registry and how many initiatives match in all.
+pub async fn search(
+    mut ex: Exec<'_>,
+    municipality: OrgId,
+    filter: &Filter,
+    sort: Sort,
+    limit: i64,
+    offset: i64,
+) -> Result<(Vec<Listed>, i64)> {
+    let pattern = like_pattern(&filter.text);
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT p.organisation_id AS id, o.name, p.description, p.legal_form, p.character, p.member_count, \
+         p.founded_year, {themes} AS themes, p.verified_at, mb.name AS mapped_by_name, {CLAIMED} AS claimed, \
+         p.is_public \
+         FROM initiative_profiles p JOIN organisations o ON o.id = p.organisation_id \
+         LEFT JOIN organisations mb ON mb.id = p.mapped_by \
+         WHERE {WHERE} ORDER BY {order} LIMIT $8 OFFSET $9",
+        themes = themes_of(&ex, "p.organisation_id"),
+        order = sort.order_by(),
+    ));
+    let rows: Vec<Listed> = dispatch!(ex.reborrow(), c =>
+        bind_filter!(sqlx::query_as(sql), municipality, filter, pattern.as_str())
+            .bind(limit).bind(offset).fetch_all(c).await?);
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT COUNT(*) FROM initiative_profiles p JOIN organisations o ON o.id = p.organisation_id WHERE {WHERE}"
+    ));
+    let total: i64 = dispatch!(ex, c =>
+        bind_filter!(sqlx::query_scalar(sql), municipality, filter, pattern.as_str()).fetch_one(c).await?);
+    Ok((rows, total))
+}
+
+/// How many of the matching initiatives work on each theme, and are active in each area (a
+/// district counts the initiatives of its neighbourhoods too).
+#[derive(Debug, Clone, Default)]
+pub struct Counts {
+    pub themes: Vec<(String, i64)>,
+    pub areas: Vec<(AreaId, i64)>,
+}
+
+pub async fn counts(mut ex: Exec<'_>, municipality: OrgId, filter: &Filter) -> Result<Counts> {
+    let pattern = like_pattern(&filter.text);
+    let matching = format!(
+        "SELECT p.organisation_id FROM initiative_profiles p JOIN organisations o ON o.id = p.organisation_id WHERE {WHERE}"
+    );
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT t.theme, COUNT(*) FROM initiative_themes t WHERE t.initiative_id IN ({matching}) \
+         GROUP BY t.theme ORDER BY t.theme"
+    ));
+    let themes: Vec<(String, i64)> = dispatch!(ex.reborrow(), c =>
+        bind_filter!(sqlx::query_as(sql), municipality, filter, pattern.as_str()).fetch_all(c).await?);
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT a.id, COUNT(DISTINCT ia.initiative_id) FROM areas a \
+         JOIN areas x ON x.id = a.id OR x.parent_id = a.id \
+         JOIN initiative_areas ia ON ia.area_id = x.id \
+         WHERE a.municipality_id = $1 AND ia.initiative_id IN ({matching}) GROUP BY a.id"
+    ));
+    let areas: Vec<(AreaId, i64)> = dispatch!(ex, c =>
+        bind_filter!(sqlx::query_as(sql), municipality, filter, pattern.as_str()).fetch_all(c).await?);
+    Ok(Counts { themes, areas })
+}
+
+/// Every matching profile in full, for the CSV export, by name.
+pub async fn export(
+    mut ex: Exec<'_>,
+    municipality: OrgId,
+    filter: &Filter,
+) -> Result<Vec<(ProfileRow, Vec<String>)>> {
+    let pattern = like_pattern(&filter.text);
+    let sql = sqlx::AssertSqlSafe(format!(
+        "{} WHERE {WHERE} ORDER BY o.name, o.id",
+        profile_select(&ex)
+    ));
+    let rows: Vec<ProfileRow> = dispatch!(ex.reborrow(), c =>
+        bind_filter!(sqlx::query_as(sql), municipality, filter, pattern.as_str()).fetch_all(c).await?);
+    let sql = "SELECT ia.initiative_id, a.code FROM initiative_areas ia JOIN areas a ON a.id = ia.area_id \
+               WHERE a.municipality_id = $1 ORDER BY a.code";
+    let pairs: Vec<(OrgId, String)> =
+        dispatch!(ex, c => sqlx::query_as(sql).bind(municipality).fetch_all(c).await?);
+    let mut by_initiative: std::collections::HashMap<OrgId, Vec<String>> = Default::default();
+    for (id, code) in pairs {
+        by_initiative.entry(id).or_default().push(code);
+    }
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let codes = by_initiative.remove(&row.id).unwrap_or_default();
+            (row, codes)
+        })
+        .collect())
+}

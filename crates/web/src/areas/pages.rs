@@ -1,0 +1,501 @@
+//! The areas page (list and map), the GeoJSON behind the map, the municipality's CBS code, and
+//! adding or renaming an area by hand.
+
+use crate::audit;
+use crate::auth::{Ctx, redirect_with_flash};
+use crate::error::AppError;
+use crate::forms::{FormData, FormErrors};
+use crate::routes::OrgScope;
+use crate::state::AppState;
+use crate::views::{render, render_status};
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
+use axum::response::{IntoResponse, Response};
+use samenspel_domain::areas::{
+    AreaName, AreaRecord, DistrictCode, MunicipalityCode, NeighbourhoodCode,
+};
+use samenspel_domain::permissions::Permission;
+use samenspel_store::areas::{self, Area};
+use samenspel_store::initiatives::{self, Filter};
+use samenspel_store::{AreaId, OrgId, organisations};
+use serde::Deserialize;
+use std::collections::HashMap;
+
+/// A district with its neighbourhoods, and how many initiatives are active in each.
+pub struct DistrictRow {
+    pub area: Area,
+    pub initiatives: i64,
+    pub neighbourhoods: Vec<(Area, i64)>,
+}
+
+/// The municipality's areas as districts with their neighbourhoods, in code order, with the
+/// number of registry initiatives active in each.
+pub(crate) async fn tree(
+    state: &AppState,
+    municipality: OrgId,
+) -> Result<Vec<DistrictRow>, AppError> {
+    let mut conn = state.db.conn().await?;
+    let all = areas::list(conn.ex(), municipality).await?;
+    let counts: HashMap<AreaId, i64> =
+        initiatives::counts(conn.ex(), municipality, &Filter::default())
+            .await?
+            .areas
+            .into_iter()
+            .collect();
+    let count = |id: AreaId| counts.get(&id).copied().unwrap_or(0);
+    let (districts, neighbourhoods): (Vec<Area>, Vec<Area>) =
+        all.into_iter().partition(|a| a.parent_id.is_none());
+    let mut rows: Vec<DistrictRow> = districts
+        .into_iter()
+        .map(|area| DistrictRow {
+            initiatives: count(area.id),
+            area,
+            neighbourhoods: Vec::new(),
+        })
+        .collect();
+    let index: HashMap<AreaId, usize> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| (row.area.id, i))
+        .collect();
+    for area in neighbourhoods {
+        if let Some(&i) = area.parent_id.as_ref().and_then(|p| index.get(p)) {
+            let n = count(area.id);
+            rows[i].neighbourhoods.push((area, n));
+        }
+    }
+    Ok(rows)
+}
+
+#[derive(Template)]
+#[template(path = "areas/list.html")]
+struct ListView<'a> {
+    ctx: &'a Ctx,
+    org: organisations::Organisation,
+    code: Option<MunicipalityCode>,
+    districts: Vec<DistrictRow>,
+    can_manage: bool,
+    can_see_registry: bool,
+    map: MapSettings,
+    code_input: String,
+    area_code: String,
+    area_name: String,
+    errors: FormErrors,
+}
+
+impl ListView<'_> {
+    fn neighbourhood_count(&self) -> usize {
+        self.districts.iter().map(|d| d.neighbourhoods.len()).sum()
+    }
+}
+
+/// What the map script needs, put on the map's element as data attributes.
+pub struct MapSettings {
+    pub tiles_url: String,
+    pub attribution: String,
+}
+
+impl MapSettings {
+    pub fn from_state(state: &AppState) -> Self {
+        Self {
+            tiles_url: state.config.map_tiles_url.clone(),
+            attribution: state.config.map_attribution.clone(),
+        }
+    }
+}
+
+/// Input of the forms on the areas page, carried back when one is refused.
+#[derive(Default)]
+struct Rejected {
+    code_input: String,
+    area_code: String,
+    area_name: String,
+    errors: FormErrors,
+}
+
+async fn render_list(
+    state: &AppState,
+    ctx: &Ctx,
+    scope: OrgScope,
+    rejected: Option<Rejected>,
+) -> Result<Response, AppError> {
+    let (org, code) = {
+        let mut conn = state.db.conn().await?;
+        let org = organisations::by_id(conn.ex(), scope.org)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let code = areas::municipality_code(conn.ex(), scope.org).await?;
+        (org, code)
+    };
+    let districts = tree(state, scope.org).await?;
+    let failed = rejected.is_some();
+    let rejected = rejected.unwrap_or_default();
+    let view = ListView {
+        ctx,
+        org,
+        districts,
+        can_manage: scope.standing.allows(Permission::ManageAreas),
+        can_see_registry: scope.standing.allows(Permission::ViewRegistry),
+        map: MapSettings::from_state(state),
+        code_input: if failed && !rejected.code_input.is_empty() {
+            rejected.code_input
+        } else {
+            code.as_ref()
+                .map(|c| c.as_str().to_owned())
+                .unwrap_or_default()
+        },
+        area_code: rejected.area_code,
+        area_name: rejected.area_name,
+        errors: rejected.errors,
+        code,
+    };
+    Ok(if failed {
+        render_status(StatusCode::UNPROCESSABLE_ENTITY, &view)
+    } else {
+        render(&view)
+    })
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: OrgScope,
+) -> Result<Response, AppError> {
+    render_list(&state, &ctx, scope, None).await
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct CodeForm {
+    #[serde(default)]
+    pub code: String,
+}
+
+pub async fn set_code(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: OrgScope,
+    FormData(form): FormData<CodeForm>,
+) -> Result<Response, AppError> {
+    let mut errors = FormErrors::default();
+    let rejected = |errors| Rejected {
+        code_input: form.code.clone(),
+        errors,
+        ..Rejected::default()
+    };
+    let Some(code) = errors.check("code", MunicipalityCode::parse(&form.code)) else {
+        return render_list(&state, &ctx, scope, Some(rejected(errors))).await;
+    };
+    let mut tx = state.db.begin().await?;
+    let old = areas::municipality_code(tx.ex(), scope.org).await?;
+    if old.as_ref() == Some(&code) {
+        return Ok(redirect_with_flash(
+            &state,
+            &format!("/municipalities/{}/areas", scope.org),
+            "flash-code-saved",
+        ));
+    }
+    // Areas already imported carry the old code's digits; changing it would orphan them.
+    if old.is_some() && !tree(&state, scope.org).await?.is_empty() {
+        drop(tx);
+        errors.add("code", "error-code-has-areas");
+        return render_list(&state, &ctx, scope, Some(rejected(errors))).await;
+    }
+    match areas::set_municipality_code(tx.ex(), scope.org, &code).await {
+        Ok(()) => {}
+        Err(samenspel_store::StoreError::Conflict(_)) => {
+            drop(tx);
+            errors.add("code", "error-code-taken");
+            return render_list(&state, &ctx, scope, Some(rejected(errors))).await;
+        }
+        Err(other) => return Err(other.into()),
+    }
+    audit::record(
+        tx.ex(),
+        &ctx,
+        "municipality.code_set",
+        ("organisation", Some(scope.org.0)),
+        Some(scope.org),
+        audit::changed(&[(
+            "cbs_code",
+            old.as_ref().map(|c| c.as_str()).unwrap_or(""),
+            code.as_str(),
+        )]),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(redirect_with_flash(
+        &state,
+        &format!("/municipalities/{}/areas", scope.org),
+        "flash-code-saved",
+    ))
+}
+
+/// The add-area form's fields are named apart from the code form's on the same page.
+#[derive(Debug, Default, Deserialize)]
+pub struct AddForm {
+    #[serde(default, rename = "area-code")]
+    pub code: String,
+    #[serde(default, rename = "area-name")]
+    pub name: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct RenameForm {
+    #[serde(default)]
+    pub name: String,
+}
+
+/// A district or neighbourhood code; which one follows from its prefix.
+enum AreaCode {
+    District(DistrictCode),
+    Neighbourhood(NeighbourhoodCode),
+}
+
+impl AreaCode {
+    fn parse(code: &str) -> Result<Self, &'static str> {
+        let upper = code.trim().to_ascii_uppercase();
+        if upper.starts_with("BU") {
+            NeighbourhoodCode::parse(&upper)
+                .map(AreaCode::Neighbourhood)
+                .map_err(|e| e.key)
+        } else if upper.starts_with("WK") {
+            DistrictCode::parse(&upper)
+                .map(AreaCode::District)
+                .map_err(|e| e.key)
+        } else if upper.is_empty() {
+            Err("error-area-code-required")
+        } else {
+            Err("error-area-code-kind")
+        }
+    }
+
+    fn into_record(self, name: AreaName) -> AreaRecord {
+        match self {
+            AreaCode::District(code) => AreaRecord::District {
+                code,
+                name,
+                geometry: None,
+            },
+            AreaCode::Neighbourhood(code) => AreaRecord::Neighbourhood {
+                code,
+                name,
+                geometry: None,
+            },
+        }
+    }
+}
+
+fn code_of(record: &AreaRecord) -> &str {
+    match record {
+        AreaRecord::District { code, .. } => code.as_str(),
+        AreaRecord::Neighbourhood { code, .. } => code.as_str(),
+    }
+}
+
+pub async fn add(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: OrgScope,
+    FormData(form): FormData<AddForm>,
+) -> Result<Response, AppError> {
+    let mut errors = FormErrors::default();
+    let name = errors.check("area-name", AreaName::parse(&form.name));
+    let rejected = |errors| Rejected {
+        area_code: form.code.clone(),
+        area_name: form.name.clone(),
+        errors,
+        ..Rejected::default()
+    };
+    let code = match AreaCode::parse(&form.code) {
+        Ok(code) => Some(code),
+        Err(key) => {
+            errors.add("area-code", key);
+            None
+        }
+    };
+    let (Some(code), Some(name)) = (code, name) else {
+        return render_list(&state, &ctx, scope, Some(rejected(errors))).await;
+    };
+    let record = code.into_record(name);
+    let mut tx = state.db.begin().await?;
+    let Some(municipality) = areas::municipality_code(tx.ex(), scope.org).await? else {
+        drop(tx);
+        errors.add("area-code", "error-code-first");
+        return render_list(&state, &ctx, scope, Some(rejected(errors))).await;
+    };
+    let own = match &record {
+        AreaRecord::District { code, .. } => code.belongs_to(&municipality),
+        AreaRecord::Neighbourhood { code, .. } => code.district().belongs_to(&municipality),
+    };
+    let taken = match areas::by_code(tx.ex(), scope.org, code_of(&record)).await {
+        Ok(found) => found.is_some(),
+        Err(samenspel_store::StoreError::Refused(_)) => true,
+        Err(other) => return Err(other.into()),
+    };
+    let problem = if !own {
+        Some("error-import-other-municipality")
+    } else if taken {
+        Some("error-area-code-taken")
+    } else {
+        None
+    };
+    if let Some(key) = problem {
+        drop(tx);
+        errors.add("area-code", key);
+        return render_list(&state, &ctx, scope, Some(rejected(errors))).await;
+    }
+    let now = samenspel_store::now();
+    match areas::upsert(tx.ex(), scope.org, std::slice::from_ref(&record), now).await {
+        Ok(_) => {}
+        Err(samenspel_store::StoreError::Refused(key)) => {
+            drop(tx);
+            errors.add("area-code", key);
+            return render_list(&state, &ctx, scope, Some(rejected(errors))).await;
+        }
+        Err(other) => return Err(other.into()),
+    }
+    audit::record(
+        tx.ex(),
+        &ctx,
+        "area.created",
+        ("area", None),
+        Some(scope.org),
+        serde_json::json!({ "code": code_of(&record), "name": form.name.trim() }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(redirect_with_flash(
+        &state,
+        &format!("/municipalities/{}/areas", scope.org),
+        "flash-area-added",
+    ))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct AreaPath {
+    pub org: i64,
+    pub area: i64,
+}
+
+#[derive(Template)]
+#[template(path = "areas/edit.html")]
+struct EditView<'a> {
+    ctx: &'a Ctx,
+    org: OrgId,
+    area: Area,
+    name: String,
+    errors: FormErrors,
+}
+
+async fn find_area(state: &AppState, scope: OrgScope, path: &AreaPath) -> Result<Area, AppError> {
+    debug_assert_eq!(path.org, scope.org.0);
+    let id = path.area;
+    let mut conn = state.db.conn().await?;
+    areas::by_id(conn.ex(), scope.org, AreaId(id))
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+pub async fn edit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: OrgScope,
+    Path(path): Path<AreaPath>,
+) -> Result<Response, AppError> {
+    let area = find_area(&state, scope, &path).await?;
+    Ok(render(&EditView {
+        ctx: &ctx,
+        org: scope.org,
+        name: area.name.clone(),
+        area,
+        errors: FormErrors::default(),
+    }))
+}
+
+pub async fn rename(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: OrgScope,
+    Path(path): Path<AreaPath>,
+    FormData(form): FormData<RenameForm>,
+) -> Result<Response, AppError> {
+    let area = find_area(&state, scope, &path).await?;
+    let mut errors = FormErrors::default();
+    let Some(name) = errors.check("name", AreaName::parse(&form.name)) else {
+        return Ok(render_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &EditView {
+                ctx: &ctx,
+                org: scope.org,
+                area,
+                name: form.name,
+                errors,
+            },
+        ));
+    };
+    let mut tx = state.db.begin().await?;
+    areas::rename(tx.ex(), scope.org, area.id, &name, samenspel_store::now()).await?;
+    audit::record(
+        tx.ex(),
+        &ctx,
+        "area.renamed",
+        ("area", Some(area.id.0)),
+        Some(scope.org),
+        audit::changed(&[("name", &area.name, name.as_str())]),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(redirect_with_flash(
+        &state,
+        &format!("/municipalities/{}/areas", scope.org),
+        "flash-area-renamed",
+    ))
+}
+
+/// The municipality's areas as a GeoJSON FeatureCollection for the map: every area with an
+/// outline, with its code, name, kind and the number of initiatives active in it.
+pub async fn geojson(State(state): State<AppState>, scope: OrgScope) -> Result<Response, AppError> {
+    let mut conn = state.db.conn().await?;
+    let all = areas::with_outlines(conn.ex(), scope.org).await?;
+    let counts: HashMap<AreaId, i64> =
+        initiatives::counts(conn.ex(), scope.org, &Filter::default())
+            .await?
+            .areas
+            .into_iter()
+            .collect();
+    let mut body = String::from(r#"{"type":"FeatureCollection","features":["#);
+    let mut first = true;
+    for area in all {
+        let Some(geometry) = &area.geometry else {
+            continue;
+        };
+        if !first {
+            body.push(',');
+        }
+        first = false;
+        let properties = serde_json::json!({
+            "id": area.id,
+            "code": area.code,
+            "name": area.name,
+            "kind": area.kind,
+            "initiatives": counts.get(&area.id).copied().unwrap_or(0),
+        });
+        // The outline was checked and written as GeoJSON when it was imported.
+        body.push_str(r#"{"type":"Feature","properties":"#);
+        body.push_str(&properties.to_string());
+        body.push_str(r#","geometry":"#);
+        body.push_str(geometry);
+        body.push('}');
+    }
+    body.push_str("]}");
+    Ok((
+        [
+            (CONTENT_TYPE, "application/geo+json"),
+            (CACHE_CONTROL, "private, no-cache"),
+        ],
+        body,
+    )
+        .into_response())
+}

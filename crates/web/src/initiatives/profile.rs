@@ -1,0 +1,666 @@
+//! An initiative's profile: the page, editing it, mapping a new initiative into a registry,
+//! verification, inviting the initiative to claim it, and its track record.
+
+use super::form::{AreaChoices, Choices, ProfileForm};
+use crate::areas::tree;
+use crate::audit;
+use crate::auth::{Ctx, redirect_with_flash};
+use crate::error::AppError;
+use crate::forms::{FormData, FormErrors};
+use crate::organisations::invitations;
+use crate::routes::OrgScope;
+use crate::state::AppState;
+use crate::views::{render, render_status};
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use samenspel_domain::accounts::Email;
+use samenspel_domain::initiatives::Project;
+use samenspel_domain::organisations::{OrgKind, OrgName, OrgRole};
+use samenspel_domain::permissions::Permission;
+use samenspel_store::initiatives::{self, ActiveArea, ProfileRow, ProjectRow};
+use samenspel_store::{OrgId, ProjectId, StoreError, organisations};
+use serde::Deserialize;
+
+fn this_year() -> i32 {
+    samenspel_store::now().year()
+}
+
+#[derive(Template)]
+#[template(path = "initiatives/show.html")]
+struct ShowView<'a> {
+    ctx: &'a Ctx,
+    org: organisations::Organisation,
+    profile: Option<ProfileRow>,
+    areas: Vec<ActiveArea>,
+    projects: Vec<ProjectRow>,
+    can_edit: bool,
+    can_verify: bool,
+    can_invite: bool,
+    can_see_registry: bool,
+    is_member: bool,
+    claim_email: String,
+    project: ProjectInput,
+    errors: FormErrors,
+}
+
+impl ShowView<'_> {
+    fn words<'s>(&self, text: &'s str) -> Vec<&'s str> {
+        text.split_whitespace().collect()
+    }
+}
+
+/// A project form's input, kept when it is refused.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct ProjectInput {
+    #[serde(rename = "project-year")]
+    pub year: String,
+    #[serde(rename = "project-title")]
+    pub title: String,
+    #[serde(rename = "project-result")]
+    pub result: String,
+}
+
+/// Input of a refused form on the profile page.
+#[derive(Default)]
+struct Rejected {
+    claim_email: String,
+    project: ProjectInput,
+    errors: FormErrors,
+}
+
+async fn render_show(
+    state: &AppState,
+    ctx: &Ctx,
+    scope: OrgScope,
+    rejected: Option<Rejected>,
+) -> Result<Response, AppError> {
+    let mut conn = state.db.conn().await?;
+    let org = organisations::by_id(conn.ex(), scope.org)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let profile = initiatives::profile(conn.ex(), scope.org).await?;
+    let areas = initiatives::areas_of(conn.ex(), scope.org).await?;
+    let projects = initiatives::projects(conn.ex(), scope.org).await?;
+    drop(conn);
+    let standing = scope.standing;
+    let failed = rejected.is_some();
+    let rejected = rejected.unwrap_or_default();
+    let view = ShowView {
+        ctx,
+        can_edit: standing.allows(Permission::EditProfile),
+        can_verify: standing.allows(Permission::VerifyProfile) && profile.is_some(),
+        can_invite: standing.allows(Permission::InviteClaimant) && profile.is_some(),
+        can_see_registry: standing.municipal || standing.facilitating,
+        is_member: standing.role.is_some(),
+        org,
+        profile,
+        areas,
+        projects,
+        claim_email: rejected.claim_email,
+        project: rejected.project,
+        errors: rejected.errors,
+    };
+    Ok(if failed {
+        render_status(StatusCode::UNPROCESSABLE_ENTITY, &view)
+    } else {
+        render(&view)
+    })
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: OrgScope,
+) -> Result<Response, AppError> {
+    render_show(&state, &ctx, scope, None).await
+}
+
+#[derive(Template)]
+#[template(path = "initiatives/form.html")]
+struct FormView<'a> {
+    ctx: &'a Ctx,
+    /// Where the form posts to.
+    action: String,
+    /// Mapping a new initiative (the form then asks for its name).
+    mapping: bool,
+    /// The initiative's own members may choose the municipality and the visibility.
+    owner: bool,
+    title: String,
+    form: ProfileForm,
+    municipalities: Vec<organisations::Organisation>,
+    /// The municipality whose areas are offered, if one is chosen.
+    areas_of: Option<OrgId>,
+    areas: AreaChoices,
+    choices: Choices,
+    errors: FormErrors,
+}
+
+impl FormView<'_> {
+    fn is(&self, value: &str, key: &str) -> bool {
+        value == key
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct EditQuery {
+    #[serde(default)]
+    pub municipality: String,
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn render_form(
+    state: &AppState,
+    ctx: &Ctx,
+    action: String,
+    mapping: bool,
+    owner: bool,
+    title: String,
+    form: ProfileForm,
+    areas_of: Option<OrgId>,
+    errors: FormErrors,
+) -> Result<Response, AppError> {
+    let municipalities = if owner {
+        let mut conn = state.db.conn().await?;
+        organisations::of_kind(conn.ex(), OrgKind::Municipality).await?
+    } else {
+        Vec::new()
+    };
+    let areas = match areas_of {
+        Some(m) => tree(state, m).await?,
+        None => Vec::new(),
+    };
+    let failed = !errors.is_empty();
+    let mut form = form;
+    form.areas_of = areas_of.map(|m| m.to_string()).unwrap_or_default();
+    let view = FormView {
+        ctx,
+        action,
+        mapping,
+        owner,
+        title,
+        form,
+        municipalities,
+        areas_of,
+        areas,
+        choices: Choices::new(),
+        errors,
+    };
+    Ok(if failed {
+        render_status(StatusCode::UNPROCESSABLE_ENTITY, &view)
+    } else {
+        render(&view)
+    })
+}
+
+fn parse_org(input: &str) -> Option<OrgId> {
+    input.trim().parse::<i64>().ok().map(OrgId)
+}
+
+pub async fn edit_show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: OrgScope,
+    Query(query): Query<EditQuery>,
+) -> Result<Response, AppError> {
+    let mut conn = state.db.conn().await?;
+    let org = organisations::by_id(conn.ex(), scope.org)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let profile = initiatives::profile(conn.ex(), scope.org).await?;
+    let area_ids: Vec<_> = initiatives::areas_of(conn.ex(), scope.org)
+        .await?
+        .into_iter()
+        .map(|a| a.id)
+        .collect();
+    drop(conn);
+    let owner = scope.role.is_some();
+    let mut form = match &profile {
+        Some(row) => ProfileForm::from_row(row, &area_ids),
+        None => ProfileForm {
+            name: org.name.clone(),
+            legal_form: "none".into(),
+            character: "participation".into(),
+            volunteers: "on".into(),
+            ..ProfileForm::default()
+        },
+    };
+    // Its own members may move the profile to another municipality's registry; the areas
+    // offered follow the municipality chosen.
+    let chosen = parse_org(&query.municipality).filter(|_| owner);
+    if let Some(chosen) = chosen {
+        form.municipality = chosen.to_string();
+    }
+    let areas_of = chosen.or(profile.as_ref().map(|p| p.municipality_id));
+    render_form(
+        &state,
+        &ctx,
+        format!("/initiatives/{}/edit", scope.org),
+        false,
+        owner,
+        ctx.t1("profile-edit-title", "name", &org.name),
+        form,
+        areas_of,
+        FormErrors::default(),
+    )
+    .await
+}
+
+pub async fn edit_submit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: OrgScope,
+    FormData(mut form): FormData<ProfileForm>,
+) -> Result<Response, AppError> {
+    let mut conn = state.db.conn().await?;
+    let org = organisations::by_id(conn.ex(), scope.org)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let existing = initiatives::profile(conn.ex(), scope.org).await?;
+    drop(conn);
+    let owner = scope.role.is_some();
+    // Only the initiative's own members choose the municipality and whether the profile is
+    // public; a municipality or facilitator editing a mapped profile keeps both as they are.
+    let municipality = if owner {
+        parse_org(&form.municipality)
+    } else {
+        existing.as_ref().map(|p| p.municipality_id)
+    };
+    if !owner {
+        form.public = if existing.as_ref().is_some_and(|p| p.is_public) {
+            "on".into()
+        } else {
+            String::new()
+        };
+    }
+    let mut errors = FormErrors::default();
+    let municipality = match municipality {
+        Some(m) if is_municipality(&state, m).await? => Some(m),
+        _ => {
+            errors.add("municipality", "error-municipality-required");
+            None
+        }
+    };
+    let shown = parse_org(&form.areas_of);
+    if municipality.is_some() && shown != municipality && !form.areas.is_empty() {
+        // The areas ticked belong to the municipality the form showed before.
+        form.areas.clear();
+        errors.add("areas", "error-areas-choose-again");
+    }
+    let parsed = form.parse(this_year(), &mut errors);
+    let title = ctx.t1("profile-edit-title", "name", &org.name);
+    let action = format!("/initiatives/{}/edit", scope.org);
+    let (Some(municipality), Some((profile, areas)), true) =
+        (municipality, parsed, errors.is_empty())
+    else {
+        let areas_of = municipality.or(shown);
+        return render_form(
+            &state, &ctx, action, false, owner, title, form, areas_of, errors,
+        )
+        .await;
+    };
+    let now = samenspel_store::now();
+    let mut tx = state.db.begin().await?;
+    match initiatives::save(tx.ex(), scope.org, municipality, &profile, &areas, now).await {
+        Ok(()) => {}
+        Err(StoreError::Refused(key)) => {
+            drop(tx);
+            errors.add("areas", key);
+            return render_form(
+                &state,
+                &ctx,
+                action,
+                false,
+                owner,
+                title,
+                form,
+                Some(municipality),
+                errors,
+            )
+            .await;
+        }
+        Err(other) => return Err(other.into()),
+    }
+    let before = existing
+        .as_ref()
+        .map(|p| ProfileForm::from_row(p, &[]))
+        .unwrap_or_default();
+    audit::record(
+        tx.ex(),
+        &ctx,
+        if existing.is_some() {
+            "initiative.profile_updated"
+        } else {
+            "initiative.profile_created"
+        },
+        ("organisation", Some(scope.org.0)),
+        Some(scope.org),
+        profile_changes(&before, &form),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(redirect_with_flash(
+        &state,
+        &format!("/initiatives/{}", scope.org),
+        "flash-profile-saved",
+    ))
+}
+
+/// The fields that changed, for the audit log (contact details are named, not copied).
+fn profile_changes(before: &ProfileForm, after: &ProfileForm) -> serde_json::Value {
+    let join = |v: &Vec<String>| {
+        let mut v = v.clone();
+        v.sort();
+        v.join(" ")
+    };
+    let (bt, at) = (join(&before.themes), join(&after.themes));
+    let (br, ar) = (join(&before.core_roles), join(&after.core_roles));
+    let (bs, as_) = (join(&before.support), join(&after.support));
+    let changed = |b: &str, a: &str| if b == a { "" } else { "changed" };
+    audit::changed(&[
+        ("municipality", &before.municipality, &after.municipality),
+        ("legal_form", &before.legal_form, &after.legal_form),
+        ("character", &before.character, &after.character),
+        ("member_count", &before.member_count, &after.member_count),
+        ("themes", &bt, &at),
+        ("core_roles", &br, &ar),
+        ("support", &bs, &as_),
+        ("public", &before.public, &after.public),
+        ("founded_year", &before.founded_year, &after.founded_year),
+        ("website", &before.website, &after.website),
+        (
+            "contact",
+            "",
+            changed(
+                &format!(
+                    "{}{}{}",
+                    before.contact_name, before.contact_email, before.contact_phone
+                ),
+                &format!(
+                    "{}{}{}",
+                    after.contact_name, after.contact_email, after.contact_phone
+                ),
+            ),
+        ),
+        (
+            "texts",
+            "",
+            changed(
+                &format!(
+                    "{}{}{}",
+                    before.description, before.does_not_do, before.support_note
+                ),
+                &format!(
+                    "{}{}{}",
+                    after.description, after.does_not_do, after.support_note
+                ),
+            ),
+        ),
+    ])
+}
+
+async fn is_municipality(state: &AppState, org: OrgId) -> Result<bool, AppError> {
+    let mut conn = state.db.conn().await?;
+    Ok(organisations::by_id(conn.ex(), org)
+        .await?
+        .is_some_and(|o| o.kind == OrgKind::Municipality.as_str()))
+}
+
+pub async fn map_show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: OrgScope,
+) -> Result<Response, AppError> {
+    let form = ProfileForm {
+        legal_form: "none".into(),
+        character: "participation".into(),
+        volunteers: "on".into(),
+        municipality: scope.org.to_string(),
+        ..ProfileForm::default()
+    };
+    render_form(
+        &state,
+        &ctx,
+        format!("/municipalities/{}/initiatives/new", scope.org),
+        true,
+        false,
+        ctx.t("map-title"),
+        form,
+        Some(scope.org),
+        FormErrors::default(),
+    )
+    .await
+}
+
+pub async fn map_submit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: OrgScope,
+    FormData(mut form): FormData<ProfileForm>,
+) -> Result<Response, AppError> {
+    let me = ctx.require_user()?;
+    // A mapped profile is not public until the initiative itself decides so.
+    form.public = String::new();
+    form.municipality = scope.org.to_string();
+    let mut errors = FormErrors::default();
+    let name = errors.check("name", OrgName::parse(&form.name));
+    let parsed = form.parse(this_year(), &mut errors);
+    let action = format!("/municipalities/{}/initiatives/new", scope.org);
+    let (Some(name), Some((profile, areas)), true) = (name, parsed, errors.is_empty()) else {
+        return render_form(
+            &state,
+            &ctx,
+            action,
+            true,
+            false,
+            ctx.t("map-title"),
+            form,
+            Some(scope.org),
+            errors,
+        )
+        .await;
+    };
+    let now = samenspel_store::now();
+    let mut tx = state.db.begin().await?;
+    let acting = organisations::acting_for(tx.ex(), scope.org, me.id)
+        .await?
+        .ok_or(AppError::Forbidden)?;
+    let mapping = initiatives::Mapping {
+        name: &name,
+        municipality: scope.org,
+        mapped_by: acting,
+        creator: me.id,
+        profile: &profile,
+        areas: &areas,
+    };
+    let org = match initiatives::map(tx.ex(), &mapping, now).await {
+        Ok(org) => org,
+        Err(StoreError::Refused(key)) => {
+            drop(tx);
+            errors.add("areas", key);
+            return render_form(
+                &state,
+                &ctx,
+                action,
+                true,
+                false,
+                ctx.t("map-title"),
+                form,
+                Some(scope.org),
+                errors,
+            )
+            .await;
+        }
+        Err(other) => return Err(other.into()),
+    };
+    audit::record(
+        tx.ex(),
+        &ctx,
+        "initiative.mapped",
+        ("organisation", Some(org.0)),
+        Some(scope.org),
+        serde_json::json!({ "name": name.as_str(), "mapped_by": acting }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(redirect_with_flash(
+        &state,
+        &format!("/initiatives/{org}"),
+        "flash-initiative-mapped",
+    ))
+}
+
+pub async fn verify(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: OrgScope,
+) -> Result<Response, AppError> {
+    let me = ctx.require_user()?;
+    let mut tx = state.db.begin().await?;
+    let profile = initiatives::profile(tx.ex(), scope.org)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let acting = organisations::acting_for(tx.ex(), profile.municipality_id, me.id)
+        .await?
+        .ok_or(AppError::Forbidden)?;
+    initiatives::verify(tx.ex(), scope.org, acting, samenspel_store::now()).await?;
+    audit::record(
+        tx.ex(),
+        &ctx,
+        "initiative.verified",
+        ("organisation", Some(scope.org.0)),
+        Some(scope.org),
+        serde_json::json!({ "verified_by": acting }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(redirect_with_flash(
+        &state,
+        &format!("/initiatives/{}", scope.org),
+        "flash-profile-verified",
+    ))
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct ClaimForm {
+    #[serde(default)]
+    pub email: String,
+}
+
+pub async fn invite_claimant(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: OrgScope,
+    FormData(form): FormData<ClaimForm>,
+) -> Result<Response, AppError> {
+    let mut errors = FormErrors::default();
+    let Some(email) = errors.check("email", Email::parse(&form.email)) else {
+        let rejected = Rejected {
+            claim_email: form.email,
+            errors,
+            ..Rejected::default()
+        };
+        return render_show(&state, &ctx, scope, Some(rejected)).await;
+    };
+    let now = samenspel_store::now();
+    let mut tx = state.db.begin().await?;
+    let org = organisations::by_id(tx.ex(), scope.org)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    // Whoever accepts first becomes the initiative's administrator and owns its profile.
+    invitations::send(&state, &ctx, tx.ex(), &org, &email, OrgRole::Admin, now).await?;
+    tx.commit().await?;
+    state.jobs_waiting.notify_one();
+    Ok(redirect_with_flash(
+        &state,
+        &format!("/initiatives/{}", scope.org),
+        "flash-claim-invited",
+    ))
+}
+
+pub async fn add_project(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: OrgScope,
+    FormData(input): FormData<ProjectInput>,
+) -> Result<Response, AppError> {
+    let project = match Project::parse(&input.year, &input.title, &input.result, this_year()) {
+        Ok(project) => project,
+        Err(invalid) => {
+            let mut errors = FormErrors::default();
+            for (field, error) in invalid {
+                errors.add(
+                    match field {
+                        "year" => "project-year",
+                        "title" => "project-title",
+                        _ => "project-result",
+                    },
+                    error.key,
+                );
+            }
+            let rejected = Rejected {
+                project: input,
+                errors,
+                ..Rejected::default()
+            };
+            return render_show(&state, &ctx, scope, Some(rejected)).await;
+        }
+    };
+    let mut tx = state.db.begin().await?;
+    if initiatives::profile(tx.ex(), scope.org).await?.is_none() {
+        return Err(AppError::Conflict("error-profile-first"));
+    }
+    let id = initiatives::add_project(tx.ex(), scope.org, &project, samenspel_store::now()).await?;
+    audit::record(
+        tx.ex(),
+        &ctx,
+        "initiative.project_added",
+        ("initiative_project", Some(id.0)),
+        Some(scope.org),
+        serde_json::json!({ "year": project.year, "title": project.title }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(redirect_with_flash(
+        &state,
+        &format!("/initiatives/{}#track-record", scope.org),
+        "flash-project-added",
+    ))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ProjectPath {
+    pub org: i64,
+    pub project: i64,
+}
+
+pub async fn remove_project(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: OrgScope,
+    Path(path): Path<ProjectPath>,
+) -> Result<Response, AppError> {
+    debug_assert_eq!(path.org, scope.org.0);
+    let id = ProjectId(path.project);
+    let mut tx = state.db.begin().await?;
+    if !initiatives::remove_project(tx.ex(), scope.org, id).await? {
+        return Err(AppError::NotFound);
+    }
+    audit::record(
+        tx.ex(),
+        &ctx,
+        "initiative.project_removed",
+        ("initiative_project", Some(id.0)),
+        Some(scope.org),
+        serde_json::json!({}),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(redirect_with_flash(
+        &state,
+        &format!("/initiatives/{}#track-record", scope.org),
+        "flash-project-removed",
+    ))
+}

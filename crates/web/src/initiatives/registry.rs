@@ -1,0 +1,475 @@
+//! A municipality's registry: search, filters, sorting, pages, counts per theme and area, the
+//! map, the CSV export; the facilitators who work in the municipality; and the hub that lists
+//! the registries and profiles a person can reach.
+
+use crate::areas::{DistrictRow, MapSettings, tree};
+use crate::audit;
+use crate::auth::{Ctx, redirect_with_flash};
+use crate::error::AppError;
+use crate::forms::{FormData, FormErrors};
+use crate::routes::OrgScope;
+use crate::state::AppState;
+use crate::views::{render, render_status};
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+use axum::response::{IntoResponse, Response};
+use samenspel_domain::initiatives::{Character, LegalForm, Theme};
+use samenspel_domain::organisations::OrgKind;
+use samenspel_domain::permissions::Permission;
+use samenspel_store::initiatives::{self, Counts, Filter, Listed, Sort};
+use samenspel_store::{AreaId, OrgId, organisations};
+use serde::Deserialize;
+
+/// Initiatives per page of the registry.
+const PAGE_SIZE: i64 = 25;
+
+/// The registry's query string: filters, order and page. Unknown values mean "any".
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct RegistryQuery {
+    pub q: String,
+    pub theme: String,
+    pub area: String,
+    pub character: String,
+    pub legal_form: String,
+    pub verified: String,
+    pub sort: String,
+    pub page: String,
+}
+
+impl RegistryQuery {
+    /// The filter, keeping only values that mean something.
+    fn filter(&self) -> Filter {
+        Filter {
+            text: self.q.trim().chars().take(100).collect(),
+            theme: keep(Theme::parse(&self.theme).map(Theme::as_str)),
+            area: self.area.trim().parse::<i64>().ok().map(AreaId),
+            character: keep(Character::parse(&self.character).map(Character::as_str)),
+            legal_form: keep(LegalForm::parse(&self.legal_form).map(LegalForm::as_str)),
+            verified: match self.verified.as_str() {
+                "yes" | "no" => self.verified.clone(),
+                _ => String::new(),
+            },
+        }
+    }
+
+    fn page(&self) -> i64 {
+        self.page
+            .trim()
+            .parse::<i64>()
+            .unwrap_or(1)
+            .clamp(1, 100_000)
+    }
+
+    /// This query with another page, as a query string.
+    fn with_page(&self, filter: &Filter, sort: Sort, page: i64) -> String {
+        let area = filter.area.map(|a| a.to_string()).unwrap_or_default();
+        let page = page.to_string();
+        let pairs = [
+            ("q", filter.text.as_str()),
+            ("theme", filter.theme.as_str()),
+            ("area", area.as_str()),
+            ("character", filter.character.as_str()),
+            ("legal_form", filter.legal_form.as_str()),
+            ("verified", filter.verified.as_str()),
+            ("sort", sort.as_str()),
+            ("page", page.as_str()),
+        ];
+        let kept: Vec<_> = pairs.iter().filter(|(_, v)| !v.is_empty()).collect();
+        serde_urlencoded::to_string(kept).unwrap_or_default()
+    }
+}
+
+fn keep(value: Result<&'static str, samenspel_domain::Invalid>) -> String {
+    value.map(str::to_owned).unwrap_or_default()
+}
+
+#[derive(Template)]
+#[template(path = "initiatives/registry.html")]
+struct RegistryView<'a> {
+    ctx: &'a Ctx,
+    org: organisations::Organisation,
+    filter: Filter,
+    sort: Sort,
+    sorts: [Sort; 4],
+    rows: Vec<Listed>,
+    total: i64,
+    page: i64,
+    pages: i64,
+    previous: Option<String>,
+    next: Option<String>,
+    export: String,
+    counts: Counts,
+    districts: Vec<DistrictRow>,
+    themes: &'static [Theme],
+    characters: &'static [Character],
+    legal_forms: &'static [LegalForm],
+    can_map: bool,
+    map: MapSettings,
+}
+
+impl RegistryView<'_> {
+    fn theme_count(&self, theme: &str) -> i64 {
+        self.counts
+            .themes
+            .iter()
+            .find(|(t, _)| t == theme)
+            .map(|(_, n)| *n)
+            .unwrap_or(0)
+    }
+
+    fn area_count(&self, area: &AreaId) -> i64 {
+        self.counts
+            .areas
+            .iter()
+            .find(|(a, _)| a == area)
+            .map(|(_, n)| *n)
+            .unwrap_or(0)
+    }
+
+    fn area_selected(&self, area: &AreaId) -> bool {
+        self.filter.area == Some(*area)
+    }
+
+    fn filtered(&self) -> bool {
+        let f = &self.filter;
+        !(f.text.is_empty()
+            && f.theme.is_empty()
+            && f.area.is_none()
+            && f.character.is_empty()
+            && f.legal_form.is_empty()
+            && f.verified.is_empty())
+    }
+
+    fn words<'s>(&self, text: &'s str) -> Vec<&'s str> {
+        text.split_whitespace().collect()
+    }
+
+    fn short(&self, text: &str) -> String {
+        let mut short: String = text.chars().take(160).collect();
+        if text.chars().count() > 160 {
+            short.push('…');
+        }
+        short
+    }
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: OrgScope,
+    Query(query): Query<RegistryQuery>,
+) -> Result<Response, AppError> {
+    let filter = query.filter();
+    let sort = Sort::parse(&query.sort);
+    let page = query.page();
+    let (org, rows, total, counts) = {
+        let mut conn = state.db.conn().await?;
+        let org = organisations::by_id(conn.ex(), scope.org)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let (rows, total) = initiatives::search(
+            conn.ex(),
+            scope.org,
+            &filter,
+            sort,
+            PAGE_SIZE,
+            (page - 1) * PAGE_SIZE,
+        )
+        .await?;
+        let counts = initiatives::counts(conn.ex(), scope.org, &filter).await?;
+        (org, rows, total, counts)
+    };
+    let districts = tree(&state, scope.org).await?;
+    let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
+    let previous = (page > 1).then(|| query.with_page(&filter, sort, page - 1));
+    let next = (page < pages).then(|| query.with_page(&filter, sort, page + 1));
+    let export = query.with_page(&filter, sort, 1);
+    Ok(render(&RegistryView {
+        ctx: &ctx,
+        org,
+        sort,
+        sorts: Sort::ALL,
+        rows,
+        total,
+        page,
+        pages,
+        previous,
+        next,
+        export,
+        counts,
+        districts,
+        themes: Theme::ALL,
+        characters: Character::ALL,
+        legal_forms: LegalForm::ALL,
+        can_map: scope.standing.allows(Permission::MapInitiative),
+        map: MapSettings::from_state(&state),
+        filter,
+    }))
+}
+
+/// A cell as a spreadsheet will read it: text that a spreadsheet would take for a formula gets
+/// a leading apostrophe.
+fn cell(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    }
+}
+
+pub async fn csv(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: OrgScope,
+    Query(query): Query<RegistryQuery>,
+) -> Result<Response, AppError> {
+    let filter = query.filter();
+    let rows = {
+        let mut conn = state.db.conn().await?;
+        initiatives::export(conn.ex(), scope.org, &filter).await?
+    };
+    let labels = |prefix: &str, keys: &str| {
+        keys.split_whitespace()
+            .map(|k| ctx.t_of(prefix, k))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let yes_no = |b: bool| ctx.t(if b { "yes" } else { "no" });
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .from_writer(Vec::new());
+    let header: Vec<String> = [
+        "csv-name",
+        "csv-description",
+        "csv-themes",
+        "csv-character",
+        "csv-legal-form",
+        "csv-volunteers",
+        "csv-paid-staff",
+        "csv-members",
+        "csv-core-roles",
+        "csv-support",
+        "csv-support-note",
+        "csv-does-not-do",
+        "csv-contact-name",
+        "csv-contact-email",
+        "csv-contact-phone",
+        "csv-website",
+        "csv-founded",
+        "csv-areas",
+        "csv-verified",
+        "csv-public",
+        "csv-claimed",
+    ]
+    .iter()
+    .map(|k| ctx.t(k))
+    .collect();
+    let write_error = |e: csv::Error| AppError::Unexpected(anyhow::Error::new(e));
+    writer.write_record(&header).map_err(write_error)?;
+    for (row, areas) in rows {
+        let record = [
+            cell(&row.name),
+            cell(&row.description),
+            labels("theme", &row.themes),
+            ctx.t_of("character", &row.character),
+            ctx.t_of("legal-form", &row.legal_form),
+            yes_no(row.has_volunteers),
+            yes_no(row.has_paid_staff),
+            row.member_count.map(|n| n.to_string()).unwrap_or_default(),
+            labels("core-role", &row.core_roles),
+            labels("support", &row.support_needed),
+            cell(&row.support_note),
+            cell(&row.does_not_do),
+            cell(&row.contact_name),
+            cell(&row.contact_email),
+            cell(&row.contact_phone),
+            cell(&row.website),
+            row.founded_year.map(|n| n.to_string()).unwrap_or_default(),
+            areas.join(" "),
+            row.verified_at.map(|at| ctx.iso(&at)).unwrap_or_default(),
+            yes_no(row.is_public),
+            yes_no(row.claimed),
+        ];
+        writer.write_record(&record).map_err(write_error)?;
+    }
+    let mut body = vec![0xEF, 0xBB, 0xBF]; // a byte-order mark, so spreadsheets read UTF-8
+    body.extend(
+        writer
+            .into_inner()
+            .map_err(|e| AppError::Unexpected(anyhow::anyhow!("{e}")))?,
+    );
+    Ok((
+        [
+            (CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (
+                CONTENT_DISPOSITION,
+                format!("attachment; filename=\"initiatives-{}.csv\"", scope.org),
+            ),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+#[derive(Template)]
+#[template(path = "initiatives/facilitators.html")]
+struct FacilitatorsView<'a> {
+    ctx: &'a Ctx,
+    org: organisations::Organisation,
+    working: Vec<organisations::Organisation>,
+    available: Vec<organisations::Organisation>,
+    can_manage: bool,
+    errors: FormErrors,
+}
+
+async fn render_facilitators(
+    state: &AppState,
+    ctx: &Ctx,
+    scope: OrgScope,
+    errors: FormErrors,
+) -> Result<Response, AppError> {
+    let mut conn = state.db.conn().await?;
+    let org = organisations::by_id(conn.ex(), scope.org)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let working = organisations::facilitators_of(conn.ex(), scope.org).await?;
+    let can_manage = scope.standing.allows(Permission::ManageFacilitators);
+    let available = if can_manage {
+        organisations::of_kind(conn.ex(), OrgKind::Facilitator)
+            .await?
+            .into_iter()
+            .filter(|f| !working.iter().any(|w| w.id == f.id))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let failed = !errors.is_empty();
+    let view = FacilitatorsView {
+        ctx,
+        org,
+        working,
+        available,
+        can_manage,
+        errors,
+    };
+    Ok(if failed {
+        render_status(StatusCode::UNPROCESSABLE_ENTITY, &view)
+    } else {
+        render(&view)
+    })
+}
+
+pub async fn facilitators(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: OrgScope,
+) -> Result<Response, AppError> {
+    render_facilitators(&state, &ctx, scope, FormErrors::default()).await
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct FacilitatorForm {
+    #[serde(default)]
+    pub facilitator: String,
+}
+
+pub async fn add_facilitator(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: OrgScope,
+    FormData(form): FormData<FacilitatorForm>,
+) -> Result<Response, AppError> {
+    let chosen = form.facilitator.trim().parse::<i64>().ok().map(OrgId);
+    let mut tx = state.db.begin().await?;
+    let added = match chosen {
+        Some(id) => organisations::add_facilitator(tx.ex(), scope.org, id, samenspel_store::now())
+            .await?
+            .then_some(id),
+        None => None,
+    };
+    let Some(id) = added else {
+        drop(tx);
+        let mut errors = FormErrors::default();
+        errors.add("facilitator", "error-facilitator-choose");
+        return render_facilitators(&state, &ctx, scope, errors).await;
+    };
+    audit::record(
+        tx.ex(),
+        &ctx,
+        "municipality.facilitator_added",
+        ("organisation", Some(id.0)),
+        Some(scope.org),
+        serde_json::json!({ "facilitator": id }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(redirect_with_flash(
+        &state,
+        &format!("/municipalities/{}/facilitators", scope.org),
+        "flash-facilitator-added",
+    ))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct FacilitatorPath {
+    pub org: i64,
+    pub facilitator: i64,
+}
+
+pub async fn remove_facilitator(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: OrgScope,
+    Path(path): Path<FacilitatorPath>,
+) -> Result<Response, AppError> {
+    debug_assert_eq!(path.org, scope.org.0);
+    let id = OrgId(path.facilitator);
+    let mut tx = state.db.begin().await?;
+    if !organisations::remove_facilitator(tx.ex(), scope.org, id).await? {
+        return Err(AppError::NotFound);
+    }
+    audit::record(
+        tx.ex(),
+        &ctx,
+        "municipality.facilitator_removed",
+        ("organisation", Some(id.0)),
+        Some(scope.org),
+        serde_json::json!({ "facilitator": id }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(redirect_with_flash(
+        &state,
+        &format!("/municipalities/{}/facilitators", scope.org),
+        "flash-facilitator-removed",
+    ))
+}
+
+#[derive(Template)]
+#[template(path = "initiatives/hub.html")]
+struct HubView<'a> {
+    ctx: &'a Ctx,
+    registries: Vec<organisations::Organisation>,
+    own: Vec<organisations::OrgSummary>,
+}
+
+/// The registries a person can open (their municipalities, and those where their facilitator
+/// organisation works) and the initiatives they belong to.
+pub async fn hub(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    let me = ctx.require_user()?;
+    let mut conn = state.db.conn().await?;
+    let registries = organisations::registries_for(conn.ex(), me.id).await?;
+    let own = organisations::for_user(conn.ex(), me.id)
+        .await?
+        .into_iter()
+        .filter(|o| o.kind == OrgKind::Initiative.as_str())
+        .collect();
+    Ok(render(&HubView {
+        ctx: &ctx,
+        registries,
+        own,
+    }))
+}
