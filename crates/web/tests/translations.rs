@@ -117,6 +117,51 @@ fn every_key_in_use_is_defined() {
             "invitation-status",
             &["open", "accepted", "revoked", "expired", "unknown"],
         ),
+        (
+            "theme",
+            &[
+                "heat", "solar", "wind", "saving", "mobility", "greenery", "care", "sport",
+                "culture", "social",
+            ],
+        ),
+        (
+            "legal-form",
+            &[
+                "none",
+                "association",
+                "cooperative",
+                "foundation",
+                "owners-association",
+                "company",
+                "other",
+            ],
+        ),
+        ("character", &["technical", "participation", "both"]),
+        (
+            "core-role",
+            &[
+                "entrepreneurs",
+                "connectors",
+                "technical",
+                "communicators",
+                "organisers",
+                "finance",
+            ],
+        ),
+        (
+            "support",
+            &[
+                "knowledge",
+                "budget",
+                "capacity",
+                "premises",
+                "contacts",
+                "communication",
+                "process",
+            ],
+        ),
+        ("sort", &["name", "newest", "founded", "members"]),
+        ("area-kind", &["district", "neighbourhood"]),
     ];
     for (prefix, values) in values {
         assert!(

@@ -142,8 +142,8 @@ async fn arrange(app: &TestApp) -> (World, Vec<(Visitor, Browser)>) {
             &admin,
             format!("/municipalities/{org}/areas"),
             vec![
-                ("area-code", "WK000101".to_owned()),
-                ("area-name", "Centrum".to_owned()),
+                ("area_code", "WK000101".to_owned()),
+                ("area_name", "Centrum".to_owned()),
             ],
         ),
         (

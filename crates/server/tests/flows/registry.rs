@@ -133,14 +133,14 @@ async fn areas_are_set_up_imported_and_mapped(app: TestApp) {
     let added = admin
         .post(
             &areas,
-            &[("area-code", "BU99010202"), ("area-name", "Vogelwijk")],
+            &[("area_code", "BU99010202"), ("area_name", "Vogelwijk")],
         )
         .await;
     assert_eq!(added.status, 303, "{}", added.body);
     let duplicate = admin
         .post(
             &areas,
-            &[("area-code", "BU99010202"), ("area-name", "Nog eens")],
+            &[("area_code", "BU99010202"), ("area_name", "Nog eens")],
         )
         .await;
     assert_eq!(duplicate.status, 422);
@@ -148,7 +148,7 @@ async fn areas_are_set_up_imported_and_mapped(app: TestApp) {
     let elsewhere = admin
         .post(
             &areas,
-            &[("area-code", "WK036301"), ("area-name", "Centrum")],
+            &[("area_code", "WK036301"), ("area_name", "Centrum")],
         )
         .await;
     assert_eq!(elsewhere.status, 422);

@@ -235,9 +235,9 @@ pub async fn set_code(
 /// The add-area form's fields are named apart from the code form's on the same page.
 #[derive(Debug, Default, Deserialize)]
 pub struct AddForm {
-    #[serde(default, rename = "area-code")]
+    #[serde(default, rename = "area_code")]
     pub code: String,
-    #[serde(default, rename = "area-name")]
+    #[serde(default, rename = "area_name")]
     pub name: String,
 }
 
@@ -301,7 +301,7 @@ pub async fn add(
     FormData(form): FormData<AddForm>,
 ) -> Result<Response, AppError> {
     let mut errors = FormErrors::default();
-    let name = errors.check("area-name", AreaName::parse(&form.name));
+    let name = errors.check("area_name", AreaName::parse(&form.name));
     let rejected = |errors| Rejected {
         area_code: form.code.clone(),
         area_name: form.name.clone(),
@@ -311,7 +311,7 @@ pub async fn add(
     let code = match AreaCode::parse(&form.code) {
         Ok(code) => Some(code),
         Err(key) => {
-            errors.add("area-code", key);
+            errors.add("area_code", key);
             None
         }
     };
@@ -322,7 +322,7 @@ pub async fn add(
     let mut tx = state.db.begin().await?;
     let Some(municipality) = areas::municipality_code(tx.ex(), scope.org).await? else {
         drop(tx);
-        errors.add("area-code", "error-code-first");
+        errors.add("area_code", "error-code-first");
         return render_list(&state, &ctx, scope, Some(rejected(errors))).await;
     };
     let own = match &record {
@@ -343,7 +343,7 @@ pub async fn add(
     };
     if let Some(key) = problem {
         drop(tx);
-        errors.add("area-code", key);
+        errors.add("area_code", key);
         return render_list(&state, &ctx, scope, Some(rejected(errors))).await;
     }
     let now = samenspel_store::now();
@@ -351,7 +351,7 @@ pub async fn add(
         Ok(_) => {}
         Err(samenspel_store::StoreError::Refused(key)) => {
             drop(tx);
-            errors.add("area-code", key);
+            errors.add("area_code", key);
             return render_list(&state, &ctx, scope, Some(rejected(errors))).await;
         }
         Err(other) => return Err(other.into()),

@@ -164,21 +164,23 @@ pub async fn list(
 ) -> Result<Response, AppError> {
     let filter = query.filter();
     let sort = Sort::parse(&query.sort);
-    let page = query.page();
+    let mut page = query.page();
     let (org, rows, total, counts) = {
         let mut conn = state.db.conn().await?;
         let org = organisations::by_id(conn.ex(), scope.org)
             .await?
             .ok_or(AppError::NotFound)?;
-        let (rows, total) = initiatives::search(
-            conn.ex(),
-            scope.org,
-            &filter,
-            sort,
-            PAGE_SIZE,
-            (page - 1) * PAGE_SIZE,
-        )
-        .await?;
+        let mut search = async |page: i64| {
+            let offset = (page - 1) * PAGE_SIZE;
+            initiatives::search(conn.ex(), scope.org, &filter, sort, PAGE_SIZE, offset).await
+        };
+        let (mut rows, total) = search(page).await?;
+        // A page past the end (an old link, a shorter result) shows the last page.
+        let last = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
+        if page > last {
+            page = last;
+            rows = search(page).await?.0;
+        }
         let counts = initiatives::counts(conn.ex(), scope.org, &filter).await?;
         (org, rows, total, counts)
     };

@@ -1,0 +1,212 @@
+#!/usr/bin/env python3
+"""Measures the area import at national scale and the registry pages with 5,000 initiatives.
+
+    python3 bench/registry.py [--backend sqlite|postgres] [--duration 10] [--connections 64]
+
+Steps, each timed:
+  1. write a synthetic national CBS file (bench/gen_cbs_areas.py, CSV and GeoJSON);
+  2. create its 342 municipalities with their CBS codes (samenspel-bench, no areas yet);
+  3. import the national CSV, then the GeoJSON (outlines), through the platform import page
+     over HTTP, as an administrator does; then the CSV once more (nothing changes);
+  4. map 5,000 initiatives into the largest municipality's registry (samenspel-bench);
+  5. load the registry pages with wrk (64 connections, logged in) and record latency,
+     throughput and the server's peak resident memory.
+
+Writes bench/results/registry-<backend>.json and .md. Needs: a release build (made here),
+wrk and curl (Debian packages), PostgreSQL on 127.0.0.1:5432 for --backend postgres. Only
+127.0.0.1 is contacted.
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PASSWORD = "samen-aan-de-slag"
+EMAIL = "bench@samenspel.example"
+
+
+def run(cmd, **kw):
+    return subprocess.run(cmd, check=True, text=True, capture_output=True, **kw)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Session:
+    """A logged-in visitor, through curl with a cookie jar."""
+
+    def __init__(self, base, jar):
+        self.base, self.jar = base, jar
+
+    def curl(self, *args):
+        return run(["curl", "-sS", "-b", self.jar, "-c", self.jar, *args]).stdout
+
+    def token(self, path="/"):
+        page = self.curl(self.base + path)
+        return re.search(r'name="csrf" value="([^"]+)"', page).group(1)
+
+    def login(self):
+        token = self.token("/login")
+        self.curl("-o", "/dev/null", "--data-urlencode", f"csrf={token}",
+                  "--data-urlencode", f"email={EMAIL}",
+                  "--data-urlencode", f"password={PASSWORD}", self.base + "/login")
+
+    def cookie(self):
+        for line in open(self.jar):
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) == 7 and parts[5] == "samenspel_session":
+                return f"samenspel_session={parts[6]}"
+        raise SystemExit("login failed: no session cookie")
+
+    def upload(self, path, file):
+        token = self.token("/")
+        started = time.perf_counter()
+        out = self.curl("-w", "\n%{http_code}", "-F", f"file=@{file}",
+                        f"{self.base}{path}?csrf={token}")
+        seconds = time.perf_counter() - started
+        status = out.rsplit("\n", 1)[-1]
+        return seconds, status, out
+
+
+def wrk(url, cookie, duration, connections):
+    out = run(["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency",
+               "-H", f"Cookie: {cookie}", "-H", "Accept-Language: nl", url]).stdout
+    def ms(label):
+        m = re.search(rf"^\s+{label}\s+([\d.]+)(us|ms|s)\s*$", out, re.M)
+        if not m:
+            return None
+        value, unit = float(m.group(1)), m.group(2)
+        return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    errors = sum(int(n) for n in re.findall(r"Non-2xx or 3xx responses: (\d+)", out))
+    errors += sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
+    return {"p50_ms": ms("50%"), "p99_ms": ms("99%"), "requests_per_s": rps, "errors": errors}
+
+
+def peak_rss_mb(pid):
+    for line in open(f"/proc/{pid}/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return None
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--backend", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--duration", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=64)
+    parser.add_argument("--initiatives", type=int, default=5000)
+    args = parser.parse_args()
+
+    work = tempfile.mkdtemp(prefix="samenspel-bench-")
+    results = {"backend": args.backend, "machine": f"{os.cpu_count()} cores", "steps": {}}
+    print("building (release)…", file=sys.stderr)
+    subprocess.run(["cargo", "build", "--release", "-q", "-p", "samenspel", "-p", "samenspel-bench"],
+                   check=True, cwd=ROOT)
+    binary = os.path.join(ROOT, "target/release/samenspel")
+    bench = os.path.join(ROOT, "target/release/samenspel-bench")
+
+    csv, geojson = os.path.join(work, "areas.csv"), os.path.join(work, "areas.geojson")
+    for fmt, path in (("csv", csv), ("geojson", geojson)):
+        run([sys.executable, os.path.join(ROOT, "bench/gen_cbs_areas.py"), "--format", fmt, "--out", path])
+    results["files"] = {"csv_mb": round(os.path.getsize(csv) / 1e6, 1),
+                        "geojson_mb": round(os.path.getsize(geojson) / 1e6, 1)}
+
+    if args.backend == "sqlite":
+        url = f"sqlite://{work}/bench.db"
+    else:
+        name = f"samenspel_bench_{os.getpid()}"
+        admin = os.environ.get("SAMENSPEL_TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+        run(["psql", admin, "-qc", f"CREATE DATABASE {name}"])
+        url = admin.rsplit("/", 1)[0] + "/" + name
+
+    started = time.perf_counter()
+    run([bench, "--database-url", url, "registry", "--areas", csv, "--initiatives", "0"])
+    results["steps"]["create_municipalities_s"] = round(time.perf_counter() - started, 2)
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = dict(os.environ, DATABASE_URL=url, SAMENSPEL_LISTEN=f"127.0.0.1:{port}",
+               SAMENSPEL_BASE_URL=base, SAMENSPEL_AUTH_ATTEMPTS_PER_MINUTE="1000",
+               SAMENSPEL_MAIL_DIR=os.path.join(work, "mail"), RUST_LOG="warn")
+    server = subprocess.Popen([binary, "serve"], env=env, cwd=work)
+    try:
+        for _ in range(100):
+            try:
+                run(["curl", "-sf", base + "/health"])
+                break
+            except subprocess.CalledProcessError:
+                time.sleep(0.1)
+        session = Session(base, os.path.join(work, "cookies"))
+        session.login()
+        for label, file in (("import_csv", csv), ("import_geojson", geojson), ("import_csv_again", csv)):
+            seconds, status, out = session.upload("/admin/areas/import", file)
+            if status != "200":
+                raise SystemExit(f"{label}: status {status}\n{out[-2000:]}")
+            results["steps"][f"{label}_s"] = round(seconds, 2)
+            print(f"{label}: {seconds:.2f} s", file=sys.stderr)
+
+        started = time.perf_counter()
+        org = run([bench, "--database-url", url, "registry", "--areas", csv,
+                   "--initiatives", str(args.initiatives)]).stdout.strip()
+        results["steps"]["map_initiatives_s"] = round(time.perf_counter() - started, 2)
+
+        cookie = session.cookie()
+        registry = f"{base}/municipalities/{org}/initiatives"
+        pages = {
+            "registry": registry,
+            "registry_theme_filter": registry + "?theme=heat",
+            "registry_text_search": registry + "?q=warmtenet",
+            "registry_page_100": registry + "?page=100&sort=members",
+            "registry_csv_export": registry + ".csv?theme=wind",
+            "areas": f"{base}/municipalities/{org}/areas",
+            "areas_geojson": f"{base}/municipalities/{org}/areas.geojson",
+        }
+        first = run(["curl", "-s", "-b", f"samenspel_session={cookie.split('=', 1)[1]}", registry]).stdout
+        found = re.search(r'id="results-heading"[^>]*>([^<]+)<', first)
+        results["registry_heading"] = found.group(1).strip() if found else None
+        results["pages"] = {}
+        for label, url_ in pages.items():
+            results["pages"][label] = wrk(url_, cookie, args.duration, args.connections)
+            print(label, results["pages"][label], file=sys.stderr)
+        results["peak_rss_mb"] = round(peak_rss_mb(server.pid), 1)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+        if args.backend == "postgres":
+            run(["psql", admin, "-qc", f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"])
+        shutil.rmtree(work, ignore_errors=True)
+
+    out_dir = os.path.join(ROOT, "bench/results")
+    os.makedirs(out_dir, exist_ok=True)
+    stem = os.path.join(out_dir, f"registry-{args.backend}")
+    with open(stem + ".json", "w") as f:
+        json.dump(results, f, indent=2)
+    lines = [f"# Registry and area import — {args.backend}", "",
+             f"{results['machine']}; {args.initiatives} initiatives in one registry; wrk, "
+             f"{args.connections} connections, {args.duration} s per page; server peak RSS "
+             f"{results['peak_rss_mb']} MB.", "",
+             "| step | seconds |", "|---|---|"]
+    lines += [f"| {k} | {v} |" for k, v in results["steps"].items()]
+    lines += ["", "| page | p50 ms | p99 ms | requests/s | errors |", "|---|---|---|---|---|"]
+    for label, r in results["pages"].items():
+        lines.append(f"| {label} | {r['p50_ms']} | {r['p99_ms']} | {r['requests_per_s']} | {r['errors']} |")
+    with open(stem + ".md", "w") as f:
+        f.write("\n".join(lines) + "\n")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
