@@ -1,29 +1,27 @@
 #!/usr/bin/env python3
-"""Writes a synthetic national CBS "wijk- en buurtindeling" file for benchmarking the area import.
+"""Writes a synthetic national CBS "wijk- en buurtindeling" file to benchmark the area import.
 
-The file is shaped as CBS/PDOK publish their neighbourhood files, with made-up codes, names and
-outlines; the same --seed always gives the same file.
+Shaped as CBS/PDOK publish their neighbourhood files, with made-up codes, names and outlines;
+the same --seed (default 1) always gives the same file. Standard library only.
 
     python3 bench/gen_cbs_areas.py --format csv --out /tmp/areas.csv
     python3 bench/gen_cbs_areas.py --format geojson --out /tmp/areas.geojson
-    python3 bench/gen_cbs_areas.py --format csv --out /tmp/one.csv --only GM0363
+    python3 bench/gen_cbs_areas.py --format csv --out /tmp/one.csv --only GM1835
 
-Options: --seed N (1), --municipalities (342), --districts (3300), --neighbourhoods (14000),
---only GMxxxx (write one municipality only; the national set is still generated, so its codes
-and names equal those in the national file).
+--municipalities (342), --districts (3300) and --neighbourhoods (14000) set the totals, which
+are met exactly. --only writes one municipality (GM1835 is the largest with seed 1); the
+national set is still generated, so its codes, names and outlines equal the national file's.
 
-  * Municipalities: GM + 4 unique digits in 0001..1999, Dutch-looking unique names. Their sizes
-    follow a Zipf-like law: a few have many wijken and buurten, most have few; each has at least
-    one wijk (at most 99: WK + its 4 digits + 01..99), each wijk at least one buurt (at most 100:
-    BU + the wijk's 6 digits + 00..99). The totals are exactly the numbers asked for.
-  * csv: semicolon separated, UTF-8, RFC 4180 quoting, one row per buurt with its wijk:
-    gemeentecode;gemeentenaam;wijkcode;wijknaam;buurtcode;buurtnaam
-    Names sometimes hold é, ë, ï, a comma or a double quote.
-  * geojson: one FeatureCollection, compact; first a Feature per wijk, then one per buurt, with a
-    Polygon in WGS 84 lon/lat inside the Netherlands' bounding box. Municipalities lie on a grid,
-    wijken on a grid inside their municipality's cell, buurten inside their wijk's rectangle.
+  * GM + 4 unique digits in 0001..1999, unique Dutch-looking names; Zipf-like sizes: a few
+    municipalities have many wijken and buurten, most have few. Each has 1..99 wijken
+    (WK + its 4 digits + 01..99), each wijk 1..100 buurten (BU + the wijk's 6 digits + 00..99).
+  * csv: `gemeentecode;gemeentenaam;wijkcode;wijknaam;buurtcode;buurtnaam`, one row per buurt,
+    UTF-8, RFC 4180 quoting; names sometimes hold é, ë, ï, a comma or a double quote.
+  * geojson: a compact FeatureCollection, a Feature per wijk then one per buurt, each a Polygon
+    in WGS 84 lon/lat inside the Netherlands' bounding box: municipalities on a grid, wijken on
+    a grid in their municipality's cell, buurten inside their wijk's rectangle.
 
-A one-line summary (counts, size, seconds) goes to stderr. Standard library only.
+Prints a one-line summary (counts, size, seconds) to stderr.
 """
 
 import argparse
@@ -37,7 +35,7 @@ import sys
 import time
 
 LON, LAT = (3.4, 7.2), (50.8, 53.5)  # the Netherlands' bounding box
-MAX_WIJKEN, MAX_BUURTEN = 99, 100
+HEADER = ["gemeentecode", "gemeentenaam", "wijkcode", "wijknaam", "buurtcode", "buurtnaam"]
 HEAD = ["Zonne", "Beek", "Linde", "Eiken", "Heide", "Berg", "Water", "Hoog", "Noord", "Zuid",
         "Ooster", "Wester", "Veen", "Brink", "Molen", "Kerk", "Zand", "Wilgen", "Rozen", "Ham",
         "Els", "Haver", "Vlier", "Esch", "Loo", "Mark", "Dinkel", "Sûd", "Noard", "Ee"]
@@ -47,10 +45,10 @@ TOWN_FORMS = ["{}", "{}", "{}", "{}", "{}", "{}", "'s-{}", "Sint-{}", "{} aan Ze
               "{} aan den Rijn", "{} (L.)", "Nieuw-{}", "Oud-{}"]
 WIJK_THEMES = ["Centrum", "Oude Dorp", "Buitengebied", "Noord", "Zuid", "Oost", "West",
                "Stationsgebied", "Bedrijventerrein", "Havenkwartier", "Binnenstad", "De Hoven",
-               "Het Zand", "Kerkbuurt", "Nieuwland", "Mariënburg", "Poëtenbuurt", "Geïnde Polder"]
+               "Het Zand", "Kerkbuurt", "Nieuwland", "Mariënburg", "Poëtenbuurt", "Belvédère"]
 BUURT_PREFIX = ["Bloemen", "Vogel", "Schilders", "Componisten", "Bomen", "Sterren", "Rivieren",
                 "Zeehelden", "Professoren", "Dichters", "Poëten", "Coöperatie", "Ruïne", "Kastelen",
-                "Vruchten", "Oranje", "Kanaal", "Molen", "Kloosters", "Belvédère", "Zeeën", "Parken"]
+                "Vruchten", "Oranje", "Kanaal", "Molen", "Kloosters", "Belvédère", "Zeeën"]
 BUURT_SUFFIX = ["buurt", "wijk", "kwartier", "hof", "park", "erf", "veld", "laan", "hoek", "weide"]
 
 
@@ -94,10 +92,10 @@ def generate(args):
     codes = sorted(rng.sample(range(1, 2000), m))
     sizes = [rng.lognormvariate(0, 0.5) / (rank + 1) ** 0.8 for rank in range(m)]
     rng.shuffle(sizes)  # the large municipalities get random codes and grid cells
-    wijken_per = allocate(args.districts, sizes, MAX_WIJKEN)
+    wijken_per = allocate(args.districts, sizes, 99)
     district_weights = [sizes[i] ** 0.3 * rng.lognormvariate(0, 0.9)
                         for i in range(m) for _ in range(wijken_per[i])]
-    buurten_per = iter(allocate(args.neighbourhoods, district_weights, MAX_BUURTEN))
+    buurten_per = iter(allocate(args.neighbourhoods, district_weights, 100))
     cols = math.ceil(math.sqrt(m * (LON[1] - LON[0]) / (LAT[1] - LAT[0])))
     rows = math.ceil(m / cols)
     cells = list(range(cols * rows))
@@ -117,13 +115,14 @@ def generate(args):
                 wname = f"Wijk {w + 1:02d} {wname}"
             buurt_names = set()  # unique within their wijk
             buurten = [(f"BU{digits:04d}{w + 1:02d}{b:02d}", unique(
-                lambda: buurt_name(rng, town, wname), buurt_names)) for b in range(next(buurten_per))]
+                lambda: buurt_name(rng, town), buurt_names)) for b in range(next(buurten_per))]
             wijken.append((f"WK{digits:04d}{w + 1:02d}", wname, rects[w], buurten))
         out.append((f"GM{digits:04d}", town, wijken))
     return out
 
 
-def buurt_name(rng, town, wijk):
+def buurt_name(rng, town):
+    """Mostly "Bloemenbuurt"-like names; now and then with a comma or double quotes."""
     r = rng.random()
     if r < 0.03:
         return f"Verspreide huizen, {town}"
@@ -134,40 +133,43 @@ def buurt_name(rng, town, wijk):
     return rng.choice(BUURT_PREFIX) + rng.choice(BUURT_SUFFIX)
 
 
+def shrink(rect, f):
+    """`rect` (x0, y0, x1, y1) less `f` of its width and height on every side."""
+    x0, y0, x1, y1 = rect
+    dx, dy = f * (x1 - x0), f * (y1 - y0)
+    return (x0 + dx, y0 + dy, x1 - dx, y1 - dy)
+
+
 def split(rect, k, inset):
-    """k rectangles on a grid filling `rect`, each shrunk by `inset` of its size on every side."""
+    """k cells of a grid filling `rect` row by row, each shrunk by `inset`."""
     x0, y0, x1, y1 = rect
     cols = math.ceil(math.sqrt(k))
-    rows = math.ceil(k / cols)
-    w, h = (x1 - x0) / cols, (y1 - y0) / rows
-    return [(x0 + (j % cols + inset) * w, y0 + (j // cols + inset) * h,
-             x0 + (j % cols + 1 - inset) * w, y0 + (j // cols + 1 - inset) * h) for j in range(k)]
+    w, h = (x1 - x0) / cols, (y1 - y0) / math.ceil(k / cols)
+    return [shrink((x0 + j % cols * w, y0 + j // cols * h, x0 + (j % cols + 1) * w,
+                    y0 + (j // cols + 1) * h), inset) for j in range(k)]
 
 
 def ring(points):
-    ring = [[round(x, 6), round(y, 6)] for x, y in points]
-    return [ring + [ring[0]]]
+    """Polygon coordinates: one closed ring, rounded to 6 decimals (about 0.1 m)."""
+    rounded = [[round(x, 6), round(y, 6)] for x, y in points]
+    return [rounded + [rounded[0]]]
 
 
 def wijk_outline(rng, rect):
-    """The rectangle's 4 corners and 1..8 points on its sides, all moved inwards by up to 3%,
-    counter-clockwise: a simple polygon containing the rectangle shrunk by 3%."""
+    """The rectangle's corners and 1..8 points on its sides, counter-clockwise, each moved
+    inwards by up to 3%: a simple polygon around the rectangle shrunk by 3%."""
     x0, y0, x1, y1 = rect
     dx, dy = 0.03 * (x1 - x0), 0.03 * (y1 - y0)
-    extra = [0, 0, 0, 0]
-    for _ in range(rng.randint(1, 8)):
-        extra[rng.randrange(4)] += 1
+    on_side = [rng.randrange(4) for _ in range(rng.randint(1, 8))]
     corners = [(x0, y0, 1, 1), (x1, y0, -1, 1), (x1, y1, -1, -1), (x0, y1, 1, -1)]
     points = []
     for side, (cx, cy, sx, sy) in enumerate(corners):
         points.append((cx + sx * rng.uniform(0, dx), cy + sy * rng.uniform(0, dy)))
-        nx, ny, _, _ = corners[(side + 1) % 4]
-        for t in sorted(rng.uniform(0.1, 0.9) for _ in range(extra[side])):
-            px, py = cx + t * (nx - cx), cy + t * (ny - cy)
-            if side % 2 == 0:  # bottom or top: move up or down
-                points.append((px, py + (1 if side == 0 else -1) * rng.uniform(0, dy)))
-            else:
-                points.append((px + (-1 if side == 1 else 1) * rng.uniform(0, dx), py))
+        nx, ny = corners[(side + 1) % 4][:2]
+        ix, iy = (0, sy) if side % 2 == 0 else (sx, 0)  # inwards, across this side
+        for t in sorted(rng.uniform(0.1, 0.9) for _ in range(on_side.count(side))):
+            points.append((cx + t * (nx - cx) + ix * rng.uniform(0, dx),
+                           cy + t * (ny - cy) + iy * rng.uniform(0, dy)))
     return ring(points)
 
 
@@ -186,40 +188,37 @@ def buurt_outline(rng, rect):
 
 def write_csv(path, data):
     with open(path, "w", encoding="utf-8", newline="") as f:
-        out = csv.writer(f, delimiter=";")
-        out.writerow(["gemeentecode", "gemeentenaam", "wijkcode", "wijknaam", "buurtcode", "buurtnaam"])
+        out = csv.writer(f, delimiter=";")  # quotes a field with ; " or a line break
+        out.writerow(HEADER)
         for gm, town, wijken in data:
             for wk, wname, _, buurten in wijken:
-                for bu, bname in buurten:
-                    out.writerow([gm, town, wk, wname, bu, bname])
+                out.writerows([gm, town, wk, wname, bu, bname] for bu, bname in buurten)
+
+
+def features(data, seed):
+    """Every wijk, then every buurt (as the two PDOK layers), each a Feature as compact JSON.
+    Each outline has its own generator, seeded by its code: --only changes none of them."""
+    def feature(values, outline):
+        return json.dumps({"type": "Feature", "properties": dict(zip(HEADER, values)),
+                           "geometry": {"type": "Polygon", "coordinates": outline}},
+                          ensure_ascii=False, separators=(",", ":"))
+
+    for gm, town, wijken in data:
+        for wk, wname, rect, _ in wijken:
+            yield feature([gm, town, wk, wname], wijk_outline(random.Random(f"{seed}:{wk}"), rect))
+    for gm, town, wijken in data:
+        for wk, wname, rect, buurten in wijken:
+            cells = split(shrink(rect, 0.04), len(buurten), 0.0)  # inside the wijk's outline
+            for (bu, bname), cell in zip(buurten, cells):
+                outline = buurt_outline(random.Random(f"{seed}:{bu}"), cell)
+                yield feature([gm, town, wk, wname, bu, bname], outline)
 
 
 def write_geojson(path, data, seed):
-    def feature(props, rings):
-        geometry = {"type": "Polygon", "coordinates": rings}
-        return json.dumps({"type": "Feature", "properties": props, "geometry": geometry},
-                          ensure_ascii=False, separators=(",", ":"))
-
     with open(path, "w", encoding="utf-8") as f:
         f.write('{"type":"FeatureCollection","features":[')
-        first = True
-        for pass_ in ("wijk", "buurt"):  # as the two PDOK layers, one after the other
-            for gm, town, wijken in data:
-                for wk, wname, rect, buurten in wijken:
-                    props = {"gemeentecode": gm, "gemeentenaam": town, "wijkcode": wk, "wijknaam": wname}
-                    if pass_ == "wijk":  # each outline has its own generator: --only changes none
-                        parts = [feature(props, wijk_outline(random.Random(f"{seed}:{wk}"), rect))]
-                    else:
-                        x0, y0, x1, y1 = rect
-                        inner = (x0 + 0.04 * (x1 - x0), y0 + 0.04 * (y1 - y0),
-                                 x1 - 0.04 * (x1 - x0), y1 - 0.04 * (y1 - y0))
-                        cells = split(inner, len(buurten), 0.0)
-                        parts = [feature({**props, "buurtcode": bu, "buurtnaam": bname},
-                                         buurt_outline(random.Random(f"{seed}:{bu}"), cell))
-                                 for (bu, bname), cell in zip(buurten, cells)]
-                    for part in parts:
-                        f.write(part if first else "," + part)
-                        first = False
+        for i, feature in enumerate(features(data, seed)):
+            f.write("," + feature if i else feature)
         f.write("]}\n")
 
 
@@ -234,12 +233,11 @@ def main():
     p.add_argument("--only", metavar="GMxxxx", help="write this municipality only")
     args = p.parse_args()
     m, d, n = args.municipalities, args.districts, args.neighbourhoods
-    if not 1 <= m <= 1999:
-        p.error("--municipalities must be in 1..1999")
-    if not m <= d <= MAX_WIJKEN * m:
-        p.error(f"--districts must be in {m}..{MAX_WIJKEN * m} (1..99 per municipality)")
-    if not d <= n <= MAX_BUURTEN * d:
-        p.error(f"--neighbourhoods must be in {d}..{MAX_BUURTEN * d} (1..100 per district)")
+    for name, value, low, high in (("municipalities", m, 1, 1999), ("districts", d, m, 99 * m),
+                                   ("neighbourhoods", n, d, 100 * d)):
+        if not low <= value <= high:
+            p.error(f"--{name} must be in {low}..{high} (each municipality 1..99 districts, "
+                    "each district 1..100 neighbourhoods)")
     if args.only and not re.fullmatch(r"GM\d{4}", args.only.upper()):
         p.error("--only takes a municipality code such as GM0363")
 
@@ -256,10 +254,10 @@ def main():
         write_csv(args.out, data)
     else:
         write_geojson(args.out, data, args.seed)
-    wijken = sum(len(g[2]) for g in data)
-    buurten = sum(len(w[3]) for g in data for w in g[2])
-    print(f"gen_cbs_areas: {len(data)} municipalities, {wijken} districts, {buurten} "
-          f"neighbourhoods -> {args.out} ({args.format}, {os.path.getsize(args.out) / 1e6:.1f} MB) "
+    wijken = [w for g in data for w in g[2]]
+    print(f"gen_cbs_areas: {len(data)} municipalities, {len(wijken)} districts, "
+          f"{sum(len(w[3]) for w in wijken)} neighbourhoods -> {args.out} "
+          f"({args.format}, {os.path.getsize(args.out) / 1e6:.1f} MB) "
           f"in {time.perf_counter() - start:.2f} s", file=sys.stderr)
 
 

@@ -15,7 +15,7 @@ use time::OffsetDateTime;
 
 pub const MUNICIPALITY_CODE: &str = "GM9901";
 
-/// (code, name, south-west corner as longitude/latitude); each area is a small square.
+/// (code, name, south-west corner as longitude/latitude); each district is a small square.
 const DISTRICTS: &[(&str, &str, (f64, f64))] = &[
     ("WK990101", "Zonnedal-Centrum", (5.900, 52.200)),
     ("WK990102", "Zonnedal-Noord", (5.900, 52.220)),
@@ -31,9 +31,9 @@ const NEIGHBOURHOODS: &[(&str, &str)] = &[
     ("BU99010302", "Buitengebied Beekveld"),
 ];
 
-/// A square outline as GeoJSON geometry.
-fn square(west: f64, south: f64, size: f64) -> String {
-    let (east, north) = (west + size, south + size);
+/// A rectangular outline as GeoJSON geometry.
+fn rectangle(west: f64, south: f64, width: f64, height: f64) -> String {
+    let (east, north) = (west + width, south + height);
     format!(
         r#"{{"type":"Polygon","coordinates":[[[{west:.4},{south:.4}],[{east:.4},{south:.4}],[{east:.4},{north:.4}],[{west:.4},{north:.4}],[{west:.4},{south:.4}]]]}}"#
     )
@@ -49,19 +49,19 @@ fn records() -> anyhow::Result<Vec<AreaRecord>> {
         records.push(AreaRecord::District {
             code: DistrictCode::parse(code).map_err(|e| anyhow::anyhow!("{code}: {}", e.key))?,
             name: name(district)?,
-            geometry: Some(square(*west, *south, 0.02)),
+            geometry: Some(rectangle(*west, *south, 0.02, 0.02)),
         });
         let inside: Vec<_> = NEIGHBOURHOODS
             .iter()
             .filter(|(b, _)| b[2..8] == code[2..8])
             .collect();
         for (i, (b, buurt)) in inside.iter().enumerate() {
-            // Neighbourhoods side by side inside their district.
-            let size = 0.02 / inside.len() as f64;
+            // Neighbourhoods side by side, filling their district.
+            let width = 0.02 / inside.len() as f64;
             records.push(AreaRecord::Neighbourhood {
                 code: NeighbourhoodCode::parse(b).map_err(|e| anyhow::anyhow!("{b}: {}", e.key))?,
                 name: name(buurt)?,
-                geometry: Some(square(west + size * i as f64, *south, size)),
+                geometry: Some(rectangle(west + width * i as f64, *south, width, 0.02)),
             });
         }
     }

@@ -88,6 +88,15 @@ async fn render_show(
     let standing = scope.standing;
     let failed = rejected.is_some();
     let rejected = rejected.unwrap_or_default();
+    // The contact person is the one to invite, unless a refused address comes back.
+    let claim_email = if failed {
+        rejected.claim_email
+    } else {
+        profile
+            .as_ref()
+            .map(|p| p.contact_email.clone())
+            .unwrap_or_default()
+    };
     let view = ShowView {
         ctx,
         can_edit: standing.allows(Permission::EditProfile),
@@ -99,7 +108,7 @@ async fn render_show(
         profile,
         areas,
         projects,
-        claim_email: rejected.claim_email,
+        claim_email,
         project: rejected.project,
         errors: rejected.errors,
     };
