@@ -30,20 +30,23 @@ pub struct DistrictRow {
     pub neighbourhoods: Vec<(Area, i64)>,
 }
 
-/// The municipality's areas as districts with their neighbourhoods, in code order, with the
-/// number of registry initiatives active in each.
+/// The municipality's areas as districts with their neighbourhoods, in code order; with
+/// `counts`, also the number of registry initiatives that match it active in each.
 pub(crate) async fn tree(
     state: &AppState,
     municipality: OrgId,
+    counts: Option<&Filter>,
 ) -> Result<Vec<DistrictRow>, AppError> {
     let mut conn = state.db.conn().await?;
     let all = areas::list(conn.ex(), municipality).await?;
-    let counts: HashMap<AreaId, i64> =
-        initiatives::counts(conn.ex(), municipality, &Filter::default())
+    let counts: HashMap<AreaId, i64> = match counts {
+        Some(filter) => initiatives::counts(conn.ex(), municipality, filter)
             .await?
             .areas
             .into_iter()
-            .collect();
+            .collect(),
+        None => HashMap::new(),
+    };
     let count = |id: AreaId| counts.get(&id).copied().unwrap_or(0);
     let (districts, neighbourhoods): (Vec<Area>, Vec<Area>) =
         all.into_iter().partition(|a| a.parent_id.is_none());
@@ -129,7 +132,7 @@ async fn render_list(
         let code = areas::municipality_code(conn.ex(), scope.org).await?;
         (org, code)
     };
-    let districts = tree(state, scope.org).await?;
+    let districts = tree(state, scope.org, Some(&Filter::default())).await?;
     let failed = rejected.is_some();
     let rejected = rejected.unwrap_or_default();
     let view = ListView {
@@ -197,7 +200,7 @@ pub async fn set_code(
         ));
     }
     // Areas already imported carry the old code's digits; changing it would orphan them.
-    if old.is_some() && !tree(&state, scope.org).await?.is_empty() {
+    if old.is_some() && !areas::district_codes(tx.ex(), scope.org).await?.is_empty() {
         drop(tx);
         errors.add("code", "error-code-has-areas");
         return render_list(&state, &ctx, scope, Some(rejected(errors))).await;

@@ -178,7 +178,7 @@ async fn render_form(
         Vec::new()
     };
     let areas = match areas_of {
-        Some(m) => tree(state, m).await?,
+        Some(m) => tree(state, m, None).await?,
         None => Vec::new(),
     };
     let failed = !errors.is_empty();

@@ -18,9 +18,10 @@ use axum::response::{IntoResponse, Response};
 use samenspel_domain::initiatives::{Character, LegalForm, Theme};
 use samenspel_domain::organisations::OrgKind;
 use samenspel_domain::permissions::Permission;
-use samenspel_store::initiatives::{self, Counts, Filter, Listed, Sort};
+use samenspel_store::initiatives::{self, Filter, Listed, Sort};
 use samenspel_store::{AreaId, OrgId, organisations};
 use serde::Deserialize;
+use std::collections::HashMap;
 
 /// Initiatives per page of the registry.
 const PAGE_SIZE: i64 = 25;
@@ -101,7 +102,8 @@ struct RegistryView<'a> {
     previous: Option<String>,
     next: Option<String>,
     export: String,
-    counts: Counts,
+    theme_counts: HashMap<String, i64>,
+    area_counts: HashMap<AreaId, i64>,
     districts: Vec<DistrictRow>,
     themes: &'static [Theme],
     characters: &'static [Character],
@@ -112,21 +114,11 @@ struct RegistryView<'a> {
 
 impl RegistryView<'_> {
     fn theme_count(&self, theme: &str) -> i64 {
-        self.counts
-            .themes
-            .iter()
-            .find(|(t, _)| t == theme)
-            .map(|(_, n)| *n)
-            .unwrap_or(0)
+        self.theme_counts.get(theme).copied().unwrap_or(0)
     }
 
     fn area_count(&self, area: &AreaId) -> i64 {
-        self.counts
-            .areas
-            .iter()
-            .find(|(a, _)| a == area)
-            .map(|(_, n)| *n)
-            .unwrap_or(0)
+        self.area_counts.get(area).copied().unwrap_or(0)
     }
 
     fn area_selected(&self, area: &AreaId) -> bool {
@@ -184,7 +176,7 @@ pub async fn list(
         let counts = initiatives::counts(conn.ex(), scope.org, &filter).await?;
         (org, rows, total, counts)
     };
-    let districts = tree(&state, scope.org).await?;
+    let districts = tree(&state, scope.org, None).await?;
     let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
     let previous = (page > 1).then(|| query.with_page(&filter, sort, page - 1));
     let next = (page < pages).then(|| query.with_page(&filter, sort, page + 1));
@@ -201,7 +193,8 @@ pub async fn list(
         previous,
         next,
         export,
-        counts,
+        theme_counts: counts.themes.into_iter().collect(),
+        area_counts: counts.areas.into_iter().collect(),
         districts,
         themes: Theme::ALL,
         characters: Character::ALL,
