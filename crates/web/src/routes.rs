@@ -6,7 +6,7 @@ use crate::auth::Ctx;
 use crate::error::AppError;
 use crate::state::AppState;
 use axum::Router;
-use axum::extract::{FromRequestParts, RawPathParams, Request, State};
+use axum::extract::{DefaultBodyLimit, FromRequestParts, RawPathParams, Request, State};
 use axum::http::request::Parts;
 use axum::middleware::{Next, from_fn_with_state};
 use axum::response::{IntoResponse, Response};
@@ -102,7 +102,9 @@ impl RouteTable {
         });
         let guarded = handler
             .route_layer(from_fn_with_state((self.state.clone(), access), enforce))
-            .layer(RequestBodyLimitLayer::new(body_limit));
+            // Both: tower-http's refuses an announced body up front, axum's bounds extractors.
+            .layer::<_, std::convert::Infallible>(DefaultBodyLimit::max(body_limit))
+            .layer::<_, std::convert::Infallible>(RequestBodyLimitLayer::new(body_limit));
         self.router = self.router.route(path, guarded);
         self
     }

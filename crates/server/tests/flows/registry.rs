@@ -122,6 +122,28 @@ async fn areas_are_set_up_imported_and_mapped(app: TestApp) {
     assert_eq!(parsed["features"][0]["properties"]["code"], "WK990101");
     assert_eq!(parsed["features"][0]["geometry"]["type"], "Polygon");
 
+    // A detailed outline makes a file of megabytes: larger than a form, well within the limit.
+    let ring: Vec<String> = (0..120_000)
+        .map(|i| {
+            let t = i as f64 / 120_000.0 * std::f64::consts::TAU;
+            format!("[{:.6},{:.6}]", 5.91 + 0.01 * t.cos(), 52.21 + 0.01 * t.sin())
+        })
+        .chain(std::iter::once("[5.920000,52.210000]".to_owned()))
+        .collect();
+    let big = format!(
+        r#"{{"type":"FeatureCollection","features":[{{"type":"Feature","properties":{{"wijkcode":"WK990102","wijknaam":"Noord"}},"geometry":{{"type":"Polygon","coordinates":[[{}]]}}}}]}}"#,
+        ring.join(",")
+    );
+    assert!(big.len() > 2 * 1024 * 1024);
+    let page = admin
+        .upload(
+            &format!("/municipalities/{org}/import"),
+            "noord.geojson",
+            big.into_bytes(),
+        )
+        .await;
+    assert_eq!(page.status, 200, "{}", page.body);
+
     // The page lists every area, also without script.
     let list = admin.get(&areas).await;
     assert_eq!(list.status, 200);
