@@ -375,20 +375,24 @@ pub struct Counts {
 
 pub async fn counts(mut ex: Exec<'_>, municipality: OrgId, filter: &Filter) -> Result<Counts> {
     let pattern = like_pattern(&filter.text);
+    // Driven from the matching initiatives, so that the plan does not depend on statistics.
     let matching = format!(
-        "SELECT p.organisation_id FROM initiative_profiles p JOIN organisations o ON o.id = p.organisation_id WHERE {WHERE}"
+        "WITH matching AS (SELECT p.organisation_id AS id FROM initiative_profiles p \
+         JOIN organisations o ON o.id = p.organisation_id WHERE {WHERE})"
     );
     let sql = sqlx::AssertSqlSafe(format!(
-        "SELECT t.theme, COUNT(*) FROM initiative_themes t WHERE t.initiative_id IN ({matching}) \
+        "{matching} SELECT t.theme, COUNT(*) FROM matching m JOIN initiative_themes t ON t.initiative_id = m.id \
          GROUP BY t.theme ORDER BY t.theme"
     ));
     let themes: Vec<(String, i64)> = dispatch!(ex.reborrow(), c =>
         bind_filter!(sqlx::query_as(sql), municipality, filter, pattern.as_str()).fetch_all(c).await?);
     let sql = sqlx::AssertSqlSafe(format!(
-        "SELECT a.id, COUNT(DISTINCT ia.initiative_id) FROM areas a \
-         JOIN areas x ON x.id = a.id OR x.parent_id = a.id \
-         JOIN initiative_areas ia ON ia.area_id = x.id \
-         WHERE a.municipality_id = $1 AND ia.initiative_id IN ({matching}) GROUP BY a.id"
+        "{matching}, linked AS (SELECT a.id AS area_id, a.parent_id AS parent_id, ia.initiative_id AS initiative_id \
+         FROM matching m JOIN initiative_areas ia ON ia.initiative_id = m.id JOIN areas a ON a.id = ia.area_id) \
+         SELECT area_id, COUNT(DISTINCT initiative_id) FROM ( \
+           SELECT area_id, initiative_id FROM linked \
+           UNION ALL SELECT parent_id, initiative_id FROM linked WHERE parent_id IS NOT NULL \
+         ) counted GROUP BY area_id"
     ));
     let areas: Vec<(AreaId, i64)> = dispatch!(ex, c =>
         bind_filter!(sqlx::query_as(sql), municipality, filter, pattern.as_str()).fetch_all(c).await?);

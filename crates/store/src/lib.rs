@@ -176,7 +176,9 @@ impl Db {
                 // a power cut can take the last ones.
                 .synchronous(SqliteSynchronous::Normal)
                 .foreign_keys(true)
-                .busy_timeout(Duration::from_secs(10));
+                .busy_timeout(Duration::from_secs(10))
+                // Keeps the planner's statistics fresh as the data grows.
+                .optimize_on_close(true, 1000);
             let pool = SqlitePoolOptions::new()
                 .max_connections(options.max_connections)
                 .acquire_timeout(Duration::from_secs(10))
@@ -202,7 +204,19 @@ impl Db {
     /// nodes that start together do not race.
     pub async fn migrate(&self) -> Result<()> {
         match self {
-            Db::Sqlite(pool) => sqlx::migrate!("./migrations/sqlite").run(pool).await?,
+            Db::Sqlite(pool) => {
+                sqlx::migrate!("./migrations/sqlite").run(pool).await?;
+                // SQLite plans by the statistics ANALYZE gathers; without them a query over a
+                // large table can pick a plan a thousand times slower. Bounded, so start-up
+                // stays quick on a large database.
+                let mut conn = pool.acquire().await?;
+                sqlx::query("PRAGMA analysis_limit = 1000")
+                    .execute(&mut *conn)
+                    .await?;
+                sqlx::query("PRAGMA optimize = 0x10002")
+                    .execute(&mut *conn)
+                    .await?;
+            }
             Db::Postgres(pool) => sqlx::migrate!("./migrations/postgres").run(pool).await?,
         }
         Ok(())

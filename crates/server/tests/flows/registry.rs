@@ -126,7 +126,11 @@ async fn areas_are_set_up_imported_and_mapped(app: TestApp) {
     let ring: Vec<String> = (0..120_000)
         .map(|i| {
             let t = i as f64 / 120_000.0 * std::f64::consts::TAU;
-            format!("[{:.6},{:.6}]", 5.91 + 0.01 * t.cos(), 52.21 + 0.01 * t.sin())
+            format!(
+                "[{:.6},{:.6}]",
+                5.91 + 0.01 * t.cos(),
+                52.21 + 0.01 * t.sin()
+            )
         })
         .chain(std::iter::once("[5.920000,52.210000]".to_owned()))
         .collect();
