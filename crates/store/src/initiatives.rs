@@ -280,28 +280,82 @@ impl Sort {
     }
 }
 
-/// The registry's conditions; `$1` is the municipality, `$2`–`$7` the filter's values.
-const WHERE: &str = "p.municipality_id = $1 \
-    AND ($2 = '' OR lower(o.name) LIKE $2 OR lower(p.description) LIKE $2) \
-    AND ($3 = '' OR EXISTS (SELECT 1 FROM initiative_themes ft WHERE ft.initiative_id = p.organisation_id AND ft.theme = $3)) \
-    AND ($4 = 0 OR EXISTS (SELECT 1 FROM initiative_areas fa JOIN areas far ON far.id = fa.area_id \
-                          WHERE fa.initiative_id = p.organisation_id AND (far.id = $4 OR far.parent_id = $4))) \
-    AND ($5 = '' OR p.character = $5) \
-    AND ($6 = '' OR p.legal_form = $6) \
-    AND ($7 = '' OR ($7 = 'yes' AND p.verified_at IS NOT NULL) OR ($7 = 'no' AND p.verified_at IS NULL))";
+/// The registry's conditions for a filter: only the parts the filter uses, so that no row pays
+/// for a condition that is off. `$1` is the municipality, `$2` the area when there is one, then
+/// the texts in order. The SQL comes from fixed fragments; every value is bound.
+struct Conditions {
+    sql: String,
+    area: Option<AreaId>,
+    texts: Vec<String>,
+}
 
-/// Binds the municipality and the filter to `$1`–`$7`.
+impl Conditions {
+    fn new(filter: &Filter) -> Self {
+        let mut sql = String::from("p.municipality_id = $1");
+        let mut next = 2;
+        if filter.area.is_some() {
+            sql.push_str(
+                " AND EXISTS (SELECT 1 FROM initiative_areas fa JOIN areas far ON far.id = fa.area_id \
+                 WHERE fa.initiative_id = p.organisation_id AND (far.id = $2 OR far.parent_id = $2))",
+            );
+            next = 3;
+        }
+        let mut texts = Vec::new();
+        let mut add = |fragment: &str, value: String| {
+            sql.push_str(" AND ");
+            sql.push_str(&fragment.replace('?', &format!("${next}")));
+            next += 1;
+            texts.push(value);
+        };
+        let pattern = like_pattern(&filter.text);
+        if !pattern.is_empty() {
+            add(
+                "(lower(o.name) LIKE ? OR lower(p.description) LIKE ?)",
+                pattern,
+            );
+        }
+        if !filter.theme.is_empty() {
+            add(
+                "EXISTS (SELECT 1 FROM initiative_themes ft WHERE ft.initiative_id = p.organisation_id AND ft.theme = ?)",
+                filter.theme.clone(),
+            );
+        }
+        if !filter.character.is_empty() {
+            add("p.character = ?", filter.character.clone());
+        }
+        if !filter.legal_form.is_empty() {
+            add("p.legal_form = ?", filter.legal_form.clone());
+        }
+        match filter.verified.as_str() {
+            "yes" => sql.push_str(" AND p.verified_at IS NOT NULL"),
+            "no" => sql.push_str(" AND p.verified_at IS NULL"),
+            _ => {}
+        }
+        Conditions {
+            sql,
+            area: filter.area,
+            texts,
+        }
+    }
+
+    /// The number of the next free placeholder, for `LIMIT` and `OFFSET`.
+    fn next_placeholder(&self) -> usize {
+        2 + usize::from(self.area.is_some()) + self.texts.len()
+    }
+}
+
+/// Binds a filter's values in the order of its [`Conditions`].
 macro_rules! bind_filter {
-    ($query:expr, $municipality:expr, $filter:expr, $pattern:expr) => {
-        $query
-            .bind($municipality)
-            .bind($pattern)
-            .bind($filter.theme.as_str())
-            .bind($filter.area.unwrap_or(AreaId(0)))
-            .bind($filter.character.as_str())
-            .bind($filter.legal_form.as_str())
-            .bind($filter.verified.as_str())
-    };
+    ($query:expr, $municipality:expr, $conditions:expr) => {{
+        let mut query = $query.bind($municipality);
+        if let Some(area) = $conditions.area {
+            query = query.bind(area);
+        }
+        for text in &$conditions.texts {
+            query = query.bind(text.as_str());
+        }
+        query
+    }};
 }
 
 /// `%words%`, lower-cased, with LIKE's wildcards taken literally; empty for no text.
@@ -343,25 +397,35 @@ pub async fn search(
     limit: i64,
     offset: i64,
 ) -> Result<(Vec<Listed>, i64)> {
-    let pattern = like_pattern(&filter.text);
+    let conditions = Conditions::new(filter);
+    let (limit_at, offset_at) = (
+        conditions.next_placeholder(),
+        conditions.next_placeholder() + 1,
+    );
+    // The page is chosen first, so that only its rows get their themes and names.
     let sql = sqlx::AssertSqlSafe(format!(
         "SELECT p.organisation_id AS id, o.name, p.description, p.legal_form, p.character, p.member_count, \
          p.founded_year, {themes} AS themes, p.verified_at, mb.name AS mapped_by_name, {CLAIMED} AS claimed, \
          p.is_public \
-         FROM initiative_profiles p JOIN organisations o ON o.id = p.organisation_id \
+         FROM (SELECT p.organisation_id AS id FROM initiative_profiles p JOIN organisations o ON o.id = p.organisation_id \
+               WHERE {conditions} ORDER BY {order} LIMIT ${limit_at} OFFSET ${offset_at}) page \
+         JOIN initiative_profiles p ON p.organisation_id = page.id \
+         JOIN organisations o ON o.id = p.organisation_id \
          LEFT JOIN organisations mb ON mb.id = p.mapped_by \
-         WHERE {WHERE} ORDER BY {order} LIMIT $8 OFFSET $9",
+         ORDER BY {order}",
         themes = themes_of(&ex, "p.organisation_id"),
+        conditions = conditions.sql,
         order = sort.order_by(),
     ));
     let rows: Vec<Listed> = dispatch!(ex.reborrow(), c =>
-        bind_filter!(sqlx::query_as(sql), municipality, filter, pattern.as_str())
+        bind_filter!(sqlx::query_as(sql), municipality, conditions)
             .bind(limit).bind(offset).fetch_all(c).await?);
     let sql = sqlx::AssertSqlSafe(format!(
-        "SELECT COUNT(*) FROM initiative_profiles p JOIN organisations o ON o.id = p.organisation_id WHERE {WHERE}"
+        "SELECT COUNT(*) FROM initiative_profiles p JOIN organisations o ON o.id = p.organisation_id WHERE {}",
+        conditions.sql
     ));
     let total: i64 = dispatch!(ex, c =>
-        bind_filter!(sqlx::query_scalar(sql), municipality, filter, pattern.as_str()).fetch_one(c).await?);
+        bind_filter!(sqlx::query_scalar(sql), municipality, conditions).fetch_one(c).await?);
     Ok((rows, total))
 }
 
@@ -374,28 +438,38 @@ pub struct Counts {
 }
 
 pub async fn counts(mut ex: Exec<'_>, municipality: OrgId, filter: &Filter) -> Result<Counts> {
-    let pattern = like_pattern(&filter.text);
+    let conditions = Conditions::new(filter);
     // Driven from the matching initiatives, so that the plan does not depend on statistics.
     let matching = format!(
-        "WITH matching AS (SELECT p.organisation_id AS id FROM initiative_profiles p \
-         JOIN organisations o ON o.id = p.organisation_id WHERE {WHERE})"
+        "SELECT p.organisation_id FROM initiative_profiles p JOIN organisations o ON o.id = p.organisation_id \
+         WHERE {}",
+        conditions.sql
     );
     let sql = sqlx::AssertSqlSafe(format!(
-        "{matching} SELECT t.theme, COUNT(*) FROM matching m JOIN initiative_themes t ON t.initiative_id = m.id \
+        "SELECT t.theme, COUNT(*) FROM ({matching}) m JOIN initiative_themes t ON t.initiative_id = m.organisation_id \
          GROUP BY t.theme ORDER BY t.theme"
     ));
     let themes: Vec<(String, i64)> = dispatch!(ex.reborrow(), c =>
-        bind_filter!(sqlx::query_as(sql), municipality, filter, pattern.as_str()).fetch_all(c).await?);
+        bind_filter!(sqlx::query_as(sql), municipality, conditions).fetch_all(c).await?);
+    // An area's own initiatives; an initiative is linked to an area once.
     let sql = sqlx::AssertSqlSafe(format!(
-        "{matching}, linked AS (SELECT a.id AS area_id, a.parent_id AS parent_id, ia.initiative_id AS initiative_id \
-         FROM matching m JOIN initiative_areas ia ON ia.initiative_id = m.id JOIN areas a ON a.id = ia.area_id) \
-         SELECT area_id, COUNT(DISTINCT initiative_id) FROM ( \
-           SELECT area_id, initiative_id FROM linked \
-           UNION ALL SELECT parent_id, initiative_id FROM linked WHERE parent_id IS NOT NULL \
-         ) counted GROUP BY area_id"
+        "SELECT ia.area_id, COUNT(*) FROM ({matching}) m JOIN initiative_areas ia ON ia.initiative_id = m.organisation_id \
+         GROUP BY ia.area_id"
     ));
-    let areas: Vec<(AreaId, i64)> = dispatch!(ex, c =>
-        bind_filter!(sqlx::query_as(sql), municipality, filter, pattern.as_str()).fetch_all(c).await?);
+    let mut areas: Vec<(AreaId, i64)> = dispatch!(ex.reborrow(), c =>
+        bind_filter!(sqlx::query_as(sql), municipality, conditions).fetch_all(c).await?);
+    // A district's: those of the district itself or of any of its neighbourhoods, once each.
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT COALESCE(a.parent_id, a.id) AS district, COUNT(DISTINCT ia.initiative_id) FROM ({matching}) m \
+         JOIN initiative_areas ia ON ia.initiative_id = m.organisation_id JOIN areas a ON a.id = ia.area_id \
+         GROUP BY COALESCE(a.parent_id, a.id)"
+    ));
+    let districts: Vec<(AreaId, i64)> = dispatch!(ex, c =>
+        bind_filter!(sqlx::query_as(sql), municipality, conditions).fetch_all(c).await?);
+    let district_ids: std::collections::HashSet<AreaId> =
+        districts.iter().map(|(id, _)| *id).collect();
+    areas.retain(|(id, _)| !district_ids.contains(id));
+    areas.extend(districts);
     Ok(Counts { themes, areas })
 }
 
@@ -405,13 +479,14 @@ pub async fn export(
     municipality: OrgId,
     filter: &Filter,
 ) -> Result<Vec<(ProfileRow, Vec<String>)>> {
-    let pattern = like_pattern(&filter.text);
+    let conditions = Conditions::new(filter);
     let sql = sqlx::AssertSqlSafe(format!(
-        "{} WHERE {WHERE} ORDER BY o.name, o.id",
-        profile_select(&ex)
+        "{} WHERE {} ORDER BY o.name, o.id",
+        profile_select(&ex),
+        conditions.sql
     ));
     let rows: Vec<ProfileRow> = dispatch!(ex.reborrow(), c =>
-        bind_filter!(sqlx::query_as(sql), municipality, filter, pattern.as_str()).fetch_all(c).await?);
+        bind_filter!(sqlx::query_as(sql), municipality, conditions).fetch_all(c).await?);
     let sql = "SELECT ia.initiative_id, a.code FROM initiative_areas ia JOIN areas a ON a.id = ia.area_id \
                WHERE a.municipality_id = $1 ORDER BY a.code";
     let pairs: Vec<(OrgId, String)> =
