@@ -2,7 +2,7 @@
 // its CBS code, imports its wijken and buurten (a bad file first), maps an initiative (a
 // refused form first), finds it in the registry; the initiative claims its profile through
 // the e-mailed invitation and makes it public, so that a visitor can read it. In Dutch and
-// English, with JavaScript on and off, with axe-core on every page.
+// English, with JavaScript on and off, with axe-core on the pages along the way.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, latestMail, linkIn } from './server.mjs';
@@ -63,6 +63,12 @@ const TEXT = {
     theme: 'Theme',
     searchSubmit: 'Search',
     export: 'Download this selection as a CSV file',
+    claimSubmit: 'Send invitation',
+    accept: 'Accept invitation',
+    editProfile: 'Edit profile',
+    public: 'Make the profile public',
+    saveProfile: 'Save profile',
+    profileSaved: 'The profile has been saved.',
   },
 };
 
@@ -194,67 +200,70 @@ for (const [lang, javaScriptEnabled, code] of RUNS) {
   });
 }
 
-test('an initiative claims its profile and makes it public', { timeout: 120_000 }, async () => {
-  const t = TEXT.nl;
-  const context = await openContext(browser, { locale: t.locale });
-  const page = await municipalityPerson(context, 'nl', 'claim');
-  await page.getByRole('main').getByRole('link', { name: t.areasTab, exact: true }).click();
-  await page.getByLabel(t.municipalityCode, { exact: true }).fill('GM9905');
-  await page.getByRole('button', { name: t.saveCode }).click();
-  await expectFlash(page, t.codeSaved);
-  const municipality = page.url().match(/municipalities\/(\d+)/)[1];
+for (const [lang, javaScriptEnabled, code] of [['nl', true, '9905'], ['en', false, '9906']]) {
+  test(`an initiative claims its profile and makes it public, in ${lang}, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, { timeout: 120_000 }, async () => {
+    const t = TEXT[lang];
+    const context = await openContext(browser, { javaScriptEnabled, locale: t.locale });
+    const page = await municipalityPerson(context, lang, `claim-${lang}`);
+    await page.getByRole('main').getByRole('link', { name: t.areasTab, exact: true }).click();
+    await page.getByLabel(t.municipalityCode, { exact: true }).fill(`GM${code}`);
+    await page.getByRole('button', { name: t.saveCode }).click();
+    await expectFlash(page, t.codeSaved);
+    const municipality = page.url().match(/municipalities\/(\d+)/)[1];
 
-  // Map, then search the registry.
-  await page.goto(`${app.base}/municipalities/${municipality}/initiatives/new`);
-  const contact = uniqueEmail('bestuur');
-  await page.getByLabel(t.name, { exact: true }).fill('Sportclub De Kuil');
-  await page.getByLabel(t.description, { exact: true }).fill('Een warmtepomp voor het clubhuis');
-  await page.getByLabel(t.heat, { exact: true }).check();
-  await page.locator('[name=contact_email]').fill(contact);
-  await page.getByRole('button', { name: t.mapSubmit }).click();
-  await expectFlash(page, t.mapped);
-  const profile = page.url();
+    // Map, then search the registry.
+    await page.goto(`${app.base}/municipalities/${municipality}/initiatives/new`);
+    const contact = uniqueEmail('bestuur');
+    await page.getByLabel(t.name, { exact: true }).fill(`Sportclub De Kuil ${lang}`);
+    await page.getByLabel(t.description, { exact: true }).fill('Een warmtepomp voor het clubhuis');
+    await page.getByLabel(t.heat, { exact: true }).check();
+    await page.locator('[name=contact_email]').fill(contact);
+    await page.getByRole('button', { name: t.mapSubmit }).click();
+    await expectFlash(page, t.mapped);
+    const profile = page.url();
 
-  await page.goto(`${app.base}/municipalities/${municipality}/initiatives`);
-  await page.getByLabel(t.search, { exact: true }).fill('warmtepomp');
-  await page.getByLabel(t.theme, { exact: true }).selectOption('heat');
-  await page.getByRole('button', { name: t.searchSubmit, exact: true }).click();
-  await page.getByRole('link', { name: 'Sportclub De Kuil' }).waitFor();
-  assert.ok(page.url().includes('q=warmtepomp'));
-  const exportLink = page.getByRole('link', { name: t.export });
-  assert.match(await exportLink.getAttribute('href'), /initiatives\.csv\?.*theme=heat/);
-  await checkA11y(page, 'registry, searched');
+    await page.goto(`${app.base}/municipalities/${municipality}/initiatives`);
+    await page.getByLabel(t.search, { exact: true }).fill('warmtepomp');
+    await page.getByLabel(t.theme, { exact: true }).selectOption('heat');
+    await page.getByRole('button', { name: t.searchSubmit, exact: true }).click();
+    await page.getByRole('link', { name: `Sportclub De Kuil ${lang}` }).waitFor();
+    assert.ok(page.url().includes('q=warmtepomp'));
+    const exportLink = page.getByRole('link', { name: t.export });
+    assert.match(await exportLink.getAttribute('href'), /initiatives\.csv\?.*theme=heat/);
+    await checkA11y(page, 'registry, searched');
 
-  // Invite the contact person, who registers and accepts.
-  await page.goto(profile);
-  assert.equal(await page.locator('[name=email]').inputValue(), contact, 'the contact address is suggested');
-  await page.getByRole('button', { name: t.claimSubmit }).click();
-  const link = linkIn(await latestMail(app.mailDir, contact), '/invitations/');
-  const club = await openContext(browser, { locale: t.locale });
-  const member = await club.newPage();
-  await member.goto(`${app.base}/register`);
-  await member.locator('[name=name]').fill('Bestuur De Kuil');
-  await member.locator('[name=email]').fill(contact);
-  await member.locator('[name=password]').fill(PASSWORD);
-  await member.locator('main form button[type=submit]').click();
-  await member.goto(link);
-  await member.getByRole('button', { name: t.accept, exact: true }).click();
+    // Invite the contact person, who registers and accepts.
+    await page.goto(profile);
+    assert.equal(await page.locator('[name=email]').inputValue(), contact, 'the contact address is suggested');
+    await page.getByRole('button', { name: t.claimSubmit }).click();
+    const link = linkIn(await latestMail(app.mailDir, contact), '/invitations/');
+    const club = await openContext(browser, { javaScriptEnabled, locale: t.locale });
+    const member = await club.newPage();
+    await member.goto(`${app.base}/register`);
+    await member.locator('[name=name]').fill('Bestuur De Kuil');
+    await member.locator('[name=email]').fill(contact);
+    await member.locator('[name=password]').fill(PASSWORD);
+    await member.locator('[name=language]').selectOption(lang);
+    await member.locator('main form button[type=submit]').click();
+    await member.goto(link);
+    await member.getByRole('button', { name: t.accept, exact: true }).click();
 
-  // The club now owns the profile and makes it public.
-  await member.goto(profile);
-  await member.getByRole('link', { name: t.editProfile }).click();
-  await checkA11y(member, 'profile form of the initiative');
-  await member.getByLabel(t.public, { exact: true }).check();
-  await member.getByRole('button', { name: t.saveProfile }).click();
-  await expectFlash(member, t.profileSaved);
+    // The club now owns the profile and makes it public.
+    await member.goto(profile);
+    await member.getByRole('link', { name: t.editProfile }).click();
+    await checkA11y(member, 'profile form of the initiative');
+    await member.getByLabel(t.public, { exact: true }).check();
+    await member.getByRole('button', { name: t.saveProfile }).click();
+    await expectFlash(member, t.profileSaved);
 
-  // A visitor without an account reads it.
-  const visitor = await openContext(browser, { locale: 'en-GB', javaScriptEnabled: false });
-  const reader = await visitor.newPage();
-  await reader.goto(profile);
-  await reader.getByRole('heading', { level: 1, name: 'Sportclub De Kuil' }).waitFor();
-  await checkA11y(reader, 'public profile, English, no script');
-  await visitor.close();
-  await club.close();
-  await context.close();
-});
+    // A visitor without an account reads it.
+    const visitor = await openContext(browser, { locale: TEXT[lang === 'nl' ? 'en' : 'nl'].locale, javaScriptEnabled });
+    const reader = await visitor.newPage();
+    await reader.goto(profile);
+    await reader.getByRole('heading', { level: 1, name: `Sportclub De Kuil ${lang}` }).waitFor();
+    await checkA11y(reader, 'public profile, read by a visitor');
+    await visitor.close();
+    await club.close();
+    await context.close();
+  });
+}
