@@ -159,40 +159,73 @@ pub struct EditQuery {
     pub municipality: String,
 }
 
-#[allow(clippy::too_many_arguments)]
+/// What a profile form page is: where it posts, whose form it is, and which municipality's
+/// areas it offers.
+struct FormPage {
+    action: String,
+    /// Mapping a new initiative (the form then asks for its name).
+    mapping: bool,
+    /// The initiative's own members choose the municipality and the visibility.
+    owner: bool,
+    title: String,
+    areas_of: Option<OrgId>,
+}
+
+impl FormPage {
+    fn mapping(ctx: &Ctx, municipality: OrgId) -> Self {
+        FormPage {
+            action: format!("/municipalities/{municipality}/initiatives/new"),
+            mapping: true,
+            owner: false,
+            title: ctx.t("map-title"),
+            areas_of: Some(municipality),
+        }
+    }
+
+    fn editing(ctx: &Ctx, org: &organisations::Organisation, owner: bool) -> Self {
+        FormPage {
+            action: format!("/initiatives/{}/edit", org.id),
+            mapping: false,
+            owner,
+            title: ctx.t1("profile-edit-title", "name", &org.name),
+            areas_of: None,
+        }
+    }
+
+    fn with_areas_of(mut self, municipality: Option<OrgId>) -> Self {
+        self.areas_of = municipality;
+        self
+    }
+}
+
 async fn render_form(
     state: &AppState,
     ctx: &Ctx,
-    action: String,
-    mapping: bool,
-    owner: bool,
-    title: String,
-    form: ProfileForm,
-    areas_of: Option<OrgId>,
+    page: FormPage,
+    mut form: ProfileForm,
     errors: FormErrors,
 ) -> Result<Response, AppError> {
-    let municipalities = if owner {
+    let municipalities = if page.owner {
         let mut conn = state.db.conn().await?;
         organisations::of_kind(conn.ex(), OrgKind::Municipality).await?
     } else {
         Vec::new()
     };
-    let areas = match areas_of {
+    let areas = match page.areas_of {
         Some(m) => tree(state, m, None).await?,
         None => Vec::new(),
     };
     let failed = !errors.is_empty();
-    let mut form = form;
-    form.areas_of = areas_of.map(|m| m.to_string()).unwrap_or_default();
+    form.areas_of = page.areas_of.map(|m| m.to_string()).unwrap_or_default();
     let view = FormView {
         ctx,
-        action,
-        mapping,
-        owner,
-        title,
+        action: page.action,
+        mapping: page.mapping,
+        owner: page.owner,
+        title: page.title,
         form,
         municipalities,
-        areas_of,
+        areas_of: page.areas_of,
         areas,
         choices: Choices::new(),
         errors,
@@ -243,18 +276,8 @@ pub async fn edit_show(
         form.municipality = chosen.to_string();
     }
     let areas_of = chosen.or(profile.as_ref().map(|p| p.municipality_id));
-    render_form(
-        &state,
-        &ctx,
-        format!("/initiatives/{}/edit", scope.org),
-        false,
-        owner,
-        ctx.t1("profile-edit-title", "name", &org.name),
-        form,
-        areas_of,
-        FormErrors::default(),
-    )
-    .await
+    let page = FormPage::editing(&ctx, &org, owner).with_areas_of(areas_of);
+    render_form(&state, &ctx, page, form, FormErrors::default()).await
 }
 
 pub async fn edit_submit(
@@ -299,16 +322,12 @@ pub async fn edit_submit(
         errors.add("areas", "error-areas-choose-again");
     }
     let parsed = form.parse(this_year(), &mut errors);
-    let title = ctx.t1("profile-edit-title", "name", &org.name);
-    let action = format!("/initiatives/{}/edit", scope.org);
+    let page = FormPage::editing(&ctx, &org, owner);
     let (Some(municipality), Some((profile, areas)), true) =
         (municipality, parsed, errors.is_empty())
     else {
-        let areas_of = municipality.or(shown);
-        return render_form(
-            &state, &ctx, action, false, owner, title, form, areas_of, errors,
-        )
-        .await;
+        let page = page.with_areas_of(municipality.or(shown));
+        return render_form(&state, &ctx, page, form, errors).await;
     };
     let now = samenspel_store::now();
     let mut tx = state.db.begin().await?;
@@ -317,18 +336,8 @@ pub async fn edit_submit(
         Err(StoreError::Refused(key)) => {
             drop(tx);
             errors.add("areas", key);
-            return render_form(
-                &state,
-                &ctx,
-                action,
-                false,
-                owner,
-                title,
-                form,
-                Some(municipality),
-                errors,
-            )
-            .await;
+            let page = page.with_areas_of(Some(municipality));
+            return render_form(&state, &ctx, page, form, errors).await;
         }
         Err(other) => return Err(other.into()),
     }
@@ -429,18 +438,8 @@ pub async fn map_show(
         municipality: scope.org.to_string(),
         ..ProfileForm::default()
     };
-    render_form(
-        &state,
-        &ctx,
-        format!("/municipalities/{}/initiatives/new", scope.org),
-        true,
-        false,
-        ctx.t("map-title"),
-        form,
-        Some(scope.org),
-        FormErrors::default(),
-    )
-    .await
+    let page = FormPage::mapping(&ctx, scope.org);
+    render_form(&state, &ctx, page, form, FormErrors::default()).await
 }
 
 pub async fn map_submit(
@@ -456,20 +455,9 @@ pub async fn map_submit(
     let mut errors = FormErrors::default();
     let name = errors.check("name", OrgName::parse(&form.name));
     let parsed = form.parse(this_year(), &mut errors);
-    let action = format!("/municipalities/{}/initiatives/new", scope.org);
+    let page = FormPage::mapping(&ctx, scope.org);
     let (Some(name), Some((profile, areas)), true) = (name, parsed, errors.is_empty()) else {
-        return render_form(
-            &state,
-            &ctx,
-            action,
-            true,
-            false,
-            ctx.t("map-title"),
-            form,
-            Some(scope.org),
-            errors,
-        )
-        .await;
+        return render_form(&state, &ctx, page, form, errors).await;
     };
     let now = samenspel_store::now();
     let mut tx = state.db.begin().await?;
@@ -489,18 +477,7 @@ pub async fn map_submit(
         Err(StoreError::Refused(key)) => {
             drop(tx);
             errors.add("areas", key);
-            return render_form(
-                &state,
-                &ctx,
-                action,
-                true,
-                false,
-                ctx.t("map-title"),
-                form,
-                Some(scope.org),
-                errors,
-            )
-            .await;
+            return render_form(&state, &ctx, page, form, errors).await;
         }
         Err(other) => return Err(other.into()),
     };
