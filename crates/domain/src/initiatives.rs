@@ -8,30 +8,6 @@
 use crate::Invalid;
 use crate::accounts::Email;
 
-/// Declares a closed set of values with stable keys, `ALL`, `as_str` and `parse`.
-macro_rules! keyed {
-    ($(#[$doc:meta])* $name:ident, $error:literal { $($(#[$vdoc:meta])* $variant:ident = $key:literal),+ $(,)? }) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum $name { $($(#[$vdoc])* $variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $key),+ }
-            }
-
-            pub fn parse(input: &str) -> Result<Self, Invalid> {
-                match input.trim() {
-                    $($key => Ok($name::$variant),)+
-                    _ => Err(Invalid::new($error)),
-                }
-            }
-        }
-    };
-}
-
 keyed!(
     /// What an initiative works on. Energy themes first; many initiatives also do other things.
     Theme, "error-theme-invalid" {

@@ -4,9 +4,35 @@
 //! Validation errors carry a message key from the `locales/` files rather than a sentence, so
 //! the web layer can tell the user what is wrong in their own language.
 
+/// Declares a closed set of values with stable keys, `ALL`, `as_str` and `parse`.
+macro_rules! keyed {
+    ($(#[$doc:meta])* $name:ident, $error:literal { $($(#[$vdoc:meta])* $variant:ident = $key:literal),+ $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($(#[$vdoc])* $variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $key),+ }
+            }
+
+            pub fn parse(input: &str) -> Result<Self, Invalid> {
+                match input.trim() {
+                    $($key => Ok($name::$variant),)+
+                    _ => Err(Invalid::new($error)),
+                }
+            }
+        }
+    };
+}
+
 pub mod accounts;
+pub mod approaches;
 pub mod areas;
 pub mod initiatives;
+pub mod method;
 pub mod organisations;
 pub mod permissions;
 

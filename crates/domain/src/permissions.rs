@@ -30,10 +30,12 @@ pub enum Permission {
     VerifyProfile,
     /// Invite the people of a mapped initiative to take over its profile.
     InviteClaimant,
+    /// See a municipality's approaches (wijkaanpakken) and start a new one.
+    ManageApproaches,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 12] = [
+    pub const ALL: [Permission; 13] = [
         Permission::ViewOrganisation,
         Permission::ManageMembers,
         Permission::LeaveOrganisation,
@@ -46,6 +48,7 @@ impl Permission {
         Permission::EditProfile,
         Permission::VerifyProfile,
         Permission::InviteClaimant,
+        Permission::ManageApproaches,
     ];
 }
 
@@ -95,7 +98,9 @@ impl Standing {
             Permission::ViewAreas | Permission::ViewRegistry => {
                 self.kind == Municipality && (member || self.facilitating || self.platform_admin)
             }
-            Permission::ManageAreas => self.kind == Municipality && member,
+            Permission::ManageAreas | Permission::ManageApproaches => {
+                self.kind == Municipality && member
+            }
             Permission::MapInitiative => self.kind == Municipality && (member || self.facilitating),
             Permission::ManageFacilitators => {
                 self.kind == Municipality && self.role == Some(OrgRole::Admin)
@@ -226,5 +231,87 @@ mod tests {
                 assert!(!platform.allows(p), "{kind:?} {p:?}");
             }
         }
+    }
+}
+
+/// Something a person may be allowed to do in one approach (wijkaanpak).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ApproachPermission {
+    /// See the project page, the kompas, the parties, positions and goals.
+    View,
+    /// Change the approach itself: name, areas, contact point, the municipality's role,
+    /// intensity, phase, status, parties, sub-projects and the method version.
+    Manage,
+    /// Move knooppunten, choose their lead and involved parties, set goals and the shared
+    /// ambition.
+    Work,
+    /// Add notes, say what a party needs from another, write one's own party's position and
+    /// perspective, report progress on a goal.
+    Contribute,
+}
+
+impl ApproachPermission {
+    pub const ALL: [ApproachPermission; 4] = [
+        ApproachPermission::View,
+        ApproachPermission::Manage,
+        ApproachPermission::Work,
+        ApproachPermission::Contribute,
+    ];
+}
+
+/// What a person is, seen from one approach.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ApproachStanding {
+    /// Their role in the municipality that runs the approach, if they are a member of it.
+    pub municipal: Option<OrgRole>,
+    /// They are a member of an organisation that is a party today.
+    pub party: bool,
+    /// One of those parties does the work (project team, sub-team, executor), rather than
+    /// advising.
+    pub working_party: bool,
+}
+
+impl ApproachStanding {
+    pub fn allows(self, permission: ApproachPermission) -> bool {
+        let municipal = self.municipal.is_some();
+        match permission {
+            ApproachPermission::View | ApproachPermission::Contribute => municipal || self.party,
+            ApproachPermission::Manage => municipal,
+            ApproachPermission::Work => municipal || self.working_party,
+        }
+    }
+}
+
+#[cfg(test)]
+mod approach_tests {
+    use super::*;
+    use ApproachPermission::*;
+
+    #[test]
+    fn approach_rights_follow_the_party() {
+        let outsider = ApproachStanding::default();
+        for p in ApproachPermission::ALL {
+            assert!(!outsider.allows(p));
+        }
+        let municipal = ApproachStanding {
+            municipal: Some(OrgRole::Member),
+            ..outsider
+        };
+        for p in ApproachPermission::ALL {
+            assert!(municipal.allows(p));
+        }
+        let adviser = ApproachStanding {
+            party: true,
+            ..outsider
+        };
+        assert!(adviser.allows(View) && adviser.allows(Contribute));
+        assert!(!adviser.allows(Work) && !adviser.allows(Manage));
+        let worker = ApproachStanding {
+            party: true,
+            working_party: true,
+            ..outsider
+        };
+        assert!(worker.allows(Work));
+        assert!(!worker.allows(Manage));
     }
 }

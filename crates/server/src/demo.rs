@@ -6,6 +6,7 @@ use samenspel_domain::accounts::{Email, PersonName};
 use samenspel_domain::organisations::{OrgKind, OrgName, OrgRole};
 use samenspel_store::{Db, OrgId, UserId, organisations, users};
 
+mod approaches;
 mod registry;
 
 /// The password of every demo account (the README lists the accounts).
@@ -183,6 +184,7 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
     let facilitator = user("begeleider@buurtkracht.example")
         .ok_or_else(|| anyhow::anyhow!("unknown demo facilitator"))?;
     registry::load(&mut tx, &org_of, facilitator, now).await?;
+    approaches::load(&mut tx, &org_of, &user, now).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -26,4 +26,11 @@ id_type!(
     AreaId,
     ProjectId,
     JobId,
+    PackId,
+    ApproachId,
+    SubprojectId,
+    PartyId,
+    NeedId,
+    PositionItemId,
+    GoalId,
 );

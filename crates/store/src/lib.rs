@@ -5,12 +5,16 @@
 //! connection types. Where a backend needs its own SQL (row locks, `SKIP LOCKED`), the branch is
 //! written out and marked. Time is always passed in as a bound value, never `now()` in SQL.
 
+pub mod ambition;
+pub mod approaches;
 pub mod areas;
 pub mod audit;
 pub mod ids;
 pub mod initiatives;
 pub mod invitations;
 pub mod jobs;
+pub mod kompas;
+pub mod method;
 pub mod organisations;
 pub mod password_resets;
 pub mod sessions;

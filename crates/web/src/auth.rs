@@ -91,6 +91,11 @@ impl Ctx {
         views::format::date(self, at)
     }
 
+    /// A calendar date in the reader's language.
+    pub fn day(&self, date: &time::Date) -> String {
+        views::format::day(self, date)
+    }
+
     pub fn datetime(&self, at: &time::OffsetDateTime) -> String {
         views::format::datetime(self, at)
     }

@@ -6,6 +6,7 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod approaches;
 pub mod areas;
 pub mod audit;
 pub mod auth;
@@ -46,6 +47,7 @@ pub fn route_table(state: AppState) -> RouteTable {
         .merge(organisations::routes(state.clone()))
         .merge(areas::routes(state.clone()))
         .merge(initiatives::routes(state.clone()))
+        .merge(approaches::routes(state.clone()))
         .merge(admin::routes(state.clone()))
         .merge(ops::routes(state))
 }

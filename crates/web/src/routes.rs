@@ -11,9 +11,10 @@ use axum::http::request::Parts;
 use axum::middleware::{Next, from_fn_with_state};
 use axum::response::{IntoResponse, Response};
 use axum::routing::MethodRouter;
+use samenspel_domain::approaches::PartyRole;
 use samenspel_domain::organisations::OrgRole;
-use samenspel_domain::permissions::{Permission, Standing};
-use samenspel_store::{OrgId, organisations};
+use samenspel_domain::permissions::{ApproachPermission, ApproachStanding, Permission, Standing};
+use samenspel_store::{ApproachId, OrgId, approaches, organisations};
 use tower_http::limit::RequestBodyLimitLayer;
 
 /// Who may use a route.
@@ -26,6 +27,9 @@ pub enum Access {
     /// Someone whose standing towards the organisation named by the `{org}` path segment grants
     /// the permission (which can include visitors who are not logged in, for a public profile).
     Org(Permission),
+    /// Someone whose standing in the approach named by the `{approach}` path segment grants
+    /// the permission.
+    Approach(ApproachPermission),
     /// Platform administrators only.
     PlatformAdmin,
 }
@@ -55,6 +59,52 @@ impl<S: Send + Sync> FromRequestParts<S> for OrgScope {
             .extensions
             .get::<OrgScope>()
             .copied()
+            .ok_or(AppError::Forbidden)
+    }
+}
+
+/// The approach a request is scoped to, after its access was checked.
+#[derive(Debug, Clone)]
+pub struct ApproachScope {
+    pub id: ApproachId,
+    pub municipality: OrgId,
+    pub standing: ApproachStanding,
+    /// The visitor's organisations that are a party today, with their role.
+    pub parties: Vec<(OrgId, PartyRole)>,
+}
+
+impl ApproachScope {
+    /// The organisation the visitor acts for: the one they chose if it is theirs, else their
+    /// first party, else the municipality (for its members).
+    pub fn acting_for(&self, chosen: Option<OrgId>) -> Option<OrgId> {
+        let mine = |org: OrgId| {
+            self.parties.iter().any(|(p, _)| *p == org)
+                || (org == self.municipality && self.standing.municipal.is_some())
+        };
+        chosen
+            .filter(|org| mine(*org))
+            .or_else(|| self.parties.first().map(|(org, _)| *org))
+            .or_else(|| self.standing.municipal.map(|_| self.municipality))
+    }
+
+    /// The organisations the visitor may act for in this approach.
+    pub fn own_parties(&self) -> Vec<OrgId> {
+        let mut own: Vec<OrgId> = self.parties.iter().map(|(org, _)| *org).collect();
+        if self.standing.municipal.is_some() && !own.contains(&self.municipality) {
+            own.push(self.municipality);
+        }
+        own
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for ApproachScope {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        parts
+            .extensions
+            .get::<ApproachScope>()
+            .cloned()
             .ok_or(AppError::Forbidden)
     }
 }
@@ -164,6 +214,31 @@ async fn enforce(
             }
             allowed
         }
+        Access::Approach(permission) => {
+            let id = params
+                .iter()
+                .find(|(name, _)| *name == "approach")
+                .and_then(|(_, value)| value.parse::<i64>().ok())
+                .map(ApproachId);
+            let Some(id) = id else {
+                return AppError::NotFound.into_response();
+            };
+            let access = match approach_access(&state, id, &ctx).await {
+                Ok(Some(access)) => access,
+                Ok(None) => return AppError::NotFound.into_response(),
+                Err(error) => return error.into_response(),
+            };
+            let allowed = access.standing.allows(permission);
+            if allowed {
+                request.extensions_mut().insert(ApproachScope {
+                    id,
+                    municipality: access.municipality,
+                    standing: access.standing,
+                    parties: access.parties,
+                });
+            }
+            allowed
+        }
     };
     if allowed {
         return next.run(request).await;
@@ -190,4 +265,14 @@ async fn standing(state: &AppState, org: OrgId, ctx: &Ctx) -> Result<Option<Stan
         user.is_some_and(|u| u.platform_admin),
     )
     .await?)
+}
+
+async fn approach_access(
+    state: &AppState,
+    id: ApproachId,
+    ctx: &Ctx,
+) -> Result<Option<approaches::Access>, AppError> {
+    let mut conn = state.db.conn().await?;
+    let today = crate::views::format::today();
+    Ok(approaches::access(conn.ex(), id, ctx.user.as_ref().map(|u| u.id), today).await?)
 }

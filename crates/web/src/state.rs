@@ -2,11 +2,15 @@
 
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use metrics_exporter_prometheus::PrometheusHandle;
-use samenspel_store::Db;
+use samenspel_domain::method::Pack;
+use samenspel_store::{Db, PackId, method};
+use std::collections::HashMap;
 use std::net::IpAddr;
 use std::num::NonZeroU32;
 use std::sync::Arc;
+use std::sync::RwLock;
 use tokio::sync::Notify;
+use tokio::sync::OnceCell;
 
 /// Settings of the web layer. The server crate fills them from the configuration file and the
 /// environment.
@@ -62,6 +66,8 @@ pub struct AppState {
     pub metrics: Option<PrometheusHandle>,
     /// Wakes this node's job worker when a job was queued here.
     pub jobs_waiting: Arc<Notify>,
+    /// The versions of the method.
+    pub methods: Arc<Methods>,
 }
 
 impl AppState {
@@ -74,6 +80,97 @@ impl AppState {
             config: Arc::new(config),
             metrics,
             jobs_waiting: Arc::new(Notify::new()),
+            methods: Arc::new(Methods::new(default_pack())),
         }
+    }
+
+    /// The same state with another method pack as the current one (a newer pack arriving).
+    pub fn with_method(mut self, pack: Pack) -> Self {
+        self.methods = Arc::new(Methods::new(pack));
+        self
+    }
+}
+
+/// The pack that ships with Samenspel. Its completeness is checked by a test, so a broken pack
+/// cannot be released; should one be found anyway, the problems are logged and an empty method
+/// is used rather than refusing to start.
+fn default_pack() -> Pack {
+    Pack::default_pack().unwrap_or_else(|problems| {
+        tracing::error!(
+            ?problems,
+            "the method pack that ships with Samenspel is invalid"
+        );
+        Pack::default()
+    })
+}
+
+/// The method packs: the current one (installed in the database the first time it is needed)
+/// and older versions that approaches still use, read from the database once.
+pub struct Methods {
+    current: Arc<Pack>,
+    current_id: OnceCell<PackId>,
+    cache: RwLock<HashMap<PackId, Arc<Pack>>>,
+}
+
+impl Methods {
+    pub fn new(pack: Pack) -> Self {
+        Self {
+            current: Arc::new(pack),
+            current_id: OnceCell::new(),
+            cache: RwLock::new(HashMap::new()),
+        }
+    }
+
+    /// The current pack and its id, storing it first if this database does not have it yet.
+    pub async fn current(&self, db: &Db) -> samenspel_store::Result<(PackId, Arc<Pack>)> {
+        let id = self
+            .current_id
+            .get_or_try_init(|| async {
+                let mut tx = db.begin().await?;
+                let id = method::install(tx.ex(), &self.current, samenspel_store::now()).await?;
+                tx.commit().await?;
+                Ok::<_, samenspel_store::StoreError>(id)
+            })
+            .await?;
+        Ok((*id, self.current.clone()))
+    }
+
+    /// The pack with this id.
+    pub async fn get(&self, db: &Db, id: PackId) -> samenspel_store::Result<Arc<Pack>> {
+        let (current, pack) = self.current(db).await?;
+        if id == current {
+            return Ok(pack);
+        }
+        if let Some(pack) = self.cache.read().ok().and_then(|c| c.get(&id).cloned()) {
+            return Ok(pack);
+        }
+        let mut conn = db.conn().await?;
+        let pack = Arc::new(
+            method::load(conn.ex(), id)
+                .await?
+                .ok_or(samenspel_store::StoreError::NotFound)?,
+        );
+        if let Ok(mut cache) = self.cache.write() {
+            cache.insert(id, pack.clone());
+        }
+        Ok(pack)
+    }
+
+    /// A node as the newest stored version that has it describes it, for progress on nodes
+    /// that an approach's version no longer has.
+    pub async fn find_node(
+        &self,
+        db: &Db,
+        key: &str,
+    ) -> samenspel_store::Result<Option<samenspel_domain::method::Node>> {
+        let mut conn = db.conn().await?;
+        let ids = method::ids(conn.ex()).await?;
+        drop(conn);
+        for id in ids {
+            if let Some(node) = self.get(db, id).await?.node(key) {
+                return Ok(Some(node.clone()));
+            }
+        }
+        Ok(None)
     }
 }

@@ -67,6 +67,17 @@ pub mod format {
         utc.to_offset(dutch_offset(utc))
     }
 
+    /// Today's date in the Netherlands.
+    pub fn today() -> time::Date {
+        local(samenspel_store::now()).date()
+    }
+
+    /// A calendar date, "22 november 2026".
+    pub fn day(ctx: &Ctx, date: &time::Date) -> String {
+        let month = ctx.t(&format!("month-{}", u8::from(date.month())));
+        format!("{} {} {}", date.day(), month, date.year())
+    }
+
     /// "22 november 2026" / "22 November 2026".
     pub fn date(ctx: &Ctx, at: &OffsetDateTime) -> String {
         let local = local(*at);

@@ -163,7 +163,48 @@ fn every_key_in_use_is_defined() {
         ("sort", &["name", "newest", "founded", "members"]),
         ("area-kind", &["district", "neighbourhood"]),
     ];
-    for (prefix, values) in values {
+    // The approach's closed sets come from the domain, so a new value needs its label.
+    use samenspel_domain::approaches as ap;
+    let domain: Vec<(&str, Vec<&str>)> = vec![
+        (
+            "node-status",
+            ap::NodeStatus::ALL.iter().map(|v| v.as_str()).collect(),
+        ),
+        (
+            "party-role",
+            ap::PartyRole::ALL.iter().map(|v| v.as_str()).collect(),
+        ),
+        (
+            "steering-form",
+            ap::SteeringForm::ALL.iter().map(|v| v.as_str()).collect(),
+        ),
+        (
+            "director-role",
+            ap::DirectorRole::ALL.iter().map(|v| v.as_str()).collect(),
+        ),
+        (
+            "intensity",
+            ap::Intensity::ALL.iter().map(|v| v.as_str()).collect(),
+        ),
+        (
+            "approach-status",
+            ap::ApproachStatus::ALL.iter().map(|v| v.as_str()).collect(),
+        ),
+        (
+            "horizon",
+            ap::Horizon::ALL.iter().map(|v| v.as_str()).collect(),
+        ),
+        (
+            "position-kind",
+            ap::PositionKind::ALL.iter().map(|v| v.as_str()).collect(),
+        ),
+    ];
+    let values: Vec<(&str, &[&str])> = values
+        .iter()
+        .map(|(p, v)| (*p, *v))
+        .chain(domain.iter().map(|(p, v)| (*p, v.as_slice())))
+        .collect();
+    for (prefix, values) in &values {
         assert!(
             prefixes.contains(*prefix),
             "{prefix} is no longer used with t_of"

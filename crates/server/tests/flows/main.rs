@@ -1,6 +1,7 @@
 //! Integration flows: the real application on SQLite and on PostgreSQL, driven over HTTP.
 
 mod accounts;
+mod approaches;
 mod areas;
 mod mail;
 mod organisations;

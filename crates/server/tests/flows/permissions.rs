@@ -5,7 +5,7 @@
 
 use crate::support::{Browser, PASSWORD, Page, TestApp, backends};
 use samenspel_domain::organisations::{OrgKind, OrgRole};
-use samenspel_domain::permissions::{Permission, Standing};
+use samenspel_domain::permissions::{ApproachStanding, Permission, Standing};
 use samenspel_web::routes::{Access, RouteSpec};
 use samenspel_web::state::{AppState, WebConfig};
 
@@ -21,6 +21,8 @@ enum Visitor {
     /// The administrator of municipality B.
     OtherOrgAdmin,
     PlatformAdmin,
+    /// The administrator of a partner that was a party to A's approach and left.
+    FormerParty,
     /// The administrator of municipality A (last: it can remove what others stand on).
     OrgAdmin,
 }
@@ -80,10 +82,37 @@ fn standing(visitor: Visitor, target: Target) -> Standing {
     }
 }
 
+/// What each visitor is in municipality A's approach: A is its project team, the initiative
+/// a working party (project team), the facilitator an adviser, the partner a party that left.
+fn approach_standing(visitor: Visitor) -> ApproachStanding {
+    let working = ApproachStanding {
+        party: true,
+        working_party: true,
+        ..ApproachStanding::default()
+    };
+    match visitor {
+        Visitor::Member => ApproachStanding {
+            municipal: Some(OrgRole::Member),
+            ..working
+        },
+        Visitor::OrgAdmin => ApproachStanding {
+            municipal: Some(OrgRole::Admin),
+            ..working
+        },
+        Visitor::InitiativeAdmin => working,
+        Visitor::Facilitator => ApproachStanding {
+            party: true,
+            ..ApproachStanding::default()
+        },
+        _ => ApproachStanding::default(),
+    }
+}
+
 fn allowed(spec: &RouteSpec, visitor: Visitor) -> bool {
     match (spec.access, visitor) {
         (Access::Public, _) => true,
         (Access::Org(permission), v) => standing(v, target(spec)).allows(permission),
+        (Access::Approach(permission), v) => approach_standing(v).allows(permission),
         (_, Visitor::Anonymous) => false,
         (Access::LoggedIn, _) => true,
         (Access::PlatformAdmin, v) => v == Visitor::PlatformAdmin,
@@ -98,6 +127,12 @@ struct World {
     area: i64,
     facilitator: i64,
     project: i64,
+    approach: i64,
+    node: String,
+    subproject: i64,
+    need: i64,
+    item: i64,
+    goal: i64,
 }
 
 async fn arrange(app: &TestApp) -> (World, Vec<(Visitor, Browser)>) {
@@ -175,6 +210,87 @@ async fn arrange(app: &TestApp) -> (World, Vec<(Visitor, Browser)>) {
         platform.login("platform@example.nl", PASSWORD).await.status,
         303
     );
+    let partner = app.register("Partner", "partner@example.nl").await;
+    let partner_org = app.create_org(&partner, "partner", "Woonstichting").await;
+    let pack = samenspel_domain::method::Pack::default_pack().expect("the method pack");
+    let area_id = app
+        .scalar("SELECT id FROM areas WHERE code = 'WK000101'")
+        .await
+        .to_string();
+    let page = admin
+        .post(
+            &format!("/municipalities/{org}/approaches/new"),
+            &[
+                ("name", "Wijkaanpak Centrum"),
+                ("phase", pack.phases[0].key.as_str()),
+                ("intensity", "light"),
+                ("areas", area_id.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, 303, "creating the approach: {}", page.body);
+    let approach = app.scalar("SELECT id FROM approaches").await;
+    let node = pack.nodes[0].key.clone();
+    let (initiative_id, facilitator_id, partner_id) = (
+        initiative.to_string(),
+        facilitator_org.to_string(),
+        partner_org.to_string(),
+    );
+    for (browser, path, fields) in [
+        (
+            &admin,
+            format!("/approaches/{approach}/subprojects"),
+            vec![("name", "Warmtenet")],
+        ),
+        (
+            &admin,
+            format!("/approaches/{approach}/parties"),
+            vec![
+                ("organisation", initiative_id.as_str()),
+                ("role", "project-team"),
+            ],
+        ),
+        (
+            &admin,
+            format!("/approaches/{approach}/parties"),
+            vec![
+                ("organisation", facilitator_id.as_str()),
+                ("role", "adviser"),
+            ],
+        ),
+        (
+            &admin,
+            format!("/approaches/{approach}/parties"),
+            vec![
+                ("organisation", partner_id.as_str()),
+                ("role", "executor"),
+                ("since", "2020-01-01"),
+                ("until", "2021-01-01"),
+            ],
+        ),
+        (
+            &initiative_admin,
+            format!("/approaches/{approach}/kompas/{node}/needs"),
+            vec![("needs", facilitator_id.as_str()), ("need_note", "Advies")],
+        ),
+        (
+            &initiative_admin,
+            format!("/approaches/{approach}/positions"),
+            vec![("kind", "wishes"), ("body", "Een eigen warmtenet")],
+        ),
+        (
+            &admin,
+            format!("/approaches/{approach}/goals"),
+            vec![("horizon", "short"), ("title", "Honderd leden")],
+        ),
+    ] {
+        let page = browser.post(&path, &fields).await;
+        assert_eq!(page.status, 303, "arranging {path}: {}", page.body);
+    }
+    let subproject = app.scalar("SELECT id FROM subprojects").await;
+    let need = app.scalar("SELECT id FROM node_needs").await;
+    let item = app.scalar("SELECT id FROM position_items").await;
+    let goal = app.scalar("SELECT id FROM goals").await;
 
     let membership = app.scalar("SELECT m.id FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = 'member@example.nl'").await;
     let invitation = app
@@ -191,6 +307,7 @@ async fn arrange(app: &TestApp) -> (World, Vec<(Visitor, Browser)>) {
         (Visitor::InitiativeAdmin, initiative_admin),
         (Visitor::OtherOrgAdmin, other),
         (Visitor::PlatformAdmin, platform),
+        (Visitor::FormerParty, partner),
         (Visitor::OrgAdmin, admin),
     ];
     (
@@ -202,6 +319,12 @@ async fn arrange(app: &TestApp) -> (World, Vec<(Visitor, Browser)>) {
             area,
             facilitator: facilitator_org,
             project,
+            approach,
+            node,
+            subproject,
+            need,
+            item,
+            goal,
         },
         visitors,
     )
@@ -219,6 +342,13 @@ fn concrete(spec: &RouteSpec, world: &World) -> String {
         .replace("{area}", &world.area.to_string())
         .replace("{facilitator}", &world.facilitator.to_string())
         .replace("{project}", &world.project.to_string())
+        .replace("{approach}", &world.approach.to_string())
+        .replace("{node}", &world.node)
+        .replace("{party}", &world.initiative.to_string())
+        .replace("{subproject}", &world.subproject.to_string())
+        .replace("{need}", &world.need.to_string())
+        .replace("{item}", &world.item.to_string())
+        .replace("{goal}", &world.goal.to_string())
         .replace("{token}", "no-such-token")
         .replace("{file}", "samenspel.css")
 }
@@ -227,8 +357,10 @@ fn concrete(spec: &RouteSpec, world: &World) -> String {
 fn order(spec: &RouteSpec) -> u8 {
     match (spec.method, spec.path) {
         ("GET", _) => 0,
-        (_, "/logout") => 4,
-        (_, p) if p.ends_with("/leave") => 3,
+        (_, "/logout") => 5,
+        // Leaving an approach before leaving the organisation that is its party.
+        (_, "/approaches/{approach}/leave") => 3,
+        (_, p) if p.ends_with("/leave") => 4,
         (_, p) if p.ends_with("/remove") => 2,
         _ => 1,
     }

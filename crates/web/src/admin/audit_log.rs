@@ -51,6 +51,23 @@ pub const ACTIONS: &[&str] = &[
     "initiative.verified",
     "initiative.project_added",
     "initiative.project_removed",
+    "approach.created",
+    "approach.updated",
+    "approach.status_changed",
+    "approach.method_moved",
+    "approach.party_added",
+    "approach.party_changed",
+    "approach.subproject_added",
+    "approach.subproject_changed",
+    "approach.node_moved",
+    "approach.node_parties",
+    "approach.node_need",
+    "approach.node_note",
+    "approach.perspective_saved",
+    "approach.position_changed",
+    "approach.ambition_changed",
+    "approach.ambition_agreed",
+    "approach.goal_changed",
 ];
 
 /// The message key that names an action.

@@ -1,6 +1,6 @@
 //! Platform administration: every user, every organisation, and the audit log.
 
-mod audit_log;
+pub mod audit_log;
 
 use crate::auth::Ctx;
 use crate::error::AppError;

@@ -109,6 +109,8 @@ struct RegistryView<'a> {
     characters: &'static [Character],
     legal_forms: &'static [LegalForm],
     can_map: bool,
+    /// A member of the municipality (who also sees its approaches).
+    municipal: bool,
     map: MapSettings,
 }
 
@@ -182,6 +184,7 @@ pub async fn list(
     let next = (page < pages).then(|| query.with_page(&filter, sort, page + 1));
     let export = query.with_page(&filter, sort, 1);
     Ok(render(&RegistryView {
+        municipal: scope.standing.allows(Permission::ManageApproaches),
         ctx: &ctx,
         org,
         sort,
@@ -317,6 +320,7 @@ struct FacilitatorsView<'a> {
     working: Vec<organisations::Organisation>,
     available: Vec<organisations::Organisation>,
     can_manage: bool,
+    municipal: bool,
     errors: FormErrors,
 }
 
@@ -343,6 +347,7 @@ async fn render_facilitators(
     };
     let failed = !errors.is_empty();
     let view = FacilitatorsView {
+        municipal: scope.standing.allows(Permission::ManageApproaches),
         ctx,
         org,
         working,

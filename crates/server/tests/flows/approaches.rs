@@ -1,0 +1,667 @@
+//! The wijkaanpak workspace over HTTP: a municipality starts an approach, parties join, both
+//! move knooppunten and compare perspectives, positions, the shared ambition and goals; bad
+//! input and impossible moves are refused with the input kept; a party that left loses access;
+//! an approach moves to a newer version of the method.
+
+use crate::on_both_databases;
+use crate::support::{Browser, TestApp};
+use samenspel_domain::method::Pack;
+
+const CSV: &str = "gemeentecode;gemeentenaam;wijkcode;wijknaam;buurtcode;buurtnaam\n\
+                   GM9901;Zonnedal;WK990101;Centrum;BU99010101;Oude Kern\n\
+                   GM9901;Zonnedal;WK990101;Centrum;BU99010102;De Linde\n";
+
+struct World {
+    municipality: Browser,
+    initiative: Browser,
+    partner: Browser,
+    org: i64,
+    initiative_org: i64,
+    partner_org: i64,
+    approach: i64,
+    pack: Pack,
+}
+
+async fn arrange(app: &TestApp) -> World {
+    let municipality = app.register("Projectleider", "pl@zonnedal.example").await;
+    let org = app
+        .create_org(&municipality, "municipality", "Gemeente Zonnedal")
+        .await;
+    let page = municipality
+        .post(
+            &format!("/municipalities/{org}/code"),
+            &[("code", "GM9901")],
+        )
+        .await;
+    assert_eq!(page.status, 303, "{}", page.body);
+    let imported = municipality
+        .upload(
+            &format!("/municipalities/{org}/import"),
+            "buurten.csv",
+            CSV.as_bytes().to_vec(),
+        )
+        .await;
+    assert_eq!(imported.status, 200, "{}", imported.body);
+    let initiative = app.register("Kernteam", "kern@energie.example").await;
+    let initiative_org = app
+        .create_org(&initiative, "initiative", "Zonnedal Energie")
+        .await;
+    let page = initiative
+        .post(
+            &format!("/initiatives/{initiative_org}/edit"),
+            &[
+                ("municipality", org.to_string().as_str()),
+                ("areas_of", org.to_string().as_str()),
+                ("themes", "heat"),
+                ("legal_form", "cooperative"),
+                ("character", "both"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, 303, "{}", page.body);
+    let partner = app.register("Netbeheerder", "net@regionet.example").await;
+    let partner_org = app.create_org(&partner, "partner", "RegioNet").await;
+    let pack = Pack::default_pack().expect("the method pack");
+
+    // Starting an approach: what is missing is named and the input kept.
+    let new = format!("/municipalities/{org}/approaches/new");
+    municipality
+        .get(&new)
+        .await
+        .assert_contains("name=\"areas\"");
+    let refused = municipality
+        .post(
+            &new,
+            &[
+                ("name", ""),
+                ("description", "Bewaard"),
+                ("phase", "no-such-phase"),
+                ("intensity", "heavy"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, 422);
+    refused
+        .assert_contains("id=\"field-name-error\"")
+        .assert_contains("id=\"field-areas-error\"")
+        .assert_contains("id=\"field-phase-error\"")
+        .assert_contains("id=\"field-intensity-error\"")
+        .assert_contains("Bewaard");
+    // An area of another municipality cannot be chosen.
+    let stranger = app.register("Ander", "ander@elders.example").await;
+    let other = app.create_org(&stranger, "municipality", "Elders").await;
+    let page = stranger
+        .post(
+            &format!("/municipalities/{other}/code"),
+            &[("code", "GM0001")],
+        )
+        .await;
+    assert_eq!(page.status, 303);
+    let their_area = app
+        .scalar("SELECT id FROM areas WHERE code = 'BU99010101'")
+        .await
+        .to_string();
+    let page = stranger
+        .post(
+            &format!("/municipalities/{other}/approaches/new"),
+            &[
+                ("name", "Niet van ons"),
+                ("phase", pack.phases[0].key.as_str()),
+                ("intensity", "light"),
+                ("areas", their_area.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, 422, "{}", page.body);
+    let leader = app
+        .scalar("SELECT id FROM users WHERE email = 'pl@zonnedal.example'")
+        .await
+        .to_string();
+    let created = municipality
+        .post(
+            &new,
+            &[
+                ("name", "Wijkaanpak Centrum"),
+                ("contact", leader.as_str()),
+                ("description", "Samen van het gas af."),
+                ("phase", pack.phases[0].key.as_str()),
+                ("intensity", "project"),
+                ("steering_form", "networking"),
+                ("director_role", "process"),
+                ("contact_phone", "14 0999"),
+                ("areas", their_area.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(created.status, 303, "{}", created.body);
+    let approach: i64 = created
+        .location
+        .rsplit('/')
+        .next()
+        .and_then(|id| id.parse().ok())
+        .expect("approach id");
+    World {
+        municipality,
+        initiative,
+        partner,
+        org,
+        initiative_org,
+        partner_org,
+        approach,
+        pack,
+    }
+}
+
+async fn an_approach_is_run_together(app: TestApp) {
+    let w = arrange(&app).await;
+    let a = format!("/approaches/{}", w.approach);
+    w.municipality
+        .get(&a)
+        .await
+        .assert_contains("Wijkaanpak Centrum")
+        .assert_contains("Oude Kern")
+        .assert_contains("14 0999");
+    w.municipality
+        .get(&format!("/municipalities/{}/approaches", w.org))
+        .await
+        .assert_contains("Wijkaanpak Centrum");
+    // Not a party yet: the initiative cannot open it.
+    assert_eq!(w.initiative.get(&a).await.status, 403);
+
+    // Parties join; dates in the wrong order are refused, the choice kept.
+    let parties = format!("{a}/parties");
+    let initiative_org = w.initiative_org.to_string();
+    let partner_org = w.partner_org.to_string();
+    let refused = w
+        .municipality
+        .post(
+            &parties,
+            &[
+                ("organisation", initiative_org.as_str()),
+                ("role", "project-team"),
+                ("since", "2026-05-01"),
+                ("until", "2026-04-01"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, 422);
+    refused
+        .assert_contains("id=\"field-until-error\"")
+        .assert_contains("value=\"2026-05-01\"");
+    for (org, role) in [
+        (initiative_org.as_str(), "project-team"),
+        (partner_org.as_str(), "adviser"),
+    ] {
+        let page = w
+            .municipality
+            .post(&parties, &[("organisation", org), ("role", role)])
+            .await;
+        assert_eq!(page.status, 303, "{}", page.body);
+    }
+    let hub = w.initiative.get("/approaches").await;
+    hub.assert_contains("Wijkaanpak Centrum");
+    w.initiative
+        .get(&parties)
+        .await
+        .assert_contains("Zonnedal Energie")
+        .assert_contains("RegioNet");
+    // Only the municipality manages the approach.
+    assert_eq!(w.initiative.get(&format!("{a}/settings")).await.status, 403);
+
+    // The initiative moves a knooppunt; a move that makes no sense is refused with the reason.
+    let first = &w.pack.nodes[0].key;
+    let node = format!("{a}/kompas/{first}");
+    w.initiative
+        .get(&node)
+        .await
+        .assert_contains(w.pack.nodes[0].goal.nl.as_str());
+    let refused = w
+        .initiative
+        .post(
+            &format!("{node}/status"),
+            &[("status", "paused"), ("note", "Even niet")],
+        )
+        .await;
+    assert_eq!(refused.status, 422);
+    refused
+        .assert_contains("id=\"field-status-error\"")
+        .assert_contains("Even niet");
+    for (to, note) in [
+        ("started", "Eerste overleg gepland"),
+        ("completed", "Afgerond op de bewonersavond"),
+    ] {
+        let page = w
+            .initiative
+            .post(&format!("{node}/status"), &[("status", to), ("note", note)])
+            .await;
+        assert_eq!(page.status, 303, "{to}: {}", page.body);
+    }
+    let refused = w
+        .initiative
+        .post(&format!("{node}/status"), &[("status", "started")])
+        .await;
+    assert_eq!(
+        refused.status, 422,
+        "a completed node is revised, not restarted"
+    );
+    let page = w
+        .municipality
+        .post(&format!("{node}/status"), &[("status", "revised")])
+        .await;
+    assert_eq!(page.status, 303);
+    w.municipality
+        .get(&node)
+        .await
+        .assert_contains("Eerste overleg gepland")
+        .assert_contains("Afgerond op de bewonersavond")
+        .assert_contains("Kernteam");
+    assert_eq!(app.audit_count("approach.node_moved").await, 3);
+
+    // An adviser does not move knooppunten, but says what it needs and adds notes.
+    assert_eq!(
+        w.partner
+            .post(&format!("{node}/status"), &[("status", "completed")])
+            .await
+            .status,
+        403
+    );
+    let page = w
+        .partner
+        .post(
+            &format!("{node}/notes"),
+            &[("body", "Let op de netcapaciteit.")],
+        )
+        .await;
+    assert_eq!(page.status, 303);
+    let refused = w
+        .partner
+        .post(&format!("{node}/notes"), &[("body", " ")])
+        .await;
+    assert_eq!(refused.status, 422);
+    let refused = w
+        .partner
+        .post(
+            &format!("{node}/needs"),
+            &[("needs", partner_org.as_str()), ("need_note", "Zelf")],
+        )
+        .await;
+    assert_eq!(refused.status, 422, "a party does not need itself");
+    let page = w
+        .partner
+        .post(
+            &format!("{node}/needs"),
+            &[
+                ("needs", initiative_org.as_str()),
+                ("need_note", "Ledenlijst"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, 303);
+    // The lead and involved parties are set by a working party.
+    let page = w
+        .initiative
+        .post(
+            &format!("{node}/parties"),
+            &[
+                ("lead", initiative_org.as_str()),
+                ("involved", partner_org.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, 303);
+    let page = w.initiative.get(&node).await;
+    page.assert_contains("Let op de netcapaciteit.")
+        .assert_contains("Ledenlijst");
+
+    // The matrix: progress counted per phase, filters by status and party.
+    let second = &w.pack.nodes[1].key;
+    let page = w
+        .initiative
+        .post(
+            &format!("{a}/kompas/{second}/status"),
+            &[("status", "completed")],
+        )
+        .await;
+    assert_eq!(page.status, 303);
+    let first_phase = w.pack.phases[0].key.clone();
+    let in_first = w
+        .pack
+        .nodes
+        .iter()
+        .filter(|n| n.phase == first_phase)
+        .count();
+    let matrix = w.initiative.get(&format!("{a}/kompas")).await;
+    assert_eq!(matrix.status, 200);
+    matrix.assert_contains(&format!("/kompas/{second}"));
+    let completed = w
+        .initiative
+        .get(&format!("{a}/kompas?status=completed"))
+        .await;
+    completed.assert_contains(&format!("/kompas/{second}\""));
+    assert!(!completed.body.contains(&format!("/kompas/{first}\"")));
+    let by_party = w
+        .initiative
+        .get(&format!("{a}/kompas?party={partner_org}"))
+        .await;
+    by_party.assert_contains(&format!("/kompas/{first}\""));
+    assert!(!by_party.body.contains(&format!("/kompas/{second}\"")));
+    // Nonsense filters show everything rather than failing.
+    let page = w
+        .initiative
+        .get(&format!("{a}/kompas?status=%00&party=x&track=<b>"))
+        .await;
+    assert_eq!(page.status, 200);
+    // One of the first phase's nodes is completed (the other is being revised).
+    let progress = samenspel_store::kompas::progress_by_phase(
+        app.db.conn().await.expect("conn").ex(),
+        samenspel_store::ApproachId(w.approach),
+        samenspel_store::PackId(app.scalar("SELECT pack_id FROM approaches").await),
+    )
+    .await
+    .expect("progress");
+    let first_progress = progress
+        .iter()
+        .find(|p| p.key == first_phase)
+        .expect("first phase");
+    assert_eq!(first_progress.total as usize, in_first);
+    assert_eq!(first_progress.completed, 1);
+    assert_eq!(first_progress.underway, 1);
+
+    // Perspectives side by side.
+    let tracks = [w.pack.tracks[0].key.as_str(), w.pack.tracks[5].key.as_str()];
+    let page = w
+        .initiative
+        .post(
+            &format!("{a}/perspectives"),
+            &[
+                ("tracks", tracks[0]),
+                ("tracks", tracks[1]),
+                ("phase", w.pack.phases[1].key.as_str()),
+                ("next_year", "Ledenwerving"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, 303, "{}", page.body);
+    let page = w
+        .municipality
+        .post(
+            &format!("{a}/perspectives"),
+            &[("tracks", tracks[0]), ("phase", first_phase.as_str())],
+        )
+        .await;
+    assert_eq!(page.status, 303);
+    let refused = w
+        .municipality
+        .post(&format!("{a}/perspectives"), &[("tracks", "no-such-track")])
+        .await;
+    assert_eq!(refused.status, 422);
+    let page = w.partner.get(&format!("{a}/perspectives")).await;
+    page.assert_contains("Ledenwerving")
+        .assert_contains(w.pack.phases[1].name.nl.as_str());
+
+    // Positions: an item one party holds and another shares is overlap.
+    let page = w
+        .initiative
+        .post(
+            &format!("{a}/positions"),
+            &[("kind", "goals"), ("body", "Een warmtenet van bewoners")],
+        )
+        .await;
+    assert_eq!(page.status, 303);
+    let refused = w
+        .initiative
+        .post(
+            &format!("{a}/positions"),
+            &[("kind", "dreams"), ("body", "")],
+        )
+        .await;
+    assert_eq!(refused.status, 422);
+    let item = app.scalar("SELECT id FROM position_items").await;
+    let refused = w
+        .initiative
+        .post(&format!("{a}/positions/{item}/share"), &[])
+        .await;
+    assert_eq!(refused.status, 409, "a party does not share its own item");
+    let page = w
+        .municipality
+        .post(&format!("{a}/positions/{item}/share"), &[])
+        .await;
+    assert_eq!(page.status, 303);
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM position_shares").await, 1);
+
+    // The shared ambition: written, a stale edit refused, agreed to version by version.
+    let page = w
+        .initiative
+        .post(
+            &format!("{a}/ambition"),
+            &[("ambition", "Van het gas af in 2035"), ("version", "0")],
+        )
+        .await;
+    assert_eq!(page.status, 303);
+    let stale = w
+        .municipality
+        .post(
+            &format!("{a}/ambition"),
+            &[("ambition", "Mijn versie"), ("version", "0")],
+        )
+        .await;
+    assert_eq!(stale.status, 422);
+    stale.assert_contains("Mijn versie");
+    let page = w
+        .partner
+        .post(&format!("{a}/ambition/agree"), &[("version", "1")])
+        .await;
+    assert_eq!(page.status, 303);
+    assert_eq!(
+        w.partner
+            .post(&format!("{a}/ambition/agree"), &[("version", "0")])
+            .await
+            .status,
+        409
+    );
+    assert_eq!(
+        app.scalar("SELECT COUNT(*) FROM ambition_agreements WHERE version = 1")
+            .await,
+        1
+    );
+
+    // Goals: an overdue one stands out; progress is reported.
+    let refused = w
+        .municipality
+        .post(
+            &format!("{a}/goals"),
+            &[
+                ("horizon", "short"),
+                ("title", ""),
+                ("target_date", "gisteren"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, 422);
+    refused
+        .assert_contains("id=\"field-title-error\"")
+        .assert_contains("id=\"field-target_date-error\"");
+    let page = w
+        .municipality
+        .post(
+            &format!("{a}/goals"),
+            &[
+                ("horizon", "short"),
+                ("title", "Honderd leden"),
+                ("indicator", "Leden"),
+                ("target_value", "100"),
+                ("target_date", "2020-01-01"),
+                ("owner", initiative_org.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, 303, "{}", page.body);
+    let goal = app.scalar("SELECT id FROM goals").await;
+    let page = w
+        .initiative
+        .post(
+            &format!("{a}/goals/{goal}/progress"),
+            &[("value", "64"), ("note", "Na de markt")],
+        )
+        .await;
+    assert_eq!(page.status, 303);
+    let page = w.initiative.get(&format!("{a}/ambition")).await;
+    page.assert_contains("Honderd leden")
+        .assert_contains("64")
+        .assert_contains("ss-overdue")
+        .assert_contains("Van het gas af in 2035");
+
+    // What changed since the last visit.
+    w.initiative.get(&a).await;
+    let page = w
+        .municipality
+        .post(
+            &format!("{a}/kompas/{}/status", w.pack.nodes[2].key),
+            &[("status", "started")],
+        )
+        .await;
+    assert_eq!(page.status, 303);
+    let page = w.initiative.get(&a).await;
+    page.assert_contains(w.pack.nodes[2].title.nl.as_str())
+        .assert_contains("Projectleider");
+
+    // Status: a reason is needed to stop; ending together is shown as such.
+    let refused = w
+        .municipality
+        .post(
+            &format!("{a}/status"),
+            &[("status", "stopped"), ("reason", "")],
+        )
+        .await;
+    assert_eq!(refused.status, 422);
+    refused.assert_contains("id=\"field-reason-error\"");
+    let page = w
+        .municipality
+        .post(
+            &format!("{a}/status"),
+            &[
+                ("status", "stopped"),
+                ("reason", "Het doel is bereikt."),
+                ("together", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, 303);
+    w.initiative
+        .get(&a)
+        .await
+        .assert_contains("Het doel is bereikt.");
+    assert_eq!(
+        app.scalar("SELECT COUNT(*) FROM approaches WHERE ended_together")
+            .await,
+        1
+    );
+
+    // A party that left loses access; its history stays.
+    let page = w
+        .municipality
+        .post(
+            &format!("{a}/parties/{}", w.partner_org),
+            &[
+                ("role", "adviser"),
+                ("since", "2020-01-01"),
+                ("until", "2021-01-01"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, 303, "{}", page.body);
+    assert_eq!(w.partner.get(&a).await.status, 403);
+    w.municipality
+        .get(&parties)
+        .await
+        .assert_contains("RegioNet");
+    assert!(app.audit_count("approach.party_changed").await >= 1);
+}
+
+async fn an_approach_moves_to_a_newer_method(app: TestApp) {
+    let w = arrange(&app).await;
+    let a = format!("/approaches/{}", w.approach);
+    // The approach started on an older version: it had a node the method has since dropped,
+    // and lacked the method's last node.
+    let mut older = w.pack.clone();
+    older.pack.version = "2025.1".into();
+    let dropped = older.nodes.pop().expect("a node");
+    let mut retired = older.nodes[0].clone();
+    retired.key = "old-node".into();
+    retired.title.nl = "Een oud knooppunt".into();
+    older.nodes.push(retired);
+    let mut tx = app.db.begin().await.expect("tx");
+    let old = samenspel_store::method::install(tx.ex(), &older, samenspel_store::now())
+        .await
+        .expect("install");
+    tx.commit().await.expect("commit");
+    let sql = format!(
+        "UPDATE approaches SET pack_id = {} WHERE id = {}",
+        old.0, w.approach
+    );
+    match &app.db {
+        samenspel_store::Db::Sqlite(pool) => {
+            sqlx::query(sqlx::AssertSqlSafe(sql))
+                .execute(pool)
+                .await
+                .expect("sql");
+        }
+        samenspel_store::Db::Postgres(pool) => {
+            sqlx::query(sqlx::AssertSqlSafe(sql))
+                .execute(pool)
+                .await
+                .expect("sql");
+        }
+    }
+    let page = w
+        .municipality
+        .post(
+            &format!("{a}/kompas/old-node/status"),
+            &[("status", "started")],
+        )
+        .await;
+    assert_eq!(page.status, 303, "{}", page.body);
+    let matrix = w.municipality.get(&format!("{a}/kompas")).await;
+    assert!(!matrix.body.contains(&format!("/kompas/{}\"", dropped.key)));
+    w.municipality
+        .get(&format!("{a}/settings"))
+        .await
+        .assert_contains(&format!("action=\"{a}/method\""));
+
+    let page = w.municipality.post(&format!("{a}/method"), &[]).await;
+    assert_eq!(page.status, 303, "{}", page.body);
+    let matrix = w.municipality.get(&format!("{a}/kompas")).await;
+    // The new node appears; the dropped one keeps its history, marked as no longer in the method.
+    matrix
+        .assert_contains(&format!("/kompas/{}\"", dropped.key))
+        .assert_contains("/kompas/old-node\"")
+        .assert_contains("Een oud knooppunt");
+    let page = w.municipality.get(&format!("{a}/kompas/old-node")).await;
+    assert_eq!(page.status, 200);
+    page.assert_contains("Een oud knooppunt");
+    // It can no longer be moved, and moving twice is refused.
+    assert_eq!(
+        w.municipality
+            .post(
+                &format!("{a}/kompas/old-node/status"),
+                &[("status", "completed")]
+            )
+            .await
+            .status,
+        404
+    );
+    assert_eq!(
+        w.municipality
+            .post(&format!("{a}/method"), &[])
+            .await
+            .status,
+        409
+    );
+    assert_eq!(app.audit_count("approach.method_moved").await, 1);
+    let _ = (&w.initiative, &w.partner, w.org);
+}
+
+on_both_databases!(
+    an_approach_is_run_together,
+    an_approach_moves_to_a_newer_method
+);

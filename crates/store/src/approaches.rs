@@ -1,0 +1,497 @@
+//! Approaches (wijkaanpakken): the workspace a municipality opens for one or more of its areas,
+//! with its parties, sub-projects, contact point, the municipality's chosen role, intensity,
+//! phase and status, and who may see it.
+
+use crate::{
+    ApproachId, AreaId, Exec, OrgId, PackId, PartyId, Result, StoreError, SubprojectId, UserId,
+    dispatch,
+};
+use samenspel_domain::approaches::{ApproachStatus, Intensity, PartyRole};
+use samenspel_domain::organisations::OrgRole;
+use samenspel_domain::permissions::ApproachStanding;
+use time::{Date, OffsetDateTime};
+
+/// An approach as stored, with the names that go with it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ApproachRow {
+    pub id: ApproachId,
+    pub municipality_id: OrgId,
+    pub municipality_name: String,
+    pub name: String,
+    pub description: String,
+    pub pack_id: PackId,
+    pub phase_key: String,
+    pub steering_form: Option<String>,
+    pub director_role: Option<String>,
+    pub intensity: String,
+    pub status: String,
+    pub status_reason: String,
+    pub ended_together: bool,
+    pub contact_user_id: Option<UserId>,
+    pub contact_name: Option<String>,
+    pub contact_email: Option<String>,
+    pub contact_phone: String,
+    pub ambition: String,
+    pub ambition_version: i64,
+    pub ambition_updated_at: Option<OffsetDateTime>,
+    pub created_at: OffsetDateTime,
+    pub updated_at: OffsetDateTime,
+}
+
+const SELECT: &str = "SELECT a.id, a.municipality_id, mo.name AS municipality_name, a.name, a.description, \
+     a.pack_id, a.phase_key, a.steering_form, a.director_role, a.intensity, a.status, a.status_reason, \
+     a.ended_together, a.contact_user_id, cu.name AS contact_name, cu.email AS contact_email, \
+     a.contact_phone, a.ambition, a.ambition_version, a.ambition_updated_at, a.created_at, a.updated_at \
+     FROM approaches a JOIN organisations mo ON mo.id = a.municipality_id \
+     LEFT JOIN users cu ON cu.id = a.contact_user_id";
+
+/// What the municipality decides about an approach: everything but its parties and status.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub name: String,
+    pub description: String,
+    pub phase_key: String,
+    pub steering_form: Option<String>,
+    pub director_role: Option<String>,
+    pub intensity: Intensity,
+    pub contact_user: Option<UserId>,
+    pub contact_phone: String,
+    pub areas: Vec<AreaId>,
+}
+
+/// Creates an approach on the method version `pack`. The municipality becomes its first party,
+/// in the project team.
+pub async fn create(
+    mut ex: Exec<'_>,
+    municipality: OrgId,
+    pack: PackId,
+    settings: &Settings,
+    creator: UserId,
+    now: OffsetDateTime,
+) -> Result<ApproachId> {
+    let sql = "INSERT INTO approaches (municipality_id, name, description, pack_id, phase_key, steering_form, \
+               director_role, intensity, status, contact_user_id, contact_phone, created_by, created_at, updated_at) \
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'active', $9, $10, $11, $12, $12) RETURNING id";
+    let id: ApproachId = dispatch!(ex.reborrow(), c => sqlx::query_scalar(sql)
+        .bind(municipality).bind(&settings.name).bind(&settings.description).bind(pack)
+        .bind(&settings.phase_key).bind(&settings.steering_form).bind(&settings.director_role)
+        .bind(settings.intensity.as_str()).bind(settings.contact_user).bind(&settings.contact_phone)
+        .bind(creator).bind(now).fetch_one(c).await?);
+    set_areas(ex.reborrow(), id, municipality, &settings.areas).await?;
+    let party = NewParty {
+        organisation: municipality,
+        role: PartyRole::ProjectTeam,
+        subproject: None,
+        since: Some(now.date()),
+        until: None,
+    };
+    add_party(ex, id, &party, now).await?;
+    Ok(id)
+}
+
+pub async fn by_id(ex: Exec<'_>, id: ApproachId) -> Result<Option<ApproachRow>> {
+    let sql = sqlx::AssertSqlSafe(format!("{SELECT} WHERE a.id = $1"));
+    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(id).fetch_optional(c).await?))
+}
+
+/// Changes what the municipality decides about an approach.
+pub async fn update(
+    mut ex: Exec<'_>,
+    id: ApproachId,
+    municipality: OrgId,
+    settings: &Settings,
+    now: OffsetDateTime,
+) -> Result<()> {
+    let sql = "UPDATE approaches SET name = $2, description = $3, phase_key = $4, steering_form = $5, \
+               director_role = $6, intensity = $7, contact_user_id = $8, contact_phone = $9, updated_at = $10 \
+               WHERE id = $1";
+    dispatch!(ex.reborrow(), c => sqlx::query(sql).bind(id).bind(&settings.name)
+        .bind(&settings.description).bind(&settings.phase_key).bind(&settings.steering_form)
+        .bind(&settings.director_role).bind(settings.intensity.as_str()).bind(settings.contact_user)
+        .bind(&settings.contact_phone).bind(now).execute(c).await?.rows_affected());
+    set_areas(ex, id, municipality, &settings.areas).await
+}
+
+/// Replaces the approach's areas. Every area must belong to the municipality.
+async fn set_areas(
+    mut ex: Exec<'_>,
+    id: ApproachId,
+    municipality: OrgId,
+    areas: &[AreaId],
+) -> Result<()> {
+    let sql = "DELETE FROM approach_areas WHERE approach_id = $1";
+    dispatch!(ex.reborrow(), c => sqlx::query(sql).bind(id).execute(c).await?.rows_affected());
+    for area in areas {
+        let sql = "INSERT INTO approach_areas (approach_id, area_id) \
+                   SELECT $1, id FROM areas WHERE id = $2 AND municipality_id = $3 \
+                   ON CONFLICT DO NOTHING";
+        let added = dispatch!(ex.reborrow(), c => sqlx::query(sql).bind(id).bind(area)
+            .bind(municipality).execute(c).await?.rows_affected());
+        if added == 0 {
+            return Err(StoreError::Refused("error-area-unknown"));
+        }
+    }
+    Ok(())
+}
+
+/// Sets the status. A reason goes with pausing and stopping; `together` says the parties
+/// ended the approach together.
+pub async fn set_status(
+    ex: Exec<'_>,
+    id: ApproachId,
+    status: ApproachStatus,
+    reason: &str,
+    together: bool,
+    now: OffsetDateTime,
+) -> Result<()> {
+    let sql = "UPDATE approaches SET status = $2, status_reason = $3, ended_together = $4, updated_at = $5 \
+               WHERE id = $1";
+    dispatch!(ex, c => sqlx::query(sql).bind(id).bind(status.as_str()).bind(reason)
+        .bind(together && status == ApproachStatus::Stopped).bind(now).execute(c).await?.rows_affected());
+    Ok(())
+}
+
+/// Moves the approach to another version of the method. Progress is kept by node key, so
+/// nodes that the new version no longer has keep their history.
+pub async fn set_pack(
+    ex: Exec<'_>,
+    id: ApproachId,
+    pack: PackId,
+    now: OffsetDateTime,
+) -> Result<()> {
+    let sql = "UPDATE approaches SET pack_id = $2, updated_at = $3 WHERE id = $1";
+    dispatch!(ex, c => sqlx::query(sql).bind(id).bind(pack).bind(now).execute(c).await?.rows_affected());
+    Ok(())
+}
+
+/// An area of an approach.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct AreaRow {
+    pub id: AreaId,
+    pub code: String,
+    pub name: String,
+    pub kind: String,
+}
+
+pub async fn areas(ex: Exec<'_>, id: ApproachId) -> Result<Vec<AreaRow>> {
+    let sql = "SELECT ar.id, ar.code, ar.name, ar.kind FROM approach_areas aa \
+               JOIN areas ar ON ar.id = aa.area_id WHERE aa.approach_id = $1 ORDER BY ar.code";
+    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(id).fetch_all(c).await?))
+}
+
+/// One line of a municipality's overview: the approach with its progress.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Summary {
+    pub id: ApproachId,
+    pub name: String,
+    pub municipality_id: OrgId,
+    pub municipality_name: String,
+    pub pack_id: PackId,
+    pub phase_key: String,
+    pub status: String,
+    pub ended_together: bool,
+    pub nodes: i64,
+    pub applicable: i64,
+    pub completed: i64,
+    pub parties: i64,
+    pub updated_at: OffsetDateTime,
+}
+
+fn summary_select(condition: &str) -> String {
+    format!(
+        "SELECT a.id, a.name, a.municipality_id, mo.name AS municipality_name, a.pack_id, a.phase_key, \
+         a.status, a.ended_together, \
+         (SELECT COUNT(*) FROM method_nodes mn WHERE mn.pack_id = a.pack_id) AS nodes, \
+         (SELECT COUNT(*) FROM method_nodes mn LEFT JOIN node_progress np \
+            ON np.approach_id = a.id AND np.node_key = mn.node_key \
+          WHERE mn.pack_id = a.pack_id AND COALESCE(np.status, '') <> 'not-applicable') AS applicable, \
+         (SELECT COUNT(*) FROM node_progress np JOIN method_nodes mn \
+            ON mn.pack_id = a.pack_id AND mn.node_key = np.node_key \
+          WHERE np.approach_id = a.id AND np.status = 'completed') AS completed, \
+         (SELECT COUNT(*) FROM approach_parties p WHERE p.approach_id = a.id AND p.until IS NULL) AS parties, \
+         a.updated_at \
+         FROM approaches a JOIN organisations mo ON mo.id = a.municipality_id WHERE {condition} \
+         ORDER BY mo.name, a.name, a.id"
+    )
+}
+
+/// A municipality's approaches, by name.
+pub async fn of_municipality(ex: Exec<'_>, municipality: OrgId) -> Result<Vec<Summary>> {
+    let sql = sqlx::AssertSqlSafe(summary_select("a.municipality_id = $1"));
+    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(municipality).fetch_all(c).await?))
+}
+
+/// The approaches a person can open: those of municipalities they are a member of, and those in
+/// which one of their organisations is a party today.
+pub async fn of_user(ex: Exec<'_>, user: UserId, today: Date) -> Result<Vec<Summary>> {
+    let sql = sqlx::AssertSqlSafe(summary_select(
+        "(EXISTS (SELECT 1 FROM memberships m WHERE m.organisation_id = a.municipality_id \
+                  AND m.user_id = $1 AND m.until IS NULL) \
+          OR EXISTS (SELECT 1 FROM approach_parties p JOIN memberships m \
+                  ON m.organisation_id = p.organisation_id AND m.user_id = $1 AND m.until IS NULL \
+                  WHERE p.approach_id = a.id AND (p.since IS NULL OR p.since <= $2) \
+                  AND (p.until IS NULL OR p.until >= $2)))",
+    ));
+    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(user).bind(today).fetch_all(c).await?))
+}
+
+/// What the visitor is in an approach, and which of their organisations are a party today.
+#[derive(Debug, Clone)]
+pub struct Access {
+    pub municipality: OrgId,
+    pub standing: ApproachStanding,
+    /// The visitor's organisations that are a party today, with their role.
+    pub parties: Vec<(OrgId, PartyRole)>,
+}
+
+#[derive(sqlx::FromRow)]
+struct AccessRow {
+    municipality_id: OrgId,
+    municipal_role: Option<String>,
+}
+
+/// `None` when there is no such approach.
+pub async fn access(
+    mut ex: Exec<'_>,
+    id: ApproachId,
+    user: Option<UserId>,
+    today: Date,
+) -> Result<Option<Access>> {
+    let user = user.unwrap_or(UserId(0));
+    let sql = "SELECT a.municipality_id, \
+               (SELECT m.role FROM memberships m WHERE m.organisation_id = a.municipality_id \
+                AND m.user_id = $2 AND m.until IS NULL) AS municipal_role \
+               FROM approaches a WHERE a.id = $1";
+    let row: Option<AccessRow> = dispatch!(ex.reborrow(), c => sqlx::query_as(sql)
+        .bind(id).bind(user).fetch_optional(c).await?);
+    let Some(row) = row else { return Ok(None) };
+    let sql = "SELECT p.organisation_id, p.role FROM approach_parties p \
+               JOIN memberships m ON m.organisation_id = p.organisation_id AND m.user_id = $2 AND m.until IS NULL \
+               WHERE p.approach_id = $1 AND (p.since IS NULL OR p.since <= $3) \
+               AND (p.until IS NULL OR p.until >= $3) ORDER BY p.id";
+    let rows: Vec<(OrgId, String)> = dispatch!(ex, c => sqlx::query_as(sql)
+        .bind(id).bind(user).bind(today).fetch_all(c).await?);
+    let parties: Vec<(OrgId, PartyRole)> = rows
+        .into_iter()
+        .filter_map(|(org, role)| Some((org, PartyRole::parse(&role).ok()?)))
+        .collect();
+    let standing = ApproachStanding {
+        municipal: row.municipal_role.and_then(|r| OrgRole::parse(&r).ok()),
+        party: !parties.is_empty(),
+        working_party: parties.iter().any(|(_, role)| role.works()),
+    };
+    Ok(Some(Access {
+        municipality: row.municipality_id,
+        standing,
+        parties,
+    }))
+}
+
+/// A party of an approach, with its organisation and perspective.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PartyRow {
+    pub id: PartyId,
+    pub organisation_id: OrgId,
+    pub name: String,
+    pub kind: String,
+    pub role: String,
+    pub subproject_id: Option<SubprojectId>,
+    pub subproject_name: Option<String>,
+    pub since: Option<Date>,
+    pub until: Option<Date>,
+    pub tracks: String,
+    pub believed_phase: Option<String>,
+    pub next_year: String,
+    pub perspective_at: Option<OffsetDateTime>,
+}
+
+impl PartyRow {
+    pub fn is_current(&self, today: impl std::borrow::Borrow<Date>) -> bool {
+        samenspel_domain::approaches::current(self.since, self.until, *today.borrow())
+    }
+
+    pub fn track_keys(&self) -> Vec<&str> {
+        self.tracks.split_whitespace().collect()
+    }
+}
+
+/// Every party the approach has had, current ones first, then by name.
+pub async fn parties(ex: Exec<'_>, id: ApproachId) -> Result<Vec<PartyRow>> {
+    let sql = "SELECT p.id, p.organisation_id, o.name, o.kind, p.role, p.subproject_id, s.name AS subproject_name, \
+               p.since, p.until, p.tracks, p.believed_phase, p.next_year, p.perspective_at \
+               FROM approach_parties p JOIN organisations o ON o.id = p.organisation_id \
+               LEFT JOIN subprojects s ON s.id = p.subproject_id \
+               WHERE p.approach_id = $1 ORDER BY (p.until IS NOT NULL), o.name, p.id";
+    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(id).fetch_all(c).await?))
+}
+
+/// A party to add, or a party's new role and dates.
+#[derive(Debug, Clone)]
+pub struct NewParty {
+    pub organisation: OrgId,
+    pub role: PartyRole,
+    pub subproject: Option<SubprojectId>,
+    pub since: Option<Date>,
+    pub until: Option<Date>,
+}
+
+/// Adds a party; an organisation that was a party before gets its new role and dates.
+pub async fn add_party(
+    ex: Exec<'_>,
+    id: ApproachId,
+    party: &NewParty,
+    now: OffsetDateTime,
+) -> Result<PartyId> {
+    let sql = "INSERT INTO approach_parties (approach_id, organisation_id, role, subproject_id, since, until, created_at) \
+               VALUES ($1, $2, $3, $4, $5, $6, $7) \
+               ON CONFLICT (approach_id, organisation_id) DO UPDATE SET role = excluded.role, \
+               subproject_id = excluded.subproject_id, since = excluded.since, until = excluded.until \
+               RETURNING id";
+    Ok(
+        dispatch!(ex, c => sqlx::query_scalar(sql).bind(id).bind(party.organisation)
+        .bind(party.role.as_str()).bind(party.subproject).bind(party.since).bind(party.until)
+        .bind(now).fetch_one(c).await?),
+    )
+}
+
+/// Changes a party's role, sub-project and dates.
+pub async fn update_party(ex: Exec<'_>, id: ApproachId, party: &NewParty) -> Result<()> {
+    let sql = "UPDATE approach_parties SET role = $3, subproject_id = $4, since = $5, until = $6 \
+               WHERE approach_id = $1 AND organisation_id = $2";
+    let changed = dispatch!(ex, c => sqlx::query(sql).bind(id).bind(party.organisation)
+        .bind(party.role.as_str()).bind(party.subproject).bind(party.since).bind(party.until)
+        .execute(c).await?.rows_affected());
+    if changed == 0 {
+        return Err(StoreError::NotFound);
+    }
+    Ok(())
+}
+
+/// A party's own view of the kompas: its tracks, the phase it believes it is in, and what it
+/// wants to work on next year.
+pub async fn set_perspective(
+    ex: Exec<'_>,
+    id: ApproachId,
+    organisation: OrgId,
+    tracks: &[String],
+    believed_phase: Option<&str>,
+    next_year: &str,
+    now: OffsetDateTime,
+) -> Result<()> {
+    let sql = "UPDATE approach_parties SET tracks = $3, believed_phase = $4, next_year = $5, perspective_at = $6 \
+               WHERE approach_id = $1 AND organisation_id = $2";
+    let changed = dispatch!(ex, c => sqlx::query(sql).bind(id).bind(organisation)
+        .bind(tracks.join(" ")).bind(believed_phase).bind(next_year).bind(now)
+        .execute(c).await?.rows_affected());
+    if changed == 0 {
+        return Err(StoreError::NotFound);
+    }
+    Ok(())
+}
+
+/// A sub-project (deelproject) of an approach.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct SubprojectRow {
+    pub id: SubprojectId,
+    pub name: String,
+    pub description: String,
+    pub lead_id: Option<OrgId>,
+    pub lead_name: Option<String>,
+}
+
+pub async fn subprojects(ex: Exec<'_>, id: ApproachId) -> Result<Vec<SubprojectRow>> {
+    let sql = "SELECT s.id, s.name, s.description, s.lead_id, o.name AS lead_name FROM subprojects s \
+               LEFT JOIN organisations o ON o.id = s.lead_id WHERE s.approach_id = $1 ORDER BY s.name, s.id";
+    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(id).fetch_all(c).await?))
+}
+
+pub async fn add_subproject(
+    ex: Exec<'_>,
+    id: ApproachId,
+    name: &str,
+    description: &str,
+    lead: Option<OrgId>,
+    now: OffsetDateTime,
+) -> Result<SubprojectId> {
+    let sql = "INSERT INTO subprojects (approach_id, name, description, lead_id, created_at) \
+               VALUES ($1, $2, $3, $4, $5) RETURNING id";
+    Ok(
+        dispatch!(ex, c => sqlx::query_scalar(sql).bind(id).bind(name).bind(description)
+        .bind(lead).bind(now).fetch_one(c).await?),
+    )
+}
+
+pub async fn update_subproject(
+    ex: Exec<'_>,
+    id: ApproachId,
+    subproject: SubprojectId,
+    name: &str,
+    description: &str,
+    lead: Option<OrgId>,
+) -> Result<()> {
+    let sql = "UPDATE subprojects SET name = $3, description = $4, lead_id = $5 \
+               WHERE approach_id = $1 AND id = $2";
+    let changed = dispatch!(ex, c => sqlx::query(sql).bind(id).bind(subproject).bind(name)
+        .bind(description).bind(lead).execute(c).await?.rows_affected());
+    if changed == 0 {
+        return Err(StoreError::NotFound);
+    }
+    Ok(())
+}
+
+/// When the person last opened the approach's project page, and records that they do now.
+pub async fn visit(
+    mut ex: Exec<'_>,
+    id: ApproachId,
+    user: UserId,
+    now: OffsetDateTime,
+) -> Result<Option<OffsetDateTime>> {
+    let sql = "SELECT seen_at FROM approach_visits WHERE approach_id = $1 AND user_id = $2";
+    let last: Option<OffsetDateTime> = dispatch!(ex.reborrow(), c => sqlx::query_scalar(sql)
+        .bind(id).bind(user).fetch_optional(c).await?);
+    let sql = "INSERT INTO approach_visits (approach_id, user_id, seen_at) VALUES ($1, $2, $3) \
+               ON CONFLICT (approach_id, user_id) DO UPDATE SET seen_at = excluded.seen_at";
+    dispatch!(ex, c => sqlx::query(sql).bind(id).bind(user).bind(now).execute(c).await?.rows_affected());
+    Ok(last)
+}
+
+/// One thing that happened in an approach, from the audit log.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Change {
+    pub at: OffsetDateTime,
+    pub action: String,
+    pub actor_name: Option<String>,
+    pub organisation_name: Option<String>,
+    pub changes: String,
+}
+
+/// What happened in the approach after `since` (or ever), newest first, at most `limit`.
+pub async fn changes(
+    ex: Exec<'_>,
+    id: ApproachId,
+    since: Option<OffsetDateTime>,
+    limit: i64,
+) -> Result<Vec<Change>> {
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT e.at, e.action, u.name AS actor_name, o.name AS organisation_name, e.changes \
+         FROM audit_events e LEFT JOIN users u ON u.id = e.actor_id \
+         LEFT JOIN organisations o ON o.id = e.organisation_id \
+         WHERE e.subject_kind = 'approach' AND e.subject_id = $1 AND ($2 IS NULL OR e.at > $2) \
+         ORDER BY e.id DESC LIMIT {limit}"
+    ));
+    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(id).bind(since).fetch_all(c).await?))
+}
+
+/// The organisations a municipality can add as a party: the initiatives in its registry, and
+/// every partner and facilitator organisation.
+pub async fn candidates(
+    ex: Exec<'_>,
+    municipality: OrgId,
+) -> Result<Vec<crate::organisations::Organisation>> {
+    let sql = "SELECT o.id, o.kind, o.name, o.created_at FROM organisations o \
+               WHERE o.kind IN ('partner', 'facilitator') \
+               OR (o.kind = 'initiative' AND EXISTS (SELECT 1 FROM initiative_profiles p \
+                   WHERE p.organisation_id = o.id AND p.municipality_id = $1)) \
+               ORDER BY o.kind, o.name, o.id";
+    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(municipality).fetch_all(c).await?))
+}

@@ -1,0 +1,634 @@
+//! Ambition and goals: each party's goals, wishes, interests and expectations with the overlap
+//! (items other parties share) and the differences, the shared ambition that parties agree to
+//! version by version, and goals per horizon with their progress.
+
+use super::{Workspace, parse_org};
+use crate::audit;
+use crate::auth::{Ctx, redirect_with_flash};
+use crate::error::AppError;
+use crate::forms::{FormData, FormErrors};
+use crate::routes::ApproachScope;
+use crate::state::AppState;
+use crate::views::{render, render_status};
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use samenspel_domain::approaches::{
+    Horizon, PositionKind, optional_date, optional_text, required_text,
+};
+use samenspel_domain::permissions::ApproachPermission;
+use samenspel_store::ambition::{self, GoalRow, GoalUpdateRow, PositionItem};
+use samenspel_store::{GoalId, OrgId, PositionItemId, StoreError};
+use serde::Deserialize;
+
+/// One kind of position: the items more than one party holds, and each party's own.
+pub(crate) struct KindView {
+    pub kind: PositionKind,
+    pub shared: Vec<ItemView>,
+    pub own: Vec<(String, Vec<ItemView>)>,
+}
+
+pub(crate) struct ItemView {
+    pub item: PositionItem,
+    /// Names of the other parties that share it.
+    pub sharers: Vec<String>,
+    /// The visitor's party holds it.
+    pub mine: bool,
+    /// The visitor's party shares it.
+    pub shared_by_me: bool,
+}
+
+/// A party and whether it agreed to the current shared ambition.
+pub(crate) struct Agreement {
+    pub name: String,
+    /// `Some(true)`: the current version; `Some(false)`: an earlier one.
+    pub agreed: Option<bool>,
+}
+
+pub(crate) struct GoalView {
+    pub goal: GoalRow,
+    pub overdue: bool,
+    pub updates: Vec<GoalUpdateRow>,
+}
+
+#[derive(Default)]
+struct Forms {
+    position: PositionForm,
+    position_errors: FormErrors,
+    ambition: AmbitionForm,
+    ambition_errors: FormErrors,
+    goal: GoalForm,
+    goal_errors: FormErrors,
+    /// The goal whose progress form was refused.
+    progress_goal: Option<GoalId>,
+    progress: ProgressForm,
+    progress_errors: FormErrors,
+}
+
+#[derive(Template)]
+#[template(path = "approaches/ambition.html")]
+struct AmbitionView<'a> {
+    ctx: &'a Ctx,
+    ws: &'a Workspace,
+    kinds: Vec<KindView>,
+    agreements: Vec<Agreement>,
+    /// The visitor's party agreed to the current version.
+    i_agreed: bool,
+    horizons: Vec<(Horizon, Vec<GoalView>)>,
+    own: Vec<(OrgId, String)>,
+    acting: Option<OrgId>,
+    can_work: bool,
+    can_contribute: bool,
+    can_manage: bool,
+    forms: Forms,
+    all_kinds: &'static [PositionKind],
+    all_horizons: &'static [Horizon],
+}
+
+impl AmbitionView<'_> {
+    fn progress_form_for(&self, goal: &GoalId) -> Option<(&ProgressForm, &FormErrors)> {
+        (self.forms.progress_goal == Some(*goal))
+            .then_some((&self.forms.progress, &self.forms.progress_errors))
+    }
+}
+
+async fn render_page(
+    state: &AppState,
+    ctx: &Ctx,
+    scope: &ApproachScope,
+    forms: Option<Forms>,
+) -> Result<Response, AppError> {
+    let ws = Workspace::load(state, scope).await?;
+    let mut conn = state.db.conn().await?;
+    let items = ambition::positions(conn.ex(), scope.id).await?;
+    let agreed = ambition::agreements(conn.ex(), scope.id).await?;
+    let goals = ambition::goals(conn.ex(), scope.id).await?;
+    let updates = ambition::goal_updates(conn.ex(), scope.id).await?;
+    drop(conn);
+    let acting = scope.acting_for(None);
+    let today = crate::views::format::today();
+    let kinds = PositionKind::ALL
+        .iter()
+        .map(|kind| {
+            let mut shared = Vec::new();
+            let mut own: Vec<(String, Vec<ItemView>)> = Vec::new();
+            for item in items.iter().filter(|i| i.kind == kind.as_str()) {
+                let sharer_ids = item.sharers();
+                let view = ItemView {
+                    sharers: sharer_ids.iter().map(|o| ws.party_name(*o)).collect(),
+                    mine: Some(item.organisation_id) == acting,
+                    shared_by_me: acting.is_some_and(|a| sharer_ids.contains(&a)),
+                    item: item.clone(),
+                };
+                if sharer_ids.is_empty() {
+                    match own.iter_mut().find(|(n, _)| *n == item.organisation_name) {
+                        Some((_, list)) => list.push(view),
+                        None => own.push((item.organisation_name.clone(), vec![view])),
+                    }
+                } else {
+                    shared.push(view);
+                }
+            }
+            KindView {
+                kind: *kind,
+                shared,
+                own,
+            }
+        })
+        .collect();
+    let version = ws.approach.ambition_version;
+    let agreements = ws
+        .current_parties()
+        .iter()
+        .map(|p| Agreement {
+            name: p.name.clone(),
+            agreed: agreed
+                .iter()
+                .find(|(org, _, _)| *org == p.organisation_id)
+                .map(|(_, v, _)| *v == version),
+        })
+        .collect();
+    let i_agreed = agreed
+        .iter()
+        .any(|(org, v, _)| Some(*org) == acting && *v == version);
+    let horizons = Horizon::ALL
+        .iter()
+        .map(|h| {
+            (
+                *h,
+                goals
+                    .iter()
+                    .filter(|g| g.horizon == h.as_str())
+                    .map(|g| GoalView {
+                        overdue: g.is_overdue(today),
+                        updates: updates
+                            .iter()
+                            .filter(|u| u.goal_id == g.id)
+                            .cloned()
+                            .collect(),
+                        goal: g.clone(),
+                    })
+                    .collect(),
+            )
+        })
+        .collect();
+    let own = scope
+        .own_parties()
+        .into_iter()
+        .map(|org| (org, ws.party_name(org)))
+        .collect();
+    let failed = forms.is_some();
+    let mut forms = forms.unwrap_or_default();
+    if !failed {
+        forms.ambition = AmbitionForm {
+            ambition: ws.approach.ambition.clone(),
+            version: version.to_string(),
+        };
+    }
+    let view = AmbitionView {
+        ctx,
+        ws: &ws,
+        kinds,
+        agreements,
+        i_agreed,
+        horizons,
+        own,
+        acting,
+        can_work: scope.standing.allows(ApproachPermission::Work),
+        can_contribute: scope.standing.allows(ApproachPermission::Contribute),
+        can_manage: scope.standing.allows(ApproachPermission::Manage),
+        forms,
+        all_kinds: PositionKind::ALL,
+        all_horizons: Horizon::ALL,
+    };
+    Ok(if failed {
+        render_status(StatusCode::UNPROCESSABLE_ENTITY, &view)
+    } else {
+        render(&view)
+    })
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: ApproachScope,
+) -> Result<Response, AppError> {
+    render_page(&state, &ctx, &scope, None).await
+}
+
+fn back(scope: &ApproachScope, anchor: &str) -> String {
+    format!("/approaches/{}/ambition#{anchor}", scope.id)
+}
+
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct PositionForm {
+    pub party: String,
+    pub kind: String,
+    pub body: String,
+}
+
+pub async fn add_position(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: ApproachScope,
+    FormData(form): FormData<PositionForm>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?.id;
+    let mut errors = FormErrors::default();
+    let party = scope.acting_for(parse_org(&form.party));
+    if party.is_none() {
+        errors.add("party", "error-party-organisation");
+    }
+    let kind = errors.check("kind", PositionKind::parse(&form.kind));
+    let body = errors.check(
+        "body",
+        required_text(
+            &form.body,
+            500,
+            "error-position-required",
+            "error-position-long",
+        ),
+    );
+    let (Some(party), Some(kind), Some(body)) = (party, kind, body) else {
+        let forms = Forms {
+            position: form,
+            position_errors: errors,
+            ..Forms::default()
+        };
+        return render_page(&state, &ctx, &scope, Some(forms)).await;
+    };
+    let now = samenspel_store::now();
+    let mut tx = state.db.begin().await?;
+    ambition::add_position(tx.ex(), scope.id, party, kind, &body, user, now).await?;
+    audit::record(
+        tx.ex(),
+        &ctx,
+        "approach.position_changed",
+        ("approach", Some(scope.id.0)),
+        Some(party),
+        serde_json::json!({ "kind": kind.as_str(), "added": true }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(redirect_with_flash(
+        &state,
+        &back(&scope, "positions"),
+        "flash-position-added",
+    ))
+}
+
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct PartyChoice {
+    pub party: String,
+    pub share: String,
+}
+
+pub async fn remove_position(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: ApproachScope,
+    Path((_, item)): Path<(i64, i64)>,
+    FormData(form): FormData<PartyChoice>,
+) -> Result<Response, AppError> {
+    let party = scope
+        .acting_for(parse_org(&form.party))
+        .ok_or(AppError::Forbidden)?;
+    let mut tx = state.db.begin().await?;
+    ambition::remove_position(tx.ex(), scope.id, party, PositionItemId(item)).await?;
+    audit::record(
+        tx.ex(),
+        &ctx,
+        "approach.position_changed",
+        ("approach", Some(scope.id.0)),
+        Some(party),
+        serde_json::json!({ "removed": item }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(redirect_with_flash(
+        &state,
+        &back(&scope, "positions"),
+        "flash-position-removed",
+    ))
+}
+
+pub async fn share_position(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: ApproachScope,
+    Path((_, item)): Path<(i64, i64)>,
+    FormData(form): FormData<PartyChoice>,
+) -> Result<Response, AppError> {
+    let party = scope
+        .acting_for(parse_org(&form.party))
+        .ok_or(AppError::Forbidden)?;
+    let share = form.share != "no";
+    let now = samenspel_store::now();
+    let mut tx = state.db.begin().await?;
+    ambition::share_position(tx.ex(), scope.id, PositionItemId(item), party, share, now).await?;
+    audit::record(
+        tx.ex(),
+        &ctx,
+        "approach.position_changed",
+        ("approach", Some(scope.id.0)),
+        Some(party),
+        serde_json::json!({ "item": item, "shared": share }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(redirect_with_flash(
+        &state,
+        &back(&scope, "positions"),
+        if share {
+            "flash-position-shared"
+        } else {
+            "flash-position-unshared"
+        },
+    ))
+}
+
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct AmbitionForm {
+    pub ambition: String,
+    /// The version the writer started from.
+    pub version: String,
+}
+
+pub async fn save_ambition(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: ApproachScope,
+    FormData(form): FormData<AmbitionForm>,
+) -> Result<Response, AppError> {
+    let mut errors = FormErrors::default();
+    let text = errors.check(
+        "ambition",
+        required_text(
+            &form.ambition,
+            4000,
+            "error-ambition-required",
+            "error-text-too-long",
+        ),
+    );
+    let version = form.version.trim().parse::<i64>().ok();
+    if version.is_none() {
+        errors.add("ambition", "error-ambition-changed");
+    }
+    let refuse = |form: AmbitionForm, errors: FormErrors| Forms {
+        ambition: form,
+        ambition_errors: errors,
+        ..Forms::default()
+    };
+    let (Some(text), Some(version)) = (text, version) else {
+        return render_page(&state, &ctx, &scope, Some(refuse(form, errors))).await;
+    };
+    let now = samenspel_store::now();
+    let mut tx = state.db.begin().await?;
+    let new_version = match ambition::set_ambition(tx.ex(), scope.id, &text, version, now).await {
+        Ok(v) => v,
+        Err(StoreError::Refused(key)) => {
+            drop(tx);
+            errors.add("ambition", key);
+            return render_page(&state, &ctx, &scope, Some(refuse(form, errors))).await;
+        }
+        Err(other) => return Err(other.into()),
+    };
+    audit::record(
+        tx.ex(),
+        &ctx,
+        "approach.ambition_changed",
+        ("approach", Some(scope.id.0)),
+        scope.acting_for(None),
+        serde_json::json!({ "version": new_version }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(redirect_with_flash(
+        &state,
+        &back(&scope, "ambition"),
+        "flash-ambition-saved",
+    ))
+}
+
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct AgreeForm {
+    pub party: String,
+    pub version: String,
+}
+
+pub async fn agree(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: ApproachScope,
+    FormData(form): FormData<AgreeForm>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?.id;
+    let ws = Workspace::load(&state, &scope).await?;
+    let party = scope
+        .acting_for(parse_org(&form.party))
+        .ok_or(AppError::Forbidden)?;
+    // Agreeing is to the text the reader saw; if it changed since, they must read it again.
+    let version = form.version.trim().parse::<i64>().ok();
+    if version != Some(ws.approach.ambition_version) || ws.approach.ambition.is_empty() {
+        return Err(AppError::Conflict("error-ambition-changed"));
+    }
+    let now = samenspel_store::now();
+    let mut tx = state.db.begin().await?;
+    ambition::agree(
+        tx.ex(),
+        scope.id,
+        party,
+        ws.approach.ambition_version,
+        user,
+        now,
+    )
+    .await?;
+    audit::record(
+        tx.ex(),
+        &ctx,
+        "approach.ambition_agreed",
+        ("approach", Some(scope.id.0)),
+        Some(party),
+        serde_json::json!({ "version": ws.approach.ambition_version, "party_name": ws.party_name(party) }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(redirect_with_flash(
+        &state,
+        &back(&scope, "ambition"),
+        "flash-ambition-agreed",
+    ))
+}
+
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct GoalForm {
+    pub horizon: String,
+    pub title: String,
+    pub indicator: String,
+    pub target_value: String,
+    pub target_date: String,
+    pub owner: String,
+}
+
+pub async fn add_goal(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: ApproachScope,
+    FormData(form): FormData<GoalForm>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?.id;
+    let ws = Workspace::load(&state, &scope).await?;
+    let mut errors = FormErrors::default();
+    let horizon = errors.check("horizon", Horizon::parse(&form.horizon));
+    let title = errors.check(
+        "title",
+        required_text(
+            &form.title,
+            200,
+            "error-goal-title-required",
+            "error-goal-title-long",
+        ),
+    );
+    let indicator = errors.check(
+        "indicator",
+        optional_text(&form.indicator, 200, "error-text-too-long"),
+    );
+    let target_value = errors.check(
+        "target_value",
+        optional_text(&form.target_value, 100, "error-text-too-long"),
+    );
+    let target_date = errors.check("target_date", optional_date(&form.target_date));
+    let today = crate::views::format::today();
+    let owner = match form.owner.trim() {
+        "" => Some(None),
+        s => match parse_org(s).filter(|o| {
+            ws.parties
+                .iter()
+                .any(|p| p.organisation_id == *o && p.is_current(today))
+        }) {
+            Some(o) => Some(Some(o)),
+            None => {
+                errors.add("owner", "error-party-organisation");
+                None
+            }
+        },
+    };
+    let goal = match (horizon, title, indicator, target_value, target_date, owner) {
+        (
+            Some(horizon),
+            Some(title),
+            Some(indicator),
+            Some(target_value),
+            Some(target_date),
+            Some(owner),
+        ) if errors.is_empty() => ambition::NewGoal {
+            horizon,
+            title,
+            indicator,
+            target_value,
+            target_date,
+            owner,
+        },
+        _ => {
+            let forms = Forms {
+                goal: form,
+                goal_errors: errors,
+                ..Forms::default()
+            };
+            return render_page(&state, &ctx, &scope, Some(forms)).await;
+        }
+    };
+    let now = samenspel_store::now();
+    let mut tx = state.db.begin().await?;
+    let id = ambition::add_goal(tx.ex(), scope.id, &goal, user, now).await?;
+    audit::record(
+        tx.ex(),
+        &ctx,
+        "approach.goal_changed",
+        ("approach", Some(scope.id.0)),
+        scope.acting_for(None),
+        serde_json::json!({ "goal": id, "title": goal.title, "horizon": goal.horizon.as_str() }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(redirect_with_flash(
+        &state,
+        &back(&scope, "goals"),
+        "flash-goal-added",
+    ))
+}
+
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct ProgressForm {
+    pub party: String,
+    pub value: String,
+    pub note: String,
+    pub achieved: String,
+}
+
+pub async fn update_goal(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: ApproachScope,
+    Path((_, goal)): Path<(i64, i64)>,
+    FormData(form): FormData<ProgressForm>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?.id;
+    let goal = GoalId(goal);
+    let mut errors = FormErrors::default();
+    let value = errors.check(
+        "value",
+        required_text(
+            &form.value,
+            100,
+            "error-goal-value-required",
+            "error-text-too-long",
+        ),
+    );
+    let note = errors.check(
+        "note",
+        optional_text(&form.note, 2000, "error-text-too-long"),
+    );
+    let (Some(value), Some(note)) = (value, note) else {
+        let forms = Forms {
+            progress_goal: Some(goal),
+            progress: form,
+            progress_errors: errors,
+            ..Forms::default()
+        };
+        return render_page(&state, &ctx, &scope, Some(forms)).await;
+    };
+    let party = scope.acting_for(parse_org(&form.party));
+    let update = ambition::GoalUpdate {
+        value: &value,
+        note: &note,
+        achieved: form.achieved == "on",
+        user,
+        organisation: party,
+    };
+    let now = samenspel_store::now();
+    let mut tx = state.db.begin().await?;
+    ambition::update_goal(tx.ex(), scope.id, goal, &update, now).await?;
+    audit::record(
+        tx.ex(),
+        &ctx,
+        "approach.goal_changed",
+        ("approach", Some(scope.id.0)),
+        party,
+        serde_json::json!({ "goal": goal, "value": value, "achieved": update.achieved }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(redirect_with_flash(
+        &state,
+        &back(&scope, "goals"),
+        "flash-goal-progress",
+    ))
+}

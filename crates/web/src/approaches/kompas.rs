@@ -1,0 +1,841 @@
+//! The kompas: the method's phases × tracks with this approach's knooppunten and their status,
+//! progress per phase and track, a knooppunt's page (status with history, lead and involved
+//! parties, needs, notes), and each party's perspective side by side.
+
+use super::{Workspace, parse_org};
+use crate::audit;
+use crate::auth::{Ctx, redirect_with_flash};
+use crate::error::AppError;
+use crate::forms::{FormData, FormErrors};
+use crate::routes::ApproachScope;
+use crate::state::AppState;
+use crate::views::{render, render_status};
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use samenspel_domain::approaches::{NodeStatus, optional_text, required_text};
+use samenspel_domain::method::{Node, Phase, Track};
+use samenspel_domain::permissions::ApproachPermission;
+use samenspel_store::kompas::{self, NodeState, Progress};
+use samenspel_store::{NeedId, OrgId, StoreError, approaches};
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+
+/// The matrix's filters, from the query string; anything unknown means "all".
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct MatrixQuery {
+    pub track: String,
+    pub party: String,
+    pub status: String,
+}
+
+/// A node in a cell, with its state.
+pub(crate) struct Item<'a> {
+    pub node: &'a Node,
+    pub status: NodeStatus,
+    pub lead: Option<String>,
+    pub needs: i64,
+}
+
+pub(crate) struct Cell<'a> {
+    pub track: &'a Track,
+    pub items: Vec<Item<'a>>,
+}
+
+pub(crate) struct Row<'a> {
+    pub phase: &'a Phase,
+    pub progress: Progress,
+    pub cells: Vec<Cell<'a>>,
+}
+
+/// Progress on a node that the approach's version of the method no longer has.
+pub(crate) struct Retired {
+    pub key: String,
+    pub title: String,
+    pub status: NodeStatus,
+}
+
+#[derive(Template)]
+#[template(path = "approaches/kompas.html")]
+struct MatrixView<'a> {
+    ctx: &'a Ctx,
+    ws: &'a Workspace,
+    query: MatrixQuery,
+    tracks: Vec<&'a Track>,
+    rows: Vec<Row<'a>>,
+    track_progress: Vec<(&'a Track, Progress)>,
+    total: Progress,
+    retired: Vec<Retired>,
+    statuses: &'static [NodeStatus],
+    filtered: bool,
+    can_manage: bool,
+}
+
+pub async fn matrix(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: ApproachScope,
+    Query(query): Query<MatrixQuery>,
+) -> Result<Response, AppError> {
+    let ws = Workspace::load(&state, &scope).await?;
+    let mut conn = state.db.conn().await?;
+    let states = kompas::states(conn.ex(), scope.id).await?;
+    let involved = kompas::involved(conn.ex(), scope.id).await?;
+    let needs: HashMap<String, i64> = kompas::open_needs(conn.ex(), scope.id)
+        .await?
+        .into_iter()
+        .collect();
+    let by_phase = kompas::progress_by_phase(conn.ex(), scope.id, ws.approach.pack_id).await?;
+    let by_track = kompas::progress_by_track(conn.ex(), scope.id, ws.approach.pack_id).await?;
+    drop(conn);
+    let pack = ws.pack.clone();
+    let state_of: HashMap<&str, &NodeState> =
+        states.iter().map(|s| (s.node_key.as_str(), s)).collect();
+    let party = parse_org(&query.party);
+    let party_nodes: HashSet<&str> = involved
+        .iter()
+        .filter(|(_, org)| Some(*org) == party)
+        .map(|(key, _)| key.as_str())
+        .collect();
+    let status_filter = NodeStatus::parse(&query.status).ok();
+    let track_filter = pack.track(&query.track).map(|t| t.key.clone());
+    let tracks: Vec<&Track> = pack
+        .tracks
+        .iter()
+        .filter(|t| track_filter.as_ref().is_none_or(|k| *k == t.key))
+        .collect();
+    let status_of = |key: &str| {
+        state_of
+            .get(key)
+            .and_then(|s| NodeStatus::parse(&s.status).ok())
+            .unwrap_or(NodeStatus::NotStarted)
+    };
+    let by_phase: HashMap<String, Progress> =
+        by_phase.into_iter().map(|p| (p.key.clone(), p)).collect();
+    let by_track: HashMap<String, Progress> =
+        by_track.into_iter().map(|p| (p.key.clone(), p)).collect();
+    let rows = pack
+        .phases
+        .iter()
+        .map(|phase| Row {
+            phase,
+            progress: by_phase.get(&phase.key).cloned().unwrap_or_default(),
+            cells: tracks
+                .iter()
+                .map(|track| Cell {
+                    track,
+                    items: pack
+                        .nodes_in(&phase.key, &track.key)
+                        .filter(|n| party.is_none() || party_nodes.contains(n.key.as_str()))
+                        .map(|node| Item {
+                            node,
+                            status: status_of(&node.key),
+                            lead: state_of
+                                .get(node.key.as_str())
+                                .and_then(|s| s.lead_name.clone()),
+                            needs: needs.get(&node.key).copied().unwrap_or(0),
+                        })
+                        .filter(|i| status_filter.is_none_or(|s| s == i.status))
+                        .collect(),
+                })
+                .collect(),
+        })
+        .collect();
+    let track_progress = pack
+        .tracks
+        .iter()
+        .map(|t| (t, by_track.get(&t.key).cloned().unwrap_or_default()))
+        .collect();
+    let total = by_phase.values().fold(Progress::default(), |mut sum, p| {
+        sum.total += p.total;
+        sum.completed += p.completed;
+        sum.not_applicable += p.not_applicable;
+        sum.underway += p.underway;
+        sum.paused += p.paused;
+        sum
+    });
+    let mut retired = Vec::new();
+    for s in states.iter().filter(|s| pack.node(&s.node_key).is_none()) {
+        let title = state
+            .methods
+            .find_node(&state.db, &s.node_key)
+            .await?
+            .map(|n| n.title.get(ctx.lang).to_owned())
+            .unwrap_or_else(|| s.node_key.clone());
+        retired.push(Retired {
+            key: s.node_key.clone(),
+            title,
+            status: NodeStatus::parse(&s.status).unwrap_or(NodeStatus::NotStarted),
+        });
+    }
+    let filtered = track_filter.is_some() || party.is_some() || status_filter.is_some();
+    let view = MatrixView {
+        ctx: &ctx,
+        ws: &ws,
+        query,
+        tracks,
+        rows,
+        track_progress,
+        total,
+        retired,
+        statuses: NodeStatus::ALL,
+        filtered,
+        can_manage: scope.standing.allows(ApproachPermission::Manage),
+    };
+    Ok(render(&view))
+}
+
+/// The forms on a node's page, with what a refused one held.
+#[derive(Default)]
+struct NodeForms {
+    status: StatusForm,
+    status_errors: FormErrors,
+    parties: PartiesForm,
+    parties_errors: FormErrors,
+    need: NeedForm,
+    need_errors: FormErrors,
+    note: NoteForm,
+    note_errors: FormErrors,
+}
+
+#[derive(Template)]
+#[template(path = "approaches/node.html")]
+struct NodeView<'a> {
+    ctx: &'a Ctx,
+    ws: &'a Workspace,
+    node: Node,
+    /// The approach's version of the method no longer has this node.
+    retired: bool,
+    status: NodeStatus,
+    state: Option<NodeState>,
+    involved: Vec<OrgId>,
+    history: Vec<kompas::StatusChange>,
+    needs: Vec<kompas::Need>,
+    notes: Vec<kompas::Note>,
+    /// The visitor's own parties, to act for.
+    own: Vec<(OrgId, String)>,
+    can_work: bool,
+    can_contribute: bool,
+    can_manage: bool,
+    forms: NodeForms,
+}
+
+impl NodeView<'_> {
+    fn is_involved(&self, org: impl std::borrow::Borrow<OrgId>) -> bool {
+        self.involved.contains(org.borrow())
+    }
+
+    fn party_kind_name(&self, key: &str) -> String {
+        self.ws
+            .pack
+            .party_kind(key)
+            .map(|k| k.name.get(self.ctx.lang).to_owned())
+            .unwrap_or_else(|| key.to_owned())
+    }
+
+    fn wijkkompas_name(&self, letter: &str) -> String {
+        self.ws
+            .pack
+            .wijkkompas_track(letter)
+            .map(|w| w.name.get(self.ctx.lang).to_owned())
+            .unwrap_or_default()
+    }
+}
+
+async fn render_node(
+    state: &AppState,
+    ctx: &Ctx,
+    scope: &ApproachScope,
+    key: &str,
+    forms: Option<NodeForms>,
+) -> Result<Response, AppError> {
+    let ws = Workspace::load(state, scope).await?;
+    let mut conn = state.db.conn().await?;
+    let node_state = kompas::state(conn.ex(), scope.id, key).await?;
+    let involved = kompas::involved(conn.ex(), scope.id)
+        .await?
+        .into_iter()
+        .filter(|(k, _)| k == key)
+        .map(|(_, org)| org)
+        .collect();
+    let history = kompas::history(conn.ex(), scope.id, key).await?;
+    let needs = kompas::needs(conn.ex(), scope.id, key).await?;
+    let notes = kompas::notes(conn.ex(), scope.id, key).await?;
+    drop(conn);
+    let (node, retired) = match ws.pack.node(key) {
+        Some(node) => (node.clone(), false),
+        None if node_state.is_some() => (
+            state
+                .methods
+                .find_node(&state.db, key)
+                .await?
+                .ok_or(AppError::NotFound)?,
+            true,
+        ),
+        None => return Err(AppError::NotFound),
+    };
+    let status = node_state
+        .as_ref()
+        .and_then(|s| NodeStatus::parse(&s.status).ok())
+        .unwrap_or(NodeStatus::NotStarted);
+    let own = scope
+        .own_parties()
+        .into_iter()
+        .map(|org| (org, ws.party_name(org)))
+        .collect();
+    let failed = forms.is_some();
+    let mut forms = forms.unwrap_or_default();
+    if !failed {
+        forms.parties.lead = node_state
+            .as_ref()
+            .and_then(|s| s.lead_id)
+            .map(|l| l.to_string())
+            .unwrap_or_default();
+    }
+    let view = NodeView {
+        ctx,
+        can_work: scope.standing.allows(ApproachPermission::Work) && !retired,
+        can_contribute: scope.standing.allows(ApproachPermission::Contribute),
+        can_manage: scope.standing.allows(ApproachPermission::Manage),
+        ws: &ws,
+        node,
+        retired,
+        status,
+        state: node_state,
+        involved,
+        history,
+        needs,
+        notes,
+        own,
+        forms,
+    };
+    Ok(if failed {
+        render_status(StatusCode::UNPROCESSABLE_ENTITY, &view)
+    } else {
+        render(&view)
+    })
+}
+
+pub async fn node(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: ApproachScope,
+    Path((_, key)): Path<(i64, String)>,
+) -> Result<Response, AppError> {
+    render_node(&state, &ctx, &scope, &key, None).await
+}
+
+/// Whether the approach's version of the method has the node (only those can be worked on).
+async fn known_node(state: &AppState, scope: &ApproachScope, key: &str) -> Result<(), AppError> {
+    let ws = Workspace::load(state, scope).await?;
+    match ws.pack.node(key) {
+        Some(_) => Ok(()),
+        None => Err(AppError::NotFound),
+    }
+}
+
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct StatusForm {
+    pub status: String,
+    pub note: String,
+    pub party: String,
+}
+
+pub async fn move_node(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: ApproachScope,
+    Path((_, key)): Path<(i64, String)>,
+    FormData(form): FormData<StatusForm>,
+) -> Result<Response, AppError> {
+    known_node(&state, &scope, &key).await?;
+    let user = ctx.require_user()?.id;
+    let mut errors = FormErrors::default();
+    let to = errors.check("status", NodeStatus::parse(&form.status));
+    let note = errors.check(
+        "note",
+        optional_text(&form.note, 2000, "error-text-too-long"),
+    );
+    let refuse = |errors: FormErrors, form: StatusForm| NodeForms {
+        status: form,
+        status_errors: errors,
+        ..NodeForms::default()
+    };
+    let (Some(to), Some(note)) = (to, note) else {
+        return render_node(&state, &ctx, &scope, &key, Some(refuse(errors, form))).await;
+    };
+    let party = scope.acting_for(parse_org(&form.party));
+    let now = samenspel_store::now();
+    let mut tx = state.db.begin().await?;
+    let change = kompas::Move {
+        node: &key,
+        to,
+        note: &note,
+        user,
+        organisation: party,
+    };
+    let from = match kompas::move_node(tx.ex(), scope.id, &change, now).await {
+        Ok(from) => from,
+        Err(StoreError::Refused(reason)) => {
+            drop(tx);
+            errors.add("status", reason);
+            return render_node(&state, &ctx, &scope, &key, Some(refuse(errors, form))).await;
+        }
+        Err(other) => return Err(other.into()),
+    };
+    audit::record(
+        tx.ex(),
+        &ctx,
+        "approach.node_moved",
+        ("approach", Some(scope.id.0)),
+        party,
+        serde_json::json!({ "node": key, "from": from.as_str(), "to": to.as_str() }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(redirect_with_flash(
+        &state,
+        &format!("/approaches/{}/kompas/{key}", scope.id),
+        "flash-node-moved",
+    ))
+}
+
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct PartiesForm {
+    pub lead: String,
+    pub involved: Vec<String>,
+}
+
+pub async fn set_parties(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: ApproachScope,
+    Path((_, key)): Path<(i64, String)>,
+    FormData(form): FormData<PartiesForm>,
+) -> Result<Response, AppError> {
+    known_node(&state, &scope, &key).await?;
+    let mut conn = state.db.conn().await?;
+    let today = crate::views::format::today();
+    let current: Vec<OrgId> = approaches::parties(conn.ex(), scope.id)
+        .await?
+        .into_iter()
+        .filter(|p| p.is_current(today))
+        .map(|p| p.organisation_id)
+        .collect();
+    drop(conn);
+    let mut errors = FormErrors::default();
+    let lead = match form.lead.trim() {
+        "" => None,
+        s => match parse_org(s).filter(|o| current.contains(o)) {
+            Some(org) => Some(org),
+            None => {
+                errors.add("lead", "error-party-organisation");
+                None
+            }
+        },
+    };
+    let mut involved = Vec::new();
+    for s in &form.involved {
+        match parse_org(s).filter(|o| current.contains(o)) {
+            Some(org) => involved.push(org),
+            None => errors.add("involved", "error-party-organisation"),
+        }
+    }
+    if !errors.is_empty() {
+        let forms = NodeForms {
+            parties: form,
+            parties_errors: errors,
+            ..NodeForms::default()
+        };
+        return render_node(&state, &ctx, &scope, &key, Some(forms)).await;
+    }
+    let now = samenspel_store::now();
+    let mut tx = state.db.begin().await?;
+    kompas::set_parties(tx.ex(), scope.id, &key, lead, &involved, now).await?;
+    audit::record(
+        tx.ex(),
+        &ctx,
+        "approach.node_parties",
+        ("approach", Some(scope.id.0)),
+        scope.acting_for(None),
+        serde_json::json!({ "node": key, "lead": lead, "involved": involved }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(redirect_with_flash(
+        &state,
+        &format!("/approaches/{}/kompas/{key}", scope.id),
+        "flash-node-parties",
+    ))
+}
+
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct NeedForm {
+    /// The party that needs the other (one of the visitor's own).
+    pub party: String,
+    pub needs: String,
+    pub need_note: String,
+}
+
+pub async fn add_need(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: ApproachScope,
+    Path((_, key)): Path<(i64, String)>,
+    FormData(form): FormData<NeedForm>,
+) -> Result<Response, AppError> {
+    known_node(&state, &scope, &key).await?;
+    let user = ctx.require_user()?.id;
+    let mut conn = state.db.conn().await?;
+    let today = crate::views::format::today();
+    let current: Vec<OrgId> = approaches::parties(conn.ex(), scope.id)
+        .await?
+        .into_iter()
+        .filter(|p| p.is_current(today))
+        .map(|p| p.organisation_id)
+        .collect();
+    drop(conn);
+    let mut errors = FormErrors::default();
+    let from = scope.acting_for(parse_org(&form.party));
+    let to = parse_org(&form.needs).filter(|o| current.contains(o));
+    if to.is_none() {
+        errors.add("needs", "error-party-organisation");
+    }
+    if to.is_some() && to == from {
+        errors.add("needs", "error-need-self");
+    }
+    let note = errors.check(
+        "need_note",
+        optional_text(&form.need_note, 1000, "error-text-too-long"),
+    );
+    let (Some(from), Some(to), Some(note), true) = (from, to, note, errors.is_empty()) else {
+        let forms = NodeForms {
+            need: form,
+            need_errors: errors,
+            ..NodeForms::default()
+        };
+        return render_node(&state, &ctx, &scope, &key, Some(forms)).await;
+    };
+    let now = samenspel_store::now();
+    let mut tx = state.db.begin().await?;
+    let need = kompas::NewNeed {
+        node: &key,
+        from,
+        to,
+        note: &note,
+        user,
+    };
+    kompas::add_need(tx.ex(), scope.id, &need, now).await?;
+    audit::record(
+        tx.ex(),
+        &ctx,
+        "approach.node_need",
+        ("approach", Some(scope.id.0)),
+        Some(from),
+        serde_json::json!({ "node": key, "from": from, "to": to }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(redirect_with_flash(
+        &state,
+        &format!("/approaches/{}/kompas/{key}", scope.id),
+        "flash-need-added",
+    ))
+}
+
+pub async fn resolve_need(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: ApproachScope,
+    Path((_, key, need)): Path<(i64, String, i64)>,
+) -> Result<Response, AppError> {
+    let now = samenspel_store::now();
+    let mut tx = state.db.begin().await?;
+    if !kompas::resolve_need(tx.ex(), scope.id, &key, NeedId(need), now).await? {
+        return Err(AppError::Conflict("error-need-resolved"));
+    }
+    audit::record(
+        tx.ex(),
+        &ctx,
+        "approach.node_need",
+        ("approach", Some(scope.id.0)),
+        scope.acting_for(None),
+        serde_json::json!({ "node": key, "resolved": need }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(redirect_with_flash(
+        &state,
+        &format!("/approaches/{}/kompas/{key}", scope.id),
+        "flash-need-resolved",
+    ))
+}
+
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct NoteForm {
+    pub party: String,
+    pub body: String,
+}
+
+pub async fn add_note(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: ApproachScope,
+    Path((_, key)): Path<(i64, String)>,
+    FormData(form): FormData<NoteForm>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?.id;
+    let ws = Workspace::load(&state, &scope).await?;
+    let mut conn = state.db.conn().await?;
+    let known =
+        ws.pack.node(&key).is_some() || kompas::state(conn.ex(), scope.id, &key).await?.is_some();
+    drop(conn);
+    if !known {
+        return Err(AppError::NotFound);
+    }
+    let mut errors = FormErrors::default();
+    let body = errors.check(
+        "body",
+        required_text(
+            &form.body,
+            4000,
+            "error-note-required",
+            "error-text-too-long",
+        ),
+    );
+    let Some(body) = body else {
+        let forms = NodeForms {
+            note: form,
+            note_errors: errors,
+            ..NodeForms::default()
+        };
+        return render_node(&state, &ctx, &scope, &key, Some(forms)).await;
+    };
+    let party = scope.acting_for(parse_org(&form.party));
+    let now = samenspel_store::now();
+    let mut tx = state.db.begin().await?;
+    kompas::add_note(tx.ex(), scope.id, &key, &body, user, party, now).await?;
+    audit::record(
+        tx.ex(),
+        &ctx,
+        "approach.node_note",
+        ("approach", Some(scope.id.0)),
+        party,
+        serde_json::json!({ "node": key }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(redirect_with_flash(
+        &state,
+        &format!("/approaches/{}/kompas/{key}", scope.id),
+        "flash-note-added",
+    ))
+}
+
+/// Where parties agree and differ on a track or on the phase.
+pub(crate) struct TrackLine<'a> {
+    pub track: &'a Track,
+    /// For each current party (in the table's order): active on this track.
+    pub active: Vec<bool>,
+}
+
+#[derive(Template)]
+#[template(path = "approaches/perspectives.html")]
+struct PerspectivesView<'a> {
+    ctx: &'a Ctx,
+    ws: &'a Workspace,
+    parties: Vec<&'a approaches::PartyRow>,
+    tracks: Vec<TrackLine<'a>>,
+    /// The phases parties believe they are in (distinct), with the parties.
+    phase_views: Vec<(String, Vec<String>)>,
+    phases_agree: bool,
+    own: Vec<(OrgId, String)>,
+    form: PerspectiveForm,
+    errors: FormErrors,
+    can_contribute: bool,
+    can_manage: bool,
+}
+
+impl PerspectivesView<'_> {
+    fn has_track(&self, track: &str) -> bool {
+        self.form.tracks.iter().any(|t| t == track)
+    }
+}
+
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct PerspectiveForm {
+    pub party: String,
+    pub tracks: Vec<String>,
+    pub phase: String,
+    pub next_year: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct PerspectiveQuery {
+    pub party: String,
+}
+
+async fn render_perspectives(
+    state: &AppState,
+    ctx: &Ctx,
+    scope: &ApproachScope,
+    chosen: Option<OrgId>,
+    rejected: Option<(PerspectiveForm, FormErrors)>,
+) -> Result<Response, AppError> {
+    let ws = Workspace::load(state, scope).await?;
+    let parties = ws.current_parties();
+    let tracks = ws
+        .pack
+        .tracks
+        .iter()
+        .map(|track| TrackLine {
+            track,
+            active: parties
+                .iter()
+                .map(|p| p.track_keys().contains(&track.key.as_str()))
+                .collect(),
+        })
+        .collect();
+    let mut phase_views: Vec<(String, Vec<String>)> = Vec::new();
+    for p in &parties {
+        if let Some(phase) = &p.believed_phase {
+            let name = ws.phase_name(ctx.lang, phase);
+            match phase_views.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, names)) => names.push(p.name.clone()),
+                None => phase_views.push((name, vec![p.name.clone()])),
+            }
+        }
+    }
+    let own: Vec<(OrgId, String)> = scope
+        .own_parties()
+        .into_iter()
+        .map(|org| (org, ws.party_name(org)))
+        .collect();
+    let failed = rejected.is_some();
+    let (form, errors) = match rejected {
+        Some(r) => r,
+        None => {
+            let acting = scope.acting_for(chosen);
+            let row = parties.iter().find(|p| Some(p.organisation_id) == acting);
+            (
+                PerspectiveForm {
+                    party: acting.map(|o| o.to_string()).unwrap_or_default(),
+                    tracks: row
+                        .map(|r| r.track_keys().iter().map(|s| s.to_string()).collect())
+                        .unwrap_or_default(),
+                    phase: row
+                        .and_then(|r| r.believed_phase.clone())
+                        .unwrap_or_default(),
+                    next_year: row.map(|r| r.next_year.clone()).unwrap_or_default(),
+                },
+                FormErrors::default(),
+            )
+        }
+    };
+    let view = PerspectivesView {
+        ctx,
+        ws: &ws,
+        phases_agree: phase_views.len() <= 1,
+        parties,
+        tracks,
+        phase_views,
+        own,
+        form,
+        errors,
+        can_contribute: scope.standing.allows(ApproachPermission::Contribute),
+        can_manage: scope.standing.allows(ApproachPermission::Manage),
+    };
+    Ok(if failed {
+        render_status(StatusCode::UNPROCESSABLE_ENTITY, &view)
+    } else {
+        render(&view)
+    })
+}
+
+pub async fn perspectives(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: ApproachScope,
+    Query(query): Query<PerspectiveQuery>,
+) -> Result<Response, AppError> {
+    render_perspectives(&state, &ctx, &scope, parse_org(&query.party), None).await
+}
+
+pub async fn save_perspective(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: ApproachScope,
+    FormData(form): FormData<PerspectiveForm>,
+) -> Result<Response, AppError> {
+    let ws = Workspace::load(&state, &scope).await?;
+    let mut errors = FormErrors::default();
+    let party = scope.acting_for(parse_org(&form.party));
+    let today = crate::views::format::today();
+    let is_party = party.is_some_and(|org| {
+        ws.parties
+            .iter()
+            .any(|p| p.organisation_id == org && p.is_current(today))
+    });
+    if !is_party {
+        errors.add("party", "error-party-organisation");
+    }
+    let mut tracks = Vec::new();
+    for t in &form.tracks {
+        match ws.pack.track(t) {
+            Some(track) => tracks.push(track.key.clone()),
+            None => errors.add("tracks", "error-track-invalid"),
+        }
+    }
+    let phase = match form.phase.trim() {
+        "" => None,
+        p => match ws.pack.phase(p) {
+            Some(phase) => Some(phase.key.clone()),
+            None => {
+                errors.add("phase", "error-phase-invalid");
+                None
+            }
+        },
+    };
+    let next_year = errors.check(
+        "next_year",
+        optional_text(&form.next_year, 2000, "error-text-too-long"),
+    );
+    let (Some(party), Some(next_year), true) = (party, next_year, errors.is_empty()) else {
+        return render_perspectives(&state, &ctx, &scope, None, Some((form, errors))).await;
+    };
+    let now = samenspel_store::now();
+    let mut tx = state.db.begin().await?;
+    approaches::set_perspective(
+        tx.ex(),
+        scope.id,
+        party,
+        &tracks,
+        phase.as_deref(),
+        &next_year,
+        now,
+    )
+    .await?;
+    audit::record(
+        tx.ex(),
+        &ctx,
+        "approach.perspective_saved",
+        ("approach", Some(scope.id.0)),
+        Some(party),
+        serde_json::json!({ "party_name": ws.party_name(party), "tracks": tracks, "phase": phase }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(redirect_with_flash(
+        &state,
+        &format!("/approaches/{}/perspectives?party={party}", scope.id),
+        "flash-perspective-saved",
+    ))
+}

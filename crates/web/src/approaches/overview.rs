@@ -1,0 +1,201 @@
+//! Lists of approaches: the ones a person can open, and a municipality's overview with phase,
+//! status and progress; starting a new approach.
+
+use super::settings::{Page, SettingsForm, check, render_settings};
+use crate::audit;
+use crate::auth::{Ctx, redirect_with_flash};
+use crate::error::AppError;
+use crate::forms::{FormData, FormErrors};
+use crate::routes::OrgScope;
+use crate::state::AppState;
+use crate::views::render;
+use askama::Template;
+use axum::extract::State;
+use axum::response::Response;
+use samenspel_domain::method::Pack;
+use samenspel_store::approaches::{self, Summary};
+use samenspel_store::{PackId, StoreError, organisations};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// An approach in a list, with the names of its method version.
+pub(crate) struct Line {
+    pub summary: Summary,
+    pub phase: String,
+    pub percent: i64,
+}
+
+async fn lines(
+    state: &AppState,
+    ctx: &Ctx,
+    summaries: Vec<Summary>,
+) -> Result<Vec<Line>, AppError> {
+    let mut packs: HashMap<PackId, Arc<Pack>> = HashMap::new();
+    let mut lines = Vec::with_capacity(summaries.len());
+    for summary in summaries {
+        let pack = match packs.get(&summary.pack_id) {
+            Some(pack) => pack.clone(),
+            None => {
+                let pack = state.methods.get(&state.db, summary.pack_id).await?;
+                packs.insert(summary.pack_id, pack.clone());
+                pack
+            }
+        };
+        let phase = pack
+            .phase(&summary.phase_key)
+            .map(|p| p.name.get(ctx.lang).to_owned())
+            .unwrap_or_else(|| summary.phase_key.clone());
+        let percent = if summary.applicable > 0 {
+            summary.completed * 100 / summary.applicable
+        } else {
+            0
+        };
+        lines.push(Line {
+            summary,
+            phase,
+            percent,
+        });
+    }
+    Ok(lines)
+}
+
+#[derive(Template)]
+#[template(path = "approaches/hub.html")]
+struct HubView<'a> {
+    ctx: &'a Ctx,
+    lines: Vec<Line>,
+    /// Municipalities in which the person may start an approach.
+    municipalities: Vec<organisations::OrgSummary>,
+}
+
+pub async fn hub(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    let user = ctx.require_user()?.id;
+    let mut conn = state.db.conn().await?;
+    let summaries = approaches::of_user(conn.ex(), user, crate::views::format::today()).await?;
+    let municipalities: Vec<_> = organisations::for_user(conn.ex(), user)
+        .await?
+        .into_iter()
+        .filter(|o| o.kind == "municipality")
+        .collect();
+    drop(conn);
+    let lines = lines(&state, &ctx, summaries).await?;
+    Ok(render(&HubView {
+        ctx: &ctx,
+        lines,
+        municipalities,
+    }))
+}
+
+#[derive(Template)]
+#[template(path = "approaches/list.html")]
+struct ListView<'a> {
+    ctx: &'a Ctx,
+    org: organisations::Organisation,
+    lines: Vec<Line>,
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: OrgScope,
+) -> Result<Response, AppError> {
+    let mut conn = state.db.conn().await?;
+    let org = organisations::by_id(conn.ex(), scope.org)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let summaries = approaches::of_municipality(conn.ex(), scope.org).await?;
+    drop(conn);
+    let lines = lines(&state, &ctx, summaries).await?;
+    Ok(render(&ListView {
+        ctx: &ctx,
+        org,
+        lines,
+    }))
+}
+
+async fn new_page(state: &AppState, scope: &OrgScope) -> Result<Page, AppError> {
+    let (_, pack) = state.methods.current(&state.db).await?;
+    Ok(Page {
+        municipality: scope.org,
+        approach: None,
+        pack,
+        newer_method: false,
+    })
+}
+
+pub async fn new_show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: OrgScope,
+) -> Result<Response, AppError> {
+    let page = new_page(&state, &scope).await?;
+    let form = SettingsForm {
+        phase: page
+            .pack
+            .phases
+            .first()
+            .map(|p| p.key.clone())
+            .unwrap_or_default(),
+        intensity: "light".into(),
+        contact: ctx
+            .user
+            .as_ref()
+            .map(|u| u.id.to_string())
+            .unwrap_or_default(),
+        ..SettingsForm::default()
+    };
+    render_settings(
+        &state,
+        &ctx,
+        page,
+        form,
+        FormErrors::default(),
+        Default::default(),
+    )
+    .await
+}
+
+pub async fn new_submit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: OrgScope,
+    FormData(form): FormData<SettingsForm>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?.id;
+    let (pack_id, pack) = state.methods.current(&state.db).await?;
+    let settings = match check(&state, scope.org, &pack, &form).await? {
+        Ok(settings) => settings,
+        Err(errors) => {
+            let page = new_page(&state, &scope).await?;
+            return render_settings(&state, &ctx, page, form, errors, Default::default()).await;
+        }
+    };
+    let now = samenspel_store::now();
+    let mut tx = state.db.begin().await?;
+    let id = match approaches::create(tx.ex(), scope.org, pack_id, &settings, user, now).await {
+        Ok(id) => id,
+        Err(StoreError::Refused(key)) => {
+            drop(tx);
+            let mut errors = FormErrors::default();
+            errors.add("areas", key);
+            let page = new_page(&state, &scope).await?;
+            return render_settings(&state, &ctx, page, form, errors, Default::default()).await;
+        }
+        Err(other) => return Err(other.into()),
+    };
+    audit::record(
+        tx.ex(),
+        &ctx,
+        "approach.created",
+        ("approach", Some(id.0)),
+        Some(scope.org),
+        serde_json::json!({ "name": settings.name, "method": pack.pack.version }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(redirect_with_flash(
+        &state,
+        &format!("/approaches/{id}"),
+        "flash-approach-created",
+    ))
+}

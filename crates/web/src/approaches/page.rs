@@ -1,0 +1,155 @@
+//! The project page of an approach: at a glance, which phase, who takes part and as what, the
+//! contact point, progress on the kompas, the shared ambition, the next knooppunten and what
+//! changed since the reader's last visit.
+
+use super::{ChangeLine, Workspace, describe};
+use crate::auth::Ctx;
+use crate::error::AppError;
+use crate::routes::ApproachScope;
+use crate::state::AppState;
+use crate::views::render;
+use askama::Template;
+use axum::extract::State;
+use axum::response::Response;
+use samenspel_domain::approaches::NodeStatus;
+use samenspel_domain::method::Node;
+use samenspel_domain::permissions::ApproachPermission;
+use samenspel_store::ambition;
+use samenspel_store::approaches::{self, AreaRow, PartyRow, SubprojectRow};
+use samenspel_store::kompas::{self, Progress};
+use std::collections::HashMap;
+
+/// A node to work on next, with its status.
+pub(crate) struct NextNode<'a> {
+    pub node: &'a Node,
+    pub status: NodeStatus,
+}
+
+/// Progress of a phase, named.
+pub(crate) struct Named {
+    pub key: String,
+    pub name: String,
+    pub progress: Progress,
+}
+
+#[derive(Template)]
+#[template(path = "approaches/show.html")]
+struct ShowView<'a> {
+    ctx: &'a Ctx,
+    ws: &'a Workspace,
+    areas: Vec<AreaRow>,
+    parties: Vec<&'a PartyRow>,
+    subprojects: Vec<SubprojectRow>,
+    phases: Vec<Named>,
+    next: Vec<NextNode<'a>>,
+    agreed: usize,
+    goals_overdue: usize,
+    goals_total: usize,
+    changes: Vec<ChangeLine>,
+    /// The reader's previous visit, if any.
+    last_visit: Option<String>,
+    can_manage: bool,
+}
+
+impl ShowView<'_> {
+    fn phase_name(&self) -> String {
+        self.ws
+            .phase_name(self.ctx.lang, &self.ws.approach.phase_key)
+    }
+
+    fn phase_result(&self) -> String {
+        self.ws
+            .pack
+            .phase(&self.ws.approach.phase_key)
+            .map(|p| p.result.get(self.ctx.lang).to_owned())
+            .unwrap_or_default()
+    }
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: ApproachScope,
+) -> Result<Response, AppError> {
+    let ws = Workspace::load(&state, &scope).await?;
+    let now = samenspel_store::now();
+    let today = crate::views::format::today();
+    let mut conn = state.db.conn().await?;
+    let areas = approaches::areas(conn.ex(), scope.id).await?;
+    let subprojects = approaches::subprojects(conn.ex(), scope.id).await?;
+    let by_phase = kompas::progress_by_phase(conn.ex(), scope.id, ws.approach.pack_id).await?;
+    let states = kompas::states(conn.ex(), scope.id).await?;
+    let agreements = ambition::agreements(conn.ex(), scope.id).await?;
+    let goals = ambition::goals(conn.ex(), scope.id).await?;
+    drop(conn);
+    let last_visit = match &ctx.user {
+        Some(user) => {
+            let mut tx = state.db.begin().await?;
+            let last = approaches::visit(tx.ex(), scope.id, user.id, now).await?;
+            tx.commit().await?;
+            last
+        }
+        None => None,
+    };
+    let mut conn = state.db.conn().await?;
+    let changes = approaches::changes(conn.ex(), scope.id, last_visit, 30).await?;
+    drop(conn);
+    let by_phase: HashMap<String, Progress> =
+        by_phase.into_iter().map(|p| (p.key.clone(), p)).collect();
+    let phases = ws
+        .pack
+        .phases
+        .iter()
+        .map(|p| Named {
+            key: p.key.clone(),
+            name: p.name.get(ctx.lang).to_owned(),
+            progress: by_phase.get(&p.key).cloned().unwrap_or_default(),
+        })
+        .collect();
+    let status: HashMap<&str, NodeStatus> = states
+        .iter()
+        .filter_map(|s| Some((s.node_key.as_str(), NodeStatus::parse(&s.status).ok()?)))
+        .collect();
+    // Next: the open nodes of the approach's phase, those under way first.
+    let mut next: Vec<NextNode> = ws
+        .pack
+        .nodes
+        .iter()
+        .filter(|n| n.phase == ws.approach.phase_key)
+        .map(|node| NextNode {
+            node,
+            status: status
+                .get(node.key.as_str())
+                .copied()
+                .unwrap_or(NodeStatus::NotStarted),
+        })
+        .filter(|n| !n.status.is_done())
+        .collect();
+    next.sort_by_key(|n| match n.status {
+        NodeStatus::Started | NodeStatus::Revised => 0,
+        NodeStatus::Paused => 1,
+        _ => 2,
+    });
+    next.truncate(6);
+    let agreed = agreements
+        .iter()
+        .filter(|(_, version, _)| *version == ws.approach.ambition_version)
+        .count();
+    let changes = describe(&ctx, &ws, &changes);
+    let view = ShowView {
+        ctx: &ctx,
+        ws: &ws,
+        areas,
+        parties: ws.current_parties(),
+        subprojects,
+        phases,
+        next,
+        agreed,
+        goals_overdue: goals.iter().filter(|g| g.is_overdue(today)).count(),
+        goals_total: goals.len(),
+        changes,
+        last_visit: last_visit.map(|at| ctx.datetime(&at)),
+        can_manage: scope.standing.allows(ApproachPermission::Manage),
+    };
+    Ok(render(&view))
+}

@@ -1,0 +1,563 @@
+//! The parties of an approach with their role and dates, and its sub-projects. The
+//! municipality adds and changes them; everyone in the approach sees them.
+
+use super::{Workspace, parse_org};
+use crate::audit;
+use crate::auth::{Ctx, redirect_with_flash};
+use crate::error::AppError;
+use crate::forms::{FormData, FormErrors};
+use crate::routes::ApproachScope;
+use crate::state::AppState;
+use crate::views::{render, render_status};
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use samenspel_domain::approaches::{PartyRole, optional_text, period, required_text};
+use samenspel_domain::organisations::OrgRole;
+use samenspel_domain::permissions::ApproachPermission;
+use samenspel_store::approaches::{self, NewParty, PartyRow, SubprojectRow};
+use samenspel_store::organisations::{self, Organisation};
+use samenspel_store::{OrgId, SubprojectId};
+use serde::Deserialize;
+
+/// A party form's input.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct PartyForm {
+    pub organisation: String,
+    pub role: String,
+    pub subproject: String,
+    pub since: String,
+    pub until: String,
+}
+
+impl PartyForm {
+    fn from_row(row: &PartyRow) -> Self {
+        let day = |d: Option<time::Date>| d.map(|d| d.to_string()).unwrap_or_default();
+        PartyForm {
+            organisation: row.organisation_id.to_string(),
+            role: row.role.clone(),
+            subproject: row.subproject_id.map(|s| s.to_string()).unwrap_or_default(),
+            since: day(row.since),
+            until: day(row.until),
+        }
+    }
+
+    fn parse(
+        &self,
+        organisation: Option<OrgId>,
+        subprojects: &[SubprojectRow],
+        errors: &mut FormErrors,
+    ) -> Option<NewParty> {
+        if organisation.is_none() {
+            errors.add("organisation", "error-party-organisation");
+        }
+        let role = errors.check("role", PartyRole::parse(&self.role));
+        let subproject = match self.subproject.trim() {
+            "" => Some(None),
+            s => match s.parse::<i64>().ok().map(SubprojectId) {
+                Some(id) if subprojects.iter().any(|p| p.id == id) => Some(Some(id)),
+                _ => {
+                    errors.add("subproject", "error-subproject-unknown");
+                    None
+                }
+            },
+        };
+        let dates = errors.check("until", period(&self.since, &self.until));
+        let (since, until) = dates?;
+        Some(NewParty {
+            organisation: organisation?,
+            role: role?,
+            subproject: subproject?,
+            since,
+            until,
+        })
+        .filter(|_| errors.is_empty())
+    }
+}
+
+/// A sub-project form's input.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct SubprojectForm {
+    pub name: String,
+    pub description: String,
+    pub lead: String,
+}
+
+#[derive(Template)]
+#[template(path = "approaches/parties.html")]
+struct PartiesView<'a> {
+    ctx: &'a Ctx,
+    ws: &'a Workspace,
+    today: time::Date,
+    subprojects: Vec<SubprojectRow>,
+    candidates: Vec<Organisation>,
+    can_manage: bool,
+    form: PartyForm,
+    errors: FormErrors,
+    sub_form: SubprojectForm,
+    sub_errors: FormErrors,
+    roles: &'static [PartyRole],
+    /// The visitor's own parties (not the municipality) that they administer, and may end.
+    leavable: Vec<(OrgId, String)>,
+}
+
+impl PartiesView<'_> {
+    fn day(&self, date: &Option<time::Date>) -> String {
+        date.map(|d| self.ctx.day(&d)).unwrap_or_default()
+    }
+}
+
+#[derive(Default)]
+struct Rejected {
+    form: PartyForm,
+    errors: FormErrors,
+    sub_form: SubprojectForm,
+    sub_errors: FormErrors,
+}
+
+async fn render_page(
+    state: &AppState,
+    ctx: &Ctx,
+    scope: &ApproachScope,
+    rejected: Option<Rejected>,
+) -> Result<Response, AppError> {
+    let ws = Workspace::load(state, scope).await?;
+    let can_manage = scope.standing.allows(ApproachPermission::Manage);
+    let mut conn = state.db.conn().await?;
+    let subprojects = approaches::subprojects(conn.ex(), scope.id).await?;
+    let candidates = if can_manage {
+        approaches::candidates(conn.ex(), scope.municipality).await?
+    } else {
+        Vec::new()
+    };
+    let mut leavable = Vec::new();
+    if let Some(user) = &ctx.user {
+        for (org, _) in scope
+            .parties
+            .iter()
+            .filter(|(o, _)| *o != scope.municipality)
+        {
+            if organisations::role_of(conn.ex(), *org, user.id).await? == Some(OrgRole::Admin) {
+                leavable.push((*org, ws.party_name(*org)));
+            }
+        }
+    }
+    drop(conn);
+    let failed = rejected.is_some();
+    let rejected = rejected.unwrap_or_else(|| Rejected {
+        form: PartyForm {
+            role: PartyRole::ProjectTeam.as_str().into(),
+            since: crate::views::format::today().to_string(),
+            ..PartyForm::default()
+        },
+        ..Rejected::default()
+    });
+    let view = PartiesView {
+        ctx,
+        ws: &ws,
+        today: crate::views::format::today(),
+        subprojects,
+        candidates,
+        can_manage,
+        form: rejected.form,
+        errors: rejected.errors,
+        sub_form: rejected.sub_form,
+        sub_errors: rejected.sub_errors,
+        roles: PartyRole::ALL,
+        leavable,
+    };
+    Ok(if failed {
+        render_status(StatusCode::UNPROCESSABLE_ENTITY, &view)
+    } else {
+        render(&view)
+    })
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: ApproachScope,
+) -> Result<Response, AppError> {
+    render_page(&state, &ctx, &scope, None).await
+}
+
+pub async fn add(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: ApproachScope,
+    FormData(form): FormData<PartyForm>,
+) -> Result<Response, AppError> {
+    let mut conn = state.db.conn().await?;
+    let candidates = approaches::candidates(conn.ex(), scope.municipality).await?;
+    let subprojects = approaches::subprojects(conn.ex(), scope.id).await?;
+    drop(conn);
+    let chosen = parse_org(&form.organisation).and_then(|o| candidates.iter().find(|c| c.id == o));
+    let mut errors = FormErrors::default();
+    let party = form.parse(chosen.map(|c| c.id), &subprojects, &mut errors);
+    let (Some(party), Some(chosen)) = (party, chosen) else {
+        let rejected = Rejected {
+            form,
+            errors,
+            ..Rejected::default()
+        };
+        return render_page(&state, &ctx, &scope, Some(rejected)).await;
+    };
+    let now = samenspel_store::now();
+    let mut tx = state.db.begin().await?;
+    approaches::add_party(tx.ex(), scope.id, &party, now).await?;
+    audit::record(
+        tx.ex(),
+        &ctx,
+        "approach.party_added",
+        ("approach", Some(scope.id.0)),
+        Some(scope.municipality),
+        serde_json::json!({
+            "party": chosen.id, "party_name": chosen.name, "role": party.role.as_str(),
+        }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(redirect_with_flash(
+        &state,
+        &format!("/approaches/{}/parties", scope.id),
+        "flash-party-added",
+    ))
+}
+
+#[derive(Template)]
+#[template(path = "approaches/party.html")]
+struct PartyView<'a> {
+    ctx: &'a Ctx,
+    ws: &'a Workspace,
+    party: &'a PartyRow,
+    subprojects: Vec<SubprojectRow>,
+    form: PartyForm,
+    errors: FormErrors,
+    roles: &'static [PartyRole],
+}
+
+async fn render_party(
+    state: &AppState,
+    ctx: &Ctx,
+    scope: &ApproachScope,
+    party: OrgId,
+    form: Option<(PartyForm, FormErrors)>,
+) -> Result<Response, AppError> {
+    let ws = Workspace::load(state, scope).await?;
+    let row = ws
+        .parties
+        .iter()
+        .find(|p| p.organisation_id == party)
+        .ok_or(AppError::NotFound)?;
+    let mut conn = state.db.conn().await?;
+    let subprojects = approaches::subprojects(conn.ex(), scope.id).await?;
+    drop(conn);
+    let failed = form.is_some();
+    let (form, errors) = form.unwrap_or_else(|| (PartyForm::from_row(row), FormErrors::default()));
+    let view = PartyView {
+        ctx,
+        ws: &ws,
+        party: row,
+        subprojects,
+        form,
+        errors,
+        roles: PartyRole::ALL,
+    };
+    Ok(if failed {
+        render_status(StatusCode::UNPROCESSABLE_ENTITY, &view)
+    } else {
+        render(&view)
+    })
+}
+
+pub async fn edit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: ApproachScope,
+    Path((_, party)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    render_party(&state, &ctx, &scope, OrgId(party), None).await
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: ApproachScope,
+    Path((_, party)): Path<(i64, i64)>,
+    FormData(form): FormData<PartyForm>,
+) -> Result<Response, AppError> {
+    let party = OrgId(party);
+    let mut conn = state.db.conn().await?;
+    let parties = approaches::parties(conn.ex(), scope.id).await?;
+    let subprojects = approaches::subprojects(conn.ex(), scope.id).await?;
+    drop(conn);
+    let row = parties
+        .iter()
+        .find(|p| p.organisation_id == party)
+        .ok_or(AppError::NotFound)?;
+    let mut errors = FormErrors::default();
+    let Some(new) = form.parse(Some(party), &subprojects, &mut errors) else {
+        return render_party(&state, &ctx, &scope, party, Some((form, errors))).await;
+    };
+    let before = PartyForm::from_row(row);
+    let mut tx = state.db.begin().await?;
+    approaches::update_party(tx.ex(), scope.id, &new).await?;
+    let mut changes = audit::changed(&[
+        ("role", &before.role, new.role.as_str()),
+        ("subproject", &before.subproject, &form.subproject),
+        ("since", &before.since, &form.since),
+        ("until", &before.until, &form.until),
+    ]);
+    if let Some(map) = changes.as_object_mut() {
+        map.insert("party_name".into(), row.name.clone().into());
+    }
+    audit::record(
+        tx.ex(),
+        &ctx,
+        "approach.party_changed",
+        ("approach", Some(scope.id.0)),
+        Some(scope.municipality),
+        changes,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(redirect_with_flash(
+        &state,
+        &format!("/approaches/{}/parties", scope.id),
+        "flash-party-changed",
+    ))
+}
+
+/// Checks a sub-project form: a name, an optional description, and a lead that is a party.
+fn parse_subproject(
+    form: &SubprojectForm,
+    parties: &[PartyRow],
+    errors: &mut FormErrors,
+) -> Option<(String, String, Option<OrgId>)> {
+    let name = errors.check(
+        "sub_name",
+        required_text(
+            &form.name,
+            150,
+            "error-subproject-name-required",
+            "error-subproject-name-long",
+        ),
+    );
+    let description = errors.check(
+        "sub_description",
+        optional_text(&form.description, 2000, "error-text-too-long"),
+    );
+    let lead = match form.lead.trim() {
+        "" => Some(None),
+        s => match parse_org(s) {
+            Some(org) if parties.iter().any(|p| p.organisation_id == org) => Some(Some(org)),
+            _ => {
+                errors.add("sub_lead", "error-party-organisation");
+                None
+            }
+        },
+    };
+    Some((name?, description?, lead?)).filter(|_| errors.is_empty())
+}
+
+pub async fn add_subproject(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: ApproachScope,
+    FormData(form): FormData<SubprojectForm>,
+) -> Result<Response, AppError> {
+    let mut conn = state.db.conn().await?;
+    let parties = approaches::parties(conn.ex(), scope.id).await?;
+    drop(conn);
+    let mut errors = FormErrors::default();
+    let Some((name, description, lead)) = parse_subproject(&form, &parties, &mut errors) else {
+        let rejected = Rejected {
+            sub_form: form,
+            sub_errors: errors,
+            ..Rejected::default()
+        };
+        return render_page(&state, &ctx, &scope, Some(rejected)).await;
+    };
+    let now = samenspel_store::now();
+    let mut tx = state.db.begin().await?;
+    let id = approaches::add_subproject(tx.ex(), scope.id, &name, &description, lead, now).await?;
+    audit::record(
+        tx.ex(),
+        &ctx,
+        "approach.subproject_added",
+        ("approach", Some(scope.id.0)),
+        Some(scope.municipality),
+        serde_json::json!({ "subproject": id, "name": name }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(redirect_with_flash(
+        &state,
+        &format!("/approaches/{}/parties", scope.id),
+        "flash-subproject-added",
+    ))
+}
+
+#[derive(Template)]
+#[template(path = "approaches/subproject.html")]
+struct SubprojectView<'a> {
+    ctx: &'a Ctx,
+    ws: &'a Workspace,
+    subproject: SubprojectRow,
+    sub_form: SubprojectForm,
+    sub_errors: FormErrors,
+}
+
+async fn render_subproject(
+    state: &AppState,
+    ctx: &Ctx,
+    scope: &ApproachScope,
+    id: SubprojectId,
+    form: Option<(SubprojectForm, FormErrors)>,
+) -> Result<Response, AppError> {
+    let ws = Workspace::load(state, scope).await?;
+    let mut conn = state.db.conn().await?;
+    let subproject = approaches::subprojects(conn.ex(), scope.id)
+        .await?
+        .into_iter()
+        .find(|s| s.id == id)
+        .ok_or(AppError::NotFound)?;
+    drop(conn);
+    let failed = form.is_some();
+    let (form, errors) = form.unwrap_or_else(|| {
+        (
+            SubprojectForm {
+                name: subproject.name.clone(),
+                description: subproject.description.clone(),
+                lead: subproject
+                    .lead_id
+                    .map(|l| l.to_string())
+                    .unwrap_or_default(),
+            },
+            FormErrors::default(),
+        )
+    });
+    let view = SubprojectView {
+        ctx,
+        ws: &ws,
+        subproject,
+        sub_form: form,
+        sub_errors: errors,
+    };
+    Ok(if failed {
+        render_status(StatusCode::UNPROCESSABLE_ENTITY, &view)
+    } else {
+        render(&view)
+    })
+}
+
+pub async fn edit_subproject(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: ApproachScope,
+    Path((_, id)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    render_subproject(&state, &ctx, &scope, SubprojectId(id), None).await
+}
+
+pub async fn update_subproject(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: ApproachScope,
+    Path((_, id)): Path<(i64, i64)>,
+    FormData(form): FormData<SubprojectForm>,
+) -> Result<Response, AppError> {
+    let id = SubprojectId(id);
+    let mut conn = state.db.conn().await?;
+    let parties = approaches::parties(conn.ex(), scope.id).await?;
+    drop(conn);
+    let mut errors = FormErrors::default();
+    let Some((name, description, lead)) = parse_subproject(&form, &parties, &mut errors) else {
+        return render_subproject(&state, &ctx, &scope, id, Some((form, errors))).await;
+    };
+    let mut tx = state.db.begin().await?;
+    approaches::update_subproject(tx.ex(), scope.id, id, &name, &description, lead).await?;
+    audit::record(
+        tx.ex(),
+        &ctx,
+        "approach.subproject_changed",
+        ("approach", Some(scope.id.0)),
+        Some(scope.municipality),
+        serde_json::json!({ "subproject": id, "name": name }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(redirect_with_flash(
+        &state,
+        &format!("/approaches/{}/parties", scope.id),
+        "flash-subproject-changed",
+    ))
+}
+
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct LeaveForm {
+    pub party: String,
+}
+
+/// An administrator of a party ends its part in the approach (from today). The municipality
+/// cannot leave its own approach; it stops the approach instead.
+pub async fn leave(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: ApproachScope,
+    FormData(form): FormData<LeaveForm>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?.id;
+    let party = scope
+        .parties
+        .iter()
+        .map(|(org, _)| *org)
+        .find(|org| Some(*org) == parse_org(&form.party))
+        .or_else(|| scope.parties.first().map(|(org, _)| *org))
+        .ok_or(AppError::Forbidden)?;
+    if party == scope.municipality {
+        return Err(AppError::Conflict("error-municipality-leave"));
+    }
+    let mut conn = state.db.conn().await?;
+    let role = organisations::role_of(conn.ex(), party, user).await?;
+    let rows = approaches::parties(conn.ex(), scope.id).await?;
+    drop(conn);
+    if role != Some(OrgRole::Admin) {
+        return Err(AppError::Conflict("error-party-leave-admin"));
+    }
+    let row = rows
+        .iter()
+        .find(|p| p.organisation_id == party)
+        .ok_or(AppError::NotFound)?;
+    let yesterday = crate::views::format::today()
+        .previous_day()
+        .unwrap_or(time::Date::MIN);
+    let ended = NewParty {
+        organisation: party,
+        role: PartyRole::parse(&row.role).unwrap_or(PartyRole::Adviser),
+        subproject: row.subproject_id,
+        since: row.since.filter(|s| *s <= yesterday),
+        until: Some(yesterday),
+    };
+    let mut tx = state.db.begin().await?;
+    approaches::update_party(tx.ex(), scope.id, &ended).await?;
+    audit::record(
+        tx.ex(),
+        &ctx,
+        "approach.party_changed",
+        ("approach", Some(scope.id.0)),
+        Some(party),
+        serde_json::json!({ "party_name": row.name, "left": true }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(redirect_with_flash(
+        &state,
+        "/approaches",
+        "flash-party-left",
+    ))
+}
