@@ -46,6 +46,9 @@ pub async fn serve(
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
     let state = AppState::new(db.clone(), config.web(), metrics_handle());
+    // The method pack this program carries is stored as a version before the first request.
+    let (pack_id, pack) = state.methods.current(&db).await?;
+    tracing::info!(%pack_id, version = %pack.pack.version, nodes = pack.nodes.len(), "method pack");
     if config.run_worker {
         spawn_worker(config, db, state.jobs_waiting.clone())?;
     }

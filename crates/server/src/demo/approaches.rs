@@ -9,7 +9,7 @@ use anyhow::Context;
 use samenspel_domain::approaches::{Horizon, Intensity, NodeStatus, PartyRole, PositionKind};
 use samenspel_domain::method::Pack;
 use samenspel_store::approaches::{self, NewParty, Settings};
-use samenspel_store::{OrgId, Tx, UserId, ambition, areas, kompas, method};
+use samenspel_store::{OrgId, Tx, UserId, ambition, areas, audit, kompas, method};
 use time::{Duration, OffsetDateTime};
 
 struct Demo {
@@ -364,7 +364,22 @@ pub async fn load(
                     user,
                     organisation: Some(party),
                 };
-                kompas::move_node(tx.ex(), id, &change, at).await?;
+                let from = kompas::move_node(tx.ex(), id, &change, at).await?;
+                if index == demo.phase {
+                    // Recent work shows under "what changed" on the project page.
+                    let event = audit::NewEvent {
+                        actor: Some(user),
+                        ip: None,
+                        action: "approach.node_moved",
+                        subject_kind: "approach",
+                        subject_id: Some(id.0),
+                        organisation: Some(party),
+                        changes: serde_json::json!({
+                            "node": node.key, "from": from.as_str(), "to": to.as_str(),
+                        }),
+                    };
+                    audit::record(tx.ex(), &event, at).await?;
+                }
             }
             if !path.is_empty() {
                 kompas::set_parties(tx.ex(), id, &node.key, Some(worker_org), &[zonnedal], at)
