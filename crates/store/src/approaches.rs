@@ -439,20 +439,27 @@ pub async fn update_subproject(
     Ok(())
 }
 
-/// When the person last opened the approach's project page, and records that they do now.
-pub async fn visit(
-    mut ex: Exec<'_>,
+/// When the person last opened the approach's project page.
+pub async fn last_visit(
+    ex: Exec<'_>,
+    id: ApproachId,
+    user: UserId,
+) -> Result<Option<OffsetDateTime>> {
+    let sql = "SELECT seen_at FROM approach_visits WHERE approach_id = $1 AND user_id = $2";
+    Ok(dispatch!(ex, c => sqlx::query_scalar(sql).bind(id).bind(user).fetch_optional(c).await?))
+}
+
+/// Records that the person opens the approach's project page now.
+pub async fn record_visit(
+    ex: Exec<'_>,
     id: ApproachId,
     user: UserId,
     now: OffsetDateTime,
-) -> Result<Option<OffsetDateTime>> {
-    let sql = "SELECT seen_at FROM approach_visits WHERE approach_id = $1 AND user_id = $2";
-    let last: Option<OffsetDateTime> = dispatch!(ex.reborrow(), c => sqlx::query_scalar(sql)
-        .bind(id).bind(user).fetch_optional(c).await?);
+) -> Result<()> {
     let sql = "INSERT INTO approach_visits (approach_id, user_id, seen_at) VALUES ($1, $2, $3) \
                ON CONFLICT (approach_id, user_id) DO UPDATE SET seen_at = excluded.seen_at";
     dispatch!(ex, c => sqlx::query(sql).bind(id).bind(user).bind(now).execute(c).await?.rows_affected());
-    Ok(last)
+    Ok(())
 }
 
 /// One thing that happened in an approach, from the audit log.

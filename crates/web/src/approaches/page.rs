@@ -84,9 +84,15 @@ pub async fn show(
     drop(conn);
     let last_visit = match &ctx.user {
         Some(user) => {
-            let mut tx = state.db.begin().await?;
-            let last = approaches::visit(tx.ex(), scope.id, user.id, now).await?;
-            tx.commit().await?;
+            let mut conn = state.db.conn().await?;
+            let last = approaches::last_visit(conn.ex(), scope.id, user.id).await?;
+            drop(conn);
+            // A reload within ten minutes is the same visit: it stays a read.
+            if last.is_none_or(|at| now - at >= time::Duration::minutes(10)) {
+                let mut tx = state.db.begin().await?;
+                approaches::record_visit(tx.ex(), scope.id, user.id, now).await?;
+                tx.commit().await?;
+            }
             last
         }
         None => None,
