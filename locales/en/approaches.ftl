@@ -385,3 +385,6 @@ error-party-leave-admin = Only an administrator of your organisation can leave t
 ## Additions
 error-text-too-long = This text is too long. Please shorten it and try again.
 label-party-since = From
+node-current-status = Current status:
+perspectives-save = Save perspective
+error-party-exists = This organisation is already a party to this approach. Change its role or dates from the list of parties.

@@ -385,3 +385,6 @@ error-party-leave-admin = Alleen een beheerder van uw organisatie kan de wijkaan
 ## Aanvullingen
 error-text-too-long = Deze tekst is te lang. Maak hem korter en probeer het opnieuw.
 label-party-since = Vanaf
+node-current-status = Huidige status:
+perspectives-save = Perspectief opslaan
+error-party-exists = Deze organisatie is al partij in deze wijkaanpak. Wijzig haar rol of datums via de lijst van partijen.

@@ -198,6 +198,19 @@ async fn an_approach_is_run_together(app: TestApp) {
             .await;
         assert_eq!(page.status, 303, "{}", page.body);
     }
+    // A party is not added twice (its role and dates are changed on its own page).
+    let twice = w
+        .municipality
+        .post(
+            &parties,
+            &[
+                ("organisation", initiative_org.as_str()),
+                ("role", "adviser"),
+            ],
+        )
+        .await;
+    assert_eq!(twice.status, 422);
+    twice.assert_contains("id=\"field-organisation-error\"");
     let hub = w.initiative.get("/approaches").await;
     hub.assert_contains("Wijkaanpak Centrum");
     w.initiative

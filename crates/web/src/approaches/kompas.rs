@@ -227,6 +227,10 @@ impl NodeView<'_> {
         self.involved.contains(org.borrow())
     }
 
+    fn is_own(&self, org: impl std::borrow::Borrow<OrgId>) -> bool {
+        self.own.iter().any(|(o, _)| o == org.borrow())
+    }
+
     fn party_kind_name(&self, key: &str) -> String {
         self.ws
             .pack

@@ -128,8 +128,13 @@ async fn render_page(
     let can_manage = scope.standing.allows(ApproachPermission::Manage);
     let mut conn = state.db.conn().await?;
     let subprojects = approaches::subprojects(conn.ex(), scope.id).await?;
+    // Organisations that are (or were) a party are changed from their own page instead.
     let candidates = if can_manage {
-        approaches::candidates(conn.ex(), scope.municipality).await?
+        approaches::candidates(conn.ex(), scope.municipality)
+            .await?
+            .into_iter()
+            .filter(|c| !ws.parties.iter().any(|p| p.organisation_id == c.id))
+            .collect()
     } else {
         Vec::new()
     };
@@ -193,10 +198,17 @@ pub async fn add(
     let mut conn = state.db.conn().await?;
     let candidates = approaches::candidates(conn.ex(), scope.municipality).await?;
     let subprojects = approaches::subprojects(conn.ex(), scope.id).await?;
+    let parties = approaches::parties(conn.ex(), scope.id).await?;
     drop(conn);
     let chosen = parse_org(&form.organisation).and_then(|o| candidates.iter().find(|c| c.id == o));
     let mut errors = FormErrors::default();
-    let party = form.parse(chosen.map(|c| c.id), &subprojects, &mut errors);
+    let existing = chosen.is_some_and(|c| parties.iter().any(|p| p.organisation_id == c.id));
+    let party = if existing {
+        errors.add("organisation", "error-party-exists");
+        None
+    } else {
+        form.parse(chosen.map(|c| c.id), &subprojects, &mut errors)
+    };
     let (Some(party), Some(chosen)) = (party, chosen) else {
         let rejected = Rejected {
             form,
