@@ -388,3 +388,5 @@ label-party-since = From
 node-current-status = Current status:
 perspectives-save = Save perspective
 error-party-exists = This organisation is already a party to this approach. Change its role or dates from the list of parties.
+error-node-changed = Someone else has just changed the status of this node. Look at the new status and try again.
+error-approach-changed = Someone else has just changed the status of this approach. Look at the new status and try again.

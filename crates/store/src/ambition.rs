@@ -229,7 +229,7 @@ pub async fn update_goal(
     update: &GoalUpdate<'_>,
     now: OffsetDateTime,
 ) -> Result<()> {
-    let sql = "UPDATE goals SET achieved_on = CASE WHEN $3 THEN $4 ELSE NULL END \
+    let sql = "UPDATE goals SET achieved_on = CASE WHEN $3 THEN COALESCE(achieved_on, $4) ELSE NULL END \
                WHERE approach_id = $1 AND id = $2";
     let changed = dispatch!(ex.reborrow(), c => sqlx::query(sql).bind(approach).bind(goal)
         .bind(update.achieved).bind(now.date()).execute(c).await?.rows_affected());

@@ -136,18 +136,25 @@ async fn set_areas(
 
 /// Sets the status. A reason goes with pausing and stopping; `together` says the parties
 /// ended the approach together.
+/// The move is made only from `from`, the status it was checked against; if someone changed
+/// the status since, it is refused.
 pub async fn set_status(
     ex: Exec<'_>,
     id: ApproachId,
+    from: ApproachStatus,
     status: ApproachStatus,
     reason: &str,
     together: bool,
     now: OffsetDateTime,
 ) -> Result<()> {
     let sql = "UPDATE approaches SET status = $2, status_reason = $3, ended_together = $4, updated_at = $5 \
-               WHERE id = $1";
-    dispatch!(ex, c => sqlx::query(sql).bind(id).bind(status.as_str()).bind(reason)
-        .bind(together && status == ApproachStatus::Stopped).bind(now).execute(c).await?.rows_affected());
+               WHERE id = $1 AND status = $6";
+    let changed = dispatch!(ex, c => sqlx::query(sql).bind(id).bind(status.as_str()).bind(reason)
+        .bind(together && status == ApproachStatus::Stopped).bind(now).bind(from.as_str())
+        .execute(c).await?.rows_affected());
+    if changed == 0 {
+        return Err(StoreError::Refused("error-approach-changed"));
+    }
     Ok(())
 }
 
@@ -208,7 +215,8 @@ fn summary_select(condition: &str) -> String {
          (SELECT COUNT(*) FROM node_progress np JOIN method_nodes mn \
             ON mn.pack_id = a.pack_id AND mn.node_key = np.node_key \
           WHERE np.approach_id = a.id AND np.status = 'completed') AS completed, \
-         (SELECT COUNT(*) FROM approach_parties p WHERE p.approach_id = a.id AND p.until IS NULL) AS parties, \
+         (SELECT COUNT(*) FROM approach_parties p WHERE p.approach_id = a.id \
+            AND (p.since IS NULL OR p.since <= $2) AND (p.until IS NULL OR p.until >= $2)) AS parties, \
          a.updated_at \
          FROM approaches a JOIN organisations mo ON mo.id = a.municipality_id WHERE {condition} \
          ORDER BY mo.name, a.name, a.id"
@@ -216,21 +224,26 @@ fn summary_select(condition: &str) -> String {
 }
 
 /// A municipality's approaches, by name.
-pub async fn of_municipality(ex: Exec<'_>, municipality: OrgId) -> Result<Vec<Summary>> {
+pub async fn of_municipality(
+    ex: Exec<'_>,
+    municipality: OrgId,
+    today: Date,
+) -> Result<Vec<Summary>> {
     let sql = sqlx::AssertSqlSafe(summary_select("a.municipality_id = $1"));
-    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(municipality).fetch_all(c).await?))
+    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(municipality).bind(today).fetch_all(c).await?))
 }
 
 /// The approaches a person can open: those of municipalities they are a member of, and those in
-/// which one of their organisations is a party today.
+/// which one of their organisations is a party today. Starts from the person's memberships, so
+/// it reads only their approaches.
 pub async fn of_user(ex: Exec<'_>, user: UserId, today: Date) -> Result<Vec<Summary>> {
     let sql = sqlx::AssertSqlSafe(summary_select(
-        "(EXISTS (SELECT 1 FROM memberships m WHERE m.organisation_id = a.municipality_id \
-                  AND m.user_id = $1 AND m.until IS NULL) \
-          OR EXISTS (SELECT 1 FROM approach_parties p JOIN memberships m \
-                  ON m.organisation_id = p.organisation_id AND m.user_id = $1 AND m.until IS NULL \
-                  WHERE p.approach_id = a.id AND (p.since IS NULL OR p.since <= $2) \
-                  AND (p.until IS NULL OR p.until >= $2)))",
+        "(a.municipality_id IN (SELECT m.organisation_id FROM memberships m \
+              WHERE m.user_id = $1 AND m.until IS NULL) \
+          OR a.id IN (SELECT p.approach_id FROM memberships m JOIN approach_parties p \
+              ON p.organisation_id = m.organisation_id \
+              WHERE m.user_id = $1 AND m.until IS NULL \
+              AND (p.since IS NULL OR p.since <= $2) AND (p.until IS NULL OR p.until >= $2)))",
     ));
     Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(user).bind(today).fetch_all(c).await?))
 }
@@ -335,7 +348,8 @@ pub struct NewParty {
     pub until: Option<Date>,
 }
 
-/// Adds a party; an organisation that was a party before gets its new role and dates.
+/// Adds a party. An organisation that is or was a party already is refused: its role and
+/// dates are changed with [`update_party`].
 pub async fn add_party(
     ex: Exec<'_>,
     id: ApproachId,
@@ -344,14 +358,29 @@ pub async fn add_party(
 ) -> Result<PartyId> {
     let sql = "INSERT INTO approach_parties (approach_id, organisation_id, role, subproject_id, since, until, created_at) \
                VALUES ($1, $2, $3, $4, $5, $6, $7) \
-               ON CONFLICT (approach_id, organisation_id) DO UPDATE SET role = excluded.role, \
-               subproject_id = excluded.subproject_id, since = excluded.since, until = excluded.until \
-               RETURNING id";
-    Ok(
-        dispatch!(ex, c => sqlx::query_scalar(sql).bind(id).bind(party.organisation)
+               ON CONFLICT (approach_id, organisation_id) DO NOTHING RETURNING id";
+    let added: Option<PartyId> = dispatch!(ex, c => sqlx::query_scalar(sql).bind(id).bind(party.organisation)
         .bind(party.role.as_str()).bind(party.subproject).bind(party.since).bind(party.until)
-        .bind(now).fetch_one(c).await?),
-    )
+        .bind(now).fetch_optional(c).await?);
+    added.ok_or(StoreError::Refused("error-party-exists"))
+}
+
+/// Ends a party's part in the approach after `last_day`, keeping everything else.
+pub async fn end_party(
+    ex: Exec<'_>,
+    id: ApproachId,
+    organisation: OrgId,
+    last_day: Date,
+) -> Result<()> {
+    let sql = "UPDATE approach_parties SET until = $3, \
+               since = CASE WHEN since > $3 THEN $3 ELSE since END \
+               WHERE approach_id = $1 AND organisation_id = $2";
+    let changed = dispatch!(ex, c => sqlx::query(sql).bind(id).bind(organisation).bind(last_day)
+        .execute(c).await?.rows_affected());
+    if changed == 0 {
+        return Err(StoreError::NotFound);
+    }
+    Ok(())
 }
 
 /// Changes a party's role, sub-project and dates.

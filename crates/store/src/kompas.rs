@@ -51,25 +51,37 @@ pub struct Move<'a> {
 }
 
 /// Moves a node to a new status and records the change. The move is checked against the status
-/// read in the same transaction, so two people moving the same node cannot both succeed with a
-/// move that no longer makes sense. Returns the status it came from.
+/// read in the same transaction and written only if that status still holds, so two people
+/// moving the same node cannot both succeed. Returns the status it came from.
 pub async fn move_node(
     mut ex: Exec<'_>,
     approach: ApproachId,
     change: &Move<'_>,
     now: OffsetDateTime,
 ) -> Result<NodeStatus> {
-    let from = state(ex.reborrow(), approach, change.node)
-        .await?
+    let existing = state(ex.reborrow(), approach, change.node).await?;
+    let from = existing
+        .as_ref()
         .and_then(|s| NodeStatus::parse(&s.status).ok())
         .unwrap_or(NodeStatus::NotStarted);
     if let Err(invalid) = from.check_move(change.to) {
         return Err(StoreError::Refused(invalid.key));
     }
-    let sql = "INSERT INTO node_progress (approach_id, node_key, status, updated_at) VALUES ($1, $2, $3, $4) \
-               ON CONFLICT (approach_id, node_key) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at";
-    dispatch!(ex.reborrow(), c => sqlx::query(sql).bind(approach).bind(change.node)
-        .bind(change.to.as_str()).bind(now).execute(c).await?.rows_affected());
+    // The write holds only if the status is still the one checked: of two people moving the
+    // same node at once, the second is told that it changed (PostgreSQL does not queue writers
+    // the way SQLite's BEGIN IMMEDIATE does).
+    let sql = if existing.is_some() {
+        "UPDATE node_progress SET status = $3, updated_at = $4 \
+         WHERE approach_id = $1 AND node_key = $2 AND status = $5"
+    } else {
+        "INSERT INTO node_progress (approach_id, node_key, status, updated_at) \
+         SELECT $1, $2, $3, $4 WHERE $5 = $5 ON CONFLICT (approach_id, node_key) DO NOTHING"
+    };
+    let written = dispatch!(ex.reborrow(), c => sqlx::query(sql).bind(approach).bind(change.node)
+        .bind(change.to.as_str()).bind(now).bind(from.as_str()).execute(c).await?.rows_affected());
+    if written == 0 {
+        return Err(StoreError::Refused("error-node-changed"));
+    }
     let sql = "INSERT INTO node_status_changes (approach_id, node_key, from_status, to_status, note, user_id, organisation_id, at) \
                VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
     dispatch!(ex, c => sqlx::query(sql).bind(approach).bind(change.node).bind(from.as_str())

@@ -267,7 +267,7 @@ pub async fn load(
     now: OffsetDateTime,
 ) -> anyhow::Result<()> {
     let zonnedal = org_of(MUNICIPALITY).context("demo municipality")?;
-    if !approaches::of_municipality(tx.ex(), zonnedal)
+    if !approaches::of_municipality(tx.ex(), zonnedal, now.date())
         .await?
         .is_empty()
     {

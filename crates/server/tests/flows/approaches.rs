@@ -211,6 +211,34 @@ async fn an_approach_is_run_together(app: TestApp) {
         .await;
     assert_eq!(twice.status, 422);
     twice.assert_contains("id=\"field-organisation-error\"");
+    // Sub-projects, with the form's own field names.
+    let refused = w
+        .municipality
+        .post(
+            &format!("{a}/subprojects"),
+            &[("sub_name", " "), ("sub_description", "Rond het plein")],
+        )
+        .await;
+    assert_eq!(refused.status, 422);
+    refused
+        .assert_contains("id=\"field-sub_name-error\"")
+        .assert_contains("Rond het plein");
+    let page = w
+        .municipality
+        .post(
+            &format!("{a}/subprojects"),
+            &[
+                ("sub_name", "Warmtenet De Linde"),
+                ("sub_description", "Rond het plein"),
+                ("sub_lead", initiative_org.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, 303, "{}", page.body);
+    w.initiative
+        .get(&parties)
+        .await
+        .assert_contains("Warmtenet De Linde");
     let hub = w.initiative.get("/approaches").await;
     hub.assert_contains("Wijkaanpak Centrum");
     w.initiative

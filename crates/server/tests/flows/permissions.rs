@@ -240,7 +240,7 @@ async fn arrange(app: &TestApp) -> (World, Vec<(Visitor, Browser)>) {
         (
             &admin,
             format!("/approaches/{approach}/subprojects"),
-            vec![("name", "Warmtenet")],
+            vec![("sub_name", "Warmtenet")],
         ),
         (
             &admin,

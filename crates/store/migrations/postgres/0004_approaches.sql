@@ -207,3 +207,6 @@ CREATE TABLE approach_visits (
 
 -- "What changed since your last visit" reads the audit log by subject.
 CREATE INDEX audit_events_subject ON audit_events(subject_kind, subject_id, id);
+
+-- Choosing a party from the partners and facilitators.
+CREATE INDEX organisations_kind ON organisations(kind, name);

@@ -2,7 +2,7 @@
 //! (items other parties share) and the differences, the shared ambition that parties agree to
 //! version by version, and goals per horizon with their progress.
 
-use super::{Workspace, parse_org};
+use super::{Workspace, acting, parse_org};
 use crate::audit;
 use crate::auth::{Ctx, redirect_with_flash};
 use crate::error::AppError;
@@ -237,7 +237,7 @@ pub async fn add_position(
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?.id;
     let mut errors = FormErrors::default();
-    let party = scope.acting_for(parse_org(&form.party));
+    let party = Some(acting(&scope, &form.party)?);
     if party.is_none() {
         errors.add("party", "error-party-organisation");
     }
@@ -293,9 +293,7 @@ pub async fn remove_position(
     Path((_, item)): Path<(i64, i64)>,
     FormData(form): FormData<PartyChoice>,
 ) -> Result<Response, AppError> {
-    let party = scope
-        .acting_for(parse_org(&form.party))
-        .ok_or(AppError::Forbidden)?;
+    let party = acting(&scope, &form.party)?;
     let mut tx = state.db.begin().await?;
     ambition::remove_position(tx.ex(), scope.id, party, PositionItemId(item)).await?;
     audit::record(
@@ -322,9 +320,7 @@ pub async fn share_position(
     Path((_, item)): Path<(i64, i64)>,
     FormData(form): FormData<PartyChoice>,
 ) -> Result<Response, AppError> {
-    let party = scope
-        .acting_for(parse_org(&form.party))
-        .ok_or(AppError::Forbidden)?;
+    let party = acting(&scope, &form.party)?;
     let share = form.share != "no";
     let now = samenspel_store::now();
     let mut tx = state.db.begin().await?;
@@ -429,9 +425,7 @@ pub async fn agree(
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?.id;
     let ws = Workspace::load(&state, &scope).await?;
-    let party = scope
-        .acting_for(parse_org(&form.party))
-        .ok_or(AppError::Forbidden)?;
+    let party = acting(&scope, &form.party)?;
     // Agreeing is to the text the reader saw; if it changed since, they must read it again.
     let version = form.version.trim().parse::<i64>().ok();
     if version != Some(ws.approach.ambition_version) || ws.approach.ambition.is_empty() {
@@ -605,7 +599,7 @@ pub async fn update_goal(
         };
         return render_page(&state, &ctx, &scope, Some(forms)).await;
     };
-    let party = scope.acting_for(parse_org(&form.party));
+    let party = Some(acting(&scope, &form.party)?);
     let update = ambition::GoalUpdate {
         value: &value,
         note: &note,

@@ -2,7 +2,7 @@
 //! progress per phase and track, a knooppunt's page (status with history, lead and involved
 //! parties, needs, notes), and each party's perspective side by side.
 
-use super::{Workspace, parse_org};
+use super::{Workspace, acting, parse_org};
 use crate::audit;
 use crate::auth::{Ctx, redirect_with_flash};
 use crate::error::AppError;
@@ -371,7 +371,7 @@ pub async fn move_node(
     let (Some(to), Some(note)) = (to, note) else {
         return render_node(&state, &ctx, &scope, &key, Some(refuse(errors, form))).await;
     };
-    let party = scope.acting_for(parse_org(&form.party));
+    let party = Some(acting(&scope, &form.party)?);
     let now = samenspel_store::now();
     let mut tx = state.db.begin().await?;
     let change = kompas::Move {
@@ -505,7 +505,7 @@ pub async fn add_need(
         .collect();
     drop(conn);
     let mut errors = FormErrors::default();
-    let from = scope.acting_for(parse_org(&form.party));
+    let from = Some(acting(&scope, &form.party)?);
     let to = parse_org(&form.needs).filter(|o| current.contains(o));
     if to.is_none() {
         errors.add("needs", "error-party-organisation");
@@ -558,6 +558,21 @@ pub async fn resolve_need(
     scope: ApproachScope,
     Path((_, key, need)): Path<(i64, String, i64)>,
 ) -> Result<Response, AppError> {
+    // A need is met by the parties it is between, or by someone who does the work.
+    let mut conn = state.db.conn().await?;
+    let found = kompas::needs(conn.ex(), scope.id, &key)
+        .await?
+        .into_iter()
+        .find(|n| n.id == NeedId(need))
+        .ok_or(AppError::NotFound)?;
+    drop(conn);
+    let own = scope.own_parties();
+    if !scope.standing.allows(ApproachPermission::Work)
+        && !own.contains(&found.from_id)
+        && !own.contains(&found.to_id)
+    {
+        return Err(AppError::Forbidden);
+    }
     let now = samenspel_store::now();
     let mut tx = state.db.begin().await?;
     if !kompas::resolve_need(tx.ex(), scope.id, &key, NeedId(need), now).await? {
@@ -621,7 +636,7 @@ pub async fn add_note(
         };
         return render_node(&state, &ctx, &scope, &key, Some(forms)).await;
     };
-    let party = scope.acting_for(parse_org(&form.party));
+    let party = Some(acting(&scope, &form.party)?);
     let now = samenspel_store::now();
     let mut tx = state.db.begin().await?;
     kompas::add_note(tx.ex(), scope.id, &key, &body, user, party, now).await?;
@@ -781,7 +796,7 @@ pub async fn save_perspective(
 ) -> Result<Response, AppError> {
     let ws = Workspace::load(&state, &scope).await?;
     let mut errors = FormErrors::default();
-    let party = scope.acting_for(parse_org(&form.party));
+    let party = Some(acting(&scope, &form.party)?);
     let today = crate::views::format::today();
     let is_party = party.is_some_and(|org| {
         ws.parties

@@ -328,6 +328,18 @@ pub(crate) fn describe(ctx: &Ctx, ws: &Workspace, changes: &[Change]) -> Vec<Cha
         .collect()
 }
 
+/// The organisation the visitor acts for in a form: the posted `party` if it is one of theirs,
+/// else their first. A posted party that is not theirs is refused rather than replaced.
+pub(crate) fn acting(scope: &ApproachScope, posted: &str) -> Result<OrgId, AppError> {
+    let chosen = parse_org(posted);
+    if let Some(org) = chosen
+        && !scope.own_parties().contains(&org)
+    {
+        return Err(AppError::Forbidden);
+    }
+    scope.acting_for(chosen).ok_or(AppError::Forbidden)
+}
+
 /// Parses an organisation id from a form field.
 pub(crate) fn parse_org(input: &str) -> Option<OrgId> {
     input.trim().parse::<i64>().ok().map(OrgId)

@@ -103,7 +103,8 @@ pub async fn list(
     let org = organisations::by_id(conn.ex(), scope.org)
         .await?
         .ok_or(AppError::NotFound)?;
-    let summaries = approaches::of_municipality(conn.ex(), scope.org).await?;
+    let summaries =
+        approaches::of_municipality(conn.ex(), scope.org, crate::views::format::today()).await?;
     drop(conn);
     let lines = lines(&state, &ctx, summaries).await?;
     Ok(render(&ListView {

@@ -137,9 +137,16 @@ pub async fn show(
         _ => 2,
     });
     next.truncate(6);
+    let current: Vec<_> = ws
+        .current_parties()
+        .iter()
+        .map(|p| p.organisation_id)
+        .collect();
     let agreed = agreements
         .iter()
-        .filter(|(_, version, _)| *version == ws.approach.ambition_version)
+        .filter(|(org, version, _)| {
+            *version == ws.approach.ambition_version && current.contains(org)
+        })
         .count();
     let changes = describe(&ctx, &ws, &changes);
     let view = ShowView {

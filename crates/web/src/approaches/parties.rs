@@ -18,7 +18,7 @@ use samenspel_domain::organisations::OrgRole;
 use samenspel_domain::permissions::ApproachPermission;
 use samenspel_store::approaches::{self, NewParty, PartyRow, SubprojectRow};
 use samenspel_store::organisations::{self, Organisation};
-use samenspel_store::{OrgId, SubprojectId};
+use samenspel_store::{OrgId, StoreError, SubprojectId};
 use serde::Deserialize;
 
 /// A party form's input.
@@ -81,8 +81,11 @@ impl PartyForm {
 #[derive(Debug, Default, Clone, Deserialize)]
 #[serde(default)]
 pub struct SubprojectForm {
+    #[serde(rename = "sub_name")]
     pub name: String,
+    #[serde(rename = "sub_description")]
     pub description: String,
+    #[serde(rename = "sub_lead")]
     pub lead: String,
 }
 
@@ -219,7 +222,21 @@ pub async fn add(
     };
     let now = samenspel_store::now();
     let mut tx = state.db.begin().await?;
-    approaches::add_party(tx.ex(), scope.id, &party, now).await?;
+    match approaches::add_party(tx.ex(), scope.id, &party, now).await {
+        Ok(_) => {}
+        Err(StoreError::Refused(key)) => {
+            drop(tx);
+            let mut errors = FormErrors::default();
+            errors.add("organisation", key);
+            let rejected = Rejected {
+                form,
+                errors,
+                ..Rejected::default()
+            };
+            return render_page(&state, &ctx, &scope, Some(rejected)).await;
+        }
+        Err(other) => return Err(other.into()),
+    }
     audit::record(
         tx.ex(),
         &ctx,
@@ -548,15 +565,8 @@ pub async fn leave(
     let yesterday = crate::views::format::today()
         .previous_day()
         .unwrap_or(time::Date::MIN);
-    let ended = NewParty {
-        organisation: party,
-        role: PartyRole::parse(&row.role).unwrap_or(PartyRole::Adviser),
-        subproject: row.subproject_id,
-        since: row.since.filter(|s| *s <= yesterday),
-        until: Some(yesterday),
-    };
     let mut tx = state.db.begin().await?;
-    approaches::update_party(tx.ex(), scope.id, &ended).await?;
+    approaches::end_party(tx.ex(), scope.id, party, yesterday).await?;
     audit::record(
         tx.ex(),
         &ctx,

@@ -406,7 +406,7 @@ pub async fn status(
     let together = input.together == "on";
     let now = samenspel_store::now();
     let mut tx = state.db.begin().await?;
-    approaches::set_status(tx.ex(), scope.id, to, &reason, together, now).await?;
+    approaches::set_status(tx.ex(), scope.id, current, to, &reason, together, now).await?;
     audit::record(
         tx.ex(),
         &ctx,
