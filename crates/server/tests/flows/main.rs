@@ -7,6 +7,7 @@ mod mail;
 mod organisations;
 mod permissions;
 mod platform;
+mod queries;
 mod registry;
 mod storage;
 mod support;

@@ -141,18 +141,23 @@ async fn render_page(
     } else {
         Vec::new()
     };
-    let mut leavable = Vec::new();
-    if let Some(user) = &ctx.user {
-        for (org, _) in scope
-            .parties
-            .iter()
-            .filter(|(o, _)| *o != scope.municipality)
-        {
-            if organisations::role_of(conn.ex(), *org, user.id).await? == Some(OrgRole::Admin) {
-                leavable.push((*org, ws.party_name(*org)));
-            }
-        }
-    }
+    // The visitor's own parties (not the municipality) that they administer.
+    let administered: Vec<OrgId> = match &ctx.user {
+        Some(user) => organisations::for_user(conn.ex(), user.id)
+            .await?
+            .into_iter()
+            .filter(|o| o.role.as_deref() == Some(OrgRole::Admin.as_str()))
+            .map(|o| o.id)
+            .collect(),
+        None => Vec::new(),
+    };
+    let leavable = scope
+        .parties
+        .iter()
+        .map(|(org, _)| *org)
+        .filter(|org| *org != scope.municipality && administered.contains(org))
+        .map(|org| (org, ws.party_name(org)))
+        .collect();
     drop(conn);
     let failed = rejected.is_some();
     let rejected = rejected.unwrap_or_else(|| Rejected {
