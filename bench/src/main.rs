@@ -22,6 +22,8 @@ use samenspel_store::{Db, DbOptions, OrgId, UserId, areas, initiatives, organisa
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Instant;
 
+mod approaches;
+
 /// The password of the benchmark account `bench@samenspel.example`.
 pub const BENCH_PASSWORD: &str = "samen-aan-de-slag";
 const BENCH_EMAIL: &str = "bench@samenspel.example";
@@ -52,6 +54,15 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Approaches across the municipalities already created (run `registry` with
+    /// `--import-areas` first), with parties, progress on the kompas, notes, needs,
+    /// positions and goals. Prints the id of the largest municipality's first approach.
+    Approaches {
+        #[arg(long, default_value_t = 2000)]
+        count: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 #[tokio::main]
@@ -75,10 +86,11 @@ async fn main() -> anyhow::Result<()> {
                 .with_context(|| format!("reading {}", areas.display()))?;
             registry(&db, &content, import_areas, initiatives, seed).await
         }
+        Command::Approaches { count, seed } => approaches::generate(&db, count, seed).await,
     }
 }
 
-async fn bench_user(db: &Db) -> anyhow::Result<UserId> {
+pub(crate) async fn bench_user(db: &Db) -> anyhow::Result<UserId> {
     let email = Email::parse(BENCH_EMAIL).map_err(|e| anyhow::anyhow!(e.key))?;
     let mut conn = db.conn().await?;
     if let Some(user) = users::by_email(conn.ex(), &email).await? {

@@ -204,21 +204,33 @@ pub struct Summary {
     pub updated_at: OffsetDateTime,
 }
 
+/// The approaches that match `condition` (on `approaches a`) with their progress: the chosen
+/// approaches first, then each count aggregated once over all of them (not a subquery per row).
+/// `$2` is today's date.
 fn summary_select(condition: &str) -> String {
     format!(
-        "SELECT a.id, a.name, a.municipality_id, mo.name AS municipality_name, a.pack_id, a.phase_key, \
-         a.status, a.ended_together, \
-         (SELECT COUNT(*) FROM method_nodes mn WHERE mn.pack_id = a.pack_id) AS nodes, \
-         (SELECT COUNT(*) FROM method_nodes mn LEFT JOIN node_progress np \
-            ON np.approach_id = a.id AND np.node_key = mn.node_key \
-          WHERE mn.pack_id = a.pack_id AND COALESCE(np.status, '') <> 'not-applicable') AS applicable, \
-         (SELECT COUNT(*) FROM node_progress np JOIN method_nodes mn \
-            ON mn.pack_id = a.pack_id AND mn.node_key = np.node_key \
-          WHERE np.approach_id = a.id AND np.status = 'completed') AS completed, \
-         (SELECT COUNT(*) FROM approach_parties p WHERE p.approach_id = a.id \
-            AND (p.since IS NULL OR p.since <= $2) AND (p.until IS NULL OR p.until >= $2)) AS parties, \
-         a.updated_at \
-         FROM approaches a JOIN organisations mo ON mo.id = a.municipality_id WHERE {condition} \
+        "WITH chosen AS (SELECT a.id, a.pack_id FROM approaches a WHERE {condition}), \
+         nodes AS (SELECT mn.pack_id, COUNT(*) AS nodes FROM method_nodes mn \
+            WHERE mn.pack_id IN (SELECT pack_id FROM chosen) GROUP BY mn.pack_id), \
+         progress AS (SELECT np.approach_id, \
+            SUM(CASE WHEN np.status = 'completed' THEN 1 ELSE 0 END) AS completed, \
+            SUM(CASE WHEN np.status = 'not-applicable' THEN 1 ELSE 0 END) AS not_applicable \
+            FROM chosen c JOIN node_progress np ON np.approach_id = c.id \
+            JOIN method_nodes mn ON mn.pack_id = c.pack_id AND mn.node_key = np.node_key \
+            GROUP BY np.approach_id), \
+         counted AS (SELECT p.approach_id, COUNT(*) AS parties FROM chosen c \
+            JOIN approach_parties p ON p.approach_id = c.id \
+            WHERE (p.since IS NULL OR p.since <= $2) AND (p.until IS NULL OR p.until >= $2) \
+            GROUP BY p.approach_id) \
+         SELECT a.id, a.name, a.municipality_id, mo.name AS municipality_name, a.pack_id, a.phase_key, \
+         a.status, a.ended_together, COALESCE(n.nodes, 0) AS nodes, \
+         COALESCE(n.nodes, 0) - COALESCE(pr.not_applicable, 0) AS applicable, \
+         COALESCE(pr.completed, 0) AS completed, COALESCE(pt.parties, 0) AS parties, a.updated_at \
+         FROM chosen c JOIN approaches a ON a.id = c.id \
+         JOIN organisations mo ON mo.id = a.municipality_id \
+         LEFT JOIN nodes n ON n.pack_id = a.pack_id \
+         LEFT JOIN progress pr ON pr.approach_id = a.id \
+         LEFT JOIN counted pt ON pt.approach_id = a.id \
          ORDER BY mo.name, a.name, a.id"
     )
 }
@@ -516,6 +528,19 @@ pub async fn changes(
          ORDER BY e.id DESC LIMIT {limit}"
     ));
     Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(id).bind(since).fetch_all(c).await?))
+}
+
+/// Which of the approach's parties the person administers (one query, whatever the number of
+/// organisations they belong to).
+pub async fn administered_parties(
+    ex: Exec<'_>,
+    id: ApproachId,
+    user: UserId,
+) -> Result<Vec<OrgId>> {
+    let sql = "SELECT p.organisation_id FROM approach_parties p JOIN memberships m \
+               ON m.organisation_id = p.organisation_id AND m.user_id = $2 AND m.until IS NULL \
+               AND m.role = 'admin' WHERE p.approach_id = $1";
+    Ok(dispatch!(ex, c => sqlx::query_scalar(sql).bind(id).bind(user).fetch_all(c).await?))
 }
 
 /// The organisations a municipality can add as a party: the initiatives in its registry, and

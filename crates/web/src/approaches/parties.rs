@@ -143,12 +143,7 @@ async fn render_page(
     };
     // The visitor's own parties (not the municipality) that they administer.
     let administered: Vec<OrgId> = match &ctx.user {
-        Some(user) => organisations::for_user(conn.ex(), user.id)
-            .await?
-            .into_iter()
-            .filter(|o| o.role.as_deref() == Some(OrgRole::Admin.as_str()))
-            .map(|o| o.id)
-            .collect(),
+        Some(user) => approaches::administered_parties(conn.ex(), scope.id, user.id).await?,
         None => Vec::new(),
     };
     let leavable = scope
