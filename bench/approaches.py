@@ -16,7 +16,6 @@ Writes bench/results/approaches-<backend>.json and .md. Needs what bench/registr
 """
 
 import argparse
-import json
 import os
 import shutil
 import signal
@@ -26,7 +25,8 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from registry import ROOT, Session, free_port, peak_rss_mb, run, sequential, wrk  # noqa: E402
+from registry import (ROOT, Session, free_port, peak_rss_mb, run, sequential, wrk,  # noqa: E402
+                      write_results)
 
 
 def main():
@@ -114,26 +114,11 @@ def main():
             run(["psql", admin, "-qc", f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"])
         shutil.rmtree(work, ignore_errors=True)
 
-    out_dir = os.path.join(ROOT, "bench/results")
-    os.makedirs(out_dir, exist_ok=True)
-    stem = os.path.join(out_dir, f"approaches-{args.backend}")
-    with open(stem + ".json", "w") as f:
-        json.dump(results, f, indent=2)
-    lines = [f"# Wijkaanpak pages — {args.backend}", "",
-             f"{results['machine']}; {args.approaches} approaches ({results['generator']}); wrk, "
-             f"{args.connections} connections, {args.duration} s per page; server peak RSS "
-             f"{results['peak_rss_mb']} MB.", "",
-             "| step | seconds |", "|---|---|"]
-    lines += [f"| {k} | {v} |" for k, v in results["steps"].items()]
-    lines += ["", "| page | one at a time: p50 ms | max ms | under load: p50 ms | p99 ms | requests/s | errors |",
-              "|---|---|---|---|---|---|---|"]
-    for label, r in results["pages"].items():
-        lines.append(f"| {label} | {r['one_at_a_time_p50_ms']} | {r['one_at_a_time_max_ms']} | "
-                     f"{r.get('p50_ms', '–')} | {r.get('p99_ms', '–')} | {r.get('requests_per_s', '–')} | "
-                     f"{r.get('errors', '–')} |")
-    with open(stem + ".md", "w") as f:
-        f.write("\n".join(lines) + "\n")
-    print("\n".join(lines))
+    write_results(f"approaches-{args.backend}", results, [
+        f"# Wijkaanpak pages — {args.backend}", "",
+        f"{results['machine']}; {args.approaches} approaches ({results['generator']}); wrk, "
+        f"{args.connections} connections, {args.duration} s per page; server peak RSS "
+        f"{results['peak_rss_mb']} MB."])
 
 
 if __name__ == "__main__":

@@ -114,6 +114,26 @@ def peak_rss_mb(pid):
     return None
 
 
+def write_results(name, results, heading):
+    """Writes bench/results/<name>.json and a Markdown table of the steps and pages."""
+    out_dir = os.path.join(ROOT, "bench/results")
+    os.makedirs(out_dir, exist_ok=True)
+    stem = os.path.join(out_dir, name)
+    with open(stem + ".json", "w") as f:
+        json.dump(results, f, indent=2)
+    lines = heading + ["", "| step | seconds |", "|---|---|"]
+    lines += [f"| {k} | {v} |" for k, v in results["steps"].items()]
+    lines += ["", "| page | one at a time: p50 ms | max ms | under load: p50 ms | p99 ms | requests/s | errors |",
+              "|---|---|---|---|---|---|---|"]
+    for label, r in results["pages"].items():
+        lines.append(f"| {label} | {r['one_at_a_time_p50_ms']} | {r['one_at_a_time_max_ms']} | "
+                     f"{r.get('p50_ms', '–')} | {r.get('p99_ms', '–')} | {r.get('requests_per_s', '–')} | "
+                     f"{r.get('errors', '–')} |")
+    with open(stem + ".md", "w") as f:
+        f.write("\n".join(lines) + "\n")
+    print("\n".join(lines))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--backend", choices=["sqlite", "postgres"], default="sqlite")
@@ -202,25 +222,11 @@ def main():
             run(["psql", admin, "-qc", f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"])
         shutil.rmtree(work, ignore_errors=True)
 
-    out_dir = os.path.join(ROOT, "bench/results")
-    os.makedirs(out_dir, exist_ok=True)
-    stem = os.path.join(out_dir, f"registry-{args.backend}")
-    with open(stem + ".json", "w") as f:
-        json.dump(results, f, indent=2)
-    lines = [f"# Registry and area import — {args.backend}", "",
-             f"{results['machine']}; {args.initiatives} initiatives in one registry; wrk, "
-             f"{args.connections} connections, {args.duration} s per page; server peak RSS "
-             f"{results['peak_rss_mb']} MB.", "",
-             "| step | seconds |", "|---|---|"]
-    lines += [f"| {k} | {v} |" for k, v in results["steps"].items()]
-    lines += ["", "| page | one at a time: p50 ms | max ms | under load: p50 ms | p99 ms | requests/s | errors |",
-              "|---|---|---|---|---|---|---|"]
-    for label, r in results["pages"].items():
-        lines.append(f"| {label} | {r['one_at_a_time_p50_ms']} | {r['one_at_a_time_max_ms']} | {r['p50_ms']} | "
-                     f"{r['p99_ms']} | {r['requests_per_s']} | {r['errors']} |")
-    with open(stem + ".md", "w") as f:
-        f.write("\n".join(lines) + "\n")
-    print("\n".join(lines))
+    write_results(f"registry-{args.backend}", results, [
+        f"# Registry and area import — {args.backend}", "",
+        f"{results['machine']}; {args.initiatives} initiatives in one registry; wrk, "
+        f"{args.connections} connections, {args.duration} s per page; server peak RSS "
+        f"{results['peak_rss_mb']} MB."])
 
 
 if __name__ == "__main__":

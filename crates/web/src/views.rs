@@ -26,6 +26,15 @@ pub fn render_status<T: Template>(status: StatusCode, template: &T) -> Response 
     response
 }
 
+/// Renders a form page: with 422 when its submission was refused, else as usual.
+pub fn render_or_refuse<T: Template>(template: &T, refused: bool) -> Response {
+    if refused {
+        render_status(StatusCode::UNPROCESSABLE_ENTITY, template)
+    } else {
+        render(template)
+    }
+}
+
 #[derive(Template)]
 #[template(path = "error.html")]
 pub struct ErrorView<'a> {

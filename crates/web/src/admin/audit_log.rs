@@ -5,10 +5,9 @@ use crate::auth::Ctx;
 use crate::error::AppError;
 use crate::forms::FormErrors;
 use crate::state::AppState;
-use crate::views::{format, render, render_status};
+use crate::views::{format, render_or_refuse};
 use askama::Template;
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
 use axum::response::Response;
 use samenspel_domain::accounts::Email;
 use samenspel_store::audit::{self, AuditRow, Filter};
@@ -199,9 +198,5 @@ pub async fn page(
         older,
         actions: ACTIONS,
     };
-    Ok(if failed {
-        render_status(StatusCode::UNPROCESSABLE_ENTITY, &view)
-    } else {
-        render(&view)
-    })
+    Ok(render_or_refuse(&view, failed))
 }

@@ -9,10 +9,9 @@ use crate::error::AppError;
 use crate::forms::{FormData, FormErrors};
 use crate::routes::ApproachScope;
 use crate::state::AppState;
-use crate::views::{render, render_status};
+use crate::views::render_or_refuse;
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::Response;
 use samenspel_domain::approaches::{
     Horizon, PositionKind, optional_date, optional_text, required_text,
@@ -202,11 +201,7 @@ async fn render_page(
         all_kinds: PositionKind::ALL,
         all_horizons: Horizon::ALL,
     };
-    Ok(if failed {
-        render_status(StatusCode::UNPROCESSABLE_ENTITY, &view)
-    } else {
-        render(&view)
-    })
+    Ok(render_or_refuse(&view, failed))
 }
 
 pub async fn show(
@@ -498,14 +493,9 @@ pub async fn add_goal(
         optional_text(&form.target_value, 100, "error-text-too-long"),
     );
     let target_date = errors.check("target_date", optional_date(&form.target_date));
-    let today = crate::views::format::today();
     let owner = match form.owner.trim() {
         "" => Some(None),
-        s => match parse_org(s).filter(|o| {
-            ws.parties
-                .iter()
-                .any(|p| p.organisation_id == *o && p.is_current(today))
-        }) {
+        s => match parse_org(s).filter(|o| ws.is_current_party(*o)) {
             Some(o) => Some(Some(o)),
             None => {
                 errors.add("owner", "error-party-organisation");

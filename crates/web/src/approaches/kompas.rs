@@ -9,10 +9,9 @@ use crate::error::AppError;
 use crate::forms::{FormData, FormErrors};
 use crate::routes::ApproachScope;
 use crate::state::AppState;
-use crate::views::{render, render_status};
+use crate::views::{render, render_or_refuse};
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
 use axum::response::Response;
 use samenspel_domain::approaches::{NodeStatus, optional_text, required_text};
 use samenspel_domain::method::{Node, Phase, Track};
@@ -315,11 +314,7 @@ async fn render_node(
         own,
         forms,
     };
-    Ok(if failed {
-        render_status(StatusCode::UNPROCESSABLE_ENTITY, &view)
-    } else {
-        render(&view)
-    })
+    Ok(render_or_refuse(&view, failed))
 }
 
 pub async fn node(
@@ -331,11 +326,16 @@ pub async fn node(
     render_node(&state, &ctx, &scope, &key, None).await
 }
 
-/// Whether the approach's version of the method has the node (only those can be worked on).
-async fn known_node(state: &AppState, scope: &ApproachScope, key: &str) -> Result<(), AppError> {
+/// The workspace, if the approach's version of the method has the node (only those can be
+/// worked on).
+async fn with_node(
+    state: &AppState,
+    scope: &ApproachScope,
+    key: &str,
+) -> Result<Workspace, AppError> {
     let ws = Workspace::load(state, scope).await?;
     match ws.pack.node(key) {
-        Some(_) => Ok(()),
+        Some(_) => Ok(ws),
         None => Err(AppError::NotFound),
     }
 }
@@ -355,7 +355,7 @@ pub async fn move_node(
     Path((_, key)): Path<(i64, String)>,
     FormData(form): FormData<StatusForm>,
 ) -> Result<Response, AppError> {
-    known_node(&state, &scope, &key).await?;
+    with_node(&state, &scope, &key).await?;
     let user = ctx.require_user()?.id;
     let mut errors = FormErrors::default();
     let to = errors.check("status", NodeStatus::parse(&form.status));
@@ -421,20 +421,11 @@ pub async fn set_parties(
     Path((_, key)): Path<(i64, String)>,
     FormData(form): FormData<PartiesForm>,
 ) -> Result<Response, AppError> {
-    known_node(&state, &scope, &key).await?;
-    let mut conn = state.db.conn().await?;
-    let today = crate::views::format::today();
-    let current: Vec<OrgId> = approaches::parties(conn.ex(), scope.id)
-        .await?
-        .into_iter()
-        .filter(|p| p.is_current(today))
-        .map(|p| p.organisation_id)
-        .collect();
-    drop(conn);
+    let ws = with_node(&state, &scope, &key).await?;
     let mut errors = FormErrors::default();
     let lead = match form.lead.trim() {
         "" => None,
-        s => match parse_org(s).filter(|o| current.contains(o)) {
+        s => match parse_org(s).filter(|o| ws.is_current_party(*o)) {
             Some(org) => Some(org),
             None => {
                 errors.add("lead", "error-party-organisation");
@@ -444,7 +435,7 @@ pub async fn set_parties(
     };
     let mut involved = Vec::new();
     for s in &form.involved {
-        match parse_org(s).filter(|o| current.contains(o)) {
+        match parse_org(s).filter(|o| ws.is_current_party(*o)) {
             Some(org) => involved.push(org),
             None => errors.add("involved", "error-party-organisation"),
         }
@@ -493,20 +484,11 @@ pub async fn add_need(
     Path((_, key)): Path<(i64, String)>,
     FormData(form): FormData<NeedForm>,
 ) -> Result<Response, AppError> {
-    known_node(&state, &scope, &key).await?;
+    let ws = with_node(&state, &scope, &key).await?;
     let user = ctx.require_user()?.id;
-    let mut conn = state.db.conn().await?;
-    let today = crate::views::format::today();
-    let current: Vec<OrgId> = approaches::parties(conn.ex(), scope.id)
-        .await?
-        .into_iter()
-        .filter(|p| p.is_current(today))
-        .map(|p| p.organisation_id)
-        .collect();
-    drop(conn);
     let mut errors = FormErrors::default();
     let from = Some(acting(&scope, &form.party)?);
-    let to = parse_org(&form.needs).filter(|o| current.contains(o));
+    let to = parse_org(&form.needs).filter(|o| ws.is_current_party(*o));
     if to.is_none() {
         errors.add("needs", "error-party-organisation");
     }
@@ -772,11 +754,7 @@ async fn render_perspectives(
         can_contribute: scope.standing.allows(ApproachPermission::Contribute),
         can_manage: scope.standing.allows(ApproachPermission::Manage),
     };
-    Ok(if failed {
-        render_status(StatusCode::UNPROCESSABLE_ENTITY, &view)
-    } else {
-        render(&view)
-    })
+    Ok(render_or_refuse(&view, failed))
 }
 
 pub async fn perspectives(
@@ -797,12 +775,7 @@ pub async fn save_perspective(
     let ws = Workspace::load(&state, &scope).await?;
     let mut errors = FormErrors::default();
     let party = Some(acting(&scope, &form.party)?);
-    let today = crate::views::format::today();
-    let is_party = party.is_some_and(|org| {
-        ws.parties
-            .iter()
-            .any(|p| p.organisation_id == org && p.is_current(today))
-    });
+    let is_party = party.is_some_and(|org| ws.is_current_party(org));
     if !is_party {
         errors.add("party", "error-party-organisation");
     }

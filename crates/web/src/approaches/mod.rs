@@ -258,6 +258,14 @@ impl Workspace {
             .collect()
     }
 
+    /// Whether the organisation is a party today.
+    pub fn is_current_party(&self, org: OrgId) -> bool {
+        let today = crate::views::format::today();
+        self.parties
+            .iter()
+            .any(|p| p.organisation_id == org && p.is_current(today))
+    }
+
     pub fn party_name(&self, org: impl Borrow<OrgId>) -> String {
         let org = *org.borrow();
         self.parties

@@ -8,10 +8,9 @@ use crate::error::AppError;
 use crate::forms::{FormData, FormErrors};
 use crate::routes::ApproachScope;
 use crate::state::AppState;
-use crate::views::{render, render_status};
+use crate::views::render_or_refuse;
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::Response;
 use samenspel_domain::approaches::{PartyRole, optional_text, period, required_text};
 use samenspel_domain::organisations::OrgRole;
@@ -177,11 +176,7 @@ async fn render_page(
         roles: PartyRole::ALL,
         leavable,
     };
-    Ok(if failed {
-        render_status(StatusCode::UNPROCESSABLE_ENTITY, &view)
-    } else {
-        render(&view)
-    })
+    Ok(render_or_refuse(&view, failed))
 }
 
 pub async fn show(
@@ -295,11 +290,7 @@ async fn render_party(
         errors,
         roles: PartyRole::ALL,
     };
-    Ok(if failed {
-        render_status(StatusCode::UNPROCESSABLE_ENTITY, &view)
-    } else {
-        render(&view)
-    })
+    Ok(render_or_refuse(&view, failed))
 }
 
 pub async fn edit(
@@ -476,11 +467,7 @@ async fn render_subproject(
         sub_form: form,
         sub_errors: errors,
     };
-    Ok(if failed {
-        render_status(StatusCode::UNPROCESSABLE_ENTITY, &view)
-    } else {
-        render(&view)
-    })
+    Ok(render_or_refuse(&view, failed))
 }
 
 pub async fn edit_subproject(

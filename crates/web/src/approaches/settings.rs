@@ -11,10 +11,9 @@ use crate::error::AppError;
 use crate::forms::{FormData, FormErrors};
 use crate::routes::ApproachScope;
 use crate::state::AppState;
-use crate::views::{render, render_status};
+use crate::views::render_or_refuse;
 use askama::Template;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::Response;
 use samenspel_domain::approaches::{
     ApproachStatus, DirectorRole, Intensity, SteeringForm, optional_text, required_text,
@@ -165,6 +164,18 @@ pub(crate) struct Page {
     pub newer_method: bool,
 }
 
+impl Page {
+    /// The settings page of an existing approach.
+    fn of(ws: Workspace) -> Self {
+        Page {
+            municipality: ws.approach.municipality_id,
+            newer_method: !ws.current_method,
+            approach: Some(ws.approach),
+            pack: ws.pack,
+        }
+    }
+}
+
 pub(crate) async fn render_settings(
     state: &AppState,
     ctx: &Ctx,
@@ -217,11 +228,7 @@ pub(crate) async fn render_settings(
         intensities: Intensity::ALL,
         statuses: ApproachStatus::ALL,
     };
-    Ok(if failed {
-        render_status(StatusCode::UNPROCESSABLE_ENTITY, &view)
-    } else {
-        render(&view)
-    })
+    Ok(render_or_refuse(&view, failed))
 }
 
 /// Checks a submitted settings form. `Err` carries the page to show again.
@@ -265,12 +272,7 @@ pub async fn show(
             String::new()
         },
     };
-    let page = Page {
-        municipality: scope.municipality,
-        newer_method: !ws.current_method,
-        approach: Some(ws.approach),
-        pack: ws.pack,
-    };
+    let page = Page::of(ws);
     render_settings(
         &state,
         &ctx,
@@ -293,16 +295,11 @@ pub async fn submit(
     let before_areas = approaches::areas(conn.ex(), scope.id).await?;
     drop(conn);
     let before = SettingsForm::from_row(&ws.approach, &before_areas);
-    let page = |ws: Workspace| Page {
-        municipality: scope.municipality,
-        newer_method: !ws.current_method,
-        approach: Some(ws.approach),
-        pack: ws.pack,
-    };
     let settings = match check(&state, scope.municipality, &ws.pack, &form).await? {
         Ok(settings) => settings,
         Err(errors) => {
-            return render_settings(&state, &ctx, page(ws), form, errors, Default::default()).await;
+            return render_settings(&state, &ctx, Page::of(ws), form, errors, Default::default())
+                .await;
         }
     };
     let now = samenspel_store::now();
@@ -313,7 +310,8 @@ pub async fn submit(
             drop(tx);
             let mut errors = FormErrors::default();
             errors.add("areas", key);
-            return render_settings(&state, &ctx, page(ws), form, errors, Default::default()).await;
+            return render_settings(&state, &ctx, Page::of(ws), form, errors, Default::default())
+                .await;
         }
         Err(other) => return Err(other.into()),
     }
@@ -387,12 +385,7 @@ pub async fn status(
         let areas = approaches::areas(conn.ex(), scope.id).await?;
         drop(conn);
         let form = SettingsForm::from_row(&ws.approach, &areas);
-        let page = Page {
-            municipality: scope.municipality,
-            newer_method: !ws.current_method,
-            approach: Some(ws.approach),
-            pack: ws.pack,
-        };
+        let page = Page::of(ws);
         return render_settings(
             &state,
             &ctx,

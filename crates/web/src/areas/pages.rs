@@ -7,7 +7,7 @@ use crate::error::AppError;
 use crate::forms::{FormData, FormErrors};
 use crate::routes::OrgScope;
 use crate::state::AppState;
-use crate::views::{render, render_status};
+use crate::views::{render, render_or_refuse, render_status};
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -154,11 +154,7 @@ async fn render_list(
         errors: rejected.errors,
         code,
     };
-    Ok(if failed {
-        render_status(StatusCode::UNPROCESSABLE_ENTITY, &view)
-    } else {
-        render(&view)
-    })
+    Ok(render_or_refuse(&view, failed))
 }
 
 pub async fn list(

@@ -10,10 +10,9 @@ use crate::forms::{FormData, FormErrors};
 use crate::organisations::invitations;
 use crate::routes::OrgScope;
 use crate::state::AppState;
-use crate::views::{render, render_status};
+use crate::views::render_or_refuse;
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
 use axum::response::Response;
 use samenspel_domain::accounts::Email;
 use samenspel_domain::initiatives::Project;
@@ -112,11 +111,7 @@ async fn render_show(
         project: rejected.project,
         errors: rejected.errors,
     };
-    Ok(if failed {
-        render_status(StatusCode::UNPROCESSABLE_ENTITY, &view)
-    } else {
-        render(&view)
-    })
+    Ok(render_or_refuse(&view, failed))
 }
 
 pub async fn show(
@@ -230,11 +225,7 @@ async fn render_form(
         choices: Choices::new(),
         errors,
     };
-    Ok(if failed {
-        render_status(StatusCode::UNPROCESSABLE_ENTITY, &view)
-    } else {
-        render(&view)
-    })
+    Ok(render_or_refuse(&view, failed))
 }
 
 fn parse_org(input: &str) -> Option<OrgId> {

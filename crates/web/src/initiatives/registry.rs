@@ -9,10 +9,9 @@ use crate::error::AppError;
 use crate::forms::{FormData, FormErrors};
 use crate::routes::OrgScope;
 use crate::state::AppState;
-use crate::views::{render, render_status};
+use crate::views::{render, render_or_refuse};
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 use samenspel_domain::initiatives::{Character, LegalForm, Theme};
@@ -355,11 +354,7 @@ async fn render_facilitators(
         can_manage,
         errors,
     };
-    Ok(if failed {
-        render_status(StatusCode::UNPROCESSABLE_ENTITY, &view)
-    } else {
-        render(&view)
-    })
+    Ok(render_or_refuse(&view, failed))
 }
 
 pub async fn facilitators(

@@ -6,7 +6,7 @@ use crate::error::AppError;
 use crate::forms::{FormData, FormErrors};
 use crate::routes::OrgScope;
 use crate::state::AppState;
-use crate::views::{render, render_status};
+use crate::views::{render, render_or_refuse, render_status};
 use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -180,11 +180,7 @@ pub(super) async fn render_show(
         invite_role,
         errors,
     };
-    Ok(if failed {
-        render_status(StatusCode::UNPROCESSABLE_ENTITY, &view)
-    } else {
-        render(&view)
-    })
+    Ok(render_or_refuse(&view, failed))
 }
 
 pub async fn show(
