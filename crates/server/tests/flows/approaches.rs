@@ -7,10 +7,6 @@ use crate::on_both_databases;
 use crate::support::{Browser, TestApp};
 use samenspel_domain::method::Pack;
 
-const CSV: &str = "gemeentecode;gemeentenaam;wijkcode;wijknaam;buurtcode;buurtnaam\n\
-                   GM9901;Zonnedal;WK990101;Centrum;BU99010101;Oude Kern\n\
-                   GM9901;Zonnedal;WK990101;Centrum;BU99010102;De Linde\n";
-
 struct World {
     municipality: Browser,
     initiative: Browser,
@@ -23,25 +19,9 @@ struct World {
 }
 
 async fn arrange(app: &TestApp) -> World {
-    let municipality = app.register("Projectleider", "pl@zonnedal.example").await;
-    let org = app
-        .create_org(&municipality, "municipality", "Gemeente Zonnedal")
+    let (municipality, org) = app
+        .municipality_with_areas("pl@zonnedal.example", "Gemeente Zonnedal")
         .await;
-    let page = municipality
-        .post(
-            &format!("/municipalities/{org}/code"),
-            &[("code", "GM9901")],
-        )
-        .await;
-    assert_eq!(page.status, 303, "{}", page.body);
-    let imported = municipality
-        .upload(
-            &format!("/municipalities/{org}/import"),
-            "buurten.csv",
-            CSV.as_bytes().to_vec(),
-        )
-        .await;
-    assert_eq!(imported.status, 200, "{}", imported.body);
     let initiative = app.register("Kernteam", "kern@energie.example").await;
     let initiative_org = app
         .create_org(&initiative, "initiative", "Zonnedal Energie")

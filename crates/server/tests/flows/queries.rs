@@ -45,32 +45,12 @@ async fn statements(browser: &Browser, path: &str) -> usize {
     fewest
 }
 
-const CSV: &str = "gemeentecode;gemeentenaam;wijkcode;wijknaam;buurtcode;buurtnaam\n\
-                   GM9901;Zonnedal;WK990101;Centrum;BU99010101;Oude Kern\n\
-                   GM9901;Zonnedal;WK990101;Centrum;BU99010102;De Linde\n";
-
 async fn pages_do_not_query_per_row(app: TestApp) {
     count_statements();
     let pack = Pack::default_pack().expect("the method pack");
-    let admin = app.register("Projectleider", "pl@zonnedal.example").await;
-    let org = app
-        .create_org(&admin, "municipality", "Gemeente Zonnedal")
+    let (admin, org) = app
+        .municipality_with_areas("pl@zonnedal.example", "Gemeente Zonnedal")
         .await;
-    let page = admin
-        .post(
-            &format!("/municipalities/{org}/code"),
-            &[("code", "GM9901")],
-        )
-        .await;
-    assert_eq!(page.status, 303);
-    let imported = admin
-        .upload(
-            &format!("/municipalities/{org}/import"),
-            "buurten.csv",
-            CSV.as_bytes().to_vec(),
-        )
-        .await;
-    assert_eq!(imported.status, 200);
     let area = app
         .scalar("SELECT id FROM areas WHERE code = 'BU99010101'")
         .await

@@ -3,39 +3,14 @@
 //! claims its profile and makes it public, and who sees what along the way.
 
 use crate::on_both_databases;
-use crate::support::{Browser, TestApp, link_in};
+use crate::support::{TestApp, link_in};
 
-const CSV: &str = "gemeentecode;gemeentenaam;wijkcode;wijknaam;buurtcode;buurtnaam\n\
-                   GM9901;Zonnedal;WK990101;Centrum;BU99010101;Oude Kern\n\
-                   GM9901;Zonnedal;WK990101;Centrum;BU99010102;De Linde\n\
-                   GM9901;Zonnedal;WK990102;Noord;BU99010201;Populierenbuurt\n";
+use crate::support::AREAS_CSV as CSV;
 
 const BAD_CSV: &str = "gemeentecode;wijkcode;wijknaam;buurtcode;buurtnaam\n\
                        GM9901;WK990101;Centrum;BU99010101;Oude Kern\n\
                        GM9901;WK9901;Kapot;;\n\
                        GM0363;WK036301;Elders;;\n";
-
-/// A municipality with its code and areas, administered by the returned browser.
-async fn municipality(app: &TestApp, email: &str, name: &str) -> (Browser, i64) {
-    let admin = app.register("Projectleider", email).await;
-    let org = app.create_org(&admin, "municipality", name).await;
-    let page = admin
-        .post(
-            &format!("/municipalities/{org}/code"),
-            &[("code", "GM9901")],
-        )
-        .await;
-    assert_eq!(page.status, 303, "{}", page.body);
-    let imported = admin
-        .upload(
-            &format!("/municipalities/{org}/import"),
-            "buurten.csv",
-            CSV.as_bytes().to_vec(),
-        )
-        .await;
-    assert_eq!(imported.status, 200, "{}", imported.body);
-    (admin, org)
-}
 
 async fn area_id(app: &TestApp, code: &str) -> i64 {
     let sql: &'static str = match code {
@@ -216,7 +191,9 @@ async fn areas_are_set_up_imported_and_mapped(app: TestApp) {
 }
 
 async fn initiatives_are_mapped_claimed_and_shown_to_the_right_people(app: TestApp) {
-    let (admin, org) = municipality(&app, "pl@zonnedal.example", "Gemeente Zonnedal").await;
+    let (admin, org) = app
+        .municipality_with_areas("pl@zonnedal.example", "Gemeente Zonnedal")
+        .await;
     let facilitator = app
         .register("Marloes", "begeleider@buurtkracht.example")
         .await;
@@ -448,7 +425,9 @@ async fn initiatives_are_mapped_claimed_and_shown_to_the_right_people(app: TestA
 }
 
 async fn an_initiative_creates_its_own_profile_in_english(app: TestApp) {
-    let (_admin, org) = municipality(&app, "pl@zonnedal.example", "Gemeente Zonnedal").await;
+    let (_admin, org) = app
+        .municipality_with_areas("pl@zonnedal.example", "Gemeente Zonnedal")
+        .await;
     let group = app.english_browser();
     assert_eq!(
         group

@@ -209,6 +209,29 @@ impl TestApp {
             .expect("organisation id")
     }
 
+    /// A municipality with its CBS code (GM9901) and the areas of [`AREAS_CSV`], administered by
+    /// a new person; returns their browser and the municipality's id.
+    pub async fn municipality_with_areas(&self, email: &str, name: &str) -> (Browser, i64) {
+        let admin = self.register("Projectleider", email).await;
+        let org = self.create_org(&admin, "municipality", name).await;
+        let page = admin
+            .post(
+                &format!("/municipalities/{org}/code"),
+                &[("code", "GM9901")],
+            )
+            .await;
+        assert_eq!(page.status, 303, "{}", page.body);
+        let imported = admin
+            .upload(
+                &format!("/municipalities/{org}/import"),
+                "buurten.csv",
+                AREAS_CSV.as_bytes().to_vec(),
+            )
+            .await;
+        assert_eq!(imported.status, 200, "{}", imported.body);
+        (admin, org)
+    }
+
     /// Invites `email` into `org` and returns the link from the e-mail.
     pub async fn invite(&self, admin: &Browser, org: i64, email: &str, role: &str) -> String {
         let page = admin
@@ -255,6 +278,12 @@ impl Drop for TestApp {
         }
     }
 }
+
+/// Three buurten of Zonnedal (GM9901) in two wijken, as the CBS publishes them.
+pub const AREAS_CSV: &str = "gemeentecode;gemeentenaam;wijkcode;wijknaam;buurtcode;buurtnaam\n\
+                   GM9901;Zonnedal;WK990101;Centrum;BU99010101;Oude Kern\n\
+                   GM9901;Zonnedal;WK990101;Centrum;BU99010102;De Linde\n\
+                   GM9901;Zonnedal;WK990102;Noord;BU99010201;Populierenbuurt\n";
 
 /// The password every test account gets.
 pub const PASSWORD: &str = "een-lange-zin-als-wachtwoord";
