@@ -32,6 +32,7 @@ pub mod accounts;
 pub mod approaches;
 pub mod areas;
 pub mod initiatives;
+pub mod logbook;
 pub mod method;
 pub mod organisations;
 pub mod permissions;

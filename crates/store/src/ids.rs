@@ -33,4 +33,5 @@ id_type!(
     NeedId,
     PositionItemId,
     GoalId,
+    EntryId,
 );

@@ -14,6 +14,7 @@ pub mod initiatives;
 pub mod invitations;
 pub mod jobs;
 pub mod kompas;
+pub mod logbook;
 pub mod method;
 pub mod organisations;
 pub mod password_resets;
@@ -264,7 +265,10 @@ impl Db {
                 sqlx::query_as(
                     "SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p
                      WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'
-                       AND m.name NOT LIKE '_sqlx_%'",
+                       AND m.name NOT LIKE '_sqlx_%'
+                       AND NOT EXISTS (SELECT 1 FROM sqlite_master v
+                                       WHERE v.sql LIKE 'CREATE VIRTUAL TABLE%'
+                                         AND m.name LIKE v.name || '!_%' ESCAPE '!')",
                 )
                 .fetch_all(pool)
                 .await?

@@ -16,7 +16,9 @@ pub mod forms;
 pub mod home;
 pub mod i18n;
 pub mod initiatives;
+pub mod logbook;
 pub mod mail;
+pub mod markdown;
 pub mod ops;
 pub mod organisations;
 pub mod routes;
@@ -48,6 +50,7 @@ pub fn route_table(state: AppState) -> RouteTable {
         .merge(areas::routes(state.clone()))
         .merge(initiatives::routes(state.clone()))
         .merge(approaches::routes(state.clone()))
+        .merge(logbook::routes(state.clone()))
         .merge(admin::routes(state.clone()))
         .merge(ops::routes(state))
 }

@@ -165,6 +165,9 @@ fn every_key_in_use_is_defined() {
     ];
     // The approach's closed sets come from the domain, so a new value needs its label.
     use samenspel_domain::approaches as ap;
+    use samenspel_domain::logbook as lb;
+    let entry_kinds: Vec<&str> = lb::EntryKind::ALL.iter().map(|v| v.as_str()).collect();
+    let visibilities: Vec<&str> = lb::Visibility::ALL.iter().map(|v| v.as_str()).collect();
     let domain: Vec<(&str, Vec<&str>)> = vec![
         (
             "node-status",
@@ -198,6 +201,23 @@ fn every_key_in_use_is_defined() {
             "position-kind",
             ap::PositionKind::ALL.iter().map(|v| v.as_str()).collect(),
         ),
+        ("entry-kind", entry_kinds.clone()),
+        ("logbook-new", entry_kinds.clone()),
+        ("logbook-edit", entry_kinds.clone()),
+        ("logbook-submit", entry_kinds.clone()),
+        ("label-entry-title", entry_kinds.clone()),
+        ("label-entry-body", entry_kinds),
+        (
+            "meeting-kind",
+            lb::MeetingKind::ALL.iter().map(|v| v.as_str()).collect(),
+        ),
+        (
+            "action-status",
+            lb::ActionStatus::ALL.iter().map(|v| v.as_str()).collect(),
+        ),
+        ("visibility", visibilities.clone()),
+        ("visibility-hint", visibilities.clone()),
+        ("visibility-badge", visibilities),
     ];
     let values: Vec<(&str, &[&str])> = values
         .iter()

@@ -67,6 +67,9 @@ pub const ACTIONS: &[&str] = &[
     "approach.ambition_changed",
     "approach.ambition_agreed",
     "approach.goal_changed",
+    "logbook.entry_added",
+    "logbook.entry_changed",
+    "logbook.action_moved",
 ];
 
 /// The message key that names an action.

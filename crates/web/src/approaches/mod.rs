@@ -16,7 +16,7 @@ use crate::routes::{Access, ApproachScope, RouteTable};
 use crate::state::AppState;
 use axum::routing::{get, post};
 use samenspel_domain::Language;
-use samenspel_domain::method::Pack;
+use samenspel_domain::method::{Pack, Phase};
 use samenspel_domain::permissions::{ApproachPermission as P, Permission};
 use samenspel_store::approaches::{self, ApproachRow, PartyRow};
 use samenspel_store::{OrgId, approaches::Change};
@@ -289,6 +289,24 @@ impl Workspace {
             .track(key)
             .map(|t| t.name.get(lang).to_owned())
             .unwrap_or_else(|| key.to_owned())
+    }
+
+    /// The method's phases, each with its nodes as (key, title).
+    pub fn nodes_by_phase(&self, lang: Language) -> Vec<(&Phase, Vec<(String, String)>)> {
+        self.pack
+            .phases
+            .iter()
+            .map(|phase| {
+                let nodes = self
+                    .pack
+                    .nodes
+                    .iter()
+                    .filter(|n| n.phase == phase.key)
+                    .map(|n| (n.key.clone(), n.title.get(lang).to_owned()))
+                    .collect();
+                (phase, nodes)
+            })
+            .collect()
     }
 
     pub fn node_title(&self, lang: impl Borrow<Language>, key: &str) -> String {

@@ -1,0 +1,210 @@
+//! The logbook of an approach: meetings, decisions, actions and links, who may see each of
+//! them, and the words the logbook's search finds them by.
+//!
+//! Visibility is one rule ([`Visibility::shows`]) that the store repeats in SQL for every list,
+//! search and feed; a test in the store checks the two agree.
+
+use crate::Invalid;
+use time::{Date, PrimitiveDateTime, Time};
+
+keyed!(
+    /// What a logbook entry is.
+    EntryKind, "error-entry-kind-invalid" {
+        Meeting = "meeting",
+        Decision = "decision",
+        Action = "action",
+        Link = "link",
+    }
+);
+
+keyed!(
+    /// The kinds of meeting the method distinguishes.
+    MeetingKind, "error-meeting-kind-invalid" {
+        Acquaintance = "acquaintance",
+        InDepth = "in-depth",
+        ProjectTeam = "project-team",
+        Neighbourhood = "neighbourhood",
+        CoCreation = "co-creation",
+        Learning = "learning",
+        Other = "other",
+    }
+);
+
+keyed!(
+    /// Who may see an entry: the members of the organisation that recorded it, everyone who
+    /// takes part in the approach, or anyone.
+    Visibility, "error-visibility-invalid" {
+        Own = "own",
+        Parties = "parties",
+        Public = "public",
+    }
+);
+
+impl Visibility {
+    /// Whether a person sees an entry of this visibility. `party`: they may open the approach
+    /// (a member of the municipality or of a party of today); `owner_member`: they are a member
+    /// of the organisation that recorded the entry.
+    pub fn shows(self, party: bool, owner_member: bool) -> bool {
+        match self {
+            Visibility::Public => true,
+            Visibility::Parties => party,
+            Visibility::Own => party && owner_member,
+        }
+    }
+}
+
+keyed!(
+    /// Where an action stands.
+    ActionStatus, "error-action-status-invalid" {
+        Open = "open",
+        InProgress = "in-progress",
+        Done = "done",
+        Cancelled = "cancelled",
+    }
+);
+
+impl ActionStatus {
+    /// Done or cancelled: nothing more is expected.
+    pub fn is_closed(self) -> bool {
+        matches!(self, ActionStatus::Done | ActionStatus::Cancelled)
+    }
+}
+
+/// Whether an action with this status and due date is overdue on `today`.
+pub fn overdue(status: ActionStatus, due: Option<Date>, today: Date) -> bool {
+    !status.is_closed() && due.is_some_and(|d| d < today)
+}
+
+/// A date and an optional time of day as forms send them (`YYYY-MM-DD`, `HH:MM`), as a local
+/// date-time; no time means the start of the day.
+pub fn local_moment(date: &str, time: &str) -> Result<PrimitiveDateTime, Invalid> {
+    let date = crate::approaches::optional_date(date)?.ok_or(Invalid::new("error-date-required"))?;
+    let time = time.trim();
+    let time = if time.is_empty() {
+        Time::MIDNIGHT
+    } else {
+        let format = time::macros::format_description!("[hour]:[minute]");
+        let seconds = time::macros::format_description!("[hour]:[minute]:[second]");
+        Time::parse(time, &format)
+            .or_else(|_| Time::parse(time, &seconds))
+            .map_err(|_| Invalid::new("error-time-invalid"))?
+    };
+    Ok(PrimitiveDateTime::new(date, time))
+}
+
+/// The words an entry is found by: its texts lower-cased, accents and other marks removed,
+/// everything but letters and digits made a space. The store indexes this on both databases,
+/// so that SQLite and PostgreSQL find the same entries.
+pub fn search_document<'a>(texts: impl IntoIterator<Item = &'a str>) -> String {
+    let mut document = String::new();
+    for text in texts {
+        for word in words(text) {
+            if !document.is_empty() {
+                document.push(' ');
+            }
+            document.push_str(&word);
+        }
+    }
+    document
+}
+
+/// The terms of a search query, as [`search_document`] writes words: at most eight, each found
+/// as the start of a word.
+pub fn search_terms(query: &str) -> Vec<String> {
+    let mut terms: Vec<String> = Vec::new();
+    for word in words(query) {
+        if !terms.contains(&word) && terms.len() < 8 {
+            terms.push(word);
+        }
+    }
+    terms
+}
+
+fn words(text: &str) -> Vec<String> {
+    deunicode::deunicode(text)
+        .to_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.chars().take(60).collect())
+        .collect()
+}
+
+/// The names of attendees without an account, one per line: trimmed, empty lines dropped,
+/// each at most 200 characters, at most 100 names.
+pub fn attendee_names(input: &str) -> Result<Vec<String>, Invalid> {
+    let names: Vec<String> = input
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect();
+    if names.len() > 100 || names.iter().any(|n| n.chars().count() > 200) {
+        return Err(Invalid::new("error-attendees-long"));
+    }
+    if names.iter().any(|n| n.chars().any(char::is_control)) {
+        return Err(Invalid::new("error-text-control"));
+    }
+    Ok(names)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn visibility_follows_the_reader() {
+        use Visibility::*;
+        assert!(Public.shows(false, false));
+        assert!(!Parties.shows(false, false));
+        assert!(Parties.shows(true, false));
+        assert!(!Own.shows(true, false));
+        assert!(Own.shows(true, true));
+        // A member of an organisation that is no longer a party sees no more than anyone.
+        assert!(!Own.shows(false, true));
+    }
+
+    #[test]
+    fn overdue_needs_an_open_action_past_its_date() {
+        let today = time::macros::date!(2026 - 11 - 23);
+        let yesterday = time::macros::date!(2026 - 11 - 22);
+        assert!(overdue(ActionStatus::Open, Some(yesterday), today));
+        assert!(overdue(ActionStatus::InProgress, Some(yesterday), today));
+        assert!(!overdue(ActionStatus::Done, Some(yesterday), today));
+        assert!(!overdue(ActionStatus::Open, Some(today), today));
+        assert!(!overdue(ActionStatus::Open, None, today));
+    }
+
+    #[test]
+    fn search_words_lose_case_and_accents() {
+        assert_eq!(
+            search_document(["Coöperatie: wárm-tenet!", "Één 2e keer"]),
+            "cooperatie warm tenet een 2e keer"
+        );
+        assert_eq!(search_terms("  \"Warmte\"* OR net "), ["warmte", "or", "net"]);
+        assert_eq!(search_terms("a b c d e f g h i j").len(), 8);
+        assert!(search_terms("*** ---").is_empty());
+    }
+
+    #[test]
+    fn moments_and_names() {
+        let at = local_moment("2026-11-23", "19:30").expect("moment");
+        assert_eq!((at.hour(), at.minute()), (19, 30));
+        assert_eq!(
+            local_moment("2026-11-23", "").expect("day").time(),
+            Time::MIDNIGHT
+        );
+        assert_eq!(
+            local_moment("", "19:30").unwrap_err().key,
+            "error-date-required"
+        );
+        assert_eq!(
+            local_moment("2026-11-23", "25:00").unwrap_err().key,
+            "error-time-invalid"
+        );
+        assert_eq!(
+            attendee_names(" Anna \n\n  Bert (bewoner)\n").expect("names"),
+            ["Anna", "Bert (bewoner)"]
+        );
+        assert!(attendee_names(&"x\n".repeat(101)).is_err());
+    }
+}

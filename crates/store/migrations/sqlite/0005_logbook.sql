@@ -1,0 +1,62 @@
+-- The logbook of an approach: meetings, decisions, actions and links in one table (the columns
+-- of one kind are empty for the others), the parties and knooppunten an entry concerns, and the
+-- words the logbook's search finds an entry by.
+
+CREATE TABLE log_entries (
+    id INTEGER PRIMARY KEY,
+    approach_id INTEGER NOT NULL REFERENCES approaches(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    -- The party that recorded the entry; "own organisation" visibility means its members.
+    organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+    visibility TEXT NOT NULL,
+    title TEXT NOT NULL,
+    -- Minutes of a meeting, rationale of a decision, description of an action, note of a link.
+    body TEXT NOT NULL DEFAULT '',
+    -- Where the entry stands on the timeline: a meeting's start, a decision's date, when an
+    -- action or link was recorded.
+    happened_at TEXT NOT NULL,
+    meeting_kind TEXT,
+    ends_at TEXT,
+    place TEXT NOT NULL DEFAULT '',
+    online_url TEXT NOT NULL DEFAULT '',
+    agenda TEXT NOT NULL DEFAULT '',
+    -- Attendees without an account or organisation in Samenspel, one per line.
+    attendee_names TEXT NOT NULL DEFAULT '',
+    review_on TEXT,
+    supersedes_id INTEGER REFERENCES log_entries(id),
+    owner_org_id INTEGER REFERENCES organisations(id) ON DELETE SET NULL,
+    owner_user_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
+    due_on TEXT,
+    action_status TEXT,
+    url TEXT NOT NULL DEFAULT '',
+    meeting_id INTEGER REFERENCES log_entries(id) ON DELETE SET NULL,
+    decision_id INTEGER REFERENCES log_entries(id) ON DELETE SET NULL,
+    created_by INTEGER REFERENCES users(id) ON DELETE SET NULL,
+    created_at TEXT NOT NULL,
+    updated_by INTEGER REFERENCES users(id) ON DELETE SET NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX log_entries_timeline ON log_entries(approach_id, happened_at, id);
+CREATE INDEX log_entries_kind ON log_entries(approach_id, kind, happened_at);
+-- A decision is superseded by at most one later decision.
+CREATE UNIQUE INDEX log_entries_supersedes ON log_entries(supersedes_id);
+CREATE INDEX log_entries_owner ON log_entries(owner_user_id, action_status);
+
+-- The parties that attended a meeting or took a decision.
+CREATE TABLE log_entry_parties (
+    entry_id INTEGER NOT NULL REFERENCES log_entries(id) ON DELETE CASCADE,
+    organisation_id INTEGER NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    PRIMARY KEY (entry_id, organisation_id)
+);
+CREATE INDEX log_entry_parties_organisation ON log_entry_parties(organisation_id);
+
+CREATE TABLE log_entry_nodes (
+    entry_id INTEGER NOT NULL REFERENCES log_entries(id) ON DELETE CASCADE,
+    node_key TEXT NOT NULL,
+    PRIMARY KEY (entry_id, node_key)
+);
+CREATE INDEX log_entry_nodes_node ON log_entry_nodes(node_key);
+
+-- Backend-specific: SQLite's full-text index (rowid = the entry's id). PostgreSQL has a table
+-- with the same columns and a text-search index on it.
+CREATE VIRTUAL TABLE log_search USING fts5(entry_id UNINDEXED, document, tokenize = 'unicode61');

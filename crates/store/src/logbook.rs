@@ -1,0 +1,589 @@
+//! The logbook of an approach: meetings, decisions, actions and links, the parties and
+//! knooppunten each concerns, the timeline with its filters and keyset paging, and full-text
+//! search (FTS5 on SQLite, text search on PostgreSQL) over the same words on both.
+//!
+//! Every read that lists entries takes an [`Audience`] and applies the visibility rule of
+//! [`samenspel_domain::logbook::Visibility::shows`] in SQL, so that no list, search or feed can
+//! show an entry its reader may not see.
+
+use crate::{ApproachId, EntryId, Exec, OrgId, Result, StoreError, UserId, dispatch};
+use samenspel_domain::logbook::{ActionStatus, EntryKind, MeetingKind, Visibility, search_document};
+use time::{Date, OffsetDateTime};
+
+/// Who reads: the person (none when anonymous) and whether they may open the approach.
+#[derive(Debug, Clone, Copy)]
+pub struct Audience {
+    pub user: Option<UserId>,
+    pub party: bool,
+}
+
+impl Audience {
+    /// A reader of the public page: public entries only.
+    pub const PUBLIC: Audience = Audience {
+        user: None,
+        party: false,
+    };
+}
+
+/// The visibility rule in SQL, for an entry `e`, with the party flag at `$p` and the user at
+/// `$u`.
+fn visible(p: usize, u: usize) -> String {
+    format!(
+        "(e.visibility = 'public' OR (${p} AND e.visibility = 'parties') \
+         OR (${p} AND e.visibility = 'own' AND EXISTS (SELECT 1 FROM memberships vm \
+             WHERE vm.organisation_id = e.organisation_id AND vm.user_id = ${u} AND vm.until IS NULL)))"
+    )
+}
+
+/// The fields of an entry, as recorded or edited. Fields of another kind stay empty.
+#[derive(Debug, Clone)]
+pub struct Fields {
+    pub visibility: Visibility,
+    pub title: String,
+    pub body: String,
+    pub happened_at: OffsetDateTime,
+    pub meeting_kind: Option<MeetingKind>,
+    pub ends_at: Option<OffsetDateTime>,
+    pub place: String,
+    pub online_url: String,
+    pub agenda: String,
+    pub attendee_names: Vec<String>,
+    pub review_on: Option<Date>,
+    pub owner_org: Option<OrgId>,
+    pub owner_user: Option<UserId>,
+    pub due_on: Option<Date>,
+    pub action_status: Option<ActionStatus>,
+    pub url: String,
+    pub meeting: Option<EntryId>,
+    pub decision: Option<EntryId>,
+    /// Attending parties (meeting) or the parties that took the decision.
+    pub parties: Vec<OrgId>,
+    pub nodes: Vec<String>,
+}
+
+impl Fields {
+    /// An entry with only a title, a visibility and a moment; the rest empty.
+    pub fn new(visibility: Visibility, title: &str, happened_at: OffsetDateTime) -> Self {
+        Fields {
+            visibility,
+            title: title.to_owned(),
+            body: String::new(),
+            happened_at,
+            meeting_kind: None,
+            ends_at: None,
+            place: String::new(),
+            online_url: String::new(),
+            agenda: String::new(),
+            attendee_names: Vec::new(),
+            review_on: None,
+            owner_org: None,
+            owner_user: None,
+            due_on: None,
+            action_status: None,
+            url: String::new(),
+            meeting: None,
+            decision: None,
+            parties: Vec::new(),
+            nodes: Vec::new(),
+        }
+    }
+
+    fn document(&self) -> String {
+        let names = self.attendee_names.join("\n");
+        search_document([
+            self.title.as_str(),
+            &self.body,
+            &self.agenda,
+            &self.place,
+            &names,
+            &self.url,
+        ])
+    }
+}
+
+/// Records an entry. A decision may supersede an earlier decision of the same approach that
+/// nothing superseded yet.
+pub async fn create(
+    mut ex: Exec<'_>,
+    approach: ApproachId,
+    kind: EntryKind,
+    organisation: OrgId,
+    supersedes: Option<EntryId>,
+    fields: &Fields,
+    user: UserId,
+    now: OffsetDateTime,
+) -> Result<EntryId> {
+    if let Some(earlier) = supersedes {
+        let sql = "SELECT COUNT(*) FROM log_entries e WHERE e.id = $1 AND e.approach_id = $2 \
+                   AND e.kind = 'decision' \
+                   AND NOT EXISTS (SELECT 1 FROM log_entries l WHERE l.supersedes_id = e.id)";
+        let open: i64 = dispatch!(ex.reborrow(), c => sqlx::query_scalar(sql).bind(earlier)
+            .bind(approach).fetch_one(c).await?);
+        if kind != EntryKind::Decision || open == 0 {
+            return Err(StoreError::Refused("error-decision-superseded"));
+        }
+    }
+    let sql = "INSERT INTO log_entries (approach_id, kind, organisation_id, visibility, title, body, \
+               happened_at, meeting_kind, ends_at, place, online_url, agenda, attendee_names, review_on, \
+               supersedes_id, owner_org_id, owner_user_id, due_on, action_status, url, meeting_id, \
+               decision_id, created_by, created_at, updated_by, updated_at) \
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, \
+               $19, $20, $21, $22, $23, $24, $23, $24) RETURNING id";
+    let names = fields.attendee_names.join("\n");
+    let result: std::result::Result<EntryId, sqlx::Error> = dispatch!(ex.reborrow(), c =>
+        sqlx::query_scalar(sql).bind(approach).bind(kind.as_str()).bind(organisation)
+            .bind(fields.visibility.as_str()).bind(&fields.title).bind(&fields.body)
+            .bind(fields.happened_at).bind(fields.meeting_kind.map(MeetingKind::as_str))
+            .bind(fields.ends_at).bind(&fields.place).bind(&fields.online_url).bind(&fields.agenda)
+            .bind(&names).bind(fields.review_on).bind(supersedes).bind(fields.owner_org)
+            .bind(fields.owner_user).bind(fields.due_on)
+            .bind(fields.action_status.map(ActionStatus::as_str)).bind(&fields.url)
+            .bind(fields.meeting).bind(fields.decision).bind(user).bind(now)
+            .fetch_one(c).await);
+    let id = match result.map_err(StoreError::from) {
+        Err(StoreError::Conflict(_)) => return Err(StoreError::Refused("error-decision-superseded")),
+        other => other?,
+    };
+    write_links(ex.reborrow(), id, fields).await?;
+    write_search(ex, id, &fields.document()).await?;
+    Ok(id)
+}
+
+/// Changes a meeting, action or link. A decision is never changed: a later one supersedes it.
+pub async fn update(
+    mut ex: Exec<'_>,
+    approach: ApproachId,
+    id: EntryId,
+    fields: &Fields,
+    user: UserId,
+    now: OffsetDateTime,
+) -> Result<()> {
+    let sql = "UPDATE log_entries SET visibility = $3, title = $4, body = $5, happened_at = $6, \
+               meeting_kind = $7, ends_at = $8, place = $9, online_url = $10, agenda = $11, \
+               attendee_names = $12, owner_org_id = $13, owner_user_id = $14, due_on = $15, \
+               action_status = $16, url = $17, meeting_id = $18, decision_id = $19, updated_by = $20, \
+               updated_at = $21 WHERE id = $1 AND approach_id = $2 AND kind <> 'decision'";
+    let names = fields.attendee_names.join("\n");
+    let changed = dispatch!(ex.reborrow(), c => sqlx::query(sql).bind(id).bind(approach)
+        .bind(fields.visibility.as_str()).bind(&fields.title).bind(&fields.body)
+        .bind(fields.happened_at).bind(fields.meeting_kind.map(MeetingKind::as_str))
+        .bind(fields.ends_at).bind(&fields.place).bind(&fields.online_url).bind(&fields.agenda)
+        .bind(&names).bind(fields.owner_org).bind(fields.owner_user).bind(fields.due_on)
+        .bind(fields.action_status.map(ActionStatus::as_str)).bind(&fields.url)
+        .bind(fields.meeting).bind(fields.decision).bind(user).bind(now)
+        .execute(c).await?.rows_affected());
+    if changed == 0 {
+        return Err(StoreError::NotFound);
+    }
+    for table in ["log_entry_parties", "log_entry_nodes"] {
+        let sql = sqlx::AssertSqlSafe(format!("DELETE FROM {table} WHERE entry_id = $1"));
+        dispatch!(ex.reborrow(), c => sqlx::query(sql).bind(id).execute(c).await?.rows_affected());
+    }
+    write_links(ex.reborrow(), id, fields).await?;
+    write_search(ex, id, &fields.document()).await
+}
+
+/// Sets an action's status. Returns the status it had.
+pub async fn set_action_status(
+    mut ex: Exec<'_>,
+    approach: ApproachId,
+    id: EntryId,
+    status: ActionStatus,
+    user: UserId,
+    now: OffsetDateTime,
+) -> Result<String> {
+    let sql = "SELECT action_status FROM log_entries WHERE id = $1 AND approach_id = $2 AND kind = 'action'";
+    let from: Option<Option<String>> = dispatch!(ex.reborrow(), c => sqlx::query_scalar(sql)
+        .bind(id).bind(approach).fetch_optional(c).await?);
+    let from = from.ok_or(StoreError::NotFound)?.unwrap_or_default();
+    let sql = "UPDATE log_entries SET action_status = $3, updated_by = $4, updated_at = $5 \
+               WHERE id = $1 AND approach_id = $2 AND kind = 'action'";
+    dispatch!(ex, c => sqlx::query(sql).bind(id).bind(approach).bind(status.as_str())
+        .bind(user).bind(now).execute(c).await?.rows_affected());
+    Ok(from)
+}
+
+async fn write_links(mut ex: Exec<'_>, id: EntryId, fields: &Fields) -> Result<()> {
+    let sql = "INSERT INTO log_entry_parties (entry_id, organisation_id) VALUES ($1, $2) \
+               ON CONFLICT DO NOTHING";
+    for org in &fields.parties {
+        dispatch!(ex.reborrow(), c => sqlx::query(sql).bind(id).bind(*org).execute(c).await?.rows_affected());
+    }
+    let sql =
+        "INSERT INTO log_entry_nodes (entry_id, node_key) VALUES ($1, $2) ON CONFLICT DO NOTHING";
+    for node in &fields.nodes {
+        dispatch!(ex.reborrow(), c => sqlx::query(sql).bind(id).bind(node).execute(c).await?.rows_affected());
+    }
+    Ok(())
+}
+
+async fn write_search(ex: Exec<'_>, id: EntryId, document: &str) -> Result<()> {
+    match ex {
+        // Backend-specific: the FTS5 table's rowid is the entry's id.
+        Exec::Sqlite(c) => {
+            sqlx::query("DELETE FROM log_search WHERE rowid = $1")
+                .bind(id)
+                .execute(&mut *c)
+                .await?;
+            sqlx::query("INSERT INTO log_search (rowid, entry_id, document) VALUES ($1, $1, $2)")
+                .bind(id)
+                .bind(document)
+                .execute(&mut *c)
+                .await?;
+        }
+        Exec::Postgres(c) => {
+            sqlx::query(
+                "INSERT INTO log_search (entry_id, document) VALUES ($1, $2) \
+                 ON CONFLICT (entry_id) DO UPDATE SET document = excluded.document",
+            )
+            .bind(id)
+            .bind(document)
+            .execute(&mut *c)
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+/// One entry, whole.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Entry {
+    pub id: EntryId,
+    pub approach_id: ApproachId,
+    pub kind: String,
+    pub organisation_id: OrgId,
+    pub organisation_name: String,
+    pub visibility: String,
+    pub title: String,
+    pub body: String,
+    pub happened_at: OffsetDateTime,
+    pub meeting_kind: Option<String>,
+    pub ends_at: Option<OffsetDateTime>,
+    pub place: String,
+    pub online_url: String,
+    pub agenda: String,
+    pub attendee_names: String,
+    pub review_on: Option<Date>,
+    pub supersedes_id: Option<EntryId>,
+    pub superseded_by: Option<EntryId>,
+    pub owner_org_id: Option<OrgId>,
+    pub owner_org_name: Option<String>,
+    pub owner_user_id: Option<UserId>,
+    pub owner_user_name: Option<String>,
+    pub due_on: Option<Date>,
+    pub action_status: Option<String>,
+    pub url: String,
+    pub meeting_id: Option<EntryId>,
+    pub decision_id: Option<EntryId>,
+    pub created_by_name: Option<String>,
+    pub created_at: OffsetDateTime,
+    pub updated_at: OffsetDateTime,
+}
+
+impl Entry {
+    pub fn kind(&self) -> EntryKind {
+        EntryKind::parse(&self.kind).unwrap_or(EntryKind::Link)
+    }
+
+    pub fn action_status(&self) -> Option<ActionStatus> {
+        self.action_status
+            .as_deref()
+            .and_then(|s| ActionStatus::parse(s).ok())
+    }
+
+    pub fn attendees(&self) -> Vec<&str> {
+        self.attendee_names
+            .lines()
+            .filter(|l| !l.is_empty())
+            .collect()
+    }
+}
+
+const ENTRY_COLUMNS: &str = "e.id, e.approach_id, e.kind, e.organisation_id, o.name AS organisation_name, \
+    e.visibility, e.title, e.body, e.happened_at, e.meeting_kind, e.ends_at, e.place, e.online_url, \
+    e.agenda, e.attendee_names, e.review_on, e.supersedes_id, \
+    (SELECT l.id FROM log_entries l WHERE l.supersedes_id = e.id) AS superseded_by, \
+    e.owner_org_id, oo.name AS owner_org_name, e.owner_user_id, ou.name AS owner_user_name, e.due_on, \
+    e.action_status, e.url, e.meeting_id, e.decision_id, cb.name AS created_by_name, e.created_at, \
+    e.updated_at";
+
+const ENTRY_JOINS: &str = "JOIN organisations o ON o.id = e.organisation_id \
+    LEFT JOIN organisations oo ON oo.id = e.owner_org_id \
+    LEFT JOIN users ou ON ou.id = e.owner_user_id \
+    LEFT JOIN users cb ON cb.id = e.created_by";
+
+/// An entry of the approach, if the audience may see it.
+pub async fn get(
+    ex: Exec<'_>,
+    approach: ApproachId,
+    id: EntryId,
+    audience: Audience,
+) -> Result<Option<Entry>> {
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT {ENTRY_COLUMNS} FROM log_entries e {ENTRY_JOINS} \
+         WHERE e.id = $1 AND e.approach_id = $2 AND {}",
+        visible(3, 4)
+    ));
+    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(id).bind(approach).bind(audience.party)
+        .bind(audience.user).fetch_optional(c).await?))
+}
+
+/// The parties of an entry (attending, or taking the decision): (id, name).
+pub async fn parties(ex: Exec<'_>, id: EntryId) -> Result<Vec<(OrgId, String)>> {
+    let sql = "SELECT o.id, o.name FROM log_entry_parties lp JOIN organisations o ON o.id = lp.organisation_id \
+               WHERE lp.entry_id = $1 ORDER BY o.name";
+    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(id).fetch_all(c).await?))
+}
+
+pub async fn nodes(ex: Exec<'_>, id: EntryId) -> Result<Vec<String>> {
+    let sql = "SELECT node_key FROM log_entry_nodes WHERE entry_id = $1 ORDER BY node_key";
+    Ok(dispatch!(ex, c => sqlx::query_scalar(sql).bind(id).fetch_all(c).await?))
+}
+
+/// An entry in a list: enough to show it on the timeline.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Listed {
+    pub id: EntryId,
+    pub kind: String,
+    pub title: String,
+    pub visibility: String,
+    pub organisation_name: String,
+    pub happened_at: OffsetDateTime,
+    pub meeting_kind: Option<String>,
+    pub action_status: Option<String>,
+    pub due_on: Option<Date>,
+    pub review_on: Option<Date>,
+    pub supersedes_id: Option<EntryId>,
+    pub superseded: bool,
+    pub owner_name: Option<String>,
+}
+
+impl Listed {
+    pub fn kind(&self) -> EntryKind {
+        EntryKind::parse(&self.kind).unwrap_or(EntryKind::Link)
+    }
+
+    pub fn action_status(&self) -> Option<ActionStatus> {
+        self.action_status
+            .as_deref()
+            .and_then(|s| ActionStatus::parse(s).ok())
+    }
+}
+
+const LISTED_COLUMNS: &str = "e.id, e.kind, e.title, e.visibility, o.name AS organisation_name, \
+    e.happened_at, e.meeting_kind, e.action_status, e.due_on, e.review_on, e.supersedes_id, \
+    EXISTS (SELECT 1 FROM log_entries l WHERE l.supersedes_id = e.id) AS superseded, \
+    COALESCE(ou.name, oo.name) AS owner_name";
+
+/// What the timeline shows: every condition is optional.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub kind: Option<EntryKind>,
+    /// Entries the party recorded, attended, took or owns.
+    pub party: Option<OrgId>,
+    pub node: Option<String>,
+    /// From this moment on.
+    pub from: Option<OffsetDateTime>,
+    /// Before this moment.
+    pub until: Option<OffsetDateTime>,
+    /// Words that must all start a word of the entry.
+    pub terms: Vec<String>,
+}
+
+/// Where a page of the timeline starts: after the entry with this moment and id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cursor {
+    pub at: OffsetDateTime,
+    pub id: EntryId,
+}
+
+impl Cursor {
+    /// `micros.id`, for a link.
+    pub fn encode(&self) -> String {
+        format!("{}.{}", self.at.unix_timestamp_nanos() / 1000, self.id.0)
+    }
+
+    pub fn decode(input: &str) -> Option<Cursor> {
+        let (micros, id) = input.trim().split_once('.')?;
+        let micros: i128 = micros.parse().ok()?;
+        let at = OffsetDateTime::from_unix_timestamp_nanos(micros.checked_mul(1000)?).ok()?;
+        Some(Cursor {
+            at,
+            id: EntryId(id.parse().ok()?),
+        })
+    }
+}
+
+/// A bound value of a filter.
+enum Value {
+    Org(OrgId),
+    Text(String),
+    At(OffsetDateTime),
+    Id(EntryId),
+}
+
+/// A page of the timeline, newest first: up to `limit` entries after `cursor`, and whether more
+/// follow.
+pub async fn timeline(
+    ex: Exec<'_>,
+    approach: ApproachId,
+    audience: Audience,
+    filter: &Filter,
+    cursor: Option<Cursor>,
+    limit: i64,
+) -> Result<(Vec<Listed>, bool)> {
+    // $1 approach, $2 party flag, $3 user, then the filter's values in order, then the limit.
+    let mut sql = format!("e.approach_id = $1 AND {}", visible(2, 3));
+    let mut values: Vec<Value> = Vec::new();
+    let mut add = |fragment: &str, value: Value, sql: &mut String| {
+        let at = 4 + values.len();
+        sql.push_str(" AND ");
+        sql.push_str(&fragment.replace('?', &format!("${at}")));
+        values.push(value);
+    };
+    if let Some(kind) = filter.kind {
+        add("e.kind = ?", Value::Text(kind.as_str().to_owned()), &mut sql);
+    }
+    if let Some(org) = filter.party {
+        add(
+            "(e.organisation_id = ? OR e.owner_org_id = ? OR EXISTS (SELECT 1 FROM log_entry_parties fp \
+             WHERE fp.entry_id = e.id AND fp.organisation_id = ?))",
+            Value::Org(org),
+            &mut sql,
+        );
+    }
+    if let Some(node) = &filter.node {
+        add(
+            "EXISTS (SELECT 1 FROM log_entry_nodes fn WHERE fn.entry_id = e.id AND fn.node_key = ?)",
+            Value::Text(node.clone()),
+            &mut sql,
+        );
+    }
+    if let Some(from) = filter.from {
+        add("e.happened_at >= ?", Value::At(from), &mut sql);
+    }
+    if let Some(until) = filter.until {
+        add("e.happened_at < ?", Value::At(until), &mut sql);
+    }
+    if !filter.terms.is_empty() {
+        // Backend-specific: FTS5 MATCH on SQLite, text search on PostgreSQL; each term is
+        // letters and digits only (see search_terms), found as the start of a word.
+        let (fragment, query) = match ex {
+            Exec::Sqlite(_) => (
+                "e.id IN (SELECT rowid FROM log_search WHERE log_search MATCH ?)",
+                filter
+                    .terms
+                    .iter()
+                    .map(|t| format!("document:\"{t}\"*"))
+                    .collect::<Vec<_>>()
+                    .join(" AND "),
+            ),
+            Exec::Postgres(_) => (
+                "e.id IN (SELECT entry_id FROM log_search WHERE to_tsvector('simple', document) @@ to_tsquery('simple', ?))",
+                filter
+                    .terms
+                    .iter()
+                    .map(|t| format!("{t}:*"))
+                    .collect::<Vec<_>>()
+                    .join(" & "),
+            ),
+        };
+        add(fragment, Value::Text(query), &mut sql);
+    }
+    if let Some(cursor) = cursor {
+        let at = 4 + values.len();
+        sql.push_str(&format!(
+            " AND (e.happened_at < ${at} OR (e.happened_at = ${at} AND e.id < ${}))",
+            at + 1
+        ));
+        values.push(Value::At(cursor.at));
+        values.push(Value::Id(cursor.id));
+    }
+    let limit_at = 4 + values.len();
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT {LISTED_COLUMNS} FROM log_entries e JOIN organisations o ON o.id = e.organisation_id \
+         LEFT JOIN organisations oo ON oo.id = e.owner_org_id LEFT JOIN users ou ON ou.id = e.owner_user_id \
+         WHERE {sql} ORDER BY e.happened_at DESC, e.id DESC LIMIT ${limit_at}"
+    ));
+    let mut rows: Vec<Listed> = dispatch!(ex, c => {
+        let mut query = sqlx::query_as(sql).bind(approach).bind(audience.party).bind(audience.user);
+        for value in &values {
+            query = match value {
+                Value::Org(org) => query.bind(*org),
+                Value::Text(text) => query.bind(text.as_str()),
+                Value::At(at) => query.bind(*at),
+                Value::Id(id) => query.bind(*id),
+            };
+        }
+        query.bind(limit + 1).fetch_all(c).await?
+    });
+    let more = rows.len() as i64 > limit;
+    rows.truncate(limit.max(0) as usize);
+    Ok((rows, more))
+}
+
+/// Entries linked to `id`: the decisions and actions of a meeting, the actions of a decision.
+pub async fn linked(
+    ex: Exec<'_>,
+    approach: ApproachId,
+    id: EntryId,
+    audience: Audience,
+) -> Result<Vec<Listed>> {
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT {LISTED_COLUMNS} FROM log_entries e JOIN organisations o ON o.id = e.organisation_id \
+         LEFT JOIN organisations oo ON oo.id = e.owner_org_id LEFT JOIN users ou ON ou.id = e.owner_user_id \
+         WHERE e.approach_id = $1 AND (e.meeting_id = $4 OR e.decision_id = $4) AND {} \
+         ORDER BY e.kind, e.happened_at, e.id",
+        visible(2, 3)
+    ));
+    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(approach).bind(audience.party)
+        .bind(audience.user).bind(id).fetch_all(c).await?))
+}
+
+/// The meetings or decisions an entry can be linked to: the newest 200 the audience sees, as
+/// (id, title, moment).
+pub async fn choices(
+    ex: Exec<'_>,
+    approach: ApproachId,
+    kind: EntryKind,
+    audience: Audience,
+) -> Result<Vec<(EntryId, String, OffsetDateTime)>> {
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT e.id, e.title, e.happened_at FROM log_entries e \
+         WHERE e.approach_id = $1 AND e.kind = $4 AND {} ORDER BY e.happened_at DESC, e.id DESC LIMIT 200",
+        visible(2, 3)
+    ));
+    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(approach).bind(audience.party)
+        .bind(audience.user).bind(kind.as_str()).fetch_all(c).await?))
+}
+
+/// How many open actions of the approach that the audience sees are past their due date.
+pub async fn overdue_actions(
+    ex: Exec<'_>,
+    approach: ApproachId,
+    audience: Audience,
+    today: Date,
+) -> Result<i64> {
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT COUNT(*) FROM log_entries e WHERE e.approach_id = $1 AND e.kind = 'action' \
+         AND e.action_status IN ('open', 'in-progress') AND e.due_on < $4 AND {}",
+        visible(2, 3)
+    ));
+    Ok(dispatch!(ex, c => sqlx::query_scalar(sql).bind(approach).bind(audience.party)
+        .bind(audience.user).bind(today).fetch_one(c).await?))
+}
+
+/// The people who can own an action: members of the municipality and of today's parties, as
+/// (person, name, organisation), by name.
+pub async fn people(
+    ex: Exec<'_>,
+    approach: ApproachId,
+    today: Date,
+) -> Result<Vec<(UserId, String, OrgId)>> {
+    let sql = "SELECT u.id, u.name, m.organisation_id FROM memberships m JOIN users u ON u.id = m.user_id \
+               WHERE m.until IS NULL AND (m.organisation_id IN (SELECT ap.organisation_id FROM approach_parties ap \
+                   WHERE ap.approach_id = $1 AND (ap.since IS NULL OR ap.since <= $2) AND (ap.until IS NULL OR ap.until >= $2)) \
+                 OR m.organisation_id = (SELECT a.municipality_id FROM approaches a WHERE a.id = $1)) \
+               ORDER BY u.name, u.id, m.organisation_id";
+    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(approach).bind(today).fetch_all(c).await?))
+}

@@ -1,0 +1,562 @@
+//! One logbook entry: recording it, reading it, changing a meeting, action or link, superseding
+//! a decision with a later one, and moving an action along.
+
+use super::audience;
+use super::form::{self, Choices, EntryForm};
+use crate::approaches::{Workspace, acting};
+use crate::audit;
+use crate::auth::{Ctx, redirect_with_flash};
+use crate::error::AppError;
+use crate::forms::{FormData, FormErrors};
+use crate::routes::ApproachScope;
+use crate::state::AppState;
+use crate::views::{format, render, render_or_refuse};
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::response::Response;
+use samenspel_domain::logbook::{ActionStatus, EntryKind, MeetingKind, Visibility, overdue};
+use samenspel_domain::method::Phase;
+use samenspel_domain::permissions::ApproachPermission;
+use samenspel_store::logbook::{self, Entry, Listed};
+use samenspel_store::{EntryId, OrgId, StoreError};
+use serde::Deserialize;
+
+async fn load_choices(
+    state: &AppState,
+    ctx: &Ctx,
+    scope: &ApproachScope,
+    ws: &Workspace,
+) -> Result<Choices, AppError> {
+    let who = audience(ctx, scope);
+    let mut conn = state.db.conn().await?;
+    let people = logbook::people(conn.ex(), scope.id, format::today()).await?;
+    let meetings = logbook::choices(conn.ex(), scope.id, EntryKind::Meeting, who).await?;
+    let decisions = logbook::choices(conn.ex(), scope.id, EntryKind::Decision, who).await?;
+    Ok(Choices {
+        parties: ws
+            .current_parties()
+            .iter()
+            .map(|p| (p.organisation_id, p.name.clone()))
+            .collect(),
+        people: people
+            .into_iter()
+            .map(|(user, name, org)| (user, name, ws.party_name(org)))
+            .collect(),
+        meetings,
+        decisions,
+    })
+}
+
+/// An entry the visitor may see, or 404.
+async fn visible_entry(
+    state: &AppState,
+    ctx: &Ctx,
+    scope: &ApproachScope,
+    id: i64,
+) -> Result<Entry, AppError> {
+    let mut conn = state.db.conn().await?;
+    logbook::get(conn.ex(), scope.id, EntryId(id), audience(ctx, scope))
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// Whether the visitor records for the organisation that recorded the entry.
+fn records_for(scope: &ApproachScope, entry: &Entry) -> bool {
+    scope.own_parties().contains(&entry.organisation_id)
+}
+
+/// Whether the visitor may move the action: its recorder, its owner party or its owner.
+fn may_move(ctx: &Ctx, scope: &ApproachScope, entry: &Entry) -> bool {
+    let own = scope.own_parties();
+    records_for(scope, entry)
+        || entry.owner_org_id.is_some_and(|o| own.contains(&o))
+        || ctx
+            .user
+            .as_ref()
+            .is_some_and(|u| Some(u.id) == entry.owner_user_id)
+}
+
+#[derive(Template)]
+#[template(path = "logbook/form.html")]
+struct FormView<'a> {
+    ctx: &'a Ctx,
+    ws: &'a Workspace,
+    kind: EntryKind,
+    /// The entry being edited.
+    editing: Option<&'a Entry>,
+    /// The decision a new decision supersedes.
+    supersedes: Option<&'a Entry>,
+    form: EntryForm,
+    errors: FormErrors,
+    own: Vec<(OrgId, String)>,
+    choices: Choices,
+    phases: Vec<(&'a Phase, Vec<(String, String)>)>,
+    visibilities: &'static [Visibility],
+    meeting_kinds: &'static [MeetingKind],
+    statuses: &'static [ActionStatus],
+    can_manage: bool,
+}
+
+impl FormView<'_> {
+    fn action(&self) -> String {
+        match self.editing {
+            Some(entry) => format!("/approaches/{}/logbook/{}/edit", self.ws.approach.id, entry.id),
+            None => format!(
+                "/approaches/{}/logbook/new/{}",
+                self.ws.approach.id,
+                self.kind.as_str()
+            ),
+        }
+    }
+
+    fn heading(&self) -> String {
+        let key = match self.editing {
+            Some(_) => format!("logbook-edit-{}", self.kind.as_str()),
+            None if self.supersedes.is_some() => "logbook-supersede".to_owned(),
+            None => format!("logbook-new-{}", self.kind.as_str()),
+        };
+        self.ctx.t(&key)
+    }
+
+    fn title_label(&self) -> String {
+        self.ctx.t_of("label-entry-title", self.kind.as_str())
+    }
+
+    fn body_label(&self) -> String {
+        self.ctx.t_of("label-entry-body", self.kind.as_str())
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn render_form(
+    state: &AppState,
+    ctx: &Ctx,
+    scope: &ApproachScope,
+    ws: &Workspace,
+    kind: EntryKind,
+    editing: Option<&Entry>,
+    supersedes: Option<&Entry>,
+    form: EntryForm,
+    errors: Option<FormErrors>,
+) -> Result<Response, AppError> {
+    let choices = load_choices(state, ctx, scope, ws).await?;
+    let phases = ws.nodes_by_phase(ctx.lang);
+    let own = scope
+        .own_parties()
+        .into_iter()
+        .map(|org| (org, ws.party_name(org)))
+        .collect();
+    let failed = errors.is_some();
+    let view = FormView {
+        ctx,
+        ws,
+        kind,
+        editing,
+        supersedes,
+        form,
+        errors: errors.unwrap_or_default(),
+        own,
+        choices,
+        phases,
+        visibilities: Visibility::ALL,
+        meeting_kinds: MeetingKind::ALL,
+        statuses: ActionStatus::ALL,
+        can_manage: scope.standing.allows(ApproachPermission::Manage),
+    };
+    Ok(render_or_refuse(&view, failed))
+}
+
+/// What a new entry may be started with: the decision it supersedes, the meeting or decision
+/// it follows from, a knooppunt.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Start {
+    pub supersedes: String,
+    pub meeting: String,
+    pub decision: String,
+    pub node: String,
+}
+
+fn kind_of(input: &str) -> Result<EntryKind, AppError> {
+    EntryKind::parse(input).map_err(|_| AppError::NotFound)
+}
+
+/// The decision a new decision would supersede: one the visitor sees that nothing superseded.
+async fn superseded(
+    state: &AppState,
+    ctx: &Ctx,
+    scope: &ApproachScope,
+    kind: EntryKind,
+    input: &str,
+) -> Result<Option<Entry>, AppError> {
+    let input = input.trim();
+    if input.is_empty() || kind != EntryKind::Decision {
+        return Ok(None);
+    }
+    let id = input.parse::<i64>().map_err(|_| AppError::NotFound)?;
+    let earlier = visible_entry(state, ctx, scope, id).await?;
+    if earlier.kind() != EntryKind::Decision {
+        return Err(AppError::NotFound);
+    }
+    Ok(Some(earlier))
+}
+
+pub async fn new_show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: ApproachScope,
+    Path((_, kind)): Path<(i64, String)>,
+    Query(start): Query<Start>,
+) -> Result<Response, AppError> {
+    let kind = kind_of(&kind)?;
+    let ws = Workspace::load(&state, &scope).await?;
+    let earlier = superseded(&state, &ctx, &scope, kind, &start.supersedes).await?;
+    let mut form = EntryForm {
+        visibility: Visibility::Parties.as_str().to_owned(),
+        meeting: start.meeting.trim().to_owned(),
+        decision: start.decision.trim().to_owned(),
+        date: format::today().to_string(),
+        ..EntryForm::default()
+    };
+    if ws.pack.node(start.node.trim()).is_some() {
+        form.nodes.push(start.node.trim().to_owned());
+    }
+    if let Some(earlier) = &earlier {
+        form.supersedes = earlier.id.to_string();
+        form.visibility = earlier.visibility.clone();
+        let mut conn = state.db.conn().await?;
+        form.parties = logbook::parties(conn.ex(), earlier.id)
+            .await?
+            .iter()
+            .map(|(o, _)| o.to_string())
+            .collect();
+        form.nodes = logbook::nodes(conn.ex(), earlier.id).await?;
+    }
+    render_form(
+        &state,
+        &ctx,
+        &scope,
+        &ws,
+        kind,
+        None,
+        earlier.as_ref(),
+        form,
+        None,
+    )
+    .await
+}
+
+pub async fn new_submit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: ApproachScope,
+    Path((_, kind)): Path<(i64, String)>,
+    FormData(form): FormData<EntryForm>,
+) -> Result<Response, AppError> {
+    let kind = kind_of(&kind)?;
+    let user = ctx.require_user()?.id;
+    let ws = Workspace::load(&state, &scope).await?;
+    let earlier = superseded(&state, &ctx, &scope, kind, &form.supersedes).await?;
+    let choices = load_choices(&state, &ctx, &scope, &ws).await?;
+    let now = samenspel_store::now();
+    let refuse = |errors: FormErrors, form: EntryForm| {
+        render_form(
+            &state,
+            &ctx,
+            &scope,
+            &ws,
+            kind,
+            None,
+            earlier.as_ref(),
+            form,
+            Some(errors),
+        )
+    };
+    let (party, fields) = match form::parse(kind, &form, &scope, &ws, &choices, None, now)? {
+        Ok(parsed) => parsed,
+        Err(errors) => return refuse(errors, form).await,
+    };
+    let mut tx = state.db.begin().await?;
+    let created = logbook::create(
+        tx.ex(),
+        scope.id,
+        kind,
+        party,
+        earlier.as_ref().map(|e| e.id),
+        &fields,
+        user,
+        now,
+    )
+    .await;
+    let id = match created {
+        Ok(id) => id,
+        Err(StoreError::Refused(reason)) => {
+            drop(tx);
+            let mut errors = FormErrors::default();
+            errors.add("title", reason);
+            return refuse(errors, form).await;
+        }
+        Err(other) => return Err(other.into()),
+    };
+    audit::record(
+        tx.ex(),
+        &ctx,
+        "logbook.entry_added",
+        ("log_entry", Some(id.0)),
+        Some(party),
+        serde_json::json!({
+            "approach": scope.id,
+            "kind": kind.as_str(),
+            "visibility": fields.visibility.as_str(),
+            "supersedes": earlier.as_ref().map(|e| e.id),
+        }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(redirect_with_flash(
+        &state,
+        &format!("/approaches/{}/logbook/{id}", scope.id),
+        "flash-entry-added",
+    ))
+}
+
+#[derive(Template)]
+#[template(path = "logbook/entry.html")]
+struct EntryView<'a> {
+    ctx: &'a Ctx,
+    ws: &'a Workspace,
+    entry: &'a Entry,
+    parties: Vec<(OrgId, String)>,
+    nodes: Vec<(String, String)>,
+    linked: Vec<Listed>,
+    /// The meeting and the decision the entry follows from, and the decisions it supersedes or
+    /// is superseded by, as far as the visitor sees them: (id, title).
+    meeting: Option<(EntryId, String)>,
+    decision: Option<(EntryId, String)>,
+    supersedes: Option<(EntryId, String)>,
+    superseded_by: Option<(EntryId, String)>,
+    minutes: String,
+    agenda: String,
+    overdue: bool,
+    can_contribute: bool,
+    can_edit: bool,
+    can_move: bool,
+    can_manage: bool,
+    statuses: &'static [ActionStatus],
+    today: time::Date,
+}
+
+impl EntryView<'_> {
+    /// "21:30", Dutch time.
+    fn clock(&self, at: &time::OffsetDateTime) -> String {
+        let local = format::local(*at);
+        format!("{:02}:{:02}", local.hour(), local.minute())
+    }
+
+    fn listed_overdue(&self, item: &Listed) -> bool {
+        item.action_status()
+            .is_some_and(|s| overdue(s, item.due_on, self.today))
+    }
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: ApproachScope,
+    Path((_, id)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    let entry = visible_entry(&state, &ctx, &scope, id).await?;
+    let ws = Workspace::load(&state, &scope).await?;
+    let who = audience(&ctx, &scope);
+    let mut conn = state.db.conn().await?;
+    let parties = logbook::parties(conn.ex(), entry.id).await?;
+    let nodes = logbook::nodes(conn.ex(), entry.id).await?;
+    let linked = logbook::linked(conn.ex(), scope.id, entry.id, who).await?;
+    let mut title_of = async |id: Option<EntryId>| -> Result<Option<(EntryId, String)>, AppError> {
+        let Some(id) = id else { return Ok(None) };
+        Ok(logbook::get(conn.ex(), scope.id, id, who)
+            .await?
+            .map(|e| (e.id, e.title)))
+    };
+    let meeting = title_of(entry.meeting_id).await?;
+    let decision = title_of(entry.decision_id).await?;
+    let supersedes = title_of(entry.supersedes_id).await?;
+    let superseded_by = title_of(entry.superseded_by).await?;
+    drop(conn);
+    let today = format::today();
+    let is_overdue = entry
+        .action_status()
+        .is_some_and(|s| overdue(s, entry.due_on, today));
+    let can_contribute = scope.standing.allows(ApproachPermission::Contribute);
+    let view = EntryView {
+        ctx: &ctx,
+        ws: &ws,
+        parties,
+        nodes: nodes
+            .into_iter()
+            .map(|key| {
+                let title = ws.node_title(ctx.lang, &key);
+                (key, title)
+            })
+            .collect(),
+        linked,
+        meeting,
+        decision,
+        supersedes,
+        superseded_by,
+        minutes: crate::markdown::to_html(&entry.body),
+        agenda: crate::markdown::to_html(&entry.agenda),
+        overdue: is_overdue,
+        can_contribute,
+        can_edit: can_contribute
+            && entry.kind() != EntryKind::Decision
+            && records_for(&scope, &entry),
+        can_move: can_contribute
+            && entry.kind() == EntryKind::Action
+            && may_move(&ctx, &scope, &entry),
+        can_manage: scope.standing.allows(ApproachPermission::Manage),
+        statuses: ActionStatus::ALL,
+        today,
+        entry: &entry,
+    };
+    Ok(render(&view))
+}
+
+/// An entry the visitor may change: not a decision, and recorded by one of their organisations.
+async fn editable(
+    state: &AppState,
+    ctx: &Ctx,
+    scope: &ApproachScope,
+    id: i64,
+) -> Result<Entry, AppError> {
+    let entry = visible_entry(state, ctx, scope, id).await?;
+    if entry.kind() == EntryKind::Decision || !records_for(scope, &entry) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(entry)
+}
+
+pub async fn edit_show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: ApproachScope,
+    Path((_, id)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    let entry = editable(&state, &ctx, &scope, id).await?;
+    let ws = Workspace::load(&state, &scope).await?;
+    let mut conn = state.db.conn().await?;
+    let parties = logbook::parties(conn.ex(), entry.id).await?;
+    let nodes = logbook::nodes(conn.ex(), entry.id).await?;
+    drop(conn);
+    let form = EntryForm::of(&entry, &parties, &nodes);
+    render_form(
+        &state,
+        &ctx,
+        &scope,
+        &ws,
+        entry.kind(),
+        Some(&entry),
+        None,
+        form,
+        None,
+    )
+    .await
+}
+
+pub async fn edit_submit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: ApproachScope,
+    Path((_, id)): Path<(i64, i64)>,
+    FormData(mut form): FormData<EntryForm>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?.id;
+    let entry = editable(&state, &ctx, &scope, id).await?;
+    let kind = entry.kind();
+    let ws = Workspace::load(&state, &scope).await?;
+    let choices = load_choices(&state, &ctx, &scope, &ws).await?;
+    // The entry stays with the organisation that recorded it.
+    form.party = entry.organisation_id.to_string();
+    let now = samenspel_store::now();
+    let fields = match form::parse(kind, &form, &scope, &ws, &choices, Some(&entry), now)? {
+        Ok((_, fields)) => fields,
+        Err(errors) => {
+            return render_form(
+                &state,
+                &ctx,
+                &scope,
+                &ws,
+                kind,
+                Some(&entry),
+                None,
+                form,
+                Some(errors),
+            )
+            .await;
+        }
+    };
+    let mut tx = state.db.begin().await?;
+    logbook::update(tx.ex(), scope.id, entry.id, &fields, user, now).await?;
+    audit::record(
+        tx.ex(),
+        &ctx,
+        "logbook.entry_changed",
+        ("log_entry", Some(entry.id.0)),
+        Some(entry.organisation_id),
+        serde_json::json!({
+            "approach": scope.id,
+            "kind": kind.as_str(),
+            "visibility": { "from": entry.visibility, "to": fields.visibility.as_str() },
+        }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(redirect_with_flash(
+        &state,
+        &format!("/approaches/{}/logbook/{}", scope.id, entry.id),
+        "flash-entry-changed",
+    ))
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct StatusForm {
+    pub status: String,
+    pub party: String,
+}
+
+pub async fn set_status(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: ApproachScope,
+    Path((_, id)): Path<(i64, i64)>,
+    FormData(form): FormData<StatusForm>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?.id;
+    let entry = visible_entry(&state, &ctx, &scope, id).await?;
+    if entry.kind() != EntryKind::Action || !may_move(&ctx, &scope, &entry) {
+        return Err(AppError::Forbidden);
+    }
+    let Ok(status) = ActionStatus::parse(&form.status) else {
+        return Err(AppError::BadRequest("error-action-status-invalid"));
+    };
+    let party = acting(&scope, &form.party).ok();
+    let now = samenspel_store::now();
+    let mut tx = state.db.begin().await?;
+    let from = logbook::set_action_status(tx.ex(), scope.id, entry.id, status, user, now).await?;
+    audit::record(
+        tx.ex(),
+        &ctx,
+        "logbook.action_moved",
+        ("log_entry", Some(entry.id.0)),
+        party,
+        serde_json::json!({ "approach": scope.id, "from": from, "to": status.as_str() }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(redirect_with_flash(
+        &state,
+        &format!("/approaches/{}/logbook/{}", scope.id, entry.id),
+        "flash-action-moved",
+    ))
+}

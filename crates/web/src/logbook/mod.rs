@@ -1,0 +1,69 @@
+//! The logbook of an approach: what was discussed (meetings), decided (decisions, never edited:
+//! a later decision supersedes one), agreed to do (actions with an owner and a due date) and
+//! where to read more (links); each visible to its own organisation, to every party, or to
+//! anyone. The timeline lists them newest first with filters, keyset paging and search.
+
+mod entry;
+mod form;
+mod timeline;
+
+use crate::auth::Ctx;
+use crate::routes::{Access, ApproachScope, RouteTable};
+use axum::routing::{get, post};
+use samenspel_domain::permissions::ApproachPermission as P;
+use samenspel_store::logbook::Audience;
+
+pub fn routes(state: crate::state::AppState) -> RouteTable {
+    let a = Access::Approach;
+    RouteTable::new(state)
+        .route(
+            "GET",
+            "/approaches/{approach}/logbook",
+            a(P::View),
+            get(timeline::show),
+        )
+        .route(
+            "GET",
+            "/approaches/{approach}/logbook/new/{kind}",
+            a(P::Contribute),
+            get(entry::new_show),
+        )
+        .route(
+            "POST",
+            "/approaches/{approach}/logbook/new/{kind}",
+            a(P::Contribute),
+            post(entry::new_submit),
+        )
+        .route(
+            "GET",
+            "/approaches/{approach}/logbook/{entry}",
+            a(P::View),
+            get(entry::show),
+        )
+        .route(
+            "GET",
+            "/approaches/{approach}/logbook/{entry}/edit",
+            a(P::Contribute),
+            get(entry::edit_show),
+        )
+        .route(
+            "POST",
+            "/approaches/{approach}/logbook/{entry}/edit",
+            a(P::Contribute),
+            post(entry::edit_submit),
+        )
+        .route(
+            "POST",
+            "/approaches/{approach}/logbook/{entry}/status",
+            a(P::Contribute),
+            post(entry::set_status),
+        )
+}
+
+/// Who reads the logbook on an approach's pages: a person who may open the approach.
+pub(crate) fn audience(ctx: &Ctx, scope: &ApproachScope) -> Audience {
+    Audience {
+        user: ctx.user.as_ref().map(|u| u.id),
+        party: scope.standing.allows(P::View),
+    }
+}

@@ -1,0 +1,151 @@
+//! The timeline of an approach's logbook: every entry the visitor may see, newest first,
+//! filtered by kind, party, knooppunt, period and words, 25 at a time.
+
+use super::audience;
+use super::form::period;
+use crate::approaches::{Workspace, parse_org};
+use crate::auth::Ctx;
+use crate::error::AppError;
+use crate::forms::FormErrors;
+use crate::routes::ApproachScope;
+use crate::state::AppState;
+use crate::views::{format, render_or_refuse};
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::response::Response;
+use samenspel_domain::approaches::optional_date;
+use samenspel_domain::logbook::{EntryKind, overdue, search_terms};
+use samenspel_domain::method::Phase;
+use samenspel_domain::permissions::ApproachPermission;
+use samenspel_store::logbook::{self, Cursor, Filter, Listed};
+use serde::{Deserialize, Serialize};
+
+const PAGE: i64 = 25;
+
+/// The timeline's filters as the query string has them; anything unknown means "all".
+#[derive(Debug, Default, Clone, Deserialize, Serialize)]
+#[serde(default)]
+pub struct TimelineQuery {
+    pub q: String,
+    pub kind: String,
+    pub party: String,
+    pub node: String,
+    pub from: String,
+    pub until: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub before: String,
+}
+
+impl TimelineQuery {
+    /// Whether any filter is set.
+    fn filtered(&self) -> bool {
+        [&self.q, &self.kind, &self.party, &self.node, &self.from, &self.until]
+            .iter()
+            .any(|v| !v.trim().is_empty())
+    }
+}
+
+#[derive(Template)]
+#[template(path = "logbook/timeline.html")]
+struct TimelineView<'a> {
+    ctx: &'a Ctx,
+    ws: &'a Workspace,
+    query: TimelineQuery,
+    errors: FormErrors,
+    entries: Vec<Listed>,
+    /// The link to the next (older) page.
+    older: Option<String>,
+    /// This is not the first page.
+    paged: bool,
+    filtered: bool,
+    kinds: &'static [EntryKind],
+    phases: Vec<(&'a Phase, Vec<(String, String)>)>,
+    today: time::Date,
+    can_contribute: bool,
+    can_manage: bool,
+}
+
+impl TimelineView<'_> {
+    fn overdue(&self, item: &Listed) -> bool {
+        item.action_status()
+            .is_some_and(|s| overdue(s, item.due_on, self.today))
+    }
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: ApproachScope,
+    Query(query): Query<TimelineQuery>,
+) -> Result<Response, AppError> {
+    let ws = Workspace::load(&state, &scope).await?;
+    let mut errors = FormErrors::default();
+    let from = errors.check("from", optional_date(&query.from)).flatten();
+    let until = errors.check("until", optional_date(&query.until)).flatten();
+    if let (Some(f), Some(u)) = (from, until)
+        && u < f
+    {
+        errors.add("until", "error-period-order");
+    }
+    let (from, until) = period(from, until);
+    let node = query.node.trim();
+    let filter = Filter {
+        kind: EntryKind::parse(&query.kind).ok(),
+        party: parse_org(&query.party),
+        node: (!node.is_empty()).then(|| node.to_owned()),
+        from,
+        until,
+        terms: search_terms(&query.q),
+    };
+    let cursor = Cursor::decode(&query.before);
+    let (entries, more) = if errors.is_empty() {
+        let mut conn = state.db.conn().await?;
+        logbook::timeline(
+            conn.ex(),
+            scope.id,
+            audience(&ctx, &scope),
+            &filter,
+            cursor,
+            PAGE,
+        )
+        .await?
+    } else {
+        (Vec::new(), false)
+    };
+    let older = match entries.last() {
+        Some(last) if more => {
+            let next = TimelineQuery {
+                before: Cursor {
+                    at: last.happened_at,
+                    id: last.id,
+                }
+                .encode(),
+                ..query.clone()
+            };
+            Some(format!(
+                "/approaches/{}/logbook?{}",
+                scope.id,
+                serde_urlencoded::to_string(&next).unwrap_or_default()
+            ))
+        }
+        _ => None,
+    };
+    let phases = ws.nodes_by_phase(ctx.lang);
+    let failed = !errors.is_empty();
+    let view = TimelineView {
+        ctx: &ctx,
+        ws: &ws,
+        filtered: query.filtered(),
+        paged: cursor.is_some(),
+        query,
+        errors,
+        entries,
+        older,
+        kinds: EntryKind::ALL,
+        phases,
+        today: format::today(),
+        can_contribute: scope.standing.allows(ApproachPermission::Contribute),
+        can_manage: scope.standing.allows(ApproachPermission::Manage),
+    };
+    Ok(render_or_refuse(&view, failed))
+}
