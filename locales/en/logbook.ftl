@@ -26,6 +26,12 @@ logbook-none-found = Nothing matches these filters.
 logbook-empty = The logbook is still empty. Record the first meeting or decision.
 logbook-older = Older items
 logbook-newest = Back to the newest items
+approach-logbook = Latest in the logbook
+approach-open-logbook = Open the logbook
+actions-overdue-count = { $count ->
+    [one] 1 action is overdue
+   *[other] { $count } actions are overdue
+}
 cancel = Cancel
 all-kinds = All kinds
 all-nodes = All knooppunten

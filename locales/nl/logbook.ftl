@@ -26,6 +26,12 @@ logbook-none-found = Niets gevonden dat bij deze filters past.
 logbook-empty = Er staat nog niets in het logboek. Leg het eerste overleg of besluit vast.
 logbook-older = Oudere items
 logbook-newest = Naar de nieuwste items
+approach-logbook = Laatst in het logboek
+approach-open-logbook = Naar het logboek
+actions-overdue-count = { $count ->
+    [one] 1 actie is over de datum
+   *[other] { $count } acties zijn over de datum
+}
 cancel = Annuleren
 all-kinds = Alle soorten
 all-nodes = Alle knooppunten

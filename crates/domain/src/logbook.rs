@@ -78,7 +78,8 @@ pub fn overdue(status: ActionStatus, due: Option<Date>, today: Date) -> bool {
 /// A date and an optional time of day as forms send them (`YYYY-MM-DD`, `HH:MM`), as a local
 /// date-time; no time means the start of the day.
 pub fn local_moment(date: &str, time: &str) -> Result<PrimitiveDateTime, Invalid> {
-    let date = crate::approaches::optional_date(date)?.ok_or(Invalid::new("error-date-required"))?;
+    let date =
+        crate::approaches::optional_date(date)?.ok_or(Invalid::new("error-date-required"))?;
     let time = time.trim();
     let time = if time.is_empty() {
         Time::MIDNIGHT
@@ -180,7 +181,10 @@ mod tests {
             search_document(["Coöperatie: wárm-tenet!", "Één 2e keer"]),
             "cooperatie warm tenet een 2e keer"
         );
-        assert_eq!(search_terms("  \"Warmte\"* OR net "), ["warmte", "or", "net"]);
+        assert_eq!(
+            search_terms("  \"Warmte\"* OR net "),
+            ["warmte", "or", "net"]
+        );
         assert_eq!(search_terms("a b c d e f g h i j").len(), 8);
         assert!(search_terms("*** ---").is_empty());
     }

@@ -7,6 +7,7 @@ use samenspel_domain::organisations::{OrgKind, OrgName, OrgRole};
 use samenspel_store::{Db, OrgId, UserId, organisations, users};
 
 mod approaches;
+mod logbook;
 mod registry;
 
 /// The password of every demo account (the README lists the accounts).
@@ -185,6 +186,7 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
         .ok_or_else(|| anyhow::anyhow!("unknown demo facilitator"))?;
     registry::load(&mut tx, &org_of, facilitator, now).await?;
     approaches::load(&mut tx, &org_of, &user, now).await?;
+    logbook::load(&mut tx, &org_of, &user, now).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -7,7 +7,9 @@
 //! show an entry its reader may not see.
 
 use crate::{ApproachId, EntryId, Exec, OrgId, Result, StoreError, UserId, dispatch};
-use samenspel_domain::logbook::{ActionStatus, EntryKind, MeetingKind, Visibility, search_document};
+use samenspel_domain::logbook::{
+    ActionStatus, EntryKind, MeetingKind, Visibility, search_document,
+};
 use time::{Date, OffsetDateTime};
 
 /// Who reads: the person (none when anonymous) and whether they may open the approach.
@@ -56,6 +58,8 @@ pub struct Fields {
     pub url: String,
     pub meeting: Option<EntryId>,
     pub decision: Option<EntryId>,
+    /// The earlier decision a new decision supersedes (only when recording).
+    pub supersedes: Option<EntryId>,
     /// Attending parties (meeting) or the parties that took the decision.
     pub parties: Vec<OrgId>,
     pub nodes: Vec<String>,
@@ -83,6 +87,7 @@ impl Fields {
             url: String::new(),
             meeting: None,
             decision: None,
+            supersedes: None,
             parties: Vec::new(),
             nodes: Vec::new(),
         }
@@ -101,18 +106,18 @@ impl Fields {
     }
 }
 
-/// Records an entry. A decision may supersede an earlier decision of the same approach that
+/// Records an entry. A decision may supersede (`fields.supersedes`) an earlier decision of the same approach that
 /// nothing superseded yet.
 pub async fn create(
     mut ex: Exec<'_>,
     approach: ApproachId,
     kind: EntryKind,
     organisation: OrgId,
-    supersedes: Option<EntryId>,
     fields: &Fields,
     user: UserId,
     now: OffsetDateTime,
 ) -> Result<EntryId> {
+    let supersedes = fields.supersedes;
     if let Some(earlier) = supersedes {
         let sql = "SELECT COUNT(*) FROM log_entries e WHERE e.id = $1 AND e.approach_id = $2 \
                    AND e.kind = 'decision' \
@@ -141,7 +146,9 @@ pub async fn create(
             .bind(fields.meeting).bind(fields.decision).bind(user).bind(now)
             .fetch_one(c).await);
     let id = match result.map_err(StoreError::from) {
-        Err(StoreError::Conflict(_)) => return Err(StoreError::Refused("error-decision-superseded")),
+        Err(StoreError::Conflict(_)) => {
+            return Err(StoreError::Refused("error-decision-superseded"));
+        }
         other => other?,
     };
     write_links(ex.reborrow(), id, fields).await?;
@@ -324,8 +331,10 @@ pub async fn get(
          WHERE e.id = $1 AND e.approach_id = $2 AND {}",
         visible(3, 4)
     ));
-    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(id).bind(approach).bind(audience.party)
-        .bind(audience.user).fetch_optional(c).await?))
+    Ok(
+        dispatch!(ex, c => sqlx::query_as(sql).bind(id).bind(approach).bind(audience.party)
+        .bind(audience.user).fetch_optional(c).await?),
+    )
 }
 
 /// The parties of an entry (attending, or taking the decision): (id, name).
@@ -442,7 +451,11 @@ pub async fn timeline(
         values.push(value);
     };
     if let Some(kind) = filter.kind {
-        add("e.kind = ?", Value::Text(kind.as_str().to_owned()), &mut sql);
+        add(
+            "e.kind = ?",
+            Value::Text(kind.as_str().to_owned()),
+            &mut sql,
+        );
     }
     if let Some(org) = filter.party {
         add(
@@ -536,8 +549,10 @@ pub async fn linked(
          ORDER BY e.kind, e.happened_at, e.id",
         visible(2, 3)
     ));
-    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(approach).bind(audience.party)
-        .bind(audience.user).bind(id).fetch_all(c).await?))
+    Ok(
+        dispatch!(ex, c => sqlx::query_as(sql).bind(approach).bind(audience.party)
+        .bind(audience.user).bind(id).fetch_all(c).await?),
+    )
 }
 
 /// The meetings or decisions an entry can be linked to: the newest 200 the audience sees, as
@@ -553,8 +568,10 @@ pub async fn choices(
          WHERE e.approach_id = $1 AND e.kind = $4 AND {} ORDER BY e.happened_at DESC, e.id DESC LIMIT 200",
         visible(2, 3)
     ));
-    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(approach).bind(audience.party)
-        .bind(audience.user).bind(kind.as_str()).fetch_all(c).await?))
+    Ok(
+        dispatch!(ex, c => sqlx::query_as(sql).bind(approach).bind(audience.party)
+        .bind(audience.user).bind(kind.as_str()).fetch_all(c).await?),
+    )
 }
 
 /// How many open actions of the approach that the audience sees are past their due date.
@@ -569,8 +586,10 @@ pub async fn overdue_actions(
          AND e.action_status IN ('open', 'in-progress') AND e.due_on < $4 AND {}",
         visible(2, 3)
     ));
-    Ok(dispatch!(ex, c => sqlx::query_scalar(sql).bind(approach).bind(audience.party)
-        .bind(audience.user).bind(today).fetch_one(c).await?))
+    Ok(
+        dispatch!(ex, c => sqlx::query_scalar(sql).bind(approach).bind(audience.party)
+        .bind(audience.user).bind(today).fetch_one(c).await?),
+    )
 }
 
 /// The people who can own an action: members of the municipality and of today's parties, as

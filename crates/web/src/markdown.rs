@@ -8,7 +8,8 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// Markdown as cleaned HTML.
 pub fn to_html(markdown: &str) -> String {
-    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
     let events = Parser::new_ext(markdown, options).map(|event| match event {
         Event::Start(Tag::Heading {
             level,
@@ -48,7 +49,9 @@ mod tests {
 
     #[test]
     fn markdown_is_rendered_and_cleaned() {
-        let html = to_html("# Verslag\n\n**Besloten**: <script>alert(1)</script> [site](https://a.nl) <a href=\"javascript:x\" onclick=\"y\">k</a> ![i](https://a.nl/i.png)");
+        let html = to_html(
+            "# Verslag\n\n**Besloten**: <script>alert(1)</script> [site](https://a.nl) <a href=\"javascript:x\" onclick=\"y\">k</a> ![i](https://a.nl/i.png)",
+        );
         assert!(html.contains("<h3>Verslag</h3>"), "{html}");
         assert!(html.contains("<strong>Besloten</strong>"), "{html}");
         assert!(!html.contains("<script"), "{html}");

@@ -295,7 +295,7 @@ pub async fn load(
                 .map(|a| a.id)
                 .collect(),
         };
-        let started = now - Duration::days(400 - 150 * demo.phase as i64);
+        let started = now - Duration::days(400 - 30 * demo.phase as i64);
         let id = approaches::create(tx.ex(), zonnedal, pack_id, &settings, leader, started).await?;
         let mut subprojects = Vec::new();
         for (name, description, lead) in demo.subprojects {

@@ -3,6 +3,7 @@
 mod accounts;
 mod approaches;
 mod areas;
+mod logbook;
 mod mail;
 mod organisations;
 mod permissions;

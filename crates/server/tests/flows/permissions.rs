@@ -5,7 +5,7 @@
 
 use crate::support::{Browser, PASSWORD, Page, TestApp, backends};
 use samenspel_domain::organisations::{OrgKind, OrgRole};
-use samenspel_domain::permissions::{ApproachStanding, Permission, Standing};
+use samenspel_domain::permissions::{ApproachPermission, ApproachStanding, Permission, Standing};
 use samenspel_web::routes::{Access, RouteSpec};
 use samenspel_web::state::{AppState, WebConfig};
 
@@ -109,6 +109,26 @@ fn approach_standing(visitor: Visitor) -> ApproachStanding {
 }
 
 fn allowed(spec: &RouteSpec, visitor: Visitor) -> bool {
+    // The entry is an action the initiative recorded, owned by the municipality: only its
+    // recorder changes it, and its recorder and owner move it along.
+    let contributes = approach_standing(visitor).allows(ApproachPermission::Contribute);
+    match spec.path {
+        "/approaches/{approach}/logbook/{entry}/edit" => {
+            return if visitor == Visitor::Anonymous {
+                false
+            } else {
+                contributes && visitor == Visitor::InitiativeAdmin
+            };
+        }
+        "/approaches/{approach}/logbook/{entry}/status" => {
+            return contributes
+                && matches!(
+                    visitor,
+                    Visitor::InitiativeAdmin | Visitor::Member | Visitor::OrgAdmin
+                );
+        }
+        _ => {}
+    }
     match (spec.access, visitor) {
         (Access::Public, _) => true,
         (Access::Org(permission), v) => standing(v, target(spec)).allows(permission),
@@ -133,6 +153,7 @@ struct World {
     need: i64,
     item: i64,
     goal: i64,
+    entry: i64,
 }
 
 async fn arrange(app: &TestApp) -> (World, Vec<(Visitor, Browser)>) {
@@ -231,6 +252,7 @@ async fn arrange(app: &TestApp) -> (World, Vec<(Visitor, Browser)>) {
     assert_eq!(page.status, 303, "creating the approach: {}", page.body);
     let approach = app.scalar("SELECT id FROM approaches").await;
     let node = pack.nodes[0].key.clone();
+    let org_id = org.to_string();
     let (initiative_id, facilitator_id, partner_id) = (
         initiative.to_string(),
         facilitator_org.to_string(),
@@ -283,6 +305,15 @@ async fn arrange(app: &TestApp) -> (World, Vec<(Visitor, Browser)>) {
             format!("/approaches/{approach}/goals"),
             vec![("horizon", "short"), ("title", "Honderd leden")],
         ),
+        (
+            &initiative_admin,
+            format!("/approaches/{approach}/logbook/new/action"),
+            vec![
+                ("title", "Enquête opstellen"),
+                ("owner_party", org_id.as_str()),
+                ("visibility", "parties"),
+            ],
+        ),
     ] {
         let page = browser.post(&path, &fields).await;
         assert_eq!(page.status, 303, "arranging {path}: {}", page.body);
@@ -291,6 +322,7 @@ async fn arrange(app: &TestApp) -> (World, Vec<(Visitor, Browser)>) {
     let need = app.scalar("SELECT id FROM node_needs").await;
     let item = app.scalar("SELECT id FROM position_items").await;
     let goal = app.scalar("SELECT id FROM goals").await;
+    let entry = app.scalar("SELECT id FROM log_entries").await;
 
     let membership = app.scalar("SELECT m.id FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = 'member@example.nl'").await;
     let invitation = app
@@ -325,6 +357,7 @@ async fn arrange(app: &TestApp) -> (World, Vec<(Visitor, Browser)>) {
             need,
             item,
             goal,
+            entry,
         },
         visitors,
     )
@@ -349,6 +382,8 @@ fn concrete(spec: &RouteSpec, world: &World) -> String {
         .replace("{need}", &world.need.to_string())
         .replace("{item}", &world.item.to_string())
         .replace("{goal}", &world.goal.to_string())
+        .replace("{entry}", &world.entry.to_string())
+        .replace("{kind}", "meeting")
         .replace("{token}", "no-such-token")
         .replace("{file}", "samenspel.css")
 }

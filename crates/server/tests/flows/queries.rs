@@ -75,6 +75,19 @@ async fn pages_do_not_query_per_row(app: TestApp) {
     };
     let a = new_approach("Wijkaanpak Centrum").await;
     let node = format!("{a}/kompas/{}", pack.nodes[0].key);
+    let meeting = admin
+        .post(
+            &format!("{a}/logbook/new/meeting"),
+            &[
+                ("meeting_kind", "project-team"),
+                ("title", "Avond over het warmtenet"),
+                ("date", "2026-10-01"),
+                ("visibility", "parties"),
+            ],
+        )
+        .await;
+    assert_eq!(meeting.status, 303, "{}", meeting.body);
+    let meeting_id = meeting.location.rsplit('/').next().unwrap_or("").to_owned();
     let pages = [
         "/approaches".to_owned(),
         format!("/municipalities/{org}/approaches"),
@@ -85,6 +98,10 @@ async fn pages_do_not_query_per_row(app: TestApp) {
         format!("{a}/ambition"),
         format!("{a}/parties"),
         format!("{a}/settings"),
+        format!("{a}/logbook"),
+        format!("{a}/logbook?q=avond&kind=meeting"),
+        meeting.location.clone(),
+        format!("{a}/logbook/new/action"),
         format!("/municipalities/{org}/initiatives"),
         format!("/municipalities/{org}/areas"),
         "/initiatives".to_owned(),
@@ -147,6 +164,38 @@ async fn pages_do_not_query_per_row(app: TestApp) {
             (
                 format!("{a}/positions"),
                 vec![("kind", "wishes"), ("body", "Een wens")],
+            ),
+            (
+                format!("{a}/logbook/new/decision"),
+                vec![
+                    ("title", "Een besluit over de avond"),
+                    ("date", "2026-10-01"),
+                    ("parties", partner.as_str()),
+                    ("meeting", meeting_id.as_str()),
+                    ("nodes", n.key.as_str()),
+                    ("visibility", "parties"),
+                ],
+            ),
+            (
+                format!("{a}/logbook/new/action"),
+                vec![
+                    ("title", "Een actie na de avond"),
+                    ("owner_party", partner.as_str()),
+                    ("due_on", "2020-01-01"),
+                    ("meeting", meeting_id.as_str()),
+                    ("visibility", "parties"),
+                ],
+            ),
+            (
+                format!("{a}/logbook/new/meeting"),
+                vec![
+                    ("meeting_kind", "learning"),
+                    ("title", "Nog een avond"),
+                    ("date", "2026-10-02"),
+                    ("parties", partner.as_str()),
+                    ("attendee_names", "Anna\nBert"),
+                    ("visibility", "own"),
+                ],
             ),
             (
                 format!("{a}/goals"),

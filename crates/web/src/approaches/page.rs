@@ -17,6 +17,7 @@ use samenspel_domain::permissions::ApproachPermission;
 use samenspel_store::ambition;
 use samenspel_store::approaches::{self, AreaRow, PartyRow, SubprojectRow};
 use samenspel_store::kompas::{self, Progress};
+use samenspel_store::logbook::{self, Listed};
 use std::collections::HashMap;
 
 /// A node to work on next, with its status.
@@ -46,12 +47,21 @@ struct ShowView<'a> {
     goals_overdue: usize,
     goals_total: usize,
     changes: Vec<ChangeLine>,
+    /// The newest logbook entries the reader sees, and how many actions are overdue.
+    logbook: Vec<Listed>,
+    actions_overdue: i64,
+    today: time::Date,
     /// The reader's previous visit, if any.
     last_visit: Option<String>,
     can_manage: bool,
 }
 
 impl ShowView<'_> {
+    fn overdue(&self, item: &Listed) -> bool {
+        item.action_status()
+            .is_some_and(|s| samenspel_domain::logbook::overdue(s, item.due_on, self.today))
+    }
+
     fn phase_name(&self) -> String {
         self.ws
             .phase_name(self.ctx.lang, &self.ws.approach.phase_key)
@@ -99,6 +109,17 @@ pub async fn show(
     };
     let mut conn = state.db.conn().await?;
     let changes = approaches::changes(conn.ex(), scope.id, last_visit, 30).await?;
+    let reader = crate::logbook::audience(&ctx, &scope);
+    let (logbook, _) = logbook::timeline(
+        conn.ex(),
+        scope.id,
+        reader,
+        &logbook::Filter::default(),
+        None,
+        5,
+    )
+    .await?;
+    let actions_overdue = logbook::overdue_actions(conn.ex(), scope.id, reader, today).await?;
     drop(conn);
     let by_phase: HashMap<String, Progress> =
         by_phase.into_iter().map(|p| (p.key.clone(), p)).collect();
@@ -161,6 +182,9 @@ pub async fn show(
         goals_overdue: goals.iter().filter(|g| g.is_overdue(today)).count(),
         goals_total: goals.len(),
         changes,
+        logbook,
+        actions_overdue,
+        today,
         last_visit: last_visit.map(|at| ctx.datetime(&at)),
         can_manage: scope.standing.allows(ApproachPermission::Manage),
     };

@@ -100,7 +100,10 @@ struct FormView<'a> {
 impl FormView<'_> {
     fn action(&self) -> String {
         match self.editing {
-            Some(entry) => format!("/approaches/{}/logbook/{}/edit", self.ws.approach.id, entry.id),
+            Some(entry) => format!(
+                "/approaches/{}/logbook/{}/edit",
+                self.ws.approach.id, entry.id
+            ),
             None => format!(
                 "/approaches/{}/logbook/new/{}",
                 self.ws.approach.id,
@@ -272,22 +275,13 @@ pub async fn new_submit(
             Some(errors),
         )
     };
-    let (party, fields) = match form::parse(kind, &form, &scope, &ws, &choices, None, now)? {
+    let (party, mut fields) = match form::parse(kind, &form, &scope, &ws, &choices, None, now)? {
         Ok(parsed) => parsed,
         Err(errors) => return refuse(errors, form).await,
     };
+    fields.supersedes = earlier.as_ref().map(|e| e.id);
     let mut tx = state.db.begin().await?;
-    let created = logbook::create(
-        tx.ex(),
-        scope.id,
-        kind,
-        party,
-        earlier.as_ref().map(|e| e.id),
-        &fields,
-        user,
-        now,
-    )
-    .await;
+    let created = logbook::create(tx.ex(), scope.id, kind, party, &fields, user, now).await;
     let id = match created {
         Ok(id) => id,
         Err(StoreError::Refused(reason)) => {

@@ -52,7 +52,7 @@ impl EntryForm {
             "nodes" => &self.nodes,
             _ => return false,
         };
-        values.iter().any(|v| *v == key)
+        values.contains(&key)
     }
 
     /// The form filled in with an entry, for editing it.
@@ -194,6 +194,9 @@ pub(crate) fn parse(
     Ok(Ok((party, fields)))
 }
 
+/// What a kind's checked fields set on the entry.
+type Apply = Box<dyn FnOnce(&mut Fields)>;
+
 type Linked<'a> = dyn Fn(
         &str,
         &[(EntryId, String, OffsetDateTime)],
@@ -209,7 +212,7 @@ fn kind_fields(
     now: OffsetDateTime,
     errors: &mut FormErrors,
     linked: &Linked<'_>,
-) -> Option<Box<dyn FnOnce(&mut Fields)>> {
+) -> Option<Apply> {
     match kind {
         EntryKind::Meeting => {
             let meeting_kind = errors.check("meeting_kind", MeetingKind::parse(&form.meeting_kind));
@@ -226,18 +229,22 @@ fn kind_fields(
             {
                 errors.add("end_time", "error-meeting-end-before-start");
             }
-            let place = errors.check(
-                "place",
-                optional_text(&form.place, 200, "error-place-long"),
-            );
+            let place = errors.check("place", optional_text(&form.place, 200, "error-place-long"));
             let online = errors.check("online_url", website(&form.online_url));
             let agenda = errors.check(
                 "agenda",
                 optional_text(&form.agenda, 5000, "error-text-too-long"),
             );
             let names = errors.check("attendee_names", attendee_names(&form.attendee_names));
-            let (Some(meeting_kind), Some(start), Some(end), Some(place), Some(online), Some(agenda), Some(names)) =
-                (meeting_kind, start, end, place, online, agenda, names)
+            let (
+                Some(meeting_kind),
+                Some(start),
+                Some(end),
+                Some(place),
+                Some(online),
+                Some(agenda),
+                Some(names),
+            ) = (meeting_kind, start, end, place, online, agenda, names)
             else {
                 return None;
             };
@@ -309,8 +316,14 @@ fn kind_fields(
             };
             let meeting = errors.check("meeting", linked(&form.meeting, &choices.meetings));
             let decision = errors.check("decision", linked(&form.decision, &choices.decisions));
-            let (Some(due), Some(owner_party), Some(owner_user), Some(status), Some(meeting), Some(decision)) =
-                (due, owner_party, owner_user, status, meeting, decision)
+            let (
+                Some(due),
+                Some(owner_party),
+                Some(owner_user),
+                Some(status),
+                Some(meeting),
+                Some(decision),
+            ) = (due, owner_party, owner_user, status, meeting, decision)
             else {
                 return None;
             };
@@ -349,8 +362,5 @@ pub(crate) fn period(
     until: Option<time::Date>,
 ) -> (Option<OffsetDateTime>, Option<OffsetDateTime>) {
     let start = |d: time::Date| dutch_moment(d.midnight());
-    (
-        from.map(start),
-        until.map(|d| start(d) + Duration::days(1)),
-    )
+    (from.map(start), until.map(|d| start(d) + Duration::days(1)))
 }

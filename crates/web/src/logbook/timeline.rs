@@ -39,9 +39,16 @@ pub struct TimelineQuery {
 impl TimelineQuery {
     /// Whether any filter is set.
     fn filtered(&self) -> bool {
-        [&self.q, &self.kind, &self.party, &self.node, &self.from, &self.until]
-            .iter()
-            .any(|v| !v.trim().is_empty())
+        [
+            &self.q,
+            &self.kind,
+            &self.party,
+            &self.node,
+            &self.from,
+            &self.until,
+        ]
+        .iter()
+        .any(|v| !v.trim().is_empty())
     }
 }
 

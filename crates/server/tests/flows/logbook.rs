@@ -1,0 +1,700 @@
+//! The logbook over HTTP: recording a meeting with the decisions and actions that come out of
+//! it, superseding a decision, moving an action, links; bad input refused with the input kept;
+//! the timeline's filters, search and paging; and who sees what, on every page that lists
+//! entries.
+
+use crate::on_both_databases;
+use crate::support::{Browser, TestApp};
+use samenspel_domain::method::Pack;
+use samenspel_store::logbook::{self, Audience, Filter};
+use samenspel_store::{ApproachId, EntryId};
+
+struct World {
+    municipality: Browser,
+    initiative: Browser,
+    /// A second member of the initiative.
+    colleague: Browser,
+    partner: Browser,
+    outsider: Browser,
+    org: String,
+    initiative_org: String,
+    partner_org: String,
+    approach: i64,
+    pack: Pack,
+}
+
+impl World {
+    fn logbook(&self) -> String {
+        format!("/approaches/{}/logbook", self.approach)
+    }
+}
+
+/// The id at the end of a redirect to an entry.
+fn entry_id(location: &str) -> i64 {
+    location
+        .rsplit('/')
+        .next()
+        .and_then(|id| id.parse().ok())
+        .unwrap_or_else(|| panic!("an entry's address: {location}"))
+}
+
+async fn arrange(app: &TestApp) -> World {
+    let (municipality, org) = app
+        .municipality_with_areas("pl@zonnedal.example", "Gemeente Zonnedal")
+        .await;
+    let initiative = app.register("Kernteam", "kern@energie.example").await;
+    let initiative_org = app
+        .create_org(&initiative, "initiative", "Zonnedal Energie")
+        .await;
+    let page = initiative
+        .post(
+            &format!("/initiatives/{initiative_org}/edit"),
+            &[
+                ("municipality", org.to_string().as_str()),
+                ("areas_of", org.to_string().as_str()),
+                ("themes", "heat"),
+                ("legal_form", "cooperative"),
+                ("character", "both"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, 303, "{}", page.body);
+    let link = app
+        .invite(
+            &initiative,
+            initiative_org,
+            "collega@energie.example",
+            "member",
+        )
+        .await;
+    let colleague = app.register("Collega", "collega@energie.example").await;
+    let page = colleague
+        .post(link.trim_start_matches(&app.base), &[])
+        .await;
+    assert_eq!(page.status, 303);
+    let partner = app.register("Netbeheerder", "net@regionet.example").await;
+    let partner_org = app.create_org(&partner, "partner", "RegioNet").await;
+    let outsider = app
+        .register("Buitenstaander", "buiten@elders.example")
+        .await;
+    let pack = Pack::default_pack().expect("the method pack");
+    let area = app
+        .scalar("SELECT id FROM areas WHERE code = 'BU99010101'")
+        .await
+        .to_string();
+    let created = municipality
+        .post(
+            &format!("/municipalities/{org}/approaches/new"),
+            &[
+                ("name", "Wijkaanpak Centrum"),
+                ("phase", pack.phases[0].key.as_str()),
+                ("intensity", "project"),
+                ("areas", area.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(created.status, 303, "{}", created.body);
+    let approach = entry_id(&created.location);
+    for (party, role) in [
+        (initiative_org.to_string(), "project-team"),
+        (partner_org.to_string(), "adviser"),
+    ] {
+        let page = municipality
+            .post(
+                &format!("/approaches/{approach}/parties"),
+                &[("organisation", party.as_str()), ("role", role)],
+            )
+            .await;
+        assert_eq!(page.status, 303, "{}", page.body);
+    }
+    World {
+        municipality,
+        initiative,
+        colleague,
+        partner,
+        outsider,
+        org: org.to_string(),
+        initiative_org: initiative_org.to_string(),
+        partner_org: partner_org.to_string(),
+        approach,
+        pack,
+    }
+}
+
+async fn a_meeting_with_decisions_and_actions(app: TestApp) {
+    let w = arrange(&app).await;
+    let logbook = w.logbook();
+    w.municipality
+        .get(&logbook)
+        .await
+        .assert_contains("Er staat nog niets in het logboek");
+    let node = w.pack.nodes[0].key.clone();
+
+    // A meeting: every mistake named at once, the input kept.
+    let new_meeting = format!("{logbook}/new/meeting");
+    w.municipality
+        .get(&new_meeting)
+        .await
+        .assert_contains("name=\"attendee_names\"")
+        .assert_contains("value=\"parties\" checked");
+    let refused = w
+        .municipality
+        .post(
+            &new_meeting,
+            &[
+                ("meeting_kind", "party"),
+                ("title", " "),
+                ("date", "2026-10-01"),
+                ("start_time", "19:30"),
+                ("end_time", "18:00"),
+                ("agenda", "Bewaarde agenda"),
+                ("visibility", "everyone"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, 422);
+    refused
+        .assert_contains("id=\"field-meeting_kind-error\"")
+        .assert_contains("id=\"field-title-error\"")
+        .assert_contains("id=\"field-end_time-error\"")
+        .assert_contains("id=\"field-visibility-error\"")
+        .assert_contains("Bewaarde agenda");
+    let unknown_party = w
+        .municipality
+        .post(
+            &new_meeting,
+            &[
+                ("meeting_kind", "neighbourhood"),
+                ("title", "Avond"),
+                ("date", "2026-10-01"),
+                ("visibility", "parties"),
+                ("parties", "999999"),
+                ("nodes", "no-such-node"),
+            ],
+        )
+        .await;
+    assert_eq!(unknown_party.status, 422);
+    unknown_party
+        .assert_contains("id=\"field-parties-error\"")
+        .assert_contains("Kies knooppunten uit de lijst");
+    let meeting = w
+        .municipality
+        .post(
+            &new_meeting,
+            &[
+                ("meeting_kind", "neighbourhood"),
+                ("title", "Informatieavond warmtenet"),
+                ("date", "2026-10-01"),
+                ("start_time", "19:30"),
+                ("end_time", "21:30"),
+                ("place", "Buurthuis De Linde"),
+                ("agenda", "1. Welkom\n2. Het warmtenet"),
+                (
+                    "body",
+                    "**Besloten**: een enquête. <script>alert(1)</script>",
+                ),
+                ("attendee_names", "Anna de Vries (bewoner)\n\nBert Jansen"),
+                ("parties", w.org.as_str()),
+                ("parties", w.initiative_org.as_str()),
+                ("nodes", node.as_str()),
+                ("visibility", "parties"),
+            ],
+        )
+        .await;
+    assert_eq!(meeting.status, 303, "{}", meeting.body);
+    let meeting_id = entry_id(&meeting.location);
+    w.initiative
+        .get(&meeting.location)
+        .await
+        .assert_contains("Informatieavond warmtenet")
+        .assert_contains("Buurtbijeenkomst")
+        .assert_contains("1 oktober 2026, 19:30")
+        .assert_contains("21:30")
+        .assert_contains("Anna de Vries (bewoner)")
+        .assert_contains("Zonnedal Energie")
+        .assert_contains("<strong>Besloten</strong>")
+        .assert_contains(&w.pack.nodes[0].title.nl);
+    let page = w.initiative.get(&meeting.location).await;
+    assert!(!page.body.contains("<script>alert"), "{}", page.body);
+
+    // A decision from the meeting: who took it is required.
+    let new_decision = format!("{logbook}/new/decision");
+    w.municipality
+        .get(&format!("{new_decision}?meeting={meeting_id}"))
+        .await
+        .assert_contains(&format!("value=\"{meeting_id}\" selected"));
+    let meeting_field = meeting_id.to_string();
+    let decision_fields = |title: &'static str, parties: bool| {
+        let mut fields = vec![
+            ("title", title),
+            ("body", "Omdat de buurt het wil."),
+            ("date", "2026-10-01"),
+            ("review_on", "2027-10-01"),
+            ("meeting", meeting_field.as_str()),
+            ("visibility", "public"),
+        ];
+        if parties {
+            fields.push(("parties", w.org.as_str()));
+            fields.push(("parties", w.initiative_org.as_str()));
+        }
+        fields
+    };
+    let refused = w
+        .municipality
+        .post(&new_decision, &decision_fields("Een enquête", false))
+        .await;
+    assert_eq!(refused.status, 422);
+    refused
+        .assert_contains("id=\"field-parties-error\"")
+        .assert_contains("Omdat de buurt het wil.");
+    let first = w
+        .municipality
+        .post(&new_decision, &decision_fields("Een enquête", true))
+        .await;
+    assert_eq!(first.status, 303, "{}", first.body);
+    let first_id = entry_id(&first.location);
+    w.municipality
+        .get(&meeting.location)
+        .await
+        .assert_contains("Een enquête");
+    // A decision is never edited; a later one supersedes it and both stay.
+    assert_eq!(
+        w.municipality
+            .get(&format!("{logbook}/{first_id}/edit"))
+            .await
+            .status,
+        403
+    );
+    w.initiative
+        .get(&format!("{new_decision}?supersedes={first_id}"))
+        .await
+        .assert_contains("Een enquête")
+        .assert_contains(&format!("name=\"supersedes\" value=\"{first_id}\""));
+    let first_field = first_id.to_string();
+    let mut fields = decision_fields("Een enquête en een tweede avond", true);
+    fields.push(("supersedes", first_field.as_str()));
+    let later = w.initiative.post(&new_decision, &fields).await;
+    assert_eq!(later.status, 303, "{}", later.body);
+    w.partner
+        .get(&first.location)
+        .await
+        .assert_contains("Dit besluit is vervangen door een later besluit")
+        .assert_contains("Een enquête en een tweede avond");
+    w.partner
+        .get(&later.location)
+        .await
+        .assert_contains("Dit besluit vervangt");
+    let twice = w.municipality.post(&new_decision, &fields).await;
+    assert_eq!(twice.status, 422, "{}", twice.body);
+    twice.assert_contains("al door een ander besluit vervangen");
+
+    // An action: someone must take it on; overdue actions stand out until they are done.
+    let new_action = format!("{logbook}/new/action");
+    let refused = w
+        .municipality
+        .post(
+            &new_action,
+            &[
+                ("title", "Enquête opstellen"),
+                ("due_on", "1-1-2020"),
+                ("visibility", "parties"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, 422);
+    refused
+        .assert_contains("id=\"field-owner_party-error\"")
+        .assert_contains("id=\"field-due_on-error\"")
+        .assert_contains("Enquête opstellen");
+    let action = w
+        .municipality
+        .post(
+            &new_action,
+            &[
+                ("title", "Enquête opstellen"),
+                ("owner_party", w.initiative_org.as_str()),
+                ("due_on", "2020-01-01"),
+                ("meeting", meeting_field.as_str()),
+                ("visibility", "parties"),
+            ],
+        )
+        .await;
+    assert_eq!(action.status, 303, "{}", action.body);
+    w.initiative
+        .get(&logbook)
+        .await
+        .assert_contains("Enquête opstellen")
+        .assert_contains("Over de datum");
+    // The adviser neither recorded nor owns it.
+    let status = format!("{}/status", action.location);
+    assert_eq!(
+        w.partner.post(&status, &[("status", "done")]).await.status,
+        403
+    );
+    let moved = w.initiative.post(&status, &[("status", "done")]).await;
+    assert_eq!(moved.status, 303, "{}", moved.body);
+    let page = w.initiative.get(&action.location).await;
+    page.assert_contains("Klaar");
+    assert!(!page.body.contains("Over de datum"), "{}", page.body);
+    assert_eq!(app.audit_count("logbook.action_moved").await, 1);
+
+    // A link: an address is required.
+    let new_link = format!("{logbook}/new/link");
+    let refused = w
+        .partner
+        .post(
+            &new_link,
+            &[
+                ("title", "Haalbaarheidsstudie"),
+                ("url", "niet een adres"),
+                ("visibility", "parties"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, 422);
+    refused.assert_contains("id=\"field-url-error\"");
+    let link = w
+        .partner
+        .post(
+            &new_link,
+            &[
+                ("title", "Haalbaarheidsstudie"),
+                ("url", "https://regionet.example/studie"),
+                ("visibility", "parties"),
+            ],
+        )
+        .await;
+    assert_eq!(link.status, 303, "{}", link.body);
+
+    // Only the organisation that recorded an entry changes it.
+    let edit = format!("{}/edit", meeting.location);
+    assert_eq!(w.initiative.get(&edit).await.status, 403);
+    w.municipality
+        .get(&edit)
+        .await
+        .assert_contains("Informatieavond warmtenet")
+        .assert_contains("value=\"19:30\"");
+    let changed = w
+        .municipality
+        .post(
+            &edit,
+            &[
+                ("meeting_kind", "neighbourhood"),
+                ("title", "Informatieavond warmtenet en isolatie"),
+                ("date", "2026-10-01"),
+                ("start_time", "19:30"),
+                ("visibility", "public"),
+                ("parties", w.org.as_str()),
+                ("nodes", node.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(changed.status, 303, "{}", changed.body);
+    w.partner
+        .get(&meeting.location)
+        .await
+        .assert_contains("Informatieavond warmtenet en isolatie")
+        .assert_contains("Openbaar");
+
+    // The timeline: kinds, parties, knooppunten, periods and words.
+    let kinds = w.partner.get(&format!("{logbook}?kind=decision")).await;
+    kinds
+        .assert_contains("Een enquête en een tweede avond")
+        .assert_contains("Vervangen");
+    assert!(!kinds.body.contains("Haalbaarheidsstudie"));
+    let by_party = w
+        .partner
+        .get(&format!("{logbook}?party={}", w.partner_org))
+        .await;
+    by_party.assert_contains("Haalbaarheidsstudie");
+    assert!(!by_party.body.contains("Enquête opstellen"));
+    let by_node = w.partner.get(&format!("{logbook}?node={node}")).await;
+    by_node.assert_contains("Informatieavond");
+    assert!(!by_node.body.contains("Haalbaarheidsstudie"));
+    let found = w
+        .partner
+        .get(&format!("{logbook}?q=isolatie+informatie"))
+        .await;
+    found.assert_contains("Informatieavond warmtenet en isolatie");
+    assert!(!found.body.contains("Haalbaarheidsstudie"));
+    // Words are found whatever their case or accents, and as the start of a word.
+    w.partner
+        .get(&format!("{logbook}?q=ENQUETE"))
+        .await
+        .assert_contains("Enquête opstellen");
+    let nothing = w.partner.get(&format!("{logbook}?q=kernenergie")).await;
+    nothing.assert_contains("Niets gevonden");
+    let period = w
+        .partner
+        .get(&format!("{logbook}?from=2026-09-30&until=2026-10-01"))
+        .await;
+    period.assert_contains("Informatieavond");
+    assert!(!period.body.contains("Haalbaarheidsstudie"));
+    let bad = w
+        .partner
+        .get(&format!(
+            "{logbook}?from=gisteren&until=2026-01-01&kind=nonsense&before=x"
+        ))
+        .await;
+    assert_eq!(bad.status, 422);
+    bad.assert_contains("id=\"field-from-error\"")
+        .assert_contains("value=\"gisteren\"");
+    let reversed = w
+        .partner
+        .get(&format!("{logbook}?from=2026-10-02&until=2026-10-01"))
+        .await;
+    assert_eq!(reversed.status, 422);
+    reversed.assert_contains("id=\"field-until-error\"");
+    assert_eq!(app.audit_count("logbook.entry_added").await, 5);
+    assert_eq!(app.audit_count("logbook.entry_changed").await, 1);
+}
+
+async fn the_timeline_pages_by_keyset(app: TestApp) {
+    let w = arrange(&app).await;
+    let logbook = w.logbook();
+    for i in 0..27 {
+        let title = format!("Verslag nummer {i:02}");
+        let page = w
+            .initiative
+            .post(
+                &format!("{logbook}/new/link"),
+                &[
+                    ("title", title.as_str()),
+                    ("url", "https://energie.example/verslag"),
+                    ("visibility", "parties"),
+                ],
+            )
+            .await;
+        assert_eq!(page.status, 303, "{}", page.body);
+    }
+    let first = w.municipality.get(&logbook).await;
+    first
+        .assert_contains("Verslag nummer 26")
+        .assert_contains("Verslag nummer 02")
+        .assert_contains("rel=\"next\"");
+    assert!(!first.body.contains("Verslag nummer 01"));
+    let next = first
+        .body
+        .split("href=\"")
+        .filter_map(|s| s.split('"').next())
+        .find(|href| href.contains("before="))
+        .expect("a link to older items")
+        .replace("&#38;", "&")
+        .replace("&amp;", "&");
+    let second = w.municipality.get(&next).await;
+    second
+        .assert_contains("Verslag nummer 01")
+        .assert_contains("Verslag nummer 00");
+    assert!(!second.body.contains("Verslag nummer 02"));
+    assert!(!second.body.contains("rel=\"next\""));
+}
+
+async fn each_entry_is_seen_only_by_whom_it_is_for(app: TestApp) {
+    let w = arrange(&app).await;
+    let logbook = w.logbook();
+    let record = |who: &'static str, kind: &'static str, title: &'static str, vis: &'static str| {
+        (who, kind, title, vis)
+    };
+    let mut ids = Vec::new();
+    for (who, kind, title, visibility) in [
+        record(
+            "initiative",
+            "meeting",
+            "Kernteam intern geheimwoord",
+            "own",
+        ),
+        record("initiative", "link", "Gedeelde studie", "parties"),
+        record("municipality", "link", "Openbare kaart", "public"),
+        record("municipality", "link", "Collegevoorstel concept", "own"),
+    ] {
+        let browser = if who == "initiative" {
+            &w.initiative
+        } else {
+            &w.municipality
+        };
+        let mut fields = vec![
+            ("title", title),
+            ("visibility", visibility),
+            ("url", "https://zonnedal.example/stuk"),
+        ];
+        if kind == "meeting" {
+            fields.extend([
+                ("meeting_kind", "project-team"),
+                ("date", "2026-11-02"),
+                ("start_time", "20:00"),
+            ]);
+        }
+        let page = browser
+            .post(&format!("{logbook}/new/{kind}"), &fields)
+            .await;
+        assert_eq!(page.status, 303, "{title}: {}", page.body);
+        ids.push(entry_id(&page.location));
+    }
+    let (own_meeting, municipal_own) = (ids[0], ids[3]);
+    // A decision recorded for everyone, from the initiative's own meeting.
+    let meeting_field = own_meeting.to_string();
+    let page = w
+        .initiative
+        .post(
+            &format!("{logbook}/new/decision"),
+            &[
+                ("title", "Besluit voor iedereen"),
+                ("date", "2026-11-02"),
+                ("parties", w.initiative_org.as_str()),
+                ("meeting", meeting_field.as_str()),
+                ("visibility", "parties"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, 303, "{}", page.body);
+    let decision = page.location.clone();
+
+    // Each reader's timeline, search, entry pages and choices.
+    let readers: [(&str, &Browser, &[&str], &[&str]); 4] = [
+        (
+            "initiative",
+            &w.initiative,
+            &["Kernteam intern", "Gedeelde studie", "Openbare kaart"],
+            &["Collegevoorstel"],
+        ),
+        (
+            "colleague",
+            &w.colleague,
+            &["Kernteam intern", "Gedeelde studie", "Openbare kaart"],
+            &["Collegevoorstel"],
+        ),
+        (
+            "municipality",
+            &w.municipality,
+            &["Collegevoorstel", "Gedeelde studie", "Openbare kaart"],
+            &["Kernteam intern"],
+        ),
+        (
+            "partner",
+            &w.partner,
+            &["Gedeelde studie", "Openbare kaart"],
+            &["Kernteam intern", "Collegevoorstel"],
+        ),
+    ];
+    for (name, browser, sees, hidden) in readers {
+        let timeline = browser.get(&logbook).await;
+        for title in sees {
+            timeline.assert_contains(title);
+        }
+        for title in hidden {
+            assert!(
+                !timeline.body.contains(title),
+                "{name} sees {title} on the timeline"
+            );
+        }
+        let search = browser.get(&format!("{logbook}?q=geheimwoord")).await;
+        assert_eq!(
+            search.body.contains("Kernteam intern"),
+            sees.contains(&"Kernteam intern"),
+            "{name}: search"
+        );
+        for (id, title) in [
+            (own_meeting, "Kernteam intern"),
+            (municipal_own, "Collegevoorstel"),
+        ] {
+            let status = browser.get(&format!("{logbook}/{id}")).await.status;
+            let expected = if sees.contains(&title) { 200 } else { 404 };
+            assert_eq!(status, expected, "{name}: {title}");
+        }
+        // The decision's page names its meeting only to those who may see the meeting.
+        let page = browser.get(&decision).await;
+        page.assert_contains("Besluit voor iedereen");
+        assert_eq!(
+            page.body.contains("Kernteam intern"),
+            sees.contains(&"Kernteam intern"),
+            "{name}: the decision's meeting"
+        );
+        // Linking a new action: the meetings offered are the visible ones.
+        let form = browser.get(&format!("{logbook}/new/action")).await;
+        assert_eq!(
+            form.body.contains("Kernteam intern"),
+            sees.contains(&"Kernteam intern"),
+            "{name}: the meetings to link to"
+        );
+    }
+    // Linking to a meeting one may not see is refused, not quietly accepted.
+    let page = w
+        .municipality
+        .post(
+            &format!("{logbook}/new/action"),
+            &[
+                ("title", "Iets"),
+                ("owner_party", w.org.as_str()),
+                ("meeting", meeting_field.as_str()),
+                ("visibility", "parties"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, 422);
+    page.assert_contains("id=\"field-meeting-error\"");
+    // Recording for an organisation that is not one's own is refused.
+    let page = w
+        .partner
+        .post(
+            &format!("{logbook}/new/link"),
+            &[
+                ("party", w.initiative_org.as_str()),
+                ("title", "Namens een ander"),
+                ("url", "https://a.example"),
+                ("visibility", "parties"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, 403);
+    // Someone who takes no part sees no logbook at all.
+    assert_eq!(w.outsider.get(&logbook).await.status, 403);
+    assert_eq!(w.outsider.get(&decision).await.status, 403);
+
+    // The public: public entries only (what the public page will read).
+    let mut conn = app.db.conn().await.expect("conn");
+    let (public, _) = logbook::timeline(
+        conn.ex(),
+        ApproachId(w.approach),
+        Audience::PUBLIC,
+        &Filter::default(),
+        None,
+        50,
+    )
+    .await
+    .expect("timeline");
+    let titles: Vec<&str> = public.iter().map(|e| e.title.as_str()).collect();
+    assert_eq!(titles, ["Openbare kaart"]);
+    let hidden = logbook::get(
+        conn.ex(),
+        ApproachId(w.approach),
+        EntryId(own_meeting),
+        Audience::PUBLIC,
+    )
+    .await
+    .expect("get");
+    assert!(hidden.is_none());
+
+    // Changing who may see an entry takes effect at once.
+    let page = w
+        .municipality
+        .post(
+            &format!("{logbook}/{municipal_own}/edit"),
+            &[
+                ("title", "Collegevoorstel concept"),
+                ("url", "https://zonnedal.example/stuk"),
+                ("visibility", "parties"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, 303, "{}", page.body);
+    w.partner
+        .get(&logbook)
+        .await
+        .assert_contains("Collegevoorstel concept");
+}
+
+on_both_databases!(
+    a_meeting_with_decisions_and_actions,
+    the_timeline_pages_by_keyset,
+    each_entry_is_seen_only_by_whom_it_is_for
+);
