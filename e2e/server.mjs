@@ -1,6 +1,6 @@
 // Starts Samenspel for one test file, on a fresh SQLite database in a temporary folder, and
 // reads the mail it writes there (no SMTP server: the job worker writes `.eml` files).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -23,10 +23,11 @@ function freePort() {
 }
 
 /**
- * Runs `samenspel serve` (or $SAMENSPEL_BIN) and waits until /health answers 200.
+ * Runs `samenspel serve` (or $SAMENSPEL_BIN) and waits until /health answers 200; with
+ * `{ demo: true }` the database gets the demo data first (`samenspel demo`).
  * Returns { base, mailDir, stop }; stop() ends the process and removes the temporary folder.
  */
-export async function startServer() {
+export async function startServer({ demo = false } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'samenspel-e2e-'));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -45,6 +46,10 @@ export async function startServer() {
     SAMENSPEL_AUTH_ATTEMPTS_PER_MINUTE: '1000',
     RUST_LOG: 'warn',
   });
+  if (demo) {
+    const loaded = spawnSync(bin, ['demo'], { cwd: dir, env, encoding: 'utf8' });
+    if (loaded.status !== 0) throw new Error(`samenspel demo failed: ${loaded.stderr}`);
+  }
   const child = spawn(bin, ['serve', '--listen', `127.0.0.1:${port}`], {
     cwd: dir,
     env,

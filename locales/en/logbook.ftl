@@ -18,6 +18,7 @@ logbook-submit-action = Save the action
 logbook-submit-link = Save the link
 logbook-supersede = New decision replacing an earlier one
 logbook-filter = Search and filter
+logbook-more-filters = More filters: kind, party, knooppunt, period
 logbook-filter-submit = Show
 logbook-filter-clear = Clear all filters
 logbook-found = Found

@@ -18,6 +18,7 @@ logbook-submit-action = Actie opslaan
 logbook-submit-link = Link opslaan
 logbook-supersede = Nieuw besluit dat een eerder besluit vervangt
 logbook-filter = Zoeken en filteren
+logbook-more-filters = Meer filters: soort, partij, knooppunt, periode
 logbook-filter-submit = Toon
 logbook-filter-clear = Alle filters weghalen
 logbook-found = Gevonden

@@ -73,6 +73,14 @@ struct TimelineView<'a> {
 }
 
 impl TimelineView<'_> {
+    /// Whether a filter besides the words is set, so that they show.
+    fn more_filters(&self) -> bool {
+        let q = &self.query;
+        [&q.kind, &q.party, &q.node, &q.from, &q.until]
+            .iter()
+            .any(|v| !v.trim().is_empty())
+    }
+
     fn overdue(&self, item: &Listed) -> bool {
         item.action_status()
             .is_some_and(|s| overdue(s, item.due_on, self.today))
