@@ -162,3 +162,18 @@ error-decision-superseded = Another decision has already replaced that decision 
 audit-logbook-entry-added = Logbook: item recorded
 audit-logbook-entry-changed = Logbook: item changed
 audit-logbook-action-moved = Logbook: action status changed
+
+nav-notifications = Notifications
+nav-notifications-unread = { $count ->
+    [one] 1 unread notification
+   *[other] { $count } unread notifications
+}
+notifications-title = Notifications
+notifications-intro = What was recorded or changed in the logbooks of your approaches, as far as you may see it. The newest comes first.
+notifications-none = There are no notifications yet.
+notifications-read-all = Mark everything as read
+notification-new = New
+notification-event-added = Recorded
+notification-event-changed = Changed
+notification-event-moved = Status changed
+flash-notifications-read = All notifications have been marked as read.

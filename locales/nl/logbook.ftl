@@ -162,3 +162,18 @@ error-decision-superseded = Dat besluit is intussen al door een ander besluit ve
 audit-logbook-entry-added = Logboek: item vastgelegd
 audit-logbook-entry-changed = Logboek: item gewijzigd
 audit-logbook-action-moved = Logboek: stand van een actie gewijzigd
+
+nav-notifications = Meldingen
+nav-notifications-unread = { $count ->
+    [one] 1 ongelezen melding
+   *[other] { $count } ongelezen meldingen
+}
+notifications-title = Meldingen
+notifications-intro = Wat er in de logboeken van uw wijkaanpakken is vastgelegd of gewijzigd, voor zover u het mag zien. Het nieuwste staat bovenaan.
+notifications-none = Er zijn nog geen meldingen.
+notifications-read-all = Alles als gelezen markeren
+notification-new = Nieuw
+notification-event-added = Vastgelegd
+notification-event-changed = Gewijzigd
+notification-event-moved = Stand gewijzigd
+flash-notifications-read = Alle meldingen zijn als gelezen gemarkeerd.

@@ -16,6 +16,7 @@ pub mod jobs;
 pub mod kompas;
 pub mod logbook;
 pub mod method;
+pub mod notifications;
 pub mod organisations;
 pub mod password_resets;
 pub mod sessions;

@@ -30,10 +30,16 @@ impl Audience {
 /// The visibility rule in SQL, for an entry `e`, with the party flag at `$p` and the user at
 /// `$u`.
 fn visible(p: usize, u: usize) -> String {
+    visible_to(&format!("${p}"), &format!("${u}"))
+}
+
+/// The visibility rule in SQL for an entry `e`: `party` is an SQL expression that is true when
+/// the reader may open the approach, `user` one that gives the reader's id.
+pub(crate) fn visible_to(party: &str, user: &str) -> String {
     format!(
-        "(e.visibility = 'public' OR (${p} AND e.visibility = 'parties') \
-         OR (${p} AND e.visibility = 'own' AND EXISTS (SELECT 1 FROM memberships vm \
-             WHERE vm.organisation_id = e.organisation_id AND vm.user_id = ${u} AND vm.until IS NULL)))"
+        "(e.visibility = 'public' OR ({party} AND e.visibility = 'parties') \
+         OR ({party} AND e.visibility = 'own' AND EXISTS (SELECT 1 FROM memberships vm \
+             WHERE vm.organisation_id = e.organisation_id AND vm.user_id = {user} AND vm.until IS NULL)))"
     )
 }
 

@@ -42,6 +42,8 @@ pub struct CurrentUser {
     pub platform_admin: bool,
     /// SHA-256 of the session token (the session's id in the database).
     pub session_id: String,
+    /// Notifications not read yet (not counted for static files).
+    pub unread: i64,
 }
 
 /// Everything a page needs to know about its request.
@@ -290,8 +292,9 @@ pub async fn session_layer(
     let mut clear_session_cookie = false;
     if let Some(token) = jar.get(SESSION_COOKIE).map(|c| c.value().to_owned()) {
         let id = token_hash(&token);
-        match load_session(&state, &id, now).await {
-            Ok(Some(found)) => {
+        let count_unread = !request.uri().path().starts_with("/static/");
+        match load_session(&state, &id, now, count_unread).await {
+            Ok(Some((found, unread))) => {
                 if let Some(l) = Language::from_code(&found.language) {
                     lang = l;
                 }
@@ -302,6 +305,7 @@ pub async fn session_layer(
                     name: found.name,
                     platform_admin: found.is_platform_admin,
                     session_id: id,
+                    unread,
                 });
             }
             Ok(None) => clear_session_cookie = true,
@@ -357,20 +361,28 @@ pub async fn session_layer(
     response
 }
 
+/// The session and, for pages, how many notifications its person has not read.
 async fn load_session(
     state: &AppState,
     id: &str,
     now: time::OffsetDateTime,
-) -> samenspel_store::Result<Option<sessions::SessionUser>> {
+    count_unread: bool,
+) -> samenspel_store::Result<Option<(sessions::SessionUser, i64)>> {
     let mut conn = state.db.conn().await?;
-    let found = sessions::find(conn.ex(), id, now).await?;
-    if let Some(session) = &found
-        && now - session.last_seen_at > TOUCH_EVERY
-    {
+    let Some(found) = sessions::find(conn.ex(), id, now).await? else {
+        return Ok(None);
+    };
+    if now - found.last_seen_at > TOUCH_EVERY {
         let expires = now + Duration::days(state.config.session_idle_days);
         sessions::touch(conn.ex(), id, now, expires).await?;
     }
-    Ok(found)
+    let unread = if count_unread {
+        let today = crate::views::format::today();
+        samenspel_store::notifications::unread(conn.ex(), found.user_id, today).await?
+    } else {
+        0
+    };
+    Ok(Some((found, unread)))
 }
 
 pub fn removal(state: &AppState, name: &'static str) -> Cookie<'static> {

@@ -19,6 +19,7 @@ pub mod initiatives;
 pub mod logbook;
 pub mod mail;
 pub mod markdown;
+pub mod notifications;
 pub mod ops;
 pub mod organisations;
 pub mod routes;
@@ -51,6 +52,7 @@ pub fn route_table(state: AppState) -> RouteTable {
         .merge(initiatives::routes(state.clone()))
         .merge(approaches::routes(state.clone()))
         .merge(logbook::routes(state.clone()))
+        .merge(notifications::routes(state.clone()))
         .merge(admin::routes(state.clone()))
         .merge(ops::routes(state))
 }

@@ -218,6 +218,7 @@ fn every_key_in_use_is_defined() {
         ("visibility", visibilities.clone()),
         ("visibility-hint", visibilities.clone()),
         ("visibility-badge", visibilities),
+        ("notification-event", vec!["added", "changed", "moved"]),
     ];
     let values: Vec<(&str, &[&str])> = values
         .iter()

@@ -693,7 +693,127 @@ async fn each_entry_is_seen_only_by_whom_it_is_for(app: TestApp) {
         .assert_contains("Collegevoorstel concept");
 }
 
+/// The unread count in the page's header, if any.
+fn unread(page: &crate::support::Page) -> u32 {
+    page.body
+        .split("class=\"ss-count\" aria-hidden=\"true\">")
+        .nth(1)
+        .and_then(|rest| rest.split('<').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}
+
+async fn people_are_told_what_they_may_see(app: TestApp) {
+    let w = arrange(&app).await;
+    let logbook = w.logbook();
+    let meeting = w
+        .municipality
+        .post(
+            &format!("{logbook}/new/meeting"),
+            &[
+                ("meeting_kind", "project-team"),
+                ("title", "Projectteam januari"),
+                ("date", "2027-01-12"),
+                ("visibility", "parties"),
+            ],
+        )
+        .await;
+    assert_eq!(meeting.status, 303, "{}", meeting.body);
+    let own = w
+        .initiative
+        .post(
+            &format!("{logbook}/new/link"),
+            &[
+                ("title", "Ledenlijst coöperatie"),
+                ("url", "https://energie.example/leden"),
+                ("visibility", "own"),
+            ],
+        )
+        .await;
+    assert_eq!(own.status, 303, "{}", own.body);
+    // Who did it is not told; the rest is told what they may see.
+    for (name, browser, count) in [
+        ("municipality", &w.municipality, 0),
+        ("initiative", &w.initiative, 1),
+        ("colleague", &w.colleague, 2),
+        ("partner", &w.partner, 1),
+        ("outsider", &w.outsider, 0),
+    ] {
+        let page = browser.get("/").await;
+        assert_eq!(unread(&page), count, "{name}: {}", page.body);
+    }
+    let list = w.partner.get("/notifications").await;
+    list.assert_contains("Projectteam januari")
+        .assert_contains("Wijkaanpak Centrum")
+        .assert_contains("Vastgelegd");
+    assert!(!list.body.contains("Ledenlijst"));
+    w.colleague
+        .get("/notifications")
+        .await
+        .assert_contains("Ledenlijst coöperatie");
+
+    // An entry made private disappears from the notifications of those who may no longer see it.
+    let page = w
+        .municipality
+        .post(
+            &format!("{}/edit", meeting.location),
+            &[
+                ("meeting_kind", "project-team"),
+                ("title", "Projectteam januari"),
+                ("date", "2027-01-12"),
+                ("visibility", "own"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, 303, "{}", page.body);
+    assert_eq!(unread(&w.partner.get("/").await), 0);
+    let list = w.partner.get("/notifications").await;
+    assert!(!list.body.contains("Projectteam januari"), "{}", list.body);
+
+    // Opening one leads to the entry and marks it read; then everything is marked read.
+    let notice: i64 = app
+        .scalar(
+            "SELECT n.id FROM notifications n JOIN users u ON u.id = n.user_id \
+             JOIN log_entries e ON e.id = n.entry_id \
+             WHERE u.email = 'collega@energie.example' AND e.title LIKE 'Ledenlijst%'",
+        )
+        .await;
+    let hidden: i64 = app
+        .scalar(
+            "SELECT n.id FROM notifications n JOIN users u ON u.id = n.user_id \
+             WHERE u.email = 'net@regionet.example' ORDER BY n.id LIMIT 1",
+        )
+        .await;
+    assert_eq!(
+        w.partner
+            .get(&format!("/notifications/{hidden}"))
+            .await
+            .status,
+        404
+    );
+    let opened = w.colleague.get(&format!("/notifications/{notice}")).await;
+    assert_eq!(opened.status, 303);
+    assert!(opened.location.contains("/logbook/"), "{}", opened.location);
+    assert_eq!(unread(&w.colleague.get("/").await), 0);
+    w.colleague
+        .get("/notifications")
+        .await
+        .assert_contains("Ledenlijst coöperatie");
+    // Someone else's notification cannot be opened.
+    assert_eq!(
+        w.initiative
+            .get(&format!("/notifications/{notice}"))
+            .await
+            .status,
+        404
+    );
+    let read = w.colleague.post("/notifications/read", &[]).await;
+    assert_eq!(read.status, 303);
+    assert_eq!(unread(&w.colleague.get("/").await), 0);
+}
+
 on_both_databases!(
+    people_are_told_what_they_may_see,
     a_meeting_with_decisions_and_actions,
     the_timeline_pages_by_keyset,
     each_entry_is_seen_only_by_whom_it_is_for

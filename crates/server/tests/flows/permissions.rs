@@ -384,6 +384,7 @@ fn concrete(spec: &RouteSpec, world: &World) -> String {
         .replace("{goal}", &world.goal.to_string())
         .replace("{entry}", &world.entry.to_string())
         .replace("{kind}", "meeting")
+        .replace("{id}", "999999")
         .replace("{token}", "no-such-token")
         .replace("{file}", "samenspel.css")
 }

@@ -57,6 +57,20 @@ CREATE TABLE log_entry_nodes (
 );
 CREATE INDEX log_entry_nodes_node ON log_entry_nodes(node_key);
 
+-- What each person is told: an entry they may see was added or changed, an action moved.
+-- Whether they may still see it is checked again when the notification is read.
+CREATE TABLE notifications (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    approach_id BIGINT NOT NULL REFERENCES approaches(id) ON DELETE CASCADE,
+    entry_id BIGINT NOT NULL REFERENCES log_entries(id) ON DELETE CASCADE,
+    event TEXT NOT NULL,
+    actor_id BIGINT REFERENCES users(id) ON DELETE SET NULL,
+    created_at TIMESTAMPTZ NOT NULL,
+    read_at TIMESTAMPTZ
+);
+CREATE INDEX notifications_user ON notifications(user_id, read_at, id);
+
 -- Backend-specific: the words of each entry (see samenspel_domain::logbook::search_document)
 -- with a text-search index; SQLite has an FTS5 table with the same columns.
 CREATE TABLE log_search (

@@ -57,6 +57,20 @@ CREATE TABLE log_entry_nodes (
 );
 CREATE INDEX log_entry_nodes_node ON log_entry_nodes(node_key);
 
+-- What each person is told: an entry they may see was added or changed, an action moved.
+-- Whether they may still see it is checked again when the notification is read.
+CREATE TABLE notifications (
+    id INTEGER PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    approach_id INTEGER NOT NULL REFERENCES approaches(id) ON DELETE CASCADE,
+    entry_id INTEGER NOT NULL REFERENCES log_entries(id) ON DELETE CASCADE,
+    event TEXT NOT NULL,
+    actor_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
+    created_at TEXT NOT NULL,
+    read_at TEXT
+);
+CREATE INDEX notifications_user ON notifications(user_id, read_at, id);
+
 -- Backend-specific: SQLite's full-text index (rowid = the entry's id). PostgreSQL has a table
 -- with the same columns and a text-search index on it.
 CREATE VIRTUAL TABLE log_search USING fts5(entry_id UNINDEXED, document, tokenize = 'unicode61');

@@ -18,6 +18,7 @@ use samenspel_domain::logbook::{ActionStatus, EntryKind, MeetingKind, Visibility
 use samenspel_domain::method::Phase;
 use samenspel_domain::permissions::ApproachPermission;
 use samenspel_store::logbook::{self, Entry, Listed};
+use samenspel_store::notifications;
 use samenspel_store::{EntryId, OrgId, StoreError};
 use serde::Deserialize;
 
@@ -292,6 +293,16 @@ pub async fn new_submit(
         }
         Err(other) => return Err(other.into()),
     };
+    notifications::notify(
+        tx.ex(),
+        scope.id,
+        id,
+        notifications::ADDED,
+        user,
+        format::today(),
+        now,
+    )
+    .await?;
     audit::record(
         tx.ex(),
         &ctx,
@@ -491,6 +502,16 @@ pub async fn edit_submit(
     };
     let mut tx = state.db.begin().await?;
     logbook::update(tx.ex(), scope.id, entry.id, &fields, user, now).await?;
+    notifications::notify(
+        tx.ex(),
+        scope.id,
+        entry.id,
+        notifications::CHANGED,
+        user,
+        format::today(),
+        now,
+    )
+    .await?;
     audit::record(
         tx.ex(),
         &ctx,
@@ -538,6 +559,16 @@ pub async fn set_status(
     let now = samenspel_store::now();
     let mut tx = state.db.begin().await?;
     let from = logbook::set_action_status(tx.ex(), scope.id, entry.id, status, user, now).await?;
+    notifications::notify(
+        tx.ex(),
+        scope.id,
+        entry.id,
+        notifications::MOVED,
+        user,
+        format::today(),
+        now,
+    )
+    .await?;
     audit::record(
         tx.ex(),
         &ctx,
