@@ -34,6 +34,8 @@ pub struct ApproachRow {
     pub ambition: String,
     pub ambition_version: i64,
     pub ambition_updated_at: Option<OffsetDateTime>,
+    /// Whether the approach has a public page.
+    pub public_page: bool,
     pub created_at: OffsetDateTime,
     pub updated_at: OffsetDateTime,
 }
@@ -41,7 +43,8 @@ pub struct ApproachRow {
 const SELECT: &str = "SELECT a.id, a.municipality_id, mo.name AS municipality_name, a.name, a.description, \
      a.pack_id, a.phase_key, a.steering_form, a.director_role, a.intensity, a.status, a.status_reason, \
      a.ended_together, a.contact_user_id, cu.name AS contact_name, cu.email AS contact_email, \
-     a.contact_phone, a.ambition, a.ambition_version, a.ambition_updated_at, a.created_at, a.updated_at \
+     a.contact_phone, a.ambition, a.ambition_version, a.ambition_updated_at, a.public_page, a.created_at, \
+     a.updated_at \
      FROM approaches a JOIN organisations mo ON mo.id = a.municipality_id \
      LEFT JOIN users cu ON cu.id = a.contact_user_id";
 
@@ -92,6 +95,18 @@ pub async fn create(
 pub async fn by_id(ex: Exec<'_>, id: ApproachId) -> Result<Option<ApproachRow>> {
     let sql = sqlx::AssertSqlSafe(format!("{SELECT} WHERE a.id = $1"));
     Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(id).fetch_optional(c).await?))
+}
+
+/// Switches the approach's public page on or off.
+pub async fn set_public_page(
+    ex: Exec<'_>,
+    id: ApproachId,
+    on: bool,
+    now: OffsetDateTime,
+) -> Result<()> {
+    let sql = "UPDATE approaches SET public_page = $2, updated_at = $3 WHERE id = $1";
+    dispatch!(ex, c => sqlx::query(sql).bind(id).bind(on).bind(now).execute(c).await?.rows_affected());
+    Ok(())
 }
 
 /// Changes what the municipality decides about an approach.

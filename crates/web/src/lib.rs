@@ -22,6 +22,7 @@ pub mod markdown;
 pub mod notifications;
 pub mod ops;
 pub mod organisations;
+pub mod public;
 pub mod routes;
 pub mod state;
 pub mod views;
@@ -53,6 +54,7 @@ pub fn route_table(state: AppState) -> RouteTable {
         .merge(approaches::routes(state.clone()))
         .merge(logbook::routes(state.clone()))
         .merge(notifications::routes(state.clone()))
+        .merge(public::routes(state.clone()))
         .merge(admin::routes(state.clone()))
         .merge(ops::routes(state))
 }

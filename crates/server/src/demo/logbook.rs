@@ -1437,6 +1437,10 @@ pub async fn load(
                 logbook::create(tx.ex(), approach.id, kind, by, &fields, user, recorded).await?;
             ids.push(id);
         }
+        // The approaches that are under way show their public entries to residents.
+        if phase > 0 {
+            approaches::set_public_page(tx.ex(), approach.id, true, now).await?;
+        }
     }
     Ok(())
 }

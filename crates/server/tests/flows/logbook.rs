@@ -812,7 +812,117 @@ async fn people_are_told_what_they_may_see(app: TestApp) {
     assert_eq!(unread(&w.colleague.get("/").await), 0);
 }
 
+async fn residents_read_the_public_page(app: TestApp) {
+    let w = arrange(&app).await;
+    let logbook = w.logbook();
+    let public = format!("/p/{}", w.approach);
+    let resident = app.browser();
+    assert_eq!(resident.get(&public).await.status, 404);
+    assert_eq!(
+        resident.get(&format!("{public}/feed.atom")).await.status,
+        404
+    );
+    let switch = format!("/approaches/{}/public", w.approach);
+    assert_eq!(
+        w.initiative.post(&switch, &[("on", "yes")]).await.status,
+        403
+    );
+    let page = w.municipality.post(&switch, &[("on", "yes")]).await;
+    assert_eq!(page.status, 303, "{}", page.body);
+    for (browser, kind, fields) in [
+        (
+            &w.municipality,
+            "decision",
+            vec![
+                ("title", "Openbaar besluit over het warmtenet"),
+                ("date", "2026-06-01"),
+                ("parties", w.org.as_str()),
+                ("visibility", "public"),
+            ],
+        ),
+        (
+            &w.initiative,
+            "decision",
+            vec![
+                ("title", "Besluit alleen voor de partijen"),
+                ("date", "2026-06-02"),
+                ("parties", w.initiative_org.as_str()),
+                ("visibility", "parties"),
+            ],
+        ),
+        (
+            &w.initiative,
+            "meeting",
+            vec![
+                ("meeting_kind", "neighbourhood"),
+                ("title", "Buurtavond in het dorpshuis"),
+                ("date", "2099-03-04"),
+                ("start_time", "19:30"),
+                ("visibility", "public"),
+            ],
+        ),
+        (
+            &w.municipality,
+            "meeting",
+            vec![
+                ("meeting_kind", "project-team"),
+                ("title", "Projectteam achter gesloten deuren"),
+                ("date", "2099-03-05"),
+                ("visibility", "parties"),
+            ],
+        ),
+    ] {
+        let page = browser
+            .post(&format!("{logbook}/new/{kind}"), &fields)
+            .await;
+        assert_eq!(page.status, 303, "{}", page.body);
+    }
+    let page = resident.get(&public).await;
+    page.assert_contains("Wijkaanpak Centrum")
+        .assert_contains("Openbaar besluit over het warmtenet")
+        .assert_contains("Buurtavond in het dorpshuis")
+        .assert_contains("4 maart 2099, 19:30")
+        .assert_contains("application/atom+xml");
+    for hidden in [
+        "Besluit alleen voor de partijen",
+        "Projectteam achter gesloten deuren",
+    ] {
+        assert!(!page.body.contains(hidden), "{hidden} is not public");
+    }
+    app.english_browser()
+        .get(&public)
+        .await
+        .assert_contains("Public decisions")
+        .assert_contains("Upcoming meetings");
+
+    // The feed, read back by an Atom parser: the public entries only.
+    let feed = resident.get(&format!("{public}/feed.atom")).await;
+    assert_eq!(feed.status, 200);
+    let feed: atom_syndication::Feed = feed.body.parse().expect("an Atom feed");
+    let mut titles: Vec<&str> = feed.entries().iter().map(|e| e.title().as_str()).collect();
+    titles.sort_unstable();
+    assert_eq!(
+        titles,
+        [
+            "Buurtavond in het dorpshuis",
+            "Openbaar besluit over het warmtenet"
+        ]
+    );
+    assert!(feed.title().as_str().contains("Wijkaanpak Centrum"));
+    assert!(
+        feed.links()
+            .iter()
+            .any(|l| l.rel() == "self" && l.href().ends_with("/feed.atom"))
+    );
+
+    let page = w.municipality.post(&switch, &[("on", "no")]).await;
+    assert_eq!(page.status, 303);
+    assert_eq!(resident.get(&public).await.status, 404);
+    assert_eq!(app.audit_count("approach.public_page").await, 2);
+}
+
 on_both_databases!(
+    residents_read_the_public_page,
     people_are_told_what_they_may_see,
     a_meeting_with_decisions_and_actions,
     the_timeline_pages_by_keyset,

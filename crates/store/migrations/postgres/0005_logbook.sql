@@ -78,3 +78,6 @@ CREATE TABLE log_search (
     document TEXT NOT NULL
 );
 CREATE INDEX log_search_words ON log_search USING GIN (to_tsvector('simple', document));
+
+-- Whether the approach has a public page (with its public decisions and meetings and an Atom feed).
+ALTER TABLE approaches ADD COLUMN public_page BOOLEAN NOT NULL DEFAULT FALSE;

@@ -74,3 +74,6 @@ CREATE INDEX notifications_user ON notifications(user_id, read_at, id);
 -- Backend-specific: SQLite's full-text index (rowid = the entry's id). PostgreSQL has a table
 -- with the same columns and a text-search index on it.
 CREATE VIRTUAL TABLE log_search USING fts5(entry_id UNINDEXED, document, tokenize = 'unicode61');
+
+-- Whether the approach has a public page (with its public decisions and meetings and an Atom feed).
+ALTER TABLE approaches ADD COLUMN public_page BOOLEAN NOT NULL DEFAULT FALSE;

@@ -67,6 +67,7 @@ pub const ACTIONS: &[&str] = &[
     "approach.ambition_changed",
     "approach.ambition_agreed",
     "approach.goal_changed",
+    "approach.public_page",
     "logbook.entry_added",
     "logbook.entry_changed",
     "logbook.action_moved",

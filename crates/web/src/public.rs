@@ -1,0 +1,262 @@
+//! The public page of an approach, for residents and anyone else, once the municipality
+//! switches it on: the phase and progress, the public decisions, the upcoming public meetings
+//! and the contact point, with an Atom feed of everything public in its logbook. Only entries
+//! marked public are read, through the same visibility rule as every other list.
+
+use crate::audit;
+use crate::auth::{Ctx, redirect_with_flash};
+use crate::error::AppError;
+use crate::forms::FormData;
+use crate::routes::{Access, ApproachScope, RouteTable};
+use crate::state::AppState;
+use crate::views::{format, render};
+use askama::Template;
+use atom_syndication::{Entry as AtomEntry, Feed, FixedDateTime, Link, Text};
+use axum::extract::{Path, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use samenspel_domain::logbook::EntryKind;
+use samenspel_domain::permissions::ApproachPermission;
+use samenspel_store::approaches::{self, ApproachRow, AreaRow};
+use samenspel_store::kompas::{self, Progress};
+use samenspel_store::logbook::{self, Audience, Filter, Listed};
+use samenspel_store::{ApproachId, EntryId};
+use serde::Deserialize;
+use std::str::FromStr;
+
+pub fn routes(state: AppState) -> RouteTable {
+    RouteTable::new(state)
+        .route("GET", "/p/{approach}", Access::Public, get(page))
+        .route("GET", "/p/{approach}/feed.atom", Access::Public, get(feed))
+        .route(
+            "POST",
+            "/approaches/{approach}/public",
+            Access::Approach(ApproachPermission::Manage),
+            post(switch),
+        )
+}
+
+/// An approach whose public page is on, or 404.
+async fn public_approach(state: &AppState, id: i64) -> Result<ApproachRow, AppError> {
+    let mut conn = state.db.conn().await?;
+    approaches::by_id(conn.ex(), ApproachId(id))
+        .await?
+        .filter(|a| a.public_page)
+        .ok_or(AppError::NotFound)
+}
+
+#[derive(Template)]
+#[template(path = "public/approach.html")]
+struct PageView<'a> {
+    ctx: &'a Ctx,
+    approach: ApproachRow,
+    areas: Vec<AreaRow>,
+    phase_name: String,
+    phase_result: String,
+    phases: Vec<(String, Progress, bool)>,
+    decisions: Vec<Listed>,
+    meetings: Vec<Listed>,
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let approach = public_approach(&state, id).await?;
+    let pack = state.methods.get(&state.db, approach.pack_id).await?;
+    let now = samenspel_store::now();
+    let mut conn = state.db.conn().await?;
+    let areas = approaches::areas(conn.ex(), approach.id).await?;
+    let progress = kompas::progress_by_phase(conn.ex(), approach.id, approach.pack_id).await?;
+    let decisions = Filter {
+        kind: Some(EntryKind::Decision),
+        ..Filter::default()
+    };
+    let (decisions, _) = logbook::timeline(
+        conn.ex(),
+        approach.id,
+        Audience::PUBLIC,
+        &decisions,
+        None,
+        30,
+    )
+    .await?;
+    let upcoming = Filter {
+        kind: Some(EntryKind::Meeting),
+        from: Some(now),
+        ..Filter::default()
+    };
+    let (mut meetings, _) = logbook::timeline(
+        conn.ex(),
+        approach.id,
+        Audience::PUBLIC,
+        &upcoming,
+        None,
+        50,
+    )
+    .await?;
+    drop(conn);
+    // Soonest first.
+    meetings.reverse();
+    meetings.truncate(10);
+    let lang = ctx.lang;
+    let phases = pack
+        .phases
+        .iter()
+        .map(|p| {
+            let done = progress
+                .iter()
+                .find(|g| g.key == p.key)
+                .cloned()
+                .unwrap_or_default();
+            (
+                p.name.get(lang).to_owned(),
+                done,
+                p.key == approach.phase_key,
+            )
+        })
+        .collect();
+    let phase = pack.phase(&approach.phase_key);
+    let view = PageView {
+        ctx: &ctx,
+        phase_name: phase
+            .map(|p| p.name.get(lang).to_owned())
+            .unwrap_or_default(),
+        phase_result: phase
+            .map(|p| p.result.get(lang).to_owned())
+            .unwrap_or_default(),
+        phases,
+        areas,
+        decisions,
+        meetings,
+        approach,
+    };
+    Ok(render(&view))
+}
+
+/// An Atom timestamp of a moment.
+fn atom_time(at: time::OffsetDateTime) -> FixedDateTime {
+    let text = format::iso(&at);
+    FixedDateTime::from_str(&text).unwrap_or_default()
+}
+
+/// The Atom feed: the newest fifty public entries.
+pub async fn feed(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let approach = public_approach(&state, id).await?;
+    let mut conn = state.db.conn().await?;
+    let (entries, _) = logbook::timeline(
+        conn.ex(),
+        approach.id,
+        Audience::PUBLIC,
+        &Filter::default(),
+        None,
+        50,
+    )
+    .await?;
+    drop(conn);
+    let page = format!("{}/p/{}", state.config.base_url, approach.id);
+    let link = |href: String, rel: &str| {
+        let mut link = Link::default();
+        link.set_href(href);
+        link.set_rel(rel.to_owned());
+        link
+    };
+    let entry_id = |id: EntryId| format!("{page}#entry-{id}");
+    let items: Vec<AtomEntry> = entries
+        .iter()
+        .map(|e| {
+            let mut item = AtomEntry::default();
+            item.set_id(entry_id(e.id));
+            item.set_title(Text::plain(e.title.clone()));
+            item.set_updated(atom_time(e.happened_at));
+            item.set_links(vec![link(entry_id(e.id), "alternate")]);
+            let kind = match &e.meeting_kind {
+                Some(kind) => ctx.t_of("meeting-kind", kind),
+                None => ctx.t_of("entry-kind", &e.kind),
+            };
+            let when = if e.kind == EntryKind::Meeting.as_str() {
+                ctx.datetime(&e.happened_at)
+            } else {
+                ctx.date(&e.happened_at)
+            };
+            item.set_summary(Some(Text::plain(format!(
+                "{kind} · {when} · {}",
+                e.organisation_name
+            ))));
+            item
+        })
+        .collect();
+    let mut feed = Feed::default();
+    feed.set_id(page.clone());
+    feed.set_title(Text::plain(ctx.t1(
+        "public-feed-title",
+        "name",
+        &approach.name,
+    )));
+    feed.set_lang(Some(ctx.lang.code().to_owned()));
+    feed.set_updated(atom_time(
+        entries
+            .iter()
+            .map(|e| e.happened_at)
+            .max()
+            .unwrap_or(approach.updated_at)
+            .max(approach.updated_at),
+    ));
+    feed.set_links(vec![
+        link(page.clone(), "alternate"),
+        link(format!("{page}/feed.atom"), "self"),
+    ]);
+    feed.set_entries(items);
+    Ok((
+        [(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")],
+        feed.to_string(),
+    )
+        .into_response())
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct SwitchForm {
+    pub on: String,
+}
+
+/// Switches the public page on or off.
+pub async fn switch(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: ApproachScope,
+    FormData(form): FormData<SwitchForm>,
+) -> Result<Response, AppError> {
+    let on = match form.on.as_str() {
+        "yes" => true,
+        "no" => false,
+        _ => return Err(AppError::BadRequest("error-bad-form")),
+    };
+    let mut tx = state.db.begin().await?;
+    approaches::set_public_page(tx.ex(), scope.id, on, samenspel_store::now()).await?;
+    audit::record(
+        tx.ex(),
+        &ctx,
+        "approach.public_page",
+        ("approach", Some(scope.id.0)),
+        Some(scope.municipality),
+        serde_json::json!({ "on": on }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(redirect_with_flash(
+        &state,
+        &format!("/approaches/{}/settings#public", scope.id),
+        if on {
+            "flash-public-page-on"
+        } else {
+            "flash-public-page-off"
+        },
+    ))
+}
