@@ -374,6 +374,11 @@ pub struct Listed {
 }
 
 impl Listed {
+    /// Whether it is still to come (a planned meeting).
+    pub fn is_upcoming(&self) -> bool {
+        self.happened_at > crate::now()
+    }
+
     pub fn kind(&self) -> EntryKind {
         EntryKind::parse(&self.kind).unwrap_or(EntryKind::Link)
     }

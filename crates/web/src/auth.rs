@@ -106,6 +106,11 @@ impl Ctx {
         views::format::iso(at)
     }
 
+    /// The Dutch calendar day of a moment, for `<time datetime="…">` of a date.
+    pub fn iso_day(&self, at: &time::OffsetDateTime) -> String {
+        views::format::local(*at).date().to_string()
+    }
+
     pub fn ip_text(&self) -> Option<String> {
         self.ip.map(|ip| ip.to_string())
     }

@@ -153,6 +153,20 @@ async fn a_meeting_with_decisions_and_actions(app: TestApp) {
         )
         .await;
     assert_eq!(refused.status, 422);
+    let no_time = w
+        .municipality
+        .post(
+            &new_meeting,
+            &[
+                ("meeting_kind", "neighbourhood"),
+                ("title", "Zonder tijd"),
+                ("date", "2026-10-01"),
+                ("visibility", "parties"),
+            ],
+        )
+        .await;
+    assert_eq!(no_time.status, 422);
+    no_time.assert_contains("id=\"field-start_time-error\"");
     refused
         .assert_contains("id=\"field-meeting_kind-error\"")
         .assert_contains("id=\"field-title-error\"")
@@ -306,6 +320,20 @@ async fn a_meeting_with_decisions_and_actions(app: TestApp) {
         .assert_contains("id=\"field-owner_party-error\"")
         .assert_contains("id=\"field-due_on-error\"")
         .assert_contains("Enquête opstellen");
+    // An action only the municipality sees is not owned by another party.
+    let hidden_owner = w
+        .municipality
+        .post(
+            &new_action,
+            &[
+                ("title", "Intern stuk"),
+                ("owner_party", w.initiative_org.as_str()),
+                ("visibility", "own"),
+            ],
+        )
+        .await;
+    assert_eq!(hidden_owner.status, 422);
+    hidden_owner.assert_contains("Alleen leden van uw eigen organisatie");
     let action = w
         .municipality
         .post(
@@ -714,6 +742,7 @@ async fn people_are_told_what_they_may_see(app: TestApp) {
                 ("meeting_kind", "project-team"),
                 ("title", "Projectteam januari"),
                 ("date", "2027-01-12"),
+                ("start_time", "19:00"),
                 ("visibility", "parties"),
             ],
         )
@@ -761,6 +790,7 @@ async fn people_are_told_what_they_may_see(app: TestApp) {
                 ("meeting_kind", "project-team"),
                 ("title", "Projectteam januari"),
                 ("date", "2027-01-12"),
+                ("start_time", "19:00"),
                 ("visibility", "own"),
             ],
         )
@@ -868,6 +898,7 @@ async fn residents_read_the_public_page(app: TestApp) {
                 ("meeting_kind", "project-team"),
                 ("title", "Projectteam achter gesloten deuren"),
                 ("date", "2099-03-05"),
+                ("start_time", "20:00"),
                 ("visibility", "parties"),
             ],
         ),

@@ -82,6 +82,7 @@ async fn pages_do_not_query_per_row(app: TestApp) {
                 ("meeting_kind", "project-team"),
                 ("title", "Avond over het warmtenet"),
                 ("date", "2026-10-01"),
+                ("start_time", "20:00"),
                 ("visibility", "parties"),
             ],
         )
@@ -192,6 +193,7 @@ async fn pages_do_not_query_per_row(app: TestApp) {
                     ("meeting_kind", "learning"),
                     ("title", "Nog een avond"),
                     ("date", "2026-10-02"),
+                    ("start_time", "20:00"),
                     ("parties", partner.as_str()),
                     ("attendee_names", "Anna\nBert"),
                     ("visibility", "own"),

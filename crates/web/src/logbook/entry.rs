@@ -41,7 +41,7 @@ async fn load_choices(
             .collect(),
         people: people
             .into_iter()
-            .map(|(user, name, org)| (user, name, ws.party_name(org)))
+            .map(|(user, name, org)| (user, name, org, ws.party_name(org)))
             .collect(),
         meetings,
         decisions,
@@ -352,6 +352,11 @@ struct EntryView<'a> {
 }
 
 impl EntryView<'_> {
+    /// A meeting still to come.
+    fn upcoming(&self) -> bool {
+        self.entry.happened_at > samenspel_store::now()
+    }
+
     /// "21:30", Dutch time.
     fn clock(&self, at: &time::OffsetDateTime) -> String {
         let local = format::local(*at);

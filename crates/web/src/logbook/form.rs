@@ -103,8 +103,8 @@ impl EntryForm {
 pub(crate) struct Choices {
     /// Today's parties (the municipality among them).
     pub parties: Vec<(OrgId, String)>,
-    /// People who can own an action: (person, name, organisation's name).
-    pub people: Vec<(UserId, String, String)>,
+    /// People who can own an action: (person, name, organisation, organisation's name).
+    pub people: Vec<(UserId, String, OrgId, String)>,
     pub meetings: Vec<(EntryId, String, OffsetDateTime)>,
     pub decisions: Vec<(EntryId, String, OffsetDateTime)>,
 }
@@ -178,7 +178,20 @@ pub(crate) fn parse(
             .map(Some)
             .ok_or(samenspel_domain::Invalid::new("error-entry-link-unknown"))
     };
-    let apply = kind_fields(kind, form, choices, existing, now, &mut errors, &linked);
+    let recorded = Recorded {
+        party,
+        own: visibility == Some(Visibility::Own),
+    };
+    let apply = kind_fields(
+        kind,
+        form,
+        choices,
+        existing,
+        now,
+        recorded,
+        &mut errors,
+        &linked,
+    );
     let (Some(visibility), Some(title), Some(body), Some(apply)) = (visibility, title, body, apply)
     else {
         return Ok(Err(errors));
@@ -203,20 +216,37 @@ type Linked<'a> = dyn Fn(
     ) -> Result<Option<EntryId>, samenspel_domain::Invalid>
     + 'a;
 
+/// Who records the entry, and whether only their own organisation will see it.
+#[derive(Clone, Copy)]
+struct Recorded {
+    party: OrgId,
+    own: bool,
+}
+
 /// Checks the fields of one kind; on success, what they set.
+#[allow(clippy::too_many_arguments)]
 fn kind_fields(
     kind: EntryKind,
     form: &EntryForm,
     choices: &Choices,
     existing: Option<&Entry>,
     now: OffsetDateTime,
+    recorded: Recorded,
     errors: &mut FormErrors,
     linked: &Linked<'_>,
 ) -> Option<Apply> {
     match kind {
         EntryKind::Meeting => {
             let meeting_kind = errors.check("meeting_kind", MeetingKind::parse(&form.meeting_kind));
-            let start = errors.check("date", local_moment(&form.date, &form.start_time));
+            let start = errors.check("date", local_moment(&form.date, ""));
+            let start = if form.start_time.trim().is_empty() {
+                errors.add("start_time", "error-start-time-required");
+                None
+            } else {
+                start.and_then(|_| {
+                    errors.check("start_time", local_moment(&form.date, &form.start_time))
+                })
+            };
             let end = if form.end_time.trim().is_empty() {
                 Some(None)
             } else {
@@ -299,7 +329,7 @@ fn kind_fields(
                         .parse::<i64>()
                         .ok()
                         .map(UserId)
-                        .filter(|u| choices.people.iter().any(|(p, _, _)| p == u));
+                        .filter(|u| choices.people.iter().any(|(p, _, _, _)| p == u));
                     if user.is_none() {
                         errors.add("owner_user", "error-action-owner-unknown");
                     }
@@ -308,6 +338,30 @@ fn kind_fields(
             };
             if owner_party == Some(None) && owner_user == Some(None) {
                 errors.add("owner_party", "error-action-owner-required");
+            }
+            let member_of = |user: UserId, org: OrgId| {
+                choices
+                    .people
+                    .iter()
+                    .any(|(p, _, o, _)| *p == user && *o == org)
+            };
+            if let (Some(Some(party)), Some(Some(user))) = (owner_party, owner_user)
+                && !member_of(user, party)
+            {
+                errors.add("owner_user", "error-action-owner-not-in-party");
+            }
+            // An action only its own organisation sees is owned within that organisation.
+            if recorded.own {
+                if let Some(Some(party)) = owner_party
+                    && party != recorded.party
+                {
+                    errors.add("owner_party", "error-action-owner-cannot-see");
+                }
+                if let Some(Some(user)) = owner_user
+                    && !member_of(user, recorded.party)
+                {
+                    errors.add("owner_user", "error-action-owner-cannot-see");
+                }
             }
             let status = if form.status.trim().is_empty() && existing.is_none() {
                 Some(ActionStatus::Open)
