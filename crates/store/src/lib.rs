@@ -9,6 +9,7 @@ pub mod ambition;
 pub mod approaches;
 pub mod areas;
 pub mod audit;
+pub mod calendar;
 pub mod ids;
 pub mod initiatives;
 pub mod invitations;

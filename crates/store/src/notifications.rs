@@ -14,7 +14,7 @@ pub const MOVED: &str = "moved";
 
 /// Whether the person `user` (an SQL expression) may open approach `a` today (`today` an SQL
 /// expression): a member of its municipality or of one of today's parties.
-fn opens_approach(user: &str, today: &str) -> String {
+pub(crate) fn opens_approach(user: &str, today: &str) -> String {
     format!(
         "EXISTS (SELECT 1 FROM memberships om WHERE om.user_id = {user} AND om.until IS NULL \
          AND (om.organisation_id = a.municipality_id OR om.organisation_id IN (\

@@ -10,6 +10,7 @@ pub mod approaches;
 pub mod areas;
 pub mod audit;
 pub mod auth;
+pub mod calendar;
 pub mod csrf;
 pub mod error;
 pub mod forms;
@@ -55,6 +56,7 @@ pub fn route_table(state: AppState) -> RouteTable {
         .merge(logbook::routes(state.clone()))
         .merge(notifications::routes(state.clone()))
         .merge(public::routes(state.clone()))
+        .merge(calendar::routes(state.clone()))
         .merge(admin::routes(state.clone()))
         .merge(ops::routes(state))
 }

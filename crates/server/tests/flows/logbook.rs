@@ -952,7 +952,164 @@ async fn residents_read_the_public_page(app: TestApp) {
     assert_eq!(app.audit_count("approach.public_page").await, 2);
 }
 
+/// The events of an iCalendar text, read back by a calendar parser: (summary, start).
+fn events(text: &str) -> Vec<(String, String)> {
+    use icalendar::{Component, EventLike};
+    let unfolded = icalendar::parser::unfold(text);
+    let calendar: icalendar::Calendar = icalendar::parser::read_calendar(&unfolded)
+        .expect("an iCalendar file")
+        .into();
+    let mut events: Vec<(String, String)> = calendar
+        .events()
+        .map(|e| {
+            (
+                e.get_summary().unwrap_or_default().to_owned(),
+                e.property_value("DTSTART").unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    events.sort();
+    events
+}
+
+async fn meetings_reach_a_personal_calendar(app: TestApp) {
+    let w = arrange(&app).await;
+    let logbook = w.logbook();
+    for (browser, title, date, visibility) in [
+        (
+            &w.municipality,
+            "Projectteam maart",
+            "2099-03-04",
+            "parties",
+        ),
+        (
+            &w.municipality,
+            "Intern overleg gemeente",
+            "2099-03-05",
+            "own",
+        ),
+        (&w.initiative, "Kernteam coöperatie", "2099-03-06", "own"),
+        (&w.municipality, "Lang geleden", "2020-01-01", "parties"),
+    ] {
+        let page = browser
+            .post(
+                &format!("{logbook}/new/meeting"),
+                &[
+                    ("meeting_kind", "project-team"),
+                    ("title", title),
+                    ("date", date),
+                    ("start_time", "19:30"),
+                    ("end_time", "21:00"),
+                    ("place", "Buurthuis"),
+                    ("visibility", visibility),
+                ],
+            )
+            .await;
+        assert_eq!(page.status, 303, "{}", page.body);
+    }
+    // A link for one approach: its address is shown once, to its owner.
+    w.initiative
+        .get(&format!("/calendar-links?approach={}", w.approach))
+        .await
+        .assert_contains(&format!("value=\"{}\" selected", w.approach));
+    let approach = w.approach.to_string();
+    let made = w
+        .initiative
+        .post("/calendar-links", &[("approach", approach.as_str())])
+        .await;
+    assert_eq!(made.status, 303, "{}", made.body);
+    let token = made
+        .location
+        .split("created=")
+        .nth(1)
+        .and_then(|rest| rest.split('#').next())
+        .expect("the new link's token")
+        .to_owned();
+    w.initiative
+        .get(&made.location)
+        .await
+        .assert_contains(&format!("/calendar/{token}.ics"));
+    let stranger = w.partner.get(&made.location).await;
+    assert!(
+        !stranger.body.contains(&token),
+        "only its owner sees the address"
+    );
+    let refused = w
+        .partner
+        .post("/calendar-links", &[("approach", "999999")])
+        .await;
+    assert_eq!(refused.status, 400);
+
+    // Read by a calendar app, without a session.
+    let feed = app.browser().get(&format!("/calendar/{token}.ics")).await;
+    assert_eq!(feed.status, 200);
+    assert_eq!(
+        events(&feed.body),
+        [
+            (
+                "Kernteam coöperatie".to_owned(),
+                "20990306T183000Z".to_owned()
+            ),
+            (
+                "Projectteam maart".to_owned(),
+                "20990304T183000Z".to_owned()
+            ),
+        ]
+    );
+    assert!(feed.body.contains("LOCATION:Buurthuis"), "{}", feed.body);
+
+    // A link for all of a person's approaches.
+    let all = w
+        .municipality
+        .post("/calendar-links", &[("approach", "")])
+        .await;
+    let all_token = all
+        .location
+        .split("created=")
+        .nth(1)
+        .and_then(|rest| rest.split('#').next())
+        .expect("token")
+        .to_owned();
+    let feed = app.browser().get(&format!("/calendar/{all_token}")).await;
+    let titles: Vec<String> = events(&feed.body).into_iter().map(|(t, _)| t).collect();
+    assert_eq!(titles, ["Intern overleg gemeente", "Projectteam maart"]);
+
+    // A party that leaves sees no more meetings; a revoked link stops.
+    let page = w
+        .initiative
+        .post(
+            &format!("/approaches/{}/leave", w.approach),
+            &[("party", w.initiative_org.as_str())],
+        )
+        .await;
+    assert_eq!(page.status, 303, "{}", page.body);
+    let feed = app.browser().get(&format!("/calendar/{token}.ics")).await;
+    assert_eq!(feed.status, 200);
+    assert!(events(&feed.body).is_empty(), "{}", feed.body);
+    let hash = samenspel_web::auth::token_hash(&token);
+    assert_eq!(
+        w.partner
+            .post("/calendar-links/revoke", &[("link", hash.as_str())])
+            .await
+            .status,
+        404
+    );
+    let page = w
+        .initiative
+        .post("/calendar-links/revoke", &[("link", hash.as_str())])
+        .await;
+    assert_eq!(page.status, 303, "{}", page.body);
+    assert_eq!(
+        app.browser()
+            .get(&format!("/calendar/{token}.ics"))
+            .await
+            .status,
+        404
+    );
+}
+
 on_both_databases!(
+    meetings_reach_a_personal_calendar,
     residents_read_the_public_page,
     people_are_told_what_they_may_see,
     a_meeting_with_decisions_and_actions,

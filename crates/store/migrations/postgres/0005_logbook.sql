@@ -81,3 +81,14 @@ CREATE INDEX log_search_words ON log_search USING GIN (to_tsvector('simple', doc
 
 -- Whether the approach has a public page (with its public decisions and meetings and an Atom feed).
 ALTER TABLE approaches ADD COLUMN public_page BOOLEAN NOT NULL DEFAULT FALSE;
+
+-- Secret addresses of calendar feeds of meetings: one person's, for one approach or for all
+-- the approaches they take part in (approach_id empty). Only the token's SHA-256 is kept.
+CREATE TABLE calendar_links (
+    token_hash TEXT PRIMARY KEY,
+    user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    approach_id BIGINT REFERENCES approaches(id) ON DELETE CASCADE,
+    created_at TIMESTAMPTZ NOT NULL,
+    revoked_at TIMESTAMPTZ
+);
+CREATE INDEX calendar_links_user ON calendar_links(user_id);

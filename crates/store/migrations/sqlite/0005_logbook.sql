@@ -77,3 +77,14 @@ CREATE VIRTUAL TABLE log_search USING fts5(entry_id UNINDEXED, document, tokeniz
 
 -- Whether the approach has a public page (with its public decisions and meetings and an Atom feed).
 ALTER TABLE approaches ADD COLUMN public_page BOOLEAN NOT NULL DEFAULT FALSE;
+
+-- Secret addresses of calendar feeds of meetings: one person's, for one approach or for all
+-- the approaches they take part in (approach_id empty). Only the token's SHA-256 is kept.
+CREATE TABLE calendar_links (
+    token_hash TEXT PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    approach_id INTEGER REFERENCES approaches(id) ON DELETE CASCADE,
+    created_at TEXT NOT NULL,
+    revoked_at TEXT
+);
+CREATE INDEX calendar_links_user ON calendar_links(user_id);

@@ -1,0 +1,242 @@
+//! Meetings in a person's own calendar: secret feed addresses (iCalendar) for one approach or
+//! for every approach they take part in, made and revoked on one page. A feed lists only the
+//! meetings its person may see on the day it is read.
+
+use crate::auth::{Ctx, random_token, redirect, redirect_with_flash, token_hash};
+use crate::error::AppError;
+use crate::forms::FormData;
+use crate::routes::{Access, RouteTable};
+use crate::state::AppState;
+use crate::views::{format, render};
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use icalendar::{Calendar, Component, Event, EventLike};
+use samenspel_domain::Language;
+use samenspel_store::approaches::{self, Summary};
+use samenspel_store::calendar::{self, Link, Meeting};
+use samenspel_store::{ApproachId, users};
+use serde::Deserialize;
+use time::Duration;
+
+pub fn routes(state: AppState) -> RouteTable {
+    RouteTable::new(state)
+        .route("GET", "/calendar-links", Access::LoggedIn, get(show))
+        .route("POST", "/calendar-links", Access::LoggedIn, post(create))
+        .route(
+            "POST",
+            "/calendar-links/revoke",
+            Access::LoggedIn,
+            post(revoke),
+        )
+        .route("GET", "/calendar/{token}", Access::Public, get(feed))
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ShowQuery {
+    /// The token of a link just made, to show its address once.
+    pub created: String,
+    /// The approach to offer first.
+    pub approach: String,
+}
+
+#[derive(Template)]
+#[template(path = "calendar/links.html")]
+struct LinksView<'a> {
+    ctx: &'a Ctx,
+    links: Vec<Link>,
+    approaches: Vec<Summary>,
+    chosen: String,
+    /// The address of the link just made.
+    created: Option<String>,
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(query): Query<ShowQuery>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?.id;
+    let mut conn = state.db.conn().await?;
+    let links = calendar::of_user(conn.ex(), user).await?;
+    let approaches = approaches::of_user(conn.ex(), user, format::today()).await?;
+    drop(conn);
+    // The new address is shown only to its owner, while the link works.
+    let created = (!query.created.is_empty())
+        .then(|| token_hash(&query.created))
+        .filter(|hash| links.iter().any(|l| l.token_hash == *hash))
+        .map(|_| format!("{}/calendar/{}.ics", state.config.base_url, query.created));
+    let view = LinksView {
+        ctx: &ctx,
+        links,
+        approaches,
+        chosen: query.approach,
+        created,
+    };
+    Ok(render(&view))
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct CreateForm {
+    /// An approach's id, or empty for all of them.
+    pub approach: String,
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    FormData(form): FormData<CreateForm>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?.id;
+    let approach = match form.approach.trim() {
+        "" => None,
+        input => {
+            let id = input
+                .parse::<i64>()
+                .map(ApproachId)
+                .map_err(|_| AppError::BadRequest("error-calendar-approach"))?;
+            let mut conn = state.db.conn().await?;
+            let mine = approaches::of_user(conn.ex(), user, format::today()).await?;
+            if !mine.iter().any(|a| a.id == id) {
+                return Err(AppError::BadRequest("error-calendar-approach"));
+            }
+            Some(id)
+        }
+    };
+    let token = random_token(24);
+    let mut tx = state.db.begin().await?;
+    calendar::create(
+        tx.ex(),
+        &token_hash(&token),
+        user,
+        approach,
+        samenspel_store::now(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(redirect(&format!(
+        "/calendar-links?created={token}#created"
+    )))
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct RevokeForm {
+    pub link: String,
+}
+
+pub async fn revoke(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    FormData(form): FormData<RevokeForm>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?.id;
+    let mut tx = state.db.begin().await?;
+    let revoked = calendar::revoke(tx.ex(), user, &form.link, samenspel_store::now()).await?;
+    tx.commit().await?;
+    if !revoked {
+        return Err(AppError::NotFound);
+    }
+    Ok(redirect_with_flash(
+        &state,
+        "/calendar-links",
+        "flash-calendar-revoked",
+    ))
+}
+
+/// `20261201T183000Z`.
+fn ical_time(at: time::OffsetDateTime) -> String {
+    let at = at.to_offset(time::UtcOffset::UTC);
+    format!(
+        "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+        at.year(),
+        u8::from(at.month()),
+        at.day(),
+        at.hour(),
+        at.minute(),
+        at.second()
+    )
+}
+
+/// The feed: meetings from three months back on.
+pub async fn feed(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    let token = token.strip_suffix(".ics").unwrap_or(&token);
+    let mut conn = state.db.conn().await?;
+    let (user, approach) = calendar::by_token(conn.ex(), &token_hash(token))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let lang = users::by_id(conn.ex(), user)
+        .await?
+        .and_then(|u| Language::from_code(&u.language))
+        .unwrap_or_default();
+    let now = samenspel_store::now();
+    let meetings = calendar::meetings(
+        conn.ex(),
+        user,
+        approach,
+        format::today(),
+        now - Duration::days(90),
+    )
+    .await?;
+    drop(conn);
+    let base = &state.config.base_url;
+    let host = base
+        .split("://")
+        .nth(1)
+        .unwrap_or(base)
+        .trim_end_matches('/');
+    let mut calendar = Calendar::new();
+    calendar.name(&crate::i18n::t(lang, "calendar-name"));
+    for meeting in &meetings {
+        calendar.push(event(lang, base, host, meeting));
+    }
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
+            (header::CACHE_CONTROL, "private, max-age=300"),
+        ],
+        calendar.done().to_string(),
+    )
+        .into_response())
+}
+
+fn event(lang: Language, base: &str, host: &str, meeting: &Meeting) -> Event {
+    let url = format!(
+        "{base}/approaches/{}/logbook/{}",
+        meeting.approach_id, meeting.id
+    );
+    let kind = meeting
+        .meeting_kind
+        .as_deref()
+        .map(|k| crate::i18n::t(lang, &format!("meeting-kind-{k}")))
+        .unwrap_or_default();
+    let ends = meeting
+        .ends_at
+        .unwrap_or(meeting.happened_at + Duration::hours(1));
+    let mut event = Event::new();
+    event
+        .uid(&format!("meeting-{}@{host}", meeting.id))
+        .summary(&meeting.title)
+        .description(&format!("{kind} · {}\n{url}", meeting.approach_name))
+        .url(&url)
+        .add_property("DTSTART", ical_time(meeting.happened_at))
+        .add_property("DTEND", ical_time(ends))
+        .add_property("DTSTAMP", ical_time(meeting.updated_at));
+    let place = [meeting.place.as_str(), meeting.online_url.as_str()]
+        .iter()
+        .filter(|p| !p.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" · ");
+    if !place.is_empty() {
+        event.location(&place);
+    }
+    event.done()
+}
