@@ -954,7 +954,7 @@ async fn residents_read_the_public_page(app: TestApp) {
 
 /// The events of an iCalendar text, read back by a calendar parser: (summary, start).
 fn events(text: &str) -> Vec<(String, String)> {
-    use icalendar::{Component, EventLike};
+    use icalendar::Component;
     let unfolded = icalendar::parser::unfold(text);
     let calendar: icalendar::Calendar = icalendar::parser::read_calendar(&unfolded)
         .expect("an iCalendar file")
