@@ -212,3 +212,69 @@ mod tests {
         assert!(attendee_names(&"x\n".repeat(101)).is_err());
     }
 }
+
+keyed!(
+    /// How often a person gets e-mail about an approach.
+    MailFrequency, "error-mail-frequency-invalid" {
+        Immediately = "immediately",
+        Daily = "daily",
+        Weekly = "weekly",
+        Never = "never",
+    }
+);
+
+impl MailFrequency {
+    /// What a person gets without having chosen.
+    pub const DEFAULT: MailFrequency = MailFrequency::Daily;
+
+    /// At local time `now`, the moment before which notifications go out in this frequency's
+    /// mail: now for immediately, the last 08:00 for a daily digest, the last Monday 08:00 for
+    /// a weekly one, none for never.
+    pub fn cutoff(self, now: PrimitiveDateTime) -> Option<PrimitiveDateTime> {
+        let eight = Time::from_hms(8, 0, 0).unwrap_or(Time::MIDNIGHT);
+        let today = PrimitiveDateTime::new(now.date(), eight);
+        let last_eight = if now >= today {
+            today
+        } else {
+            today - time::Duration::days(1)
+        };
+        match self {
+            MailFrequency::Immediately => Some(now),
+            MailFrequency::Daily => Some(last_eight),
+            MailFrequency::Weekly => {
+                let back = i64::from(last_eight.weekday().number_days_from_monday());
+                Some(last_eight - time::Duration::days(back))
+            }
+            MailFrequency::Never => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod mail_tests {
+    use super::*;
+    use time::macros::datetime;
+
+    #[test]
+    fn digests_go_out_at_eight() {
+        // Monday 23 November 2026.
+        let morning = datetime!(2026-11-23 07:59);
+        let later = datetime!(2026-11-23 08:00);
+        assert_eq!(MailFrequency::Immediately.cutoff(morning), Some(morning));
+        assert_eq!(
+            MailFrequency::Daily.cutoff(morning),
+            Some(datetime!(2026-11-22 08:00))
+        );
+        assert_eq!(MailFrequency::Daily.cutoff(later), Some(later));
+        assert_eq!(
+            MailFrequency::Weekly.cutoff(morning),
+            Some(datetime!(2026-11-16 08:00))
+        );
+        assert_eq!(MailFrequency::Weekly.cutoff(later), Some(later));
+        assert_eq!(
+            MailFrequency::Weekly.cutoff(datetime!(2026-11-26 12:00)),
+            Some(later)
+        );
+        assert_eq!(MailFrequency::Never.cutoff(later), None);
+    }
+}

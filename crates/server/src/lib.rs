@@ -98,6 +98,7 @@ pub fn spawn_worker(config: &Config, db: Db, wake: Arc<tokio::sync::Notify>) -> 
         db,
         mailer: mailer::Mailer::from_config(&config.smtp_url, &config.mail_dir)?,
         mail_from: config.mail_from.clone(),
+        base_url: config.base_url.clone(),
         name: format!("{}-{}", hostname(), std::process::id()),
     };
     tokio::spawn(worker.run(wake));

@@ -3,7 +3,7 @@
 
 use anyhow::Context;
 use lettre::message::Body;
-use lettre::message::header::{ContentTransferEncoding, ContentType};
+use lettre::message::header::{ContentTransferEncoding, ContentType, HeaderName, HeaderValue};
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use samenspel_web::mail::OutgoingMail;
 
@@ -26,7 +26,20 @@ impl Mailer {
     }
 
     pub async fn send(&self, from: &str, mail: &OutgoingMail) -> anyhow::Result<()> {
-        let message = Message::builder()
+        let mut builder = Message::builder();
+        if let Some(address) = &mail.unsubscribe {
+            // RFC 8058: mail programs offer a one-click "unsubscribe" that posts to it.
+            builder = builder
+                .raw_header(HeaderValue::new(
+                    HeaderName::new_from_ascii_str("List-Unsubscribe"),
+                    format!("<{address}>"),
+                ))
+                .raw_header(HeaderValue::new(
+                    HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+                    "List-Unsubscribe=One-Click".to_owned(),
+                ));
+        }
+        let message = builder
             .from(from.parse().context("mail_from is not a valid address")?)
             .to(mail
                 .to

@@ -12,18 +12,29 @@ use tokio::sync::Notify;
 const LEASE: Duration = Duration::from_secs(120);
 /// How often an idle worker looks for jobs queued by other nodes.
 const POLL: Duration = Duration::from_secs(2);
+/// How often a worker looks for notifications whose e-mail is due.
+const MAIL_SWEEP: Duration = Duration::from_secs(60);
 
 pub struct Worker {
     pub db: Db,
     pub mailer: Mailer,
     pub mail_from: String,
+    /// The public address, for links in e-mail.
+    pub base_url: String,
     pub name: String,
 }
 
 impl Worker {
     /// Runs until the process ends.
     pub async fn run(self, wake: Arc<Notify>) {
+        let mut last_sweep: Option<std::time::Instant> = None;
         loop {
+            if last_sweep.is_none_or(|at| at.elapsed() >= MAIL_SWEEP) {
+                last_sweep = Some(std::time::Instant::now());
+                if let Err(error) = self.queue_notification_mail().await {
+                    tracing::error!(error = ?error, "could not queue notification e-mail");
+                }
+            }
             match self.run_due().await {
                 Ok(0) => {
                     let _ = tokio::time::timeout(POLL, wake.notified()).await;
@@ -35,6 +46,12 @@ impl Worker {
                 }
             }
         }
+    }
+
+    /// Queues the notification e-mail that is due (immediately, or a daily or weekly digest);
+    /// returns how many mails were queued. Safe to run on several nodes at once.
+    pub async fn queue_notification_mail(&self) -> anyhow::Result<usize> {
+        Ok(samenspel_web::notifications::mail_due(&self.db, &self.base_url).await?)
     }
 
     /// Runs every job that is due now; returns how many ran.

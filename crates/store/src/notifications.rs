@@ -5,6 +5,7 @@
 
 use crate::logbook::visible_to;
 use crate::{ApproachId, EntryId, Exec, Result, UserId, dispatch};
+use samenspel_domain::logbook::MailFrequency;
 use time::{Date, OffsetDateTime};
 
 /// What happened to the entry.
@@ -130,4 +131,111 @@ pub async fn open(
 pub async fn read_all(ex: Exec<'_>, user: UserId, now: OffsetDateTime) -> Result<u64> {
     let sql = "UPDATE notifications SET read_at = $2 WHERE user_id = $1 AND read_at IS NULL";
     Ok(dispatch!(ex, c => sqlx::query(sql).bind(user).bind(now).execute(c).await?.rows_affected()))
+}
+
+/// A person's choice of how often to get e-mail about an approach.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct MailSetting {
+    pub approach_id: ApproachId,
+    pub frequency: String,
+}
+
+pub async fn mail_settings(ex: Exec<'_>, user: UserId) -> Result<Vec<MailSetting>> {
+    let sql = "SELECT approach_id, frequency FROM mail_settings WHERE user_id = $1";
+    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(user).fetch_all(c).await?))
+}
+
+/// Sets how often the person gets e-mail about the approach. `token` becomes the unsubscribe
+/// token when there was no setting yet.
+pub async fn set_frequency(
+    ex: Exec<'_>,
+    user: UserId,
+    approach: ApproachId,
+    frequency: MailFrequency,
+    token: &str,
+) -> Result<()> {
+    let sql = "INSERT INTO mail_settings (user_id, approach_id, frequency, unsubscribe_token) \
+               VALUES ($1, $2, $3, $4) \
+               ON CONFLICT (user_id, approach_id) DO UPDATE SET frequency = excluded.frequency";
+    dispatch!(ex, c => sqlx::query(sql).bind(user).bind(approach).bind(frequency.as_str())
+        .bind(token).execute(c).await?.rows_affected());
+    Ok(())
+}
+
+/// The person's unsubscribe token for the approach; `fresh` becomes it (with the default
+/// frequency) when there is none yet.
+pub async fn unsubscribe_token(
+    mut ex: Exec<'_>,
+    user: UserId,
+    approach: ApproachId,
+    fresh: &str,
+) -> Result<String> {
+    let sql = "INSERT INTO mail_settings (user_id, approach_id, frequency, unsubscribe_token) \
+               VALUES ($1, $2, $3, $4) ON CONFLICT (user_id, approach_id) DO NOTHING";
+    dispatch!(ex.reborrow(), c => sqlx::query(sql).bind(user).bind(approach)
+        .bind(MailFrequency::DEFAULT.as_str()).bind(fresh).execute(c).await?.rows_affected());
+    let sql = "SELECT unsubscribe_token FROM mail_settings WHERE user_id = $1 AND approach_id = $2";
+    Ok(dispatch!(ex, c => sqlx::query_scalar(sql).bind(user).bind(approach).fetch_one(c).await?))
+}
+
+/// Whose unsubscribe token it is: (person, approach, approach's name, frequency).
+pub async fn by_unsubscribe_token(
+    ex: Exec<'_>,
+    token: &str,
+) -> Result<Option<(UserId, ApproachId, String, String)>> {
+    let sql = "SELECT s.user_id, s.approach_id, a.name, s.frequency FROM mail_settings s \
+               JOIN approaches a ON a.id = s.approach_id WHERE s.unsubscribe_token = $1";
+    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(token).fetch_optional(c).await?))
+}
+
+/// A person and approach with notifications waiting for their e-mail.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Waiting {
+    pub user_id: UserId,
+    pub approach_id: ApproachId,
+    pub frequency: String,
+}
+
+/// People and approaches with unread notifications from the last eight days that have not gone
+/// out by e-mail and whose e-mail is not "never"; at most 500.
+pub async fn waiting_for_mail(ex: Exec<'_>, now: OffsetDateTime) -> Result<Vec<Waiting>> {
+    let sql = "SELECT DISTINCT n.user_id, n.approach_id, COALESCE(s.frequency, $2) AS frequency \
+               FROM notifications n LEFT JOIN mail_settings s \
+                 ON s.user_id = n.user_id AND s.approach_id = n.approach_id \
+               WHERE n.mailed_at IS NULL AND n.read_at IS NULL AND n.created_at > $1 \
+                 AND COALESCE(s.frequency, $2) <> 'never' \
+               ORDER BY n.user_id, n.approach_id LIMIT 500";
+    Ok(
+        dispatch!(ex, c => sqlx::query_as(sql).bind(now - time::Duration::days(8))
+        .bind(MailFrequency::DEFAULT.as_str()).fetch_all(c).await?),
+    )
+}
+
+/// Claims the person's waiting notifications about the approach from before `cutoff` for one
+/// e-mail, marking them mailed at `now`, and returns the ones they may still see. Of two
+/// workers claiming at once, only one gets them.
+pub async fn claim_for_mail(
+    mut ex: Exec<'_>,
+    user: UserId,
+    approach: ApproachId,
+    cutoff: OffsetDateTime,
+    today: Date,
+    now: OffsetDateTime,
+) -> Result<Vec<Notice>> {
+    let sql = "UPDATE notifications SET mailed_at = $4 WHERE user_id = $1 AND approach_id = $2 \
+               AND mailed_at IS NULL AND read_at IS NULL AND created_at > $5 AND created_at <= $3";
+    dispatch!(ex.reborrow(), c => sqlx::query(sql).bind(user).bind(approach).bind(cutoff)
+        .bind(now).bind(now - time::Duration::days(8)).execute(c).await?.rows_affected());
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT n.id, n.event, n.created_at, n.read_at, e.id AS entry_id, e.kind AS entry_kind, \
+         e.title AS entry_title, a.id AS approach_id, a.name AS approach_name, u.name AS actor_name \
+         FROM notifications n JOIN log_entries e ON e.id = n.entry_id \
+         JOIN approaches a ON a.id = n.approach_id LEFT JOIN users u ON u.id = n.actor_id \
+         WHERE {} AND n.approach_id = $3 AND n.mailed_at = $4 ORDER BY n.id",
+        shows()
+    ));
+    Ok(
+        dispatch!(ex, c => sqlx::query_as(sql).bind(user).bind(today).bind(approach).bind(now)
+        .fetch_all(c).await?),
+    )
 }

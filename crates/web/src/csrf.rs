@@ -42,6 +42,11 @@ pub async fn csrf_layer(State(state): State<AppState>, request: Request, next: N
     ) {
         return next.run(request).await;
     }
+    // A one-click unsubscribe (RFC 8058) comes from a mail program, without a session: the
+    // secret token in its address is the proof (ADR 0007).
+    if request.uri().path().starts_with("/unsubscribe/") {
+        return next.run(request).await;
+    }
     let Some(ctx) = request.extensions().get::<Ctx>().cloned() else {
         return StatusCode::FORBIDDEN.into_response();
     };

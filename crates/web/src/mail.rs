@@ -7,11 +7,14 @@ use samenspel_store::{Exec, JobId, jobs};
 pub const MAIL_JOB: &str = "mail";
 
 /// An e-mail to send, as stored in the job's payload.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize, PartialEq, Eq)]
 pub struct OutgoingMail {
     pub to: String,
     pub subject: String,
     pub body: String,
+    /// The one-click unsubscribe address (RFC 8058), for mail someone can stop getting.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unsubscribe: Option<String>,
 }
 
 pub async fn enqueue(ex: Exec<'_>, mail: &OutgoingMail) -> samenspel_store::Result<JobId> {

@@ -1,8 +1,13 @@
-//! In-app notifications: the count in the header, the list of what happened in the logbooks a
-//! person takes part in, opening one (which marks it read) and marking all read.
+//! Notifications: the count in the header, the list of what happened in the logbooks a person
+//! takes part in, opening one (which marks it read) and marking all read; e-mail about them
+//! per approach (immediately, a daily or weekly digest, or never), sent by the job worker, with
+//! a one-click unsubscribe link in every mail.
 
-use crate::auth::{Ctx, redirect, redirect_with_flash};
+use crate::auth::{Ctx, random_token, redirect, redirect_with_flash};
 use crate::error::AppError;
+use crate::forms::FormData;
+use crate::i18n;
+use crate::mail::{self, OutgoingMail};
 use crate::routes::{Access, RouteTable};
 use crate::state::AppState;
 use crate::views::{format, render};
@@ -10,7 +15,12 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use axum::routing::{get, post};
+use samenspel_domain::Language;
+use samenspel_domain::logbook::MailFrequency;
+use samenspel_store::approaches::{self, Summary};
 use samenspel_store::notifications::{self, Notice};
+use samenspel_store::{ApproachId, Db, users};
+use serde::Deserialize;
 
 const SHOWN: i64 = 100;
 
@@ -24,6 +34,24 @@ pub fn routes(state: AppState) -> RouteTable {
             Access::LoggedIn,
             post(read_all),
         )
+        .route(
+            "POST",
+            "/notifications/mail",
+            Access::LoggedIn,
+            post(save_mail),
+        )
+        .route(
+            "GET",
+            "/unsubscribe/{token}",
+            Access::Public,
+            get(unsubscribe_show),
+        )
+        .route(
+            "POST",
+            "/unsubscribe/{token}",
+            Access::Public,
+            post(unsubscribe),
+        )
 }
 
 #[derive(Template)]
@@ -32,19 +60,246 @@ struct ListView<'a> {
     ctx: &'a Ctx,
     notices: Vec<Notice>,
     unread: usize,
+    /// Each approach of the person with how often they get e-mail about it.
+    mail: Vec<(Summary, MailFrequency)>,
+    frequencies: &'static [MailFrequency],
 }
 
 pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
     let user = ctx.require_user()?.id;
+    let today = format::today();
     let mut conn = state.db.conn().await?;
-    let notices = notifications::list(conn.ex(), user, format::today(), SHOWN).await?;
+    let notices = notifications::list(conn.ex(), user, today, SHOWN).await?;
+    let settings = notifications::mail_settings(conn.ex(), user).await?;
+    let mine = approaches::of_user(conn.ex(), user, today).await?;
     drop(conn);
+    let mail = mine
+        .into_iter()
+        .map(|a| {
+            let frequency = settings
+                .iter()
+                .find(|s| s.approach_id == a.id)
+                .and_then(|s| MailFrequency::parse(&s.frequency).ok())
+                .unwrap_or(MailFrequency::DEFAULT);
+            (a, frequency)
+        })
+        .collect();
     let view = ListView {
         ctx: &ctx,
         unread: notices.iter().filter(|n| n.read_at.is_none()).count(),
         notices,
+        mail,
+        frequencies: MailFrequency::ALL,
     };
     Ok(render(&view))
+}
+
+/// The mail form: for each approach (in order), how often.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct MailForm {
+    pub approach: Vec<String>,
+    pub frequency: Vec<String>,
+}
+
+pub async fn save_mail(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    FormData(form): FormData<MailForm>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?.id;
+    let mut conn = state.db.conn().await?;
+    let mine = approaches::of_user(conn.ex(), user, format::today()).await?;
+    drop(conn);
+    let mut choices = Vec::new();
+    for (approach, frequency) in form.approach.iter().zip(&form.frequency) {
+        let approach = approach
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .map(ApproachId)
+            .filter(|id| mine.iter().any(|a| a.id == *id));
+        let (Some(approach), Ok(frequency)) = (approach, MailFrequency::parse(frequency)) else {
+            return Err(AppError::BadRequest("error-mail-frequency-invalid"));
+        };
+        choices.push((approach, frequency));
+    }
+    let mut tx = state.db.begin().await?;
+    for (approach, frequency) in choices {
+        notifications::set_frequency(tx.ex(), user, approach, frequency, &random_token(24)).await?;
+    }
+    tx.commit().await?;
+    Ok(redirect_with_flash(
+        &state,
+        "/notifications#mail",
+        "flash-mail-saved",
+    ))
+}
+
+#[derive(Template)]
+#[template(path = "notifications/unsubscribe.html")]
+struct UnsubscribeView<'a> {
+    ctx: &'a Ctx,
+    token: String,
+    approach: String,
+    done: bool,
+}
+
+/// Asks to confirm (a link in a mail may be opened by a scanner, which must not unsubscribe).
+pub async fn unsubscribe_show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    let mut conn = state.db.conn().await?;
+    let (_, _, approach, frequency) = notifications::by_unsubscribe_token(conn.ex(), &token)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    drop(conn);
+    let view = UnsubscribeView {
+        ctx: &ctx,
+        token,
+        approach,
+        done: frequency == MailFrequency::Never.as_str(),
+    };
+    Ok(render(&view))
+}
+
+/// Stops the mail about one approach: from the confirmation page, or in one click from a mail
+/// program (RFC 8058), which posts without a session (the token is the proof; see ADR 0007).
+pub async fn unsubscribe(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    let mut tx = state.db.begin().await?;
+    let (user, approach_id, approach, _) = notifications::by_unsubscribe_token(tx.ex(), &token)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    notifications::set_frequency(tx.ex(), user, approach_id, MailFrequency::Never, &token).await?;
+    tx.commit().await?;
+    let view = UnsubscribeView {
+        ctx: &ctx,
+        token,
+        approach,
+        done: true,
+    };
+    Ok(render(&view))
+}
+
+/// Sends the e-mail that is due: for each person and approach with notifications waiting, one
+/// mail once their frequency's moment has come (see [`MailFrequency::cutoff`]). The
+/// notifications are claimed in the same transaction that queues the mail, so each goes out
+/// once, however many workers run. Returns how many mails were queued.
+pub async fn mail_due(db: &Db, base_url: &str) -> samenspel_store::Result<usize> {
+    let now = samenspel_store::now();
+    let local = format::local(now);
+    let local = time::PrimitiveDateTime::new(local.date(), local.time());
+    let today = format::today();
+    let waiting = {
+        let mut conn = db.conn().await?;
+        notifications::waiting_for_mail(conn.ex(), now).await?
+    };
+    let mut queued = 0;
+    for group in waiting {
+        let Ok(frequency) = MailFrequency::parse(&group.frequency) else {
+            continue;
+        };
+        let Some(cutoff) = frequency.cutoff(local) else {
+            continue;
+        };
+        let cutoff = if frequency == MailFrequency::Immediately {
+            now
+        } else {
+            crate::logbook::dutch_moment(cutoff)
+        };
+        let mut tx = db.begin().await?;
+        let Some(person) = users::by_id(tx.ex(), group.user_id).await? else {
+            continue;
+        };
+        let notices = notifications::claim_for_mail(
+            tx.ex(),
+            group.user_id,
+            group.approach_id,
+            cutoff,
+            today,
+            now,
+        )
+        .await?;
+        if !notices.is_empty() {
+            let token = notifications::unsubscribe_token(
+                tx.ex(),
+                group.user_id,
+                group.approach_id,
+                &random_token(24),
+            )
+            .await?;
+            let lang = Language::from_code(&person.language).unwrap_or_default();
+            let mail = compose(
+                lang,
+                base_url,
+                &person.name,
+                &person.email,
+                frequency,
+                &notices,
+                &token,
+            );
+            mail::enqueue(tx.ex(), &mail).await?;
+            queued += 1;
+        }
+        tx.commit().await?;
+    }
+    Ok(queued)
+}
+
+fn compose(
+    lang: Language,
+    base_url: &str,
+    name: &str,
+    email: &str,
+    frequency: MailFrequency,
+    notices: &[Notice],
+    token: &str,
+) -> OutgoingMail {
+    let t = |key: &str| i18n::t(lang, key);
+    let approach = notices
+        .first()
+        .map(|n| n.approach_name.clone())
+        .unwrap_or_default();
+    let mut body = format!(
+        "{}\n\n{}\n\n",
+        i18n::t_args(lang, "mail-notify-hello", &[("name", name.to_owned())]),
+        i18n::t_args(lang, "mail-notify-intro", &[("approach", approach.clone())]),
+    );
+    for n in notices {
+        let who = n.actor_name.clone().unwrap_or_default();
+        body.push_str(&format!(
+            "- {} ({}): {}\n  {} · {}\n  {base_url}/approaches/{}/logbook/{}\n",
+            t(&format!("entry-kind-{}", n.entry_kind)),
+            t(&format!("notification-event-{}", n.event)).to_lowercase(),
+            n.entry_title,
+            who,
+            format::datetime_in(lang, &n.created_at),
+            n.approach_id,
+            n.entry_id,
+        ));
+    }
+    let unsubscribe = format!("{base_url}/unsubscribe/{token}");
+    body.push_str(&format!(
+        "\n{}\n{base_url}/notifications#mail\n\n{}\n{unsubscribe}\n",
+        t(&format!("mail-notify-frequency-{}", frequency.as_str())),
+        t("mail-notify-unsubscribe"),
+    ));
+    OutgoingMail {
+        to: email.to_owned(),
+        subject: i18n::t_args(
+            lang,
+            "mail-notify-subject",
+            &[("approach", approach.clone())],
+        ),
+        body,
+        unsubscribe: Some(unsubscribe),
+    }
 }
 
 /// Marks the notification read and goes to its entry.

@@ -96,10 +96,18 @@ pub mod format {
 
     /// "22 november 2026, 14:05".
     pub fn datetime(ctx: &Ctx, at: &OffsetDateTime) -> String {
+        datetime_in(ctx.lang, at)
+    }
+
+    /// [`datetime`] in a language of choice (for e-mail, which has no request).
+    pub fn datetime_in(lang: samenspel_domain::Language, at: &OffsetDateTime) -> String {
         let local = local(*at);
+        let month = crate::i18n::t(lang, &format!("month-{}", u8::from(local.month())));
         format!(
-            "{}, {:02}:{:02}",
-            date(ctx, at),
+            "{} {} {}, {:02}:{:02}",
+            local.day(),
+            month,
+            local.year(),
             local.hour(),
             local.minute()
         )

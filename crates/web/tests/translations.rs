@@ -219,6 +219,10 @@ fn every_key_in_use_is_defined() {
         ("visibility-hint", visibilities.clone()),
         ("visibility-badge", visibilities),
         ("notification-event", vec!["added", "changed", "moved"]),
+        (
+            "mail-frequency",
+            lb::MailFrequency::ALL.iter().map(|v| v.as_str()).collect(),
+        ),
     ];
     let values: Vec<(&str, &[&str])> = values
         .iter()

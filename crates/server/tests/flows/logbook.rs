@@ -4,7 +4,7 @@
 //! entries.
 
 use crate::on_both_databases;
-use crate::support::{Browser, TestApp};
+use crate::support::{Browser, TestApp, backends};
 use samenspel_domain::method::Pack;
 use samenspel_store::logbook::{self, Audience, Filter};
 use samenspel_store::{ApproachId, EntryId};
@@ -1106,6 +1106,136 @@ async fn meetings_reach_a_personal_calendar(app: TestApp) {
             .status,
         404
     );
+}
+
+/// A logbook entry's news reaches people by e-mail as they chose, over a real SMTP server,
+/// once, with a one-click unsubscribe that a mail program can use without a session.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn logbook_news_is_mailed_as_people_chose() {
+    for backend in backends() {
+        let smtp = crate::mail::SmtpServer::start().await;
+        let app = TestApp::spawn(backend).await;
+        let w = arrange(&app).await;
+        // The job worker, sending over SMTP.
+        let worker = |name: &str, smtp_url: &str| samenspel::worker::Worker {
+            db: app.db.clone(),
+            mailer: samenspel::mailer::Mailer::from_config(smtp_url, &app.config.mail_dir)
+                .expect("mailer"),
+            mail_from: app.config.mail_from.clone(),
+            base_url: app.config.base_url.clone(),
+            name: name.to_owned(),
+        };
+        let smtp_url = format!("smtp://127.0.0.1:{}", smtp.port);
+        let sender = worker("sender", &smtp_url);
+        let dispatch = async || {
+            sender.queue_notification_mail().await.expect("queue");
+            sender.run_due().await.expect("send");
+        };
+        let approach = w.approach.to_string();
+        w.partner
+            .get("/notifications")
+            .await
+            .assert_contains("Wijkaanpak Centrum")
+            .assert_contains("value=\"daily\" selected");
+        for (browser, frequency) in [(&w.partner, "immediately"), (&w.colleague, "never")] {
+            let page = browser
+                .post(
+                    "/notifications/mail",
+                    &[("approach", approach.as_str()), ("frequency", frequency)],
+                )
+                .await;
+            assert_eq!(page.status, 303, "{}", page.body);
+        }
+        let refused = w
+            .partner
+            .post(
+                "/notifications/mail",
+                &[("approach", approach.as_str()), ("frequency", "hourly")],
+            )
+            .await;
+        assert_eq!(refused.status, 400);
+        let record = |title: &'static str| {
+            let (browser, logbook) = (&w.municipality, w.logbook());
+            async move {
+                let page = browser
+                    .post(
+                        &format!("{logbook}/new/link"),
+                        &[
+                            ("title", title),
+                            ("url", "https://zonnedal.example/stuk"),
+                            ("visibility", "parties"),
+                        ],
+                    )
+                    .await;
+                assert_eq!(page.status, 303, "{}", page.body);
+            }
+        };
+        record("Verslag van de werkgroep").await;
+        dispatch().await;
+        dispatch().await;
+        let received = smtp.received();
+        assert_eq!(
+            received.len(),
+            1,
+            "{backend:?}: one mail, to the partner only"
+        );
+        let mail = &received[0];
+        assert!(mail.contains("net@regionet.example"), "{mail}");
+        assert!(mail.contains("Verslag van de werkgroep"), "{mail}");
+        assert!(
+            mail.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"),
+            "{mail}"
+        );
+        let unfolded = mail.replace("\r\n ", " ").replace("\n ", " ");
+        let unsubscribe = unfolded
+            .split("List-Unsubscribe: <")
+            .nth(1)
+            .and_then(|rest| rest.split('>').next())
+            .expect("an unsubscribe address")
+            .to_owned();
+        let path = unsubscribe
+            .split_once("/unsubscribe/")
+            .map(|(_, token)| format!("/unsubscribe/{token}"))
+            .expect("the path");
+
+        // Two workers at once queue the next mail once.
+        record("Tweede verslag").await;
+        let (a, b) = (worker("a", ""), worker("b", ""));
+        let (queued_a, queued_b) =
+            tokio::join!(a.queue_notification_mail(), b.queue_notification_mail());
+        assert_eq!(
+            queued_a.expect("a") + queued_b.expect("b"),
+            1,
+            "{backend:?}"
+        );
+
+        // The confirmation page asks first; a mail program posts in one click, without a session.
+        app.browser()
+            .get(&path)
+            .await
+            .assert_contains("Wijkaanpak Centrum")
+            .assert_contains("Ja, geen e-mail meer");
+        let page = app
+            .browser()
+            .post_raw(&path, &[("List-Unsubscribe", "One-Click")])
+            .await;
+        assert_eq!(page.status, 200, "{}", page.body);
+        page.assert_contains("U krijgt geen e-mail meer over Wijkaanpak Centrum");
+        record("Derde verslag").await;
+        dispatch().await;
+        // The mail the two workers queued went out; nothing after unsubscribing.
+        let received = smtp.received();
+        assert_eq!(received.len(), 2, "{backend:?}");
+        assert!(received.iter().any(|m| m.contains("Tweede verslag")));
+        assert!(
+            !received.iter().any(|m| m.contains("Derde verslag")),
+            "{backend:?}"
+        );
+        assert_eq!(
+            app.browser().get("/unsubscribe/no-such-token").await.status,
+            404
+        );
+    }
 }
 
 on_both_databases!(

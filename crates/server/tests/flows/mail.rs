@@ -5,14 +5,14 @@ use crate::support::{Options, TestApp, backends};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-struct SmtpServer {
+pub(crate) struct SmtpServer {
     child: Child,
-    port: u16,
+    pub(crate) port: u16,
     maildir: std::path::PathBuf,
 }
 
 impl SmtpServer {
-    async fn start() -> SmtpServer {
+    pub(crate) async fn start() -> SmtpServer {
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
             .expect("free port")
@@ -52,7 +52,7 @@ impl SmtpServer {
         panic!("the SMTP server did not start");
     }
 
-    fn received(&self) -> Vec<String> {
+    pub(crate) fn received(&self) -> Vec<String> {
         let dir = self.maildir.join("new");
         std::fs::read_dir(dir)
             .map(|entries| {

@@ -29,6 +29,7 @@ async fn two_workers_send_each_mail_once() {
                 to: format!("p{i}@example.nl"),
                 subject: format!("Onderwerp {i}"),
                 body: "Hallo".into(),
+                ..OutgoingMail::default()
             };
             mail::enqueue(tx.ex(), &mail).await.expect("enqueue");
             tx.commit().await.expect("commit");
@@ -38,6 +39,7 @@ async fn two_workers_send_each_mail_once() {
             mailer: samenspel::mailer::Mailer::from_config("", &app.config.mail_dir)
                 .expect("mailer"),
             mail_from: app.config.mail_from.clone(),
+            base_url: app.config.base_url.clone(),
             name: name.to_owned(),
         };
         let (a, b) = (worker("a"), worker("b"));
@@ -79,6 +81,7 @@ async fn failing_jobs_are_retried_later_then_given_up() {
             mailer: samenspel::mailer::Mailer::from_config("", &app.config.mail_dir)
                 .expect("mailer"),
             mail_from: app.config.mail_from.clone(),
+            base_url: app.config.base_url.clone(),
             name: "w".into(),
         };
         assert_eq!(worker.run_due().await.expect("run"), 1);

@@ -130,8 +130,13 @@ impl TestApp {
             )
             .expect("mailer"),
             mail_from: self.config.mail_from.clone(),
+            base_url: self.config.base_url.clone(),
             name: "test-worker".into(),
         };
+        worker
+            .queue_notification_mail()
+            .await
+            .expect("queue notification mail");
         worker.run_due().await.expect("run jobs");
         let dir = PathBuf::from(&self.config.mail_dir);
         let mut files: Vec<_> = std::fs::read_dir(&dir)

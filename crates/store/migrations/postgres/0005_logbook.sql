@@ -92,3 +92,17 @@ CREATE TABLE calendar_links (
     revoked_at TIMESTAMPTZ
 );
 CREATE INDEX calendar_links_user ON calendar_links(user_id);
+
+-- When a notification went out by e-mail (empty: not yet, or not to be).
+ALTER TABLE notifications ADD COLUMN mailed_at TIMESTAMPTZ;
+
+-- How often each person gets e-mail about each approach (no row: a daily digest), and the
+-- token of the one-click unsubscribe link in that e-mail.
+CREATE TABLE mail_settings (
+    user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    approach_id BIGINT NOT NULL REFERENCES approaches(id) ON DELETE CASCADE,
+    frequency TEXT NOT NULL,
+    unsubscribe_token TEXT NOT NULL UNIQUE,
+    PRIMARY KEY (user_id, approach_id)
+);
+CREATE INDEX notifications_unmailed ON notifications(mailed_at, created_at);

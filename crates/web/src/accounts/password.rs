@@ -100,6 +100,7 @@ pub async fn forgot_submit(
                 to: user.email.clone(),
                 subject: i18n::t(lang, "mail-reset-subject"),
                 body,
+                ..OutgoingMail::default()
             };
             mail::enqueue(tx.ex(), &mail).await?;
             audit::record(

@@ -7,6 +7,8 @@ mod entry;
 mod form;
 mod timeline;
 
+pub(crate) use form::dutch_moment;
+
 use crate::auth::Ctx;
 use crate::routes::{Access, ApproachScope, RouteTable};
 use axum::routing::{get, post};

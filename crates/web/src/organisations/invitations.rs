@@ -135,6 +135,7 @@ pub(crate) async fn send(
             to: email.as_str().to_owned(),
             subject,
             body,
+            ..OutgoingMail::default()
         },
     )
     .await?;
