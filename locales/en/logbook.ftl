@@ -240,3 +240,17 @@ unsubscribe-ask = Do you want to stop getting e-mail about { $approach }?
 unsubscribe-submit = Yes, no more e-mail
 unsubscribe-done = You will no longer get e-mail about { $approach }.
 unsubscribe-change = You can always change this under Notifications, once logged in.
+
+entry-kind-document = Document
+logbook-new-document = Add a document
+logbook-edit-document = Change the document
+logbook-submit-document = Save the document
+label-entry-title-document = Title
+label-entry-body-document = Explanation
+label-file = File
+hint-file = Allowed: { $types }; at most { $mb } MB. Whoever may see the document can download it.
+error-document-title-required = Give the document a title.
+error-file-required = Choose the file you want to add.
+error-file-too-large = The file is too large; it may be at most { $mb } MB.
+error-file-type = This kind of file cannot be added. Save it as a PDF or as one of the kinds listed.
+error-file-unreadable = The file did not arrive properly. Please try again.

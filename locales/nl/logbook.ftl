@@ -240,3 +240,17 @@ unsubscribe-ask = Wilt u geen e-mail meer krijgen over { $approach }?
 unsubscribe-submit = Ja, geen e-mail meer
 unsubscribe-done = U krijgt geen e-mail meer over { $approach }.
 unsubscribe-change = U kunt dit altijd weer veranderen onder Meldingen, als u bent ingelogd.
+
+entry-kind-document = Document
+logbook-new-document = Document toevoegen
+logbook-edit-document = Document wijzigen
+logbook-submit-document = Document opslaan
+label-entry-title-document = Titel
+label-entry-body-document = Toelichting
+label-file = Bestand
+hint-file = Toegestaan: { $types }; hoogstens { $mb } MB. Wie het document mag zien, kan het downloaden.
+error-document-title-required = Geef het document een titel.
+error-file-required = Kies het bestand dat u wilt toevoegen.
+error-file-too-large = Het bestand is te groot; het mag hoogstens { $mb } MB zijn.
+error-file-type = Dit soort bestand kan niet worden toegevoegd. Sla het op als PDF of als een van de genoemde soorten.
+error-file-unreadable = Het bestand kwam niet goed aan. Probeer het nog eens.

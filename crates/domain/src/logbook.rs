@@ -14,8 +14,83 @@ keyed!(
         Decision = "decision",
         Action = "action",
         Link = "link",
+        Document = "document",
     }
 );
+
+/// The largest document that can be uploaded.
+pub const MAX_DOCUMENT_BYTES: usize = 20 * 1024 * 1024;
+
+/// The kinds of document that can be uploaded, by extension, with the type they are served as
+/// (always as a download).
+const DOCUMENT_TYPES: &[(&str, &str)] = &[
+    ("pdf", "application/pdf"),
+    ("odt", "application/vnd.oasis.opendocument.text"),
+    ("ods", "application/vnd.oasis.opendocument.spreadsheet"),
+    ("odp", "application/vnd.oasis.opendocument.presentation"),
+    (
+        "docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ),
+    (
+        "xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ),
+    (
+        "pptx",
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    ),
+    ("doc", "application/msword"),
+    ("xls", "application/vnd.ms-excel"),
+    ("ppt", "application/vnd.ms-powerpoint"),
+    ("txt", "text/plain"),
+    ("csv", "text/csv"),
+    ("png", "image/png"),
+    ("jpg", "image/jpeg"),
+    ("jpeg", "image/jpeg"),
+];
+
+/// The extensions that can be uploaded, for the form's hint.
+pub fn document_extensions() -> String {
+    DOCUMENT_TYPES
+        .iter()
+        .map(|(ext, _)| *ext)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// An uploaded file's name as it will be shown and offered for download: without folders or
+/// control characters, at most 150 characters; and the type it is served as. A kind of file
+/// that is not on the list is refused.
+pub fn document(name: &str, size: usize) -> Result<(String, &'static str), Invalid> {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or("").trim();
+    let clean: String = base
+        .chars()
+        .filter(|c| !c.is_control() && !matches!(c, '"' | '<' | '>'))
+        .collect();
+    if clean.is_empty() || size == 0 {
+        return Err(Invalid::new("error-file-required"));
+    }
+    if size > MAX_DOCUMENT_BYTES {
+        return Err(Invalid::new("error-file-too-large"));
+    }
+    let extension = clean
+        .rsplit_once('.')
+        .map(|(_, ext)| ext.to_ascii_lowercase())
+        .unwrap_or_default();
+    let kind = DOCUMENT_TYPES
+        .iter()
+        .find(|(ext, _)| *ext == extension)
+        .map(|(_, kind)| *kind)
+        .ok_or(Invalid::new("error-file-type"))?;
+    let shown: String = if clean.chars().count() > 150 {
+        let keep: String = clean.chars().take(140).collect();
+        format!("{keep}….{extension}")
+    } else {
+        clean
+    };
+    Ok((shown, kind))
+}
 
 keyed!(
     /// The kinds of meeting the method distinguishes.
@@ -187,6 +262,38 @@ mod tests {
         );
         assert_eq!(search_terms("a b c d e f g h i j").len(), 8);
         assert!(search_terms("*** ---").is_empty());
+    }
+
+    #[test]
+    fn documents_of_known_kinds_and_size() {
+        assert_eq!(
+            document("C:\\Users\\x\\Verslag juni.PDF", 10).expect("pdf"),
+            ("Verslag juni.PDF".to_owned(), "application/pdf")
+        );
+        assert_eq!(
+            document("../../etc/plan.docx", 10).expect("docx").0,
+            "plan.docx"
+        );
+        assert_eq!(
+            document("virus.exe", 10).unwrap_err().key,
+            "error-file-type"
+        );
+        assert_eq!(
+            document("leeg.pdf", 0).unwrap_err().key,
+            "error-file-required"
+        );
+        assert_eq!(
+            document("groot.pdf", MAX_DOCUMENT_BYTES + 1)
+                .unwrap_err()
+                .key,
+            "error-file-too-large"
+        );
+        assert!(
+            document(&format!("{}.pdf", "a".repeat(300)), 1)
+                .expect("long")
+                .0
+                .ends_with(".pdf")
+        );
     }
 
     #[test]

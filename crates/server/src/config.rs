@@ -35,6 +35,16 @@ pub struct Config {
     pub map_tiles_url: String,
     /// Attribution shown on the maps, as the tile server asks for it.
     pub map_attribution: String,
+    /// Where uploaded documents are kept: empty for the folder `upload_dir`, or
+    /// `s3://bucket[/prefix]` for S3 or an S3-compatible service.
+    pub upload_store: String,
+    pub upload_dir: String,
+    /// For S3: endpoint of an S3-compatible service (empty for AWS), region and keys; empty
+    /// ones come from the usual `AWS_*` environment variables.
+    pub s3_endpoint: String,
+    pub s3_region: String,
+    pub s3_access_key_id: String,
+    pub s3_secret_access_key: String,
 }
 
 impl Default for Config {
@@ -56,6 +66,12 @@ impl Default for Config {
             log_format: "text".into(),
             map_tiles_url: web.map_tiles_url,
             map_attribution: web.map_attribution,
+            upload_store: web.upload_store,
+            upload_dir: web.upload_dir,
+            s3_endpoint: web.s3_endpoint,
+            s3_region: web.s3_region,
+            s3_access_key_id: web.s3_access_key_id,
+            s3_secret_access_key: web.s3_secret_access_key,
         }
     }
 }
@@ -95,6 +111,12 @@ impl Config {
             mail_from: self.mail_from.clone(),
             map_tiles_url: self.map_tiles_url.clone(),
             map_attribution: self.map_attribution.clone(),
+            upload_store: self.upload_store.clone(),
+            upload_dir: self.upload_dir.clone(),
+            s3_endpoint: self.s3_endpoint.clone(),
+            s3_region: self.s3_region.clone(),
+            s3_access_key_id: self.s3_access_key_id.clone(),
+            s3_secret_access_key: self.s3_secret_access_key.clone(),
         }
     }
 

@@ -66,6 +66,8 @@ pub struct Fields {
     pub decision: Option<EntryId>,
     /// The earlier decision a new decision supersedes (only when recording).
     pub supersedes: Option<EntryId>,
+    /// An uploaded document (only when recording it).
+    pub file: Option<StoredFile>,
     /// Attending parties (meeting) or the parties that took the decision.
     pub parties: Vec<OrgId>,
     pub nodes: Vec<String>,
@@ -94,6 +96,7 @@ impl Fields {
             meeting: None,
             decision: None,
             supersedes: None,
+            file: None,
             parties: Vec::new(),
             nodes: Vec::new(),
         }
@@ -101,6 +104,7 @@ impl Fields {
 
     fn document(&self) -> String {
         let names = self.attendee_names.join("\n");
+        let file = self.file.as_ref().map(|f| f.name.as_str()).unwrap_or("");
         search_document([
             self.title.as_str(),
             &self.body,
@@ -108,8 +112,18 @@ impl Fields {
             &self.place,
             &names,
             &self.url,
+            file,
         ])
     }
+}
+
+/// An uploaded file as the logbook knows it: where it is kept and what it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredFile {
+    pub key: String,
+    pub name: String,
+    pub size: i64,
+    pub content_type: String,
 }
 
 /// Records an entry. A decision may supersede (`fields.supersedes`) an earlier decision of the same approach that
@@ -157,6 +171,12 @@ pub async fn create(
         }
         other => other?,
     };
+    if let Some(file) = &fields.file {
+        let sql = "UPDATE log_entries SET file_key = $2, file_name = $3, file_size = $4, file_type = $5 \
+                   WHERE id = $1";
+        dispatch!(ex.reborrow(), c => sqlx::query(sql).bind(id).bind(&file.key).bind(&file.name)
+            .bind(file.size).bind(&file.content_type).execute(c).await?.rows_affected());
+    }
     write_links(ex.reborrow(), id, fields).await?;
     write_search(ex, id, &fields.document()).await?;
     Ok(id)
@@ -291,6 +311,10 @@ pub struct Entry {
     pub created_by_name: Option<String>,
     pub created_at: OffsetDateTime,
     pub updated_at: OffsetDateTime,
+    pub file_key: Option<String>,
+    pub file_name: String,
+    pub file_size: Option<i64>,
+    pub file_type: String,
 }
 
 impl Entry {
@@ -318,7 +342,7 @@ const ENTRY_COLUMNS: &str = "e.id, e.approach_id, e.kind, e.organisation_id, o.n
     (SELECT l.id FROM log_entries l WHERE l.supersedes_id = e.id) AS superseded_by, \
     e.owner_org_id, oo.name AS owner_org_name, e.owner_user_id, ou.name AS owner_user_name, e.due_on, \
     e.action_status, e.url, e.meeting_id, e.decision_id, cb.name AS created_by_name, e.created_at, \
-    e.updated_at";
+    e.updated_at, e.file_key, e.file_name, e.file_size, e.file_type";
 
 const ENTRY_JOINS: &str = "JOIN organisations o ON o.id = e.organisation_id \
     LEFT JOIN organisations oo ON oo.id = e.owner_org_id \

@@ -26,6 +26,7 @@ pub mod organisations;
 pub mod public;
 pub mod routes;
 pub mod state;
+pub mod uploads;
 pub mod views;
 
 use axum::Router;

@@ -35,6 +35,16 @@ pub struct WebConfig {
     pub map_tiles_url: String,
     /// Attribution of the tiles, shown on the map.
     pub map_attribution: String,
+    /// Where uploaded documents are kept: the local folder [`WebConfig::upload_dir`] when
+    /// empty, or an S3 bucket as `s3://bucket[/prefix]`.
+    pub upload_store: String,
+    pub upload_dir: String,
+    /// For S3: the endpoint of an S3-compatible service (empty for AWS), region and keys; each
+    /// empty one is taken from the usual `AWS_*` environment variables.
+    pub s3_endpoint: String,
+    pub s3_region: String,
+    pub s3_access_key_id: String,
+    pub s3_secret_access_key: String,
 }
 
 impl Default for WebConfig {
@@ -52,6 +62,12 @@ impl Default for WebConfig {
                 "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png"
                     .into(),
             map_attribution: "Kaartgegevens © Kadaster".into(),
+            upload_store: String::new(),
+            upload_dir: "data/uploads".into(),
+            s3_endpoint: String::new(),
+            s3_region: String::new(),
+            s3_access_key_id: String::new(),
+            s3_secret_access_key: String::new(),
         }
     }
 }
@@ -68,6 +84,8 @@ pub struct AppState {
     pub jobs_waiting: Arc<Notify>,
     /// The versions of the method.
     pub methods: Arc<Methods>,
+    /// Where uploaded documents are kept.
+    pub files: Arc<crate::uploads::Files>,
 }
 
 impl AppState {
@@ -77,6 +95,7 @@ impl AppState {
         Self {
             db,
             auth_limiter: Arc::new(RateLimiter::keyed(Quota::per_minute(per_minute))),
+            files: Arc::new(crate::uploads::Files::new(&config)),
             config: Arc::new(config),
             metrics,
             jobs_waiting: Arc::new(Notify::new()),

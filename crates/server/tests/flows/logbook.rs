@@ -1108,6 +1108,146 @@ async fn meetings_reach_a_personal_calendar(app: TestApp) {
     );
 }
 
+/// An S3-compatible server on loopback (moto, installed by the README's test command).
+struct S3Server {
+    child: std::process::Child,
+    port: u16,
+}
+
+impl S3Server {
+    async fn start() -> S3Server {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("free port")
+            .port();
+        let child = std::process::Command::new("python3")
+            .args([
+                "-m",
+                "moto.server",
+                "-H",
+                "127.0.0.1",
+                "-p",
+                &port.to_string(),
+            ])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("python3 -m moto.server (pip install 'moto[server]')");
+        let server = S3Server { child, port };
+        let client = reqwest::Client::new();
+        for _ in 0..200 {
+            let made = client
+                .put(format!("http://127.0.0.1:{port}/samenspel-test"))
+                .send()
+                .await;
+            if made.is_ok_and(|r| r.status().is_success()) {
+                return server;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("the S3 server did not start");
+    }
+}
+
+impl Drop for S3Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Documents: uploaded into the store (a local folder, or S3), refused when too large or of a
+/// kind that is not allowed, served as a download only to whom may see them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn documents_are_kept_and_served_to_whom_may_see_them() {
+    let s3 = S3Server::start().await;
+    for (backend, store) in [
+        (samenspel_store::Backend::Sqlite, ""),
+        (samenspel_store::Backend::Postgres, "s3://samenspel-test"),
+    ] {
+        let options = crate::support::Options {
+            upload_store: store.to_owned(),
+            s3_endpoint: format!("http://127.0.0.1:{}", s3.port),
+            ..crate::support::Options::default()
+        };
+        let app = TestApp::spawn_with(backend, options).await;
+        let w = arrange(&app).await;
+        let logbook = w.logbook();
+        w.municipality
+            .get(&format!("{logbook}/new/document"))
+            .await
+            .assert_contains("enctype=\"multipart/form-data\"")
+            .assert_contains("pdf, odt");
+        let upload = format!("{logbook}/upload");
+        let content = b"%PDF-1.7 Verslag van de buurtavond".to_vec();
+        let refused = w
+            .municipality
+            .upload_form(
+                &upload,
+                &[("title", "Programma"), ("visibility", "parties")],
+                "programma.exe",
+                b"MZ".to_vec(),
+            )
+            .await;
+        assert_eq!(refused.status, 422, "{store}: {}", refused.body);
+        refused
+            .assert_contains("id=\"field-file-error\"")
+            .assert_contains("value=\"Programma\"");
+        let too_large = w
+            .municipality
+            .upload_form(
+                &upload,
+                &[("title", "Te groot"), ("visibility", "parties")],
+                "groot.pdf",
+                vec![b'x'; samenspel_domain::logbook::MAX_DOCUMENT_BYTES + 1],
+            )
+            .await;
+        assert_eq!(too_large.status, 422, "{store}: {}", too_large.body);
+        too_large.assert_contains("te groot");
+        let made = w
+            .municipality
+            .upload_form(
+                &upload,
+                &[("title", "Verslag buurtavond"), ("visibility", "own")],
+                "Verslag buurtavond.pdf",
+                content.clone(),
+            )
+            .await;
+        assert_eq!(made.status, 303, "{store}: {}", made.body);
+        let page = w.municipality.get(&made.location).await;
+        page.assert_contains("Verslag buurtavond.pdf");
+        let file = format!("{}/file", made.location);
+        let download = w.municipality.get_bytes(&file).await;
+        assert_eq!(download.0, 200);
+        assert_eq!(download.1, content, "{store}: the same bytes back");
+        assert!(
+            download.2.starts_with("attachment;"),
+            "{store}: always a download: {}",
+            download.2
+        );
+        // Only the organisation sees it; a search finds it by its file's name.
+        assert_eq!(w.partner.get(&file).await.status, 404);
+        assert_eq!(w.outsider.get(&file).await.status, 403);
+        w.municipality
+            .get(&format!("{logbook}?q=buurtavond&kind=document"))
+            .await
+            .assert_contains("Verslag buurtavond");
+        // Its title and who may see it can change; the file stays.
+        let page = w
+            .municipality
+            .post(
+                &format!("{}/edit", made.location),
+                &[
+                    ("title", "Verslag van de buurtavond"),
+                    ("visibility", "parties"),
+                ],
+            )
+            .await;
+        assert_eq!(page.status, 303, "{store}: {}", page.body);
+        assert_eq!(w.partner.get_bytes(&file).await.1, content);
+    }
+}
+
 /// A logbook entry's news reaches people by e-mail as they chose, over a real SMTP server,
 /// once, with a one-click unsubscribe that a mail program can use without a session.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -36,6 +36,9 @@ pub struct Options {
     pub allow_registration: bool,
     pub auth_attempts_per_minute: u32,
     pub smtp_url: String,
+    /// `s3://bucket` to keep uploads in S3 (at `s3_endpoint`) instead of a local folder.
+    pub upload_store: String,
+    pub s3_endpoint: String,
 }
 
 impl Default for Options {
@@ -44,6 +47,8 @@ impl Default for Options {
             allow_registration: true,
             auth_attempts_per_minute: 1000,
             smtp_url: String::new(),
+            upload_store: String::new(),
+            s3_endpoint: String::new(),
         }
     }
 }
@@ -83,6 +88,12 @@ impl TestApp {
             auth_attempts_per_minute: options.auth_attempts_per_minute,
             smtp_url: options.smtp_url,
             mail_dir: dir.join("mail").display().to_string(),
+            upload_dir: dir.join("uploads").display().to_string(),
+            s3_region: "eu-west-1".into(),
+            s3_access_key_id: "samenspel".into(),
+            s3_secret_access_key: "samenspel-test".into(),
+            upload_store: options.upload_store,
+            s3_endpoint: options.s3_endpoint,
             run_worker: false,
             ..Config::default()
         };
@@ -414,9 +425,24 @@ impl Browser {
     /// Uploads a file as a page without script does: a multipart form whose action carries
     /// the CSRF token in its query string.
     pub async fn upload(&self, path: &str, file_name: &str, content: Vec<u8>) -> Page {
+        self.upload_form(path, &[], file_name, content).await
+    }
+
+    /// Like [`Browser::upload`], with other fields of the form too.
+    pub async fn upload_form(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        file_name: &str,
+        content: Vec<u8>,
+    ) -> Page {
         let token = self.csrf().await;
         let part = reqwest::multipart::Part::bytes(content).file_name(file_name.to_owned());
-        let form = reqwest::multipart::Form::new().part("file", part);
+        let mut form = reqwest::multipart::Form::new();
+        for (name, value) in fields {
+            form = form.text((*name).to_owned(), (*value).to_owned());
+        }
+        let form = form.part("file", part);
         let separator = if path.contains('?') { '&' } else { '?' };
         let response = self
             .client
@@ -427,6 +453,26 @@ impl Browser {
             .await
             .expect("POST multipart");
         Self::read(response).await
+    }
+
+    /// A GET whose body is bytes: (status, body, Content-Disposition).
+    pub async fn get_bytes(&self, path: &str) -> (u16, Vec<u8>, String) {
+        let response = self
+            .client
+            .get(self.url(path))
+            .header("accept-language", self.accept_language)
+            .send()
+            .await
+            .expect("GET");
+        let status = response.status().as_u16();
+        let disposition = response
+            .headers()
+            .get("content-disposition")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_owned();
+        let body = response.bytes().await.expect("body").to_vec();
+        (status, body, disposition)
     }
 
     pub async fn login(&self, email: &str, password: &str) -> Page {

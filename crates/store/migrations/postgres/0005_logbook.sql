@@ -106,3 +106,10 @@ CREATE TABLE mail_settings (
     PRIMARY KEY (user_id, approach_id)
 );
 CREATE INDEX notifications_unmailed ON notifications(mailed_at, created_at);
+
+-- An uploaded document: where the file is kept (a random key in the upload store), the name
+-- it came with, its size in bytes and its type.
+ALTER TABLE log_entries ADD COLUMN file_key TEXT;
+ALTER TABLE log_entries ADD COLUMN file_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE log_entries ADD COLUMN file_size BIGINT;
+ALTER TABLE log_entries ADD COLUMN file_type TEXT NOT NULL DEFAULT '';

@@ -2,6 +2,7 @@
 //! a decision with a later one, and moving an action along.
 
 use super::audience;
+use super::document::DocumentForm;
 use super::form::{self, Choices, EntryForm};
 use crate::approaches::{Workspace, acting};
 use crate::audit;
@@ -17,7 +18,7 @@ use axum::response::Response;
 use samenspel_domain::logbook::{ActionStatus, EntryKind, MeetingKind, Visibility, overdue};
 use samenspel_domain::method::Phase;
 use samenspel_domain::permissions::ApproachPermission;
-use samenspel_store::logbook::{self, Entry, Listed};
+use samenspel_store::logbook::{self, Entry, Listed, StoredFile};
 use samenspel_store::notifications;
 use samenspel_store::{EntryId, OrgId, StoreError};
 use serde::Deserialize;
@@ -49,7 +50,7 @@ async fn load_choices(
 }
 
 /// An entry the visitor may see, or 404.
-async fn visible_entry(
+pub(super) async fn visible_entry(
     state: &AppState,
     ctx: &Ctx,
     scope: &ApproachScope,
@@ -214,6 +215,9 @@ pub async fn new_show(
 ) -> Result<Response, AppError> {
     let kind = kind_of(&kind)?;
     let ws = Workspace::load(&state, &scope).await?;
+    if kind == EntryKind::Document {
+        return super::document::render_form(&ctx, &scope, &ws, DocumentForm::default(), None);
+    }
     let earlier = superseded(&state, &ctx, &scope, kind, &start.supersedes).await?;
     let mut form = EntryForm {
         visibility: Visibility::Parties.as_str().to_owned(),
@@ -258,6 +262,10 @@ pub async fn new_submit(
     FormData(form): FormData<EntryForm>,
 ) -> Result<Response, AppError> {
     let kind = kind_of(&kind)?;
+    if kind == EntryKind::Document {
+        // Documents come as a file upload, to their own address.
+        return Err(AppError::NotFound);
+    }
     let user = ctx.require_user()?.id;
     let ws = Workspace::load(&state, &scope).await?;
     let earlier = superseded(&state, &ctx, &scope, kind, &form.supersedes).await?;
@@ -352,6 +360,26 @@ struct EntryView<'a> {
 }
 
 impl EntryView<'_> {
+    /// "1,4 MB" / "1.4 MB", "12 kB".
+    fn file_size(&self) -> String {
+        let bytes = self.entry.file_size.unwrap_or(0) as f64;
+        let (value, unit) = if bytes >= 1024.0 * 1024.0 {
+            (bytes / (1024.0 * 1024.0), "MB")
+        } else {
+            ((bytes / 1024.0).max(1.0), "kB")
+        };
+        let text = if unit == "MB" {
+            format!("{value:.1}")
+        } else {
+            format!("{value:.0}")
+        };
+        let text = match self.ctx.lang {
+            samenspel_domain::Language::Nl => text.replace('.', ","),
+            samenspel_domain::Language::En => text,
+        };
+        format!("{text} {unit}")
+    }
+
     /// A meeting still to come.
     fn upcoming(&self) -> bool {
         self.entry.happened_at > samenspel_store::now()
@@ -488,7 +516,7 @@ pub async fn edit_submit(
     // The entry stays with the organisation that recorded it.
     form.party = entry.organisation_id.to_string();
     let now = samenspel_store::now();
-    let fields = match form::parse(kind, &form, &scope, &ws, &choices, Some(&entry), now)? {
+    let mut fields = match form::parse(kind, &form, &scope, &ws, &choices, Some(&entry), now)? {
         Ok((_, fields)) => fields,
         Err(errors) => {
             return render_form(
@@ -505,6 +533,13 @@ pub async fn edit_submit(
             .await;
         }
     };
+    // A document keeps its file (and is still found by its name).
+    fields.file = entry.file_key.as_ref().map(|key| StoredFile {
+        key: key.clone(),
+        name: entry.file_name.clone(),
+        size: entry.file_size.unwrap_or(0),
+        content_type: entry.file_type.clone(),
+    });
     let mut tx = state.db.begin().await?;
     logbook::update(tx.ex(), scope.id, entry.id, &fields, user, now).await?;
     notifications::notify(

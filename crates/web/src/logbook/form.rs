@@ -137,6 +137,7 @@ pub(crate) fn parse(
         EntryKind::Decision => ("error-decision-title-required", "error-title-long"),
         EntryKind::Action => ("error-action-title-required", "error-title-long"),
         EntryKind::Link => ("error-link-title-required", "error-title-long"),
+        EntryKind::Document => ("error-document-title-required", "error-title-long"),
     };
     let title = errors.check("title", required_text(&form.title, 200, missing, long));
     let body = errors.check(
@@ -390,6 +391,13 @@ fn kind_fields(
                 f.action_status = Some(status);
                 f.meeting = meeting;
                 f.decision = decision;
+            }))
+        }
+        EntryKind::Document => {
+            // Only its title, note, knooppunten and visibility change; the file stays.
+            let at = existing.map(|e| e.happened_at).unwrap_or(now);
+            Some(Box::new(move |f: &mut Fields| {
+                f.happened_at = at;
             }))
         }
         EntryKind::Link => {

@@ -3,6 +3,7 @@
 //! where to read more (links); each visible to its own organisation, to every party, or to
 //! anyone. The timeline lists them newest first with filters, keyset paging and search.
 
+mod document;
 mod entry;
 mod form;
 mod timeline;
@@ -36,11 +37,24 @@ pub fn routes(state: crate::state::AppState) -> RouteTable {
             a(P::Contribute),
             post(entry::new_submit),
         )
+        .route_with_limit(
+            "POST",
+            "/approaches/{approach}/logbook/upload",
+            a(P::Contribute),
+            samenspel_domain::logbook::MAX_DOCUMENT_BYTES + 64 * 1024,
+            post(document::upload),
+        )
         .route(
             "GET",
             "/approaches/{approach}/logbook/{entry}",
             a(P::View),
             get(entry::show),
+        )
+        .route(
+            "GET",
+            "/approaches/{approach}/logbook/{entry}/file",
+            a(P::View),
+            get(document::download),
         )
         .route(
             "GET",

@@ -1,0 +1,253 @@
+//! Documents in the logbook: uploading one (a multipart form; the CSRF token travels in the
+//! form's address, see ADR 0005) and downloading it, always as an attachment.
+
+use super::entry::visible_entry;
+use crate::approaches::{Workspace, acting};
+use crate::audit;
+use crate::auth::{Ctx, random_token, redirect_with_flash};
+use crate::error::AppError;
+use crate::forms::FormErrors;
+use crate::routes::ApproachScope;
+use crate::state::AppState;
+use crate::views::{format, render_or_refuse};
+use askama::Template;
+use axum::extract::{Multipart, Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use samenspel_domain::approaches::{optional_text, required_text};
+use samenspel_domain::logbook::{
+    EntryKind, MAX_DOCUMENT_BYTES, Visibility, document, document_extensions,
+};
+use samenspel_domain::permissions::ApproachPermission;
+use samenspel_store::OrgId;
+use samenspel_store::logbook::{self, Fields, StoredFile};
+use samenspel_store::notifications;
+
+/// What the upload form sends, besides the file (which a browser cannot send back after a
+/// refusal: it has to be chosen again).
+#[derive(Debug, Clone)]
+pub struct DocumentForm {
+    pub party: String,
+    pub title: String,
+    pub body: String,
+    pub visibility: String,
+}
+
+impl Default for DocumentForm {
+    fn default() -> Self {
+        DocumentForm {
+            party: String::new(),
+            title: String::new(),
+            body: String::new(),
+            visibility: Visibility::Parties.as_str().to_owned(),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "logbook/document.html")]
+struct DocumentView<'a> {
+    ctx: &'a Ctx,
+    ws: &'a Workspace,
+    form: DocumentForm,
+    errors: FormErrors,
+    own: Vec<(OrgId, String)>,
+    visibilities: &'static [Visibility],
+    extensions: String,
+    max_mb: usize,
+    can_manage: bool,
+}
+
+pub(super) fn render_form(
+    ctx: &Ctx,
+    scope: &ApproachScope,
+    ws: &Workspace,
+    form: DocumentForm,
+    errors: Option<FormErrors>,
+) -> Result<Response, AppError> {
+    let failed = errors.is_some();
+    let view = DocumentView {
+        ctx,
+        ws,
+        form,
+        errors: errors.unwrap_or_default(),
+        own: scope
+            .own_parties()
+            .into_iter()
+            .map(|org| (org, ws.party_name(org)))
+            .collect(),
+        visibilities: Visibility::ALL,
+        extensions: document_extensions(),
+        max_mb: MAX_DOCUMENT_BYTES / (1024 * 1024),
+        can_manage: scope.standing.allows(ApproachPermission::Manage),
+    };
+    Ok(render_or_refuse(&view, failed))
+}
+
+/// The form's fields and the file: (name, bytes), or the key of what went wrong reading it.
+async fn read(
+    mut multipart: Multipart,
+) -> (DocumentForm, Result<(String, bytes::Bytes), &'static str>) {
+    let mut form = DocumentForm::default();
+    let mut file = Err("error-file-required");
+    loop {
+        let field = match multipart.next_field().await {
+            Ok(Some(field)) => field,
+            Ok(None) => break,
+            Err(error) if error.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                return (form, Err("error-file-too-large"));
+            }
+            Err(_) => return (form, Err("error-file-unreadable")),
+        };
+        let name = field.name().unwrap_or("").to_owned();
+        if name == "file" {
+            let file_name = field.file_name().unwrap_or("").to_owned();
+            file = match field.bytes().await {
+                Ok(bytes) => Ok((file_name, bytes)),
+                Err(error) if error.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                    return (form, Err("error-file-too-large"));
+                }
+                Err(_) => Err("error-file-unreadable"),
+            };
+            continue;
+        }
+        let text = field.text().await.unwrap_or_default();
+        match name.as_str() {
+            "party" => form.party = text,
+            "title" => form.title = text,
+            "body" => form.body = text,
+            "visibility" => form.visibility = text,
+            _ => {}
+        }
+    }
+    (form, file)
+}
+
+pub async fn upload(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: ApproachScope,
+    multipart: Multipart,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?.id;
+    let ws = Workspace::load(&state, &scope).await?;
+    let (form, file) = read(multipart).await;
+    let party = acting(&scope, &form.party)?;
+    let mut errors = FormErrors::default();
+    let visibility = errors.check("visibility", Visibility::parse(&form.visibility));
+    let title = errors.check(
+        "title",
+        required_text(
+            &form.title,
+            200,
+            "error-document-title-required",
+            "error-title-long",
+        ),
+    );
+    let body = errors.check(
+        "body",
+        optional_text(&form.body, 20_000, "error-text-too-long"),
+    );
+    let file = match file {
+        Ok((name, bytes)) => errors
+            .check("file", document(&name, bytes.len()))
+            .map(|(name, kind)| (name, kind, bytes)),
+        Err(key) => {
+            errors.add("file", key);
+            None
+        }
+    };
+    let (Some(visibility), Some(title), Some(body), Some((name, kind, bytes))) =
+        (visibility, title, body, file)
+    else {
+        return render_form(&ctx, &scope, &ws, form, Some(errors));
+    };
+    // The file goes to the store first: a failure there leaves no entry without its file.
+    let key = format!("documents/{}/{}", scope.id, random_token(18));
+    let size = bytes.len() as i64;
+    state.files.put(&key, bytes).await?;
+    let now = samenspel_store::now();
+    let mut fields = Fields::new(visibility, &title, now);
+    fields.body = body;
+    fields.file = Some(StoredFile {
+        key,
+        name,
+        size,
+        content_type: kind.to_owned(),
+    });
+    let mut tx = state.db.begin().await?;
+    let id = logbook::create(
+        tx.ex(),
+        scope.id,
+        EntryKind::Document,
+        party,
+        &fields,
+        user,
+        now,
+    )
+    .await?;
+    notifications::notify(
+        tx.ex(),
+        scope.id,
+        id,
+        notifications::ADDED,
+        user,
+        format::today(),
+        now,
+    )
+    .await?;
+    audit::record(
+        tx.ex(),
+        &ctx,
+        "logbook.entry_added",
+        ("log_entry", Some(id.0)),
+        Some(party),
+        serde_json::json!({
+            "approach": scope.id,
+            "kind": EntryKind::Document.as_str(),
+            "visibility": visibility.as_str(),
+            "size": size,
+        }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(redirect_with_flash(
+        &state,
+        &format!("/approaches/{}/logbook/{id}", scope.id),
+        "flash-entry-added",
+    ))
+}
+
+/// The file of a document the visitor may see, as a download.
+pub async fn download(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: ApproachScope,
+    Path((_, id)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    let entry = visible_entry(&state, &ctx, &scope, id).await?;
+    let key = entry.file_key.as_deref().ok_or(AppError::NotFound)?;
+    let bytes = state.files.get(key).await?;
+    // The name as an RFC 6266 filename*, so that any character survives.
+    let encoded: String = entry
+        .file_name
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect();
+    let disposition = format!("attachment; filename=\"document\"; filename*=UTF-8''{encoded}");
+    Ok((
+        [
+            (header::CONTENT_TYPE, entry.file_type.clone()),
+            (header::CONTENT_DISPOSITION, disposition),
+            (header::CACHE_CONTROL, "private, no-store".to_owned()),
+        ],
+        bytes,
+    )
+        .into_response())
+}
