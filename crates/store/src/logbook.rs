@@ -398,6 +398,12 @@ pub struct Listed {
 }
 
 impl Listed {
+    /// Whether it is an open action past its due date on `today`.
+    pub fn is_overdue(&self, today: &Date) -> bool {
+        self.action_status()
+            .is_some_and(|s| samenspel_domain::logbook::overdue(s, self.due_on, *today))
+    }
+
     /// Whether it is still to come (a planned meeting).
     pub fn is_upcoming(&self) -> bool {
         self.happened_at > crate::now()

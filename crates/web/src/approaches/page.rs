@@ -57,11 +57,6 @@ struct ShowView<'a> {
 }
 
 impl ShowView<'_> {
-    fn overdue(&self, item: &Listed) -> bool {
-        item.action_status()
-            .is_some_and(|s| samenspel_domain::logbook::overdue(s, item.due_on, self.today))
-    }
-
     fn phase_name(&self) -> String {
         self.ws
             .phase_name(self.ctx.lang, &self.ws.approach.phase_key)

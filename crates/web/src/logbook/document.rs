@@ -3,13 +3,12 @@
 
 use super::entry::visible_entry;
 use crate::approaches::{Workspace, acting};
-use crate::audit;
 use crate::auth::{Ctx, random_token, redirect_with_flash};
 use crate::error::AppError;
 use crate::forms::FormErrors;
 use crate::routes::ApproachScope;
 use crate::state::AppState;
-use crate::views::{format, render_or_refuse};
+use crate::views::render_or_refuse;
 use askama::Template;
 use axum::extract::{Multipart, Path, State};
 use axum::http::{StatusCode, header};
@@ -186,28 +185,23 @@ pub async fn upload(
         now,
     )
     .await?;
-    notifications::notify(
-        tx.ex(),
-        scope.id,
-        id,
-        notifications::ADDED,
-        user,
-        format::today(),
-        now,
-    )
-    .await?;
-    audit::record(
-        tx.ex(),
+    super::announce(
+        &mut tx,
         &ctx,
-        "logbook.entry_added",
-        ("log_entry", Some(id.0)),
-        Some(party),
-        serde_json::json!({
-            "approach": scope.id,
-            "kind": EntryKind::Document.as_str(),
-            "visibility": visibility.as_str(),
-            "size": size,
-        }),
+        &scope,
+        super::Announcement {
+            entry: id,
+            event: notifications::ADDED,
+            action: "logbook.entry_added",
+            party: Some(party),
+            details: serde_json::json!({
+                "approach": scope.id,
+                "kind": EntryKind::Document.as_str(),
+                "visibility": visibility.as_str(),
+                "size": size,
+            }),
+        },
+        now,
     )
     .await?;
     tx.commit().await?;

@@ -5,7 +5,6 @@ use super::audience;
 use super::document::DocumentForm;
 use super::form::{self, Choices, EntryForm};
 use crate::approaches::{Workspace, acting};
-use crate::audit;
 use crate::auth::{Ctx, redirect_with_flash};
 use crate::error::AppError;
 use crate::forms::{FormData, FormErrors};
@@ -301,28 +300,23 @@ pub async fn new_submit(
         }
         Err(other) => return Err(other.into()),
     };
-    notifications::notify(
-        tx.ex(),
-        scope.id,
-        id,
-        notifications::ADDED,
-        user,
-        format::today(),
-        now,
-    )
-    .await?;
-    audit::record(
-        tx.ex(),
+    super::announce(
+        &mut tx,
         &ctx,
-        "logbook.entry_added",
-        ("log_entry", Some(id.0)),
-        Some(party),
-        serde_json::json!({
-            "approach": scope.id,
-            "kind": kind.as_str(),
-            "visibility": fields.visibility.as_str(),
-            "supersedes": earlier.as_ref().map(|e| e.id),
-        }),
+        &scope,
+        super::Announcement {
+            entry: id,
+            event: notifications::ADDED,
+            action: "logbook.entry_added",
+            party: Some(party),
+            details: serde_json::json!({
+                "approach": scope.id,
+                "kind": kind.as_str(),
+                "visibility": fields.visibility.as_str(),
+                "supersedes": earlier.as_ref().map(|e| e.id),
+            }),
+        },
+        now,
     )
     .await?;
     tx.commit().await?;
@@ -389,11 +383,6 @@ impl EntryView<'_> {
     fn clock(&self, at: &time::OffsetDateTime) -> String {
         let local = format::local(*at);
         format!("{:02}:{:02}", local.hour(), local.minute())
-    }
-
-    fn listed_overdue(&self, item: &Listed) -> bool {
-        item.action_status()
-            .is_some_and(|s| overdue(s, item.due_on, self.today))
     }
 }
 
@@ -542,27 +531,22 @@ pub async fn edit_submit(
     });
     let mut tx = state.db.begin().await?;
     logbook::update(tx.ex(), scope.id, entry.id, &fields, user, now).await?;
-    notifications::notify(
-        tx.ex(),
-        scope.id,
-        entry.id,
-        notifications::CHANGED,
-        user,
-        format::today(),
-        now,
-    )
-    .await?;
-    audit::record(
-        tx.ex(),
+    super::announce(
+        &mut tx,
         &ctx,
-        "logbook.entry_changed",
-        ("log_entry", Some(entry.id.0)),
-        Some(entry.organisation_id),
-        serde_json::json!({
-            "approach": scope.id,
-            "kind": kind.as_str(),
-            "visibility": { "from": entry.visibility, "to": fields.visibility.as_str() },
-        }),
+        &scope,
+        super::Announcement {
+            entry: entry.id,
+            event: notifications::CHANGED,
+            action: "logbook.entry_changed",
+            party: Some(entry.organisation_id),
+            details: serde_json::json!({
+                "approach": scope.id,
+                "kind": kind.as_str(),
+                "visibility": { "from": entry.visibility, "to": fields.visibility.as_str() },
+            }),
+        },
+        now,
     )
     .await?;
     tx.commit().await?;
@@ -599,23 +583,18 @@ pub async fn set_status(
     let now = samenspel_store::now();
     let mut tx = state.db.begin().await?;
     let from = logbook::set_action_status(tx.ex(), scope.id, entry.id, status, user, now).await?;
-    notifications::notify(
-        tx.ex(),
-        scope.id,
-        entry.id,
-        notifications::MOVED,
-        user,
-        format::today(),
-        now,
-    )
-    .await?;
-    audit::record(
-        tx.ex(),
+    super::announce(
+        &mut tx,
         &ctx,
-        "logbook.action_moved",
-        ("log_entry", Some(entry.id.0)),
-        party,
-        serde_json::json!({ "approach": scope.id, "from": from, "to": status.as_str() }),
+        &scope,
+        super::Announcement {
+            entry: entry.id,
+            event: notifications::MOVED,
+            action: "logbook.action_moved",
+            party,
+            details: serde_json::json!({ "approach": scope.id, "from": from, "to": status.as_str() }),
+        },
+        now,
     )
     .await?;
     tx.commit().await?;

@@ -11,10 +11,12 @@ mod timeline;
 pub(crate) use form::dutch_moment;
 
 use crate::auth::Ctx;
+use crate::error::AppError;
 use crate::routes::{Access, ApproachScope, RouteTable};
 use axum::routing::{get, post};
 use samenspel_domain::permissions::ApproachPermission as P;
 use samenspel_store::logbook::Audience;
+use samenspel_store::{EntryId, OrgId, Tx, notifications};
 
 pub fn routes(state: crate::state::AppState) -> RouteTable {
     let a = Access::Approach;
@@ -74,6 +76,40 @@ pub fn routes(state: crate::state::AppState) -> RouteTable {
             a(P::Contribute),
             post(entry::set_status),
         )
+}
+
+/// What happened to an entry: told to everyone who may see it (notifications) and written to
+/// the audit log, in the transaction of the change.
+pub(crate) struct Announcement {
+    pub entry: EntryId,
+    /// One of the events of [`notifications`].
+    pub event: &'static str,
+    /// The audit log's action.
+    pub action: &'static str,
+    pub party: Option<OrgId>,
+    pub details: serde_json::Value,
+}
+
+pub(crate) async fn announce(
+    tx: &mut Tx,
+    ctx: &Ctx,
+    scope: &ApproachScope,
+    what: Announcement,
+    now: time::OffsetDateTime,
+) -> Result<(), AppError> {
+    let user = ctx.require_user()?.id;
+    let today = crate::views::format::today();
+    notifications::notify(tx.ex(), scope.id, what.entry, what.event, user, today, now).await?;
+    crate::audit::record(
+        tx.ex(),
+        ctx,
+        what.action,
+        ("log_entry", Some(what.entry.0)),
+        what.party,
+        what.details,
+    )
+    .await?;
+    Ok(())
 }
 
 /// Who reads the logbook on an approach's pages: a person who may open the approach.

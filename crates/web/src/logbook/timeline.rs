@@ -14,7 +14,7 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Response;
 use samenspel_domain::approaches::optional_date;
-use samenspel_domain::logbook::{EntryKind, overdue, search_terms};
+use samenspel_domain::logbook::{EntryKind, search_terms};
 use samenspel_domain::method::Phase;
 use samenspel_domain::permissions::ApproachPermission;
 use samenspel_store::logbook::{self, Cursor, Filter, Listed};
@@ -79,11 +79,6 @@ impl TimelineView<'_> {
         [&q.kind, &q.party, &q.node, &q.from, &q.until]
             .iter()
             .any(|v| !v.trim().is_empty())
-    }
-
-    fn overdue(&self, item: &Listed) -> bool {
-        item.action_status()
-            .is_some_and(|s| overdue(s, item.due_on, self.today))
     }
 }
 
