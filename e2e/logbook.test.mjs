@@ -5,7 +5,9 @@
 // (Dutch, no JavaScript), a party of the same approach, reads the meeting and the decision but
 // not what the municipality kept to itself, not even through the search. The English-speaking
 // warmtegroep (no JavaScript) filters its own approach's logbook to the decisions and opens
-// one. axe-core checks every page along the way.
+// one. A resident without an account (no JavaScript) reads the approach's public page in Dutch
+// and English, with the public decision and not the rest, and its Atom feed. axe-core checks
+// every page along the way.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
@@ -65,7 +67,7 @@ const TEXT = {
     logbook: 'Logbook',
     title: (name) => `Logbook — ${name}`,
     kind: 'Kind',
-    moreFilters: 'More filters: kind, party, knooppunt, period',
+    moreFilters: 'More filters: kind, party, node, period',
     decision: 'Decision',
     meeting: 'Meeting',
     show: 'Show',
@@ -193,6 +195,12 @@ test('a meeting with a decision and actions, and who sees what', async () => {
   assert.ok(found.includes('Offertes isolatie opvragen'), found.join(' | '));
   assert.ok(!found.includes('Collegevoorstel voorbereiden'), found.join(' | '));
   await checkA11y(page, 'search');
+
+  // The public page, as the project page links to it.
+  await page.getByRole('navigation', { name: t.approachNav }).getByRole('link', { name: 'Projectpagina', exact: true }).click();
+  await page.getByRole('link', { name: 'bekijk de openbare pagina', exact: true }).click();
+  await expectHeading(page, CENTRUM);
+  const publicAddress = page.url();
   await leader.close();
 
   // The housing association, without JavaScript: the shared entries, not the municipality's own.
@@ -207,6 +215,25 @@ test('a meeting with a decision and actions, and who sees what', async () => {
   await seen.getByText(t.nothing, { exact: true }).waitFor();
   await checkA11y(seen, 'partner search');
   await partner.close();
+
+  // A resident, without an account or JavaScript, reads the public page in both languages.
+  const resident = await appContext({ locale: 'nl-NL', javaScriptEnabled: false });
+  const publicPage = await resident.newPage();
+  await publicPage.goto(publicAddress);
+  await expectHeading(publicPage, CENTRUM);
+  const text = await publicPage.getByRole('main').innerText();
+  assert.match(text, /Openbare besluiten/);
+  assert.match(text, /We vragen offertes voor isolatie op/);
+  assert.doesNotMatch(text, /Collegevoorstel voorbereiden/);
+  assert.doesNotMatch(text, /Projectteam december/);
+  await checkA11y(publicPage, 'public page');
+  await publicPage.getByRole('button', { name: 'English' }).click();
+  await publicPage.getByRole('heading', { level: 2, name: 'Public decisions' }).waitFor();
+  await checkA11y(publicPage, 'public page in English');
+  const feed = await resident.request.get(`${publicAddress}/feed.atom`);
+  assert.equal(feed.status(), 200);
+  assert.match(await feed.text(), /We vragen offertes voor isolatie op/);
+  await resident.close();
 });
 
 test('an English-speaking group reads its decisions', async () => {
