@@ -254,3 +254,5 @@ error-file-required = Choose the file you want to add.
 error-file-too-large = The file is too large; it may be at most { $mb } MB.
 error-file-type = This kind of file cannot be added. Save it as a PDF or as one of the kinds listed.
 error-file-unreadable = The file did not arrive properly. Please try again.
+notification-event-overdue = Reminder: overdue
+notification-event-review = Reminder: to discuss again

@@ -254,3 +254,5 @@ error-file-required = Kies het bestand dat u wilt toevoegen.
 error-file-too-large = Het bestand is te groot; het mag hoogstens { $mb } MB zijn.
 error-file-type = Dit soort bestand kan niet worden toegevoegd. Sla het op als PDF of als een van de genoemde soorten.
 error-file-unreadable = Het bestand kwam niet goed aan. Probeer het nog eens.
+notification-event-overdue = Herinnering: over de datum
+notification-event-review = Herinnering: opnieuw bespreken

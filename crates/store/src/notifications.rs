@@ -12,6 +12,10 @@ use time::{Date, OffsetDateTime};
 pub const ADDED: &str = "added";
 pub const CHANGED: &str = "changed";
 pub const MOVED: &str = "moved";
+/// A reminder: an action is past its due date.
+pub const OVERDUE: &str = "overdue";
+/// A reminder: a decision's review date has come.
+pub const REVIEW: &str = "review";
 
 /// Whether the person `user` (an SQL expression) may open approach `a` today (`today` an SQL
 /// expression): a member of its municipality or of one of today's parties.
@@ -238,4 +242,44 @@ pub async fn claim_for_mail(
         dispatch!(ex, c => sqlx::query_as(sql).bind(user).bind(today).bind(approach).bind(now)
         .fetch_all(c).await?),
     )
+}
+
+/// Reminds, once: the owner of each open action past its due date (the owner person, or else
+/// the members of the owner party), and the members of the parties that took each decision
+/// whose review date has come (unless a later decision superseded it). Claims the entries
+/// first, so that two workers do not both remind. Returns how many reminders were made.
+pub async fn remind(mut ex: Exec<'_>, today: Date, now: OffsetDateTime) -> Result<u64> {
+    let sql = "UPDATE log_entries SET reminded_on = $1 WHERE reminded_on IS NULL AND (\
+               (kind = 'action' AND action_status IN ('open', 'in-progress') AND due_on < $1) \
+               OR (kind = 'decision' AND review_on <= $1 \
+                   AND NOT EXISTS (SELECT 1 FROM log_entries l WHERE l.supersedes_id = log_entries.id))) \
+               RETURNING id, kind";
+    let due: Vec<(EntryId, String)> =
+        dispatch!(ex.reborrow(), c => sqlx::query_as(sql).bind(today).fetch_all(c).await?);
+    let mut made = 0;
+    for (entry, kind) in due {
+        let (event, people) = if kind == "action" {
+            (
+                OVERDUE,
+                "m.user_id = e.owner_user_id OR (e.owner_user_id IS NULL AND m.organisation_id = e.owner_org_id)",
+            )
+        } else {
+            (
+                REVIEW,
+                "m.organisation_id IN (SELECT lp.organisation_id FROM log_entry_parties lp WHERE lp.entry_id = e.id)",
+            )
+        };
+        let sql = sqlx::AssertSqlSafe(format!(
+            "INSERT INTO notifications (user_id, approach_id, entry_id, event, actor_id, created_at) \
+             SELECT DISTINCT m.user_id, e.approach_id, e.id, $2, CAST(NULL AS BIGINT), $4 \
+             FROM log_entries e JOIN approaches a ON a.id = e.approach_id \
+             JOIN memberships m ON m.until IS NULL AND ({people}) \
+             WHERE e.id = $1 AND {opens} AND {visible}",
+            opens = opens_approach("m.user_id", "$3"),
+            visible = visible_to("TRUE", "m.user_id"),
+        ));
+        made += dispatch!(ex.reborrow(), c => sqlx::query(sql).bind(entry).bind(event).bind(today)
+            .bind(now).execute(c).await?.rows_affected());
+    }
+    Ok(made)
 }

@@ -196,6 +196,10 @@ pub async fn mail_due(db: &Db, base_url: &str) -> samenspel_store::Result<usize>
     let local = format::local(now);
     let local = time::PrimitiveDateTime::new(local.date(), local.time());
     let today = format::today();
+    // Reminders first, so that they go out with the rest.
+    let mut tx = db.begin().await?;
+    notifications::remind(tx.ex(), today, now).await?;
+    tx.commit().await?;
     let waiting = {
         let mut conn = db.conn().await?;
         notifications::waiting_for_mail(conn.ex(), now).await?
@@ -272,14 +276,16 @@ fn compose(
         i18n::t_args(lang, "mail-notify-intro", &[("approach", approach.clone())]),
     );
     for n in notices {
-        let who = n.actor_name.clone().unwrap_or_default();
+        let when = format::datetime_in(lang, &n.created_at);
+        let by = match &n.actor_name {
+            Some(who) => format!("{who} · {when}"),
+            None => when,
+        };
         body.push_str(&format!(
-            "- {} ({}): {}\n  {} · {}\n  {base_url}/approaches/{}/logbook/{}\n",
+            "- {} ({}): {}\n  {by}\n  {base_url}/approaches/{}/logbook/{}\n",
             t(&format!("entry-kind-{}", n.entry_kind)),
             t(&format!("notification-event-{}", n.event)).to_lowercase(),
             n.entry_title,
-            who,
-            format::datetime_in(lang, &n.created_at),
             n.approach_id,
             n.entry_id,
         ));

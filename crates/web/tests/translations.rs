@@ -218,7 +218,10 @@ fn every_key_in_use_is_defined() {
         ("visibility", visibilities.clone()),
         ("visibility-hint", visibilities.clone()),
         ("visibility-badge", visibilities),
-        ("notification-event", vec!["added", "changed", "moved"]),
+        (
+            "notification-event",
+            vec!["added", "changed", "moved", "overdue", "review"],
+        ),
         (
             "mail-frequency",
             lb::MailFrequency::ALL.iter().map(|v| v.as_str()).collect(),

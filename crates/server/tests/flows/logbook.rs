@@ -1108,6 +1108,72 @@ async fn meetings_reach_a_personal_calendar(app: TestApp) {
     );
 }
 
+async fn owners_are_reminded_once(app: TestApp) {
+    let w = arrange(&app).await;
+    let logbook = w.logbook();
+    for (kind, fields) in [
+        (
+            "action",
+            vec![
+                ("title", "Offertes opvragen"),
+                ("owner_party", w.initiative_org.as_str()),
+                ("due_on", "2020-01-01"),
+                ("visibility", "parties"),
+            ],
+        ),
+        (
+            "action",
+            vec![
+                ("title", "Nog niet aan de beurt"),
+                ("owner_party", w.initiative_org.as_str()),
+                ("due_on", "2099-01-01"),
+                ("visibility", "parties"),
+            ],
+        ),
+        (
+            "decision",
+            vec![
+                ("title", "Evaluatie na een jaar"),
+                ("date", "2020-01-01"),
+                ("review_on", "2020-01-02"),
+                ("parties", w.org.as_str()),
+                ("visibility", "parties"),
+            ],
+        ),
+    ] {
+        let page = w
+            .municipality
+            .post(&format!("{logbook}/new/{kind}"), &fields)
+            .await;
+        assert_eq!(page.status, 303, "{}", page.body);
+    }
+    for _ in 0..2 {
+        app.dispatch_mail().await;
+        assert_eq!(
+            app.scalar("SELECT COUNT(*) FROM notifications WHERE event = 'overdue'")
+                .await,
+            2,
+            "the initiative's two members, once"
+        );
+        assert_eq!(
+            app.scalar("SELECT COUNT(*) FROM notifications WHERE event = 'review'")
+                .await,
+            1,
+            "the municipality's member, once"
+        );
+    }
+    w.colleague
+        .get("/notifications")
+        .await
+        .assert_contains("Herinnering: over de datum")
+        .assert_contains("Offertes opvragen");
+    w.municipality
+        .get("/notifications")
+        .await
+        .assert_contains("Herinnering: opnieuw bespreken")
+        .assert_contains("Evaluatie na een jaar");
+}
+
 /// An S3-compatible server on loopback (moto, installed by the README's test command).
 struct S3Server {
     child: std::process::Child,
@@ -1379,6 +1445,7 @@ async fn logbook_news_is_mailed_as_people_chose() {
 }
 
 on_both_databases!(
+    owners_are_reminded_once,
     meetings_reach_a_personal_calendar,
     residents_read_the_public_page,
     people_are_told_what_they_may_see,

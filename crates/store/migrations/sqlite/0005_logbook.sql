@@ -109,3 +109,7 @@ ALTER TABLE log_entries ADD COLUMN file_key TEXT;
 ALTER TABLE log_entries ADD COLUMN file_name TEXT NOT NULL DEFAULT '';
 ALTER TABLE log_entries ADD COLUMN file_size INTEGER;
 ALTER TABLE log_entries ADD COLUMN file_type TEXT NOT NULL DEFAULT '';
+
+-- The day the owners of an overdue action, or the parties of a decision due for review, were
+-- reminded (once).
+ALTER TABLE log_entries ADD COLUMN reminded_on TEXT;
