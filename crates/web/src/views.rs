@@ -83,15 +83,17 @@ pub mod format {
 
     /// A calendar date, "22 november 2026".
     pub fn day(ctx: &Ctx, date: &time::Date) -> String {
-        let month = ctx.t(&format!("month-{}", u8::from(date.month())));
+        day_in(ctx.lang, date)
+    }
+
+    fn day_in(lang: samenspel_domain::Language, date: &time::Date) -> String {
+        let month = crate::i18n::t(lang, &format!("month-{}", u8::from(date.month())));
         format!("{} {} {}", date.day(), month, date.year())
     }
 
     /// "22 november 2026" / "22 November 2026".
     pub fn date(ctx: &Ctx, at: &OffsetDateTime) -> String {
-        let local = local(*at);
-        let month = ctx.t(&format!("month-{}", u8::from(local.month())));
-        format!("{} {} {}", local.day(), month, local.year())
+        day_in(ctx.lang, &local(*at).date())
     }
 
     /// "22 november 2026, 14:05".
@@ -102,12 +104,9 @@ pub mod format {
     /// [`datetime`] in a language of choice (for e-mail, which has no request).
     pub fn datetime_in(lang: samenspel_domain::Language, at: &OffsetDateTime) -> String {
         let local = local(*at);
-        let month = crate::i18n::t(lang, &format!("month-{}", u8::from(local.month())));
         format!(
-            "{} {} {}, {:02}:{:02}",
-            local.day(),
-            month,
-            local.year(),
+            "{}, {:02}:{:02}",
+            day_in(lang, &local.date()),
             local.hour(),
             local.minute()
         )

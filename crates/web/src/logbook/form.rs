@@ -166,33 +166,11 @@ pub(crate) fn parse(
             break;
         }
     }
-    let linked = |input: &str, list: &[(EntryId, String, OffsetDateTime)]| {
-        let input = input.trim();
-        if input.is_empty() {
-            return Ok(None);
-        }
-        input
-            .parse::<i64>()
-            .ok()
-            .map(EntryId)
-            .filter(|id| list.iter().any(|(i, _, _)| i == id))
-            .map(Some)
-            .ok_or(samenspel_domain::Invalid::new("error-entry-link-unknown"))
-    };
     let recorded = Recorded {
         party,
         own: visibility == Some(Visibility::Own),
     };
-    let apply = kind_fields(
-        kind,
-        form,
-        choices,
-        existing,
-        now,
-        recorded,
-        &mut errors,
-        &linked,
-    );
+    let apply = kind_fields(kind, form, choices, existing, now, recorded, &mut errors);
     let (Some(visibility), Some(title), Some(body), Some(apply)) = (visibility, title, body, apply)
     else {
         return Ok(Err(errors));
@@ -211,11 +189,24 @@ pub(crate) fn parse(
 /// What a kind's checked fields set on the entry.
 type Apply = Box<dyn FnOnce(&mut Fields)>;
 
-type Linked<'a> = dyn Fn(
-        &str,
-        &[(EntryId, String, OffsetDateTime)],
-    ) -> Result<Option<EntryId>, samenspel_domain::Invalid>
-    + 'a;
+/// An entry to link to, chosen from `list` (the meetings or decisions the reader sees); empty
+/// means none.
+fn linked(
+    input: &str,
+    list: &[(EntryId, String, OffsetDateTime)],
+) -> Result<Option<EntryId>, samenspel_domain::Invalid> {
+    let input = input.trim();
+    if input.is_empty() {
+        return Ok(None);
+    }
+    input
+        .parse::<i64>()
+        .ok()
+        .map(EntryId)
+        .filter(|id| list.iter().any(|(i, _, _)| i == id))
+        .map(Some)
+        .ok_or(samenspel_domain::Invalid::new("error-entry-link-unknown"))
+}
 
 /// Who records the entry, and whether only their own organisation will see it.
 #[derive(Clone, Copy)]
@@ -225,7 +216,6 @@ struct Recorded {
 }
 
 /// Checks the fields of one kind; on success, what they set.
-#[allow(clippy::too_many_arguments)]
 fn kind_fields(
     kind: EntryKind,
     form: &EntryForm,
@@ -234,7 +224,6 @@ fn kind_fields(
     now: OffsetDateTime,
     recorded: Recorded,
     errors: &mut FormErrors,
-    linked: &Linked<'_>,
 ) -> Option<Apply> {
     match kind {
         EntryKind::Meeting => {
