@@ -1,10 +1,10 @@
 # Samenspel — the two commands a newcomer needs:
 #   make run    build, load the demo data into SQLite (data/samenspel.db) and serve on :8080
 #   make test   every check and test: formatting, lints, unit and integration tests on SQLite
-#               and PostgreSQL, and the browser tests
+#               and PostgreSQL, the browser tests and the short reliability checks
 # Both do their own set-up on a fresh machine (see scripts/test-setup and the README).
 
-.PHONY: run test frontend setup lint unit e2e
+.PHONY: run test frontend setup lint unit e2e reliability
 
 frontend:
 	@if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then \
@@ -30,4 +30,15 @@ e2e: setup
 	cargo build --all-targets
 	npm run e2e
 
-test: setup lint unit e2e
+# Short versions of the reliability checks (bench/reliability/README.md has the real ones), on
+# the debug binary `e2e` built (the same build command, so nothing is compiled again): SIGKILL
+# under a write load on both databases, two nodes on one PostgreSQL, a one-minute soak.
+RELIABILITY_BIN = target/debug/samenspel
+reliability: setup
+	cargo build --all-targets
+	python3 bench/reliability/durability.py --backend sqlite --binary $(RELIABILITY_BIN) --seconds 15 --kills 2
+	python3 bench/reliability/durability.py --backend postgres --binary $(RELIABILITY_BIN) --seconds 15 --kills 2
+	python3 bench/reliability/two_nodes.py --binary $(RELIABILITY_BIN)
+	python3 bench/reliability/soak.py --backend sqlite --binary $(RELIABILITY_BIN) --minutes 1
+
+test: setup lint unit e2e reliability

@@ -57,10 +57,10 @@ class Session:
         page = self.curl(self.base + path)
         return re.search(r'name="csrf" value="([^"]+)"', page).group(1)
 
-    def login(self):
+    def login(self, email=EMAIL):
         token = self.token("/login")
         self.curl("-o", "/dev/null", "--data-urlencode", f"csrf={token}",
-                  "--data-urlencode", f"email={EMAIL}",
+                  "--data-urlencode", f"email={email}",
                   "--data-urlencode", f"password={PASSWORD}", self.base + "/login")
 
     def cookie(self):

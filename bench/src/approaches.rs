@@ -11,13 +11,16 @@ use samenspel_domain::approaches::{Horizon, Intensity, NodeStatus, PartyRole, Po
 use samenspel_domain::method::Pack;
 use samenspel_domain::organisations::{OrgKind, OrgName};
 use samenspel_store::approaches::{self, NewParty, Settings};
-use samenspel_store::{Db, OrgId, ambition, areas, kompas, method, organisations};
+use samenspel_store::{ApproachId, Db, OrgId, ambition, areas, kompas, method, organisations};
+use std::collections::HashMap;
 use std::time::Instant;
 use time::Duration;
 
 const PARTNERS: usize = 300;
 
-pub async fn generate(db: &Db, count: usize, seed: u64) -> anyhow::Result<()> {
+/// Creates `count` approaches and returns the largest municipality and its first approach.
+/// Initiatives already mapped into a municipality's registry join some of its approaches.
+pub async fn generate(db: &Db, count: usize, seed: u64) -> anyhow::Result<(OrgId, ApproachId)> {
     let started = Instant::now();
     let user = bench_user(db).await?;
     let pack = Pack::default_pack().map_err(|p| anyhow::anyhow!("method pack: {p:?}"))?;
@@ -41,6 +44,14 @@ pub async fn generate(db: &Db, count: usize, seed: u64) -> anyhow::Result<()> {
         if !list.is_empty() {
             municipalities.push((org, list));
         }
+    }
+    let mut registries: HashMap<OrgId, Vec<OrgId>> = HashMap::new();
+    let sql =
+        "SELECT organisation_id, municipality_id FROM initiative_profiles ORDER BY organisation_id";
+    let rows: Vec<(OrgId, OrgId)> = samenspel_store::dispatch!(conn.ex(), c =>
+        sqlx::query_as(sql).fetch_all(c).await?);
+    for (initiative, municipality) in rows {
+        registries.entry(municipality).or_default().push(initiative);
     }
     drop(conn);
     anyhow::ensure!(
@@ -75,9 +86,17 @@ pub async fn generate(db: &Db, count: usize, seed: u64) -> anyhow::Result<()> {
     for i in 0..count {
         // Skew: a municipality is drawn by its number of areas, so the largest city (about a
         // twelfth of the country's areas) gets about 170 approaches and most get one or two.
-        let (municipality, area_ids) = municipalities
-            .choose_weighted(&mut rng, |(_, a)| a.len() as f64)
-            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        // The first one is the largest city's, so that even a small set has it.
+        let (municipality, area_ids) = if i == 0 {
+            municipalities
+                .iter()
+                .find(|(org, _)| *org == largest)
+                .context("the largest municipality")?
+        } else {
+            municipalities
+                .choose_weighted(&mut rng, |(_, a)| a.len() as f64)
+                .map_err(|e| anyhow::anyhow!("{e}"))?
+        };
         let phase = *[0usize, 0, 0, 1, 1, 1, 2, 2, 3, 4]
             .choose(&mut rng)
             .unwrap_or(&0);
@@ -105,10 +124,17 @@ pub async fn generate(db: &Db, count: usize, seed: u64) -> anyhow::Result<()> {
         }
         let mut parties = vec![*municipality];
         let how_many = rng.random_range(1..=5);
-        let chosen_partners: Vec<OrgId> = partners
+        let mut chosen_partners: Vec<OrgId> = partners
             .choose_multiple(&mut rng, how_many)
             .copied()
             .collect();
+        // One to three of the municipality's initiatives take part too (when it has any).
+        let registry = registries
+            .get(municipality)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        let how_many = rng.random_range(1..=3);
+        chosen_partners.extend(registry.choose_multiple(&mut rng, how_many).copied());
         for partner in &chosen_partners {
             let role = *PartyRole::ALL
                 .choose(&mut rng)
@@ -174,9 +200,6 @@ pub async fn generate(db: &Db, count: usize, seed: u64) -> anyhow::Result<()> {
         "{count} approaches, {PARTNERS} partners, {moves} status moves in {:.2} s",
         started.elapsed().as_secs_f64()
     );
-    println!(
-        "{largest} {}",
-        first_of_largest.map(|a| a.0).unwrap_or_default()
-    );
-    Ok(())
+    let first = first_of_largest.context("no approach in the largest municipality")?;
+    Ok((largest, first))
 }

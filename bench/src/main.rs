@@ -23,6 +23,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::time::Instant;
 
 mod approaches;
+mod national;
 
 /// The password of the benchmark account `bench@samenspel.example`.
 pub const BENCH_PASSWORD: &str = "samen-aan-de-slag";
@@ -63,6 +64,19 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// The whole national data set of QUALITY.md in an empty database: municipalities and
+    /// areas from the area file, initiatives, approaches, their logbooks, notifications and
+    /// the audit log, and one account per role. Prints what the load benchmark needs as JSON.
+    National {
+        /// A national CBS area file (CSV), as written by `bench/gen_cbs_areas.py`.
+        #[arg(long)]
+        areas: std::path::PathBuf,
+        /// Multiplies every volume (1.0: the national numbers).
+        #[arg(long, default_value_t = 1.0)]
+        scale: f64,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 #[tokio::main]
@@ -84,14 +98,35 @@ async fn main() -> anyhow::Result<()> {
         } => {
             let content = std::fs::read_to_string(&areas)
                 .with_context(|| format!("reading {}", areas.display()))?;
-            registry(&db, &content, import_areas, initiatives, seed).await
+            let largest = registry(&db, &content, import_areas, initiatives, seed).await?;
+            println!("{largest}");
+            Ok(())
         }
-        Command::Approaches { count, seed } => approaches::generate(&db, count, seed).await,
+        Command::National { areas, scale, seed } => {
+            let content = std::fs::read_to_string(&areas)
+                .with_context(|| format!("reading {}", areas.display()))?;
+            national::generate(&db, &content, &national::Volumes::national(scale), seed).await
+        }
+        Command::Approaches { count, seed } => {
+            let (largest, first) = approaches::generate(&db, count, seed).await?;
+            println!("{largest} {}", first.0);
+            Ok(())
+        }
     }
 }
 
 pub(crate) async fn bench_user(db: &Db) -> anyhow::Result<UserId> {
-    let email = Email::parse(BENCH_EMAIL).map_err(|e| anyhow::anyhow!(e.key))?;
+    account(db, BENCH_EMAIL, "Benchmark", true).await
+}
+
+/// The account with this address, created with [`BENCH_PASSWORD`] when it does not exist yet.
+pub(crate) async fn account(
+    db: &Db,
+    email: &str,
+    name: &str,
+    platform_admin: bool,
+) -> anyhow::Result<UserId> {
+    let email = Email::parse(email).map_err(|e| anyhow::anyhow!(e.key))?;
     let mut conn = db.conn().await?;
     if let Some(user) = users::by_email(conn.ex(), &email).await? {
         return Ok(user.id);
@@ -100,13 +135,13 @@ pub(crate) async fn bench_user(db: &Db) -> anyhow::Result<UserId> {
         .hash_password(BENCH_PASSWORD.as_bytes())
         .map_err(|e| anyhow::anyhow!("{e}"))?
         .to_string();
-    let name = PersonName::parse("Benchmark").map_err(|e| anyhow::anyhow!(e.key))?;
+    let name = PersonName::parse(name).map_err(|e| anyhow::anyhow!(e.key))?;
     let new = users::NewUser {
         email: &email,
         name: &name,
         password_hash: &hash,
         language: Language::Nl,
-        platform_admin: true,
+        platform_admin,
     };
     Ok(users::create(conn.ex(), &new, samenspel_store::now()).await?)
 }
@@ -117,7 +152,7 @@ async fn registry(
     import_areas: bool,
     initiatives: usize,
     seed: u64,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<OrgId> {
     let started = Instant::now();
     let user = bench_user(db).await?;
     let records = read_csv(content, Scope::All, &BTreeSet::new())
@@ -220,8 +255,7 @@ async fn registry(
         mapping_started.elapsed().as_secs_f64(),
         started.elapsed().as_secs_f64()
     );
-    println!("{largest}");
-    Ok(())
+    Ok(largest)
 }
 
 const FIRST: &[&str] = &[
@@ -263,7 +297,7 @@ const WORDS: &[&str] = &[
     "dorpshuis",
 ];
 
-fn initiative_name(rng: &mut StdRng, i: usize) -> String {
+pub(crate) fn initiative_name(rng: &mut StdRng, i: usize) -> String {
     format!(
         "{} {} {}",
         FIRST.choose(rng).unwrap_or(&"Initiatief"),
@@ -279,7 +313,7 @@ fn some<T: Copy + Ord>(rng: &mut StdRng, all: &[T], most: usize) -> Vec<T> {
     chosen
 }
 
-fn profile(rng: &mut StdRng) -> Profile {
+pub(crate) fn profile(rng: &mut StdRng) -> Profile {
     let description: Vec<&str> = (0..rng.random_range(5..20))
         .map(|_| *WORDS.choose(rng).unwrap_or(&"buurt"))
         .collect();

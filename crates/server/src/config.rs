@@ -45,6 +45,8 @@ pub struct Config {
     pub s3_region: String,
     pub s3_access_key_id: String,
     pub s3_secret_access_key: String,
+    /// Add a `Server-Timing` header to every response (benchmarks, developer tools).
+    pub server_timing: bool,
 }
 
 impl Default for Config {
@@ -72,6 +74,7 @@ impl Default for Config {
             s3_region: web.s3_region,
             s3_access_key_id: web.s3_access_key_id,
             s3_secret_access_key: web.s3_secret_access_key,
+            server_timing: web.server_timing,
         }
     }
 }
@@ -117,6 +120,7 @@ impl Config {
             s3_region: self.s3_region.clone(),
             s3_access_key_id: self.s3_access_key_id.clone(),
             s3_secret_access_key: self.s3_secret_access_key.clone(),
+            server_timing: self.server_timing,
         }
     }
 

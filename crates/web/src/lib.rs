@@ -118,7 +118,11 @@ pub fn app(state: AppState) -> Router {
         .layer(from_fn_with_state(state.clone(), csrf::csrf_layer))
         // Body limits are per route (see `RouteTable`), inside the session layer, so that a
         // refused body gets a page in the reader's language.
-        .layer(from_fn_with_state(state.clone(), auth::session_layer))
+        .layer(from_fn_with_state(state.clone(), auth::session_layer));
+    if state.config.server_timing {
+        app = app.layer(from_fn(ops::server_timing));
+    }
+    app = app
         .layer(from_fn(ops::record_metrics))
         .layer(SetResponseHeaderLayer::if_not_present(
             HeaderName::from_static("content-security-policy"),

@@ -65,11 +65,7 @@ async fn asset(Path(file): Path<String>) -> Response {
 /// Counts requests and their duration per route and status, for `/metrics`.
 pub async fn record_metrics(request: Request, next: Next) -> Response {
     let started = Instant::now();
-    let route = request
-        .extensions()
-        .get::<MatchedPath>()
-        .map(|p| p.as_str().to_owned())
-        .unwrap_or_else(|| "unmatched".to_owned());
+    let route = route_of(&request);
     let method = request.method().to_string();
     let response = next.run(request).await;
     let status = response.status().as_u16().to_string();
@@ -78,4 +74,28 @@ pub async fn record_metrics(request: Request, next: Next) -> Response {
     metrics::histogram!("http_request_duration_seconds", "method" => method, "route" => route)
         .record(started.elapsed().as_secs_f64());
     response
+}
+
+/// Tells the client how long the server spent on the response and for which route
+/// (`Server-Timing: app;dur=1.234;desc="/approaches/{approach}"`, in milliseconds), when the
+/// installation asks for it: the benchmarks read it under load.
+pub async fn server_timing(request: Request, next: Next) -> Response {
+    let started = Instant::now();
+    let route = route_of(&request);
+    let mut response = next.run(request).await;
+    let millis = started.elapsed().as_secs_f64() * 1000.0;
+    let value = format!("app;dur={millis:.3};desc=\"{route}\"");
+    if let Ok(value) = axum::http::HeaderValue::from_str(&value) {
+        response.headers_mut().insert("server-timing", value);
+    }
+    response
+}
+
+/// The route a request matched, as its template (`/approaches/{approach}`).
+fn route_of(request: &Request) -> String {
+    request
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|p| p.as_str().to_owned())
+        .unwrap_or_else(|| "unmatched".to_owned())
 }

@@ -45,6 +45,9 @@ pub struct WebConfig {
     pub s3_region: String,
     pub s3_access_key_id: String,
     pub s3_secret_access_key: String,
+    /// Adds a `Server-Timing` header with the time the server spent on each response; for
+    /// benchmarks and for looking at a slow page in the browser's developer tools.
+    pub server_timing: bool,
 }
 
 impl Default for WebConfig {
@@ -68,6 +71,7 @@ impl Default for WebConfig {
             s3_region: String::new(),
             s3_access_key_id: String::new(),
             s3_secret_access_key: String::new(),
+            server_timing: false,
         }
     }
 }

@@ -452,6 +452,11 @@ async fn a_meeting_with_decisions_and_actions(app: TestApp) {
         .assert_contains("Enquête opstellen");
     let nothing = w.partner.get(&format!("{logbook}?q=kernenergie")).await;
     nothing.assert_contains("Niets gevonden");
+    // The mark that narrows the index to the approach is not a word a search finds.
+    w.partner
+        .get(&format!("{logbook}?q=aanpak"))
+        .await
+        .assert_contains("Niets gevonden");
     let period = w
         .partner
         .get(&format!("{logbook}?from=2026-09-30&until=2026-10-01"))
