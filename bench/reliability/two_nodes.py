@@ -174,7 +174,7 @@ def reset_mails(sink):
     return per
 
 
-def check_jobs(nodes, db, sink, accounts, binary, work):
+def check_jobs(nodes, db, sink, accounts):
     """Every reset request becomes one mail, sent by one of the two workers."""
     def request(i_email):
         i, address = i_email
@@ -294,7 +294,7 @@ def main():
             samenspel(binary, ["admin", "create-user", "--email", address, "--name", f"Betrouwbaarheid {n + 1}"],
                       a.env, work, stdin=PASSWORD + "\n")
             accounts.append(address)
-        jobs = check_jobs(nodes, db, sink, accounts, binary, work)
+        jobs = check_jobs(nodes, db, sink, accounts)
         note(f"jobs: {jobs}")
         for node in nodes:
             if not node.alive():
