@@ -2,7 +2,7 @@
 //! number of areas (a few big cities with many, most municipalities with one or none), each with
 //! parties, knooppunten done and under way with their history, notes, needs, positions and goals.
 
-use crate::bench_user;
+use crate::{bench_user, municipalities_with_areas};
 use anyhow::Context;
 use rand::rngs::StdRng;
 use rand::seq::IndexedRandom;
@@ -11,7 +11,7 @@ use samenspel_domain::approaches::{Horizon, Intensity, NodeStatus, PartyRole, Po
 use samenspel_domain::method::Pack;
 use samenspel_domain::organisations::{OrgKind, OrgName};
 use samenspel_store::approaches::{self, NewParty, Settings};
-use samenspel_store::{ApproachId, Db, OrgId, ambition, areas, kompas, method, organisations};
+use samenspel_store::{ApproachId, Db, OrgId, ambition, kompas, method, organisations};
 use std::collections::HashMap;
 use std::time::Instant;
 use time::Duration;
@@ -28,23 +28,8 @@ pub async fn generate(db: &Db, count: usize, seed: u64) -> anyhow::Result<(OrgId
     let mut rng = StdRng::seed_from_u64(seed);
 
     // Municipalities with their areas; the weight of each is its number of areas.
+    let municipalities = municipalities_with_areas(db).await?;
     let mut conn = db.conn().await?;
-    let mut municipalities: Vec<(OrgId, Vec<samenspel_store::AreaId>)> = Vec::new();
-    let mut codes: Vec<_> = areas::municipalities_by_code(conn.ex())
-        .await?
-        .into_iter()
-        .collect();
-    codes.sort();
-    for (_, org) in codes {
-        let list: Vec<_> = areas::list(conn.ex(), org)
-            .await?
-            .into_iter()
-            .map(|a| a.id)
-            .collect();
-        if !list.is_empty() {
-            municipalities.push((org, list));
-        }
-    }
     let mut registries: HashMap<OrgId, Vec<OrgId>> = HashMap::new();
     let sql =
         "SELECT organisation_id, municipality_id FROM initiative_profiles ORDER BY organisation_id";

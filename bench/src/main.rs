@@ -18,7 +18,9 @@ use samenspel_domain::areas::import::{Scope, read_csv};
 use samenspel_domain::areas::{AreaRecord, MunicipalityCode};
 use samenspel_domain::initiatives::{Character, CoreRole, LegalForm, Profile, SupportNeed, Theme};
 use samenspel_domain::organisations::{OrgKind, OrgName, OrgRole};
-use samenspel_store::{Db, DbOptions, OrgId, UserId, areas, initiatives, organisations, users};
+use samenspel_store::{
+    AreaId, Db, DbOptions, OrgId, UserId, areas, initiatives, organisations, users,
+};
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Instant;
 
@@ -113,6 +115,30 @@ async fn main() -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+/// Every municipality that has areas, with its areas' ids, by municipality code.
+pub(crate) async fn municipalities_with_areas(
+    db: &Db,
+) -> anyhow::Result<Vec<(OrgId, Vec<AreaId>)>> {
+    let mut conn = db.conn().await?;
+    let mut codes: Vec<_> = areas::municipalities_by_code(conn.ex())
+        .await?
+        .into_iter()
+        .collect();
+    codes.sort();
+    let mut municipalities = Vec::new();
+    for (_, org) in codes {
+        let list: Vec<_> = areas::list(conn.ex(), org)
+            .await?
+            .into_iter()
+            .map(|a| a.id)
+            .collect();
+        if !list.is_empty() {
+            municipalities.push((org, list));
+        }
+    }
+    Ok(municipalities)
 }
 
 pub(crate) async fn bench_user(db: &Db) -> anyhow::Result<UserId> {

@@ -8,15 +8,17 @@
 //! in bulk here, as multi-row inserts of the same columns; each entry's search words are made
 //! by the domain's [`search_document`], as the application makes them.
 
-use crate::{account, approaches, initiative_name, profile, registry};
+use crate::{account, approaches, initiative_name, municipalities_with_areas, profile, registry};
 use rand::rngs::StdRng;
 use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
 use samenspel_domain::logbook::{ActionStatus, MeetingKind, Visibility, search_document};
 use samenspel_domain::method::Pack;
 use samenspel_domain::organisations::{OrgName, OrgRole};
-use samenspel_store::{ApproachId, Db, Exec, OrgId, UserId, approaches as store_approaches};
-use samenspel_store::{areas, dispatch, initiatives, logbook, organisations};
+use samenspel_store::{
+    ApproachId, Backend, Db, Exec, OrgId, UserId, approaches as store_approaches,
+};
+use samenspel_store::{dispatch, initiatives, logbook, organisations};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::time::Instant;
@@ -78,13 +80,10 @@ pub async fn generate(
     lap("logbook_s", &mut steps);
     audit(db, volumes.audit_events, &people, seed).await?;
     lap("audit_s", &mut steps);
-    if matches!(db.conn().await?.ex(), Exec::Postgres(_)) {
-        let mut conn = db.conn().await?;
-        dispatch!(conn.ex(), c => sqlx::query("ANALYZE").execute(c).await?.rows_affected());
-    } else {
-        let mut conn = db.conn().await?;
-        dispatch!(conn.ex(), c => sqlx::query("PRAGMA optimize=0x10002").execute(c).await?.rows_affected());
-    }
+    // Fresh planner statistics for the tables just filled (both databases know ANALYZE).
+    let mut conn = db.conn().await?;
+    dispatch!(conn.ex(), c => sqlx::query("ANALYZE").execute(c).await?.rows_affected());
+    drop(conn);
     lap("analyze_s", &mut steps);
 
     // What the load benchmark needs to know, as JSON on standard output.
@@ -118,24 +117,7 @@ pub async fn generate(
 /// (a big city has a few hundred, most municipalities a handful).
 async fn spread_initiatives(db: &Db, count: usize, seed: u64) -> anyhow::Result<()> {
     let user = crate::bench_user(db).await?;
-    let mut conn = db.conn().await?;
-    let mut municipalities = Vec::new();
-    let mut codes: Vec<_> = areas::municipalities_by_code(conn.ex())
-        .await?
-        .into_iter()
-        .collect();
-    codes.sort();
-    for (_, org) in codes {
-        let list: Vec<_> = areas::list(conn.ex(), org)
-            .await?
-            .into_iter()
-            .map(|a| a.id)
-            .collect();
-        if !list.is_empty() {
-            municipalities.push((org, list));
-        }
-    }
-    drop(conn);
+    let municipalities = municipalities_with_areas(db).await?;
     let now = samenspel_store::now();
     let mut rng = StdRng::seed_from_u64(seed ^ 0x1417);
     let mut tx = db.begin().await?;
@@ -348,8 +330,8 @@ async fn logbook(
     let mut rng = StdRng::seed_from_u64(seed ^ 0x10b0);
     let pack = Pack::default_pack().map_err(|p| anyhow::anyhow!("method pack: {p:?}"))?;
     let node_keys: Vec<&str> = pack.nodes.iter().map(|n| n.key.as_str()).collect();
+    let postgres = db.backend() == Backend::Postgres;
     let mut conn = db.conn().await?;
-    let postgres = matches!(conn.ex(), Exec::Postgres(_));
     let sql = "SELECT id, created_at FROM approaches ORDER BY id";
     let approach_rows: Vec<(ApproachId, OffsetDateTime)> =
         dispatch!(conn.ex(), c => sqlx::query_as(sql).fetch_all(c).await?);
