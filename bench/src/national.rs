@@ -18,7 +18,7 @@ use samenspel_domain::organisations::{OrgName, OrgRole};
 use samenspel_store::{
     ApproachId, Backend, Db, Exec, OrgId, UserId, approaches as store_approaches,
 };
-use samenspel_store::{dispatch, initiatives, logbook, organisations};
+use samenspel_store::{dispatch, initiatives, organisations};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::time::Instant;
@@ -389,15 +389,7 @@ async fn logbook(
     let mut entries = Bulk::new("log_entries", &entry_columns, postgres);
     let mut entry_parties = Bulk::new("log_entry_parties", &["entry_id", "organisation_id"], false);
     let mut entry_nodes = Bulk::new("log_entry_nodes", &["entry_id", "node_key"], false);
-    let mut search = if postgres {
-        Bulk::new("log_search", &["entry_id", "scope", "document"], false)
-    } else {
-        Bulk::new(
-            "log_search",
-            &["rowid", "entry_id", "scope", "document"],
-            false,
-        )
-    };
+    let mut search = Bulk::new("log_search", &["entry_id", "document"], false);
     let mut sample = Vec::new();
     let mut bench_entries = Vec::new();
     let kinds = [
@@ -582,13 +574,7 @@ async fn logbook(
                 let node = *node_keys.choose(&mut rng).unwrap_or(&"");
                 entry_nodes.row([V::I(Some(id)), V::S(node.into())]);
             }
-            // As the store writes them (see `search_scope`).
-            let scope = logbook::search_scope(&tx.ex(), *approach);
-            if postgres {
-                search.row([V::I(Some(id)), V::S(scope), V::S(document)]);
-            } else {
-                search.row([V::I(Some(id)), V::I(Some(id)), V::S(scope), V::S(document)]);
-            }
+            search.row([V::I(Some(id)), V::S(document)]);
             // The pages of entries everyone in the approach may open.
             if *approach == bench_approach && visibility != Visibility::Own {
                 bench_entries.push(id);

@@ -53,7 +53,8 @@ pub struct Filter {
     pub action: Option<String>,
     pub from: Option<OffsetDateTime>,
     pub until: Option<OffsetDateTime>,
-    /// Keyset pagination: show events older than this one.
+    /// Keyset pagination: show the events listed after this one (older, or as old with a
+    /// smaller id).
     pub before: Option<AuditEventId>,
 }
 
@@ -63,9 +64,11 @@ enum Arg {
     Time(OffsetDateTime),
 }
 
-/// The newest events that match the filter, at most `limit`.
+/// The newest events that match the filter, at most `limit`, newest first by time (then by id).
 pub async fn list(ex: Exec<'_>, filter: &Filter, limit: i64) -> Result<Vec<AuditRow>> {
-    // Only the conditions in use go into the SQL, so that each query can use its index.
+    // Only the conditions in use go into the SQL, so that each query can use its index: every
+    // combination of who and what has one ending in `at`, which yields the rows in the order
+    // listed and bounds the period (migration 0007).
     let mut conditions: Vec<String> = Vec::new();
     let mut args: Vec<Arg> = Vec::new();
     let mut add = |condition: &str, arg: Arg| {
@@ -85,7 +88,15 @@ pub async fn list(ex: Exec<'_>, filter: &Filter, limit: i64) -> Result<Vec<Audit
         add("e.at < ?", Arg::Time(until));
     }
     if let Some(before) = filter.before {
-        add("e.id < ?", Arg::Id(before.0));
+        // The first condition bounds the index range; the second breaks ties within a moment.
+        add(
+            "e.at <= (SELECT b.at FROM audit_events b WHERE b.id = ?)",
+            Arg::Id(before.0),
+        );
+        add(
+            "(e.at < (SELECT b.at FROM audit_events b WHERE b.id = ?) OR e.id < ?)",
+            Arg::Id(before.0),
+        );
     }
     let where_clause = if conditions.is_empty() {
         String::new()
@@ -97,7 +108,7 @@ pub async fn list(ex: Exec<'_>, filter: &Filter, limit: i64) -> Result<Vec<Audit
          e.action, e.subject_kind, e.subject_id, e.organisation_id, o.name AS organisation_name, e.changes \
          FROM audit_events e LEFT JOIN users u ON u.id = e.actor_id \
          LEFT JOIN organisations o ON o.id = e.organisation_id \
-         {where_clause} ORDER BY e.id DESC LIMIT {limit}"
+         {where_clause} ORDER BY e.at DESC, e.id DESC LIMIT {limit}"
     );
     let rows = dispatch!(ex, c => {
         let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql));

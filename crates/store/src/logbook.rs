@@ -178,7 +178,7 @@ pub async fn create(
             .bind(file.size).bind(&file.content_type).execute(c).await?.rows_affected());
     }
     write_links(ex.reborrow(), id, fields).await?;
-    write_search(ex, approach, id, &fields.document()).await?;
+    write_search(ex, id, &fields.document()).await?;
     Ok(id)
 }
 
@@ -213,7 +213,7 @@ pub async fn update(
         dispatch!(ex.reborrow(), c => sqlx::query(sql).bind(id).execute(c).await?.rows_affected());
     }
     write_links(ex.reborrow(), id, fields).await?;
-    write_search(ex, approach, id, &fields.document()).await
+    write_search(ex, id, &fields.document()).await
 }
 
 /// Sets an action's status. Returns the status it had.
@@ -250,53 +250,11 @@ async fn write_links(mut ex: Exec<'_>, id: EntryId, fields: &Fields) -> Result<(
     Ok(())
 }
 
-/// The `scope` of an approach's entries in the search index, which narrows a search to them
-/// inside the index however common its words are in the country. Backend-specific: SQLite's
-/// FTS5 matches it as one token of its own column; PostgreSQL indexes it with the document,
-/// as a path that its text-search parser keeps whole and that no search term (letters and
-/// digits) can equal or be the start of.
-pub fn search_scope(ex: &Exec<'_>, approach: ApproachId) -> String {
-    match ex {
-        Exec::Sqlite(_) => format!("aanpak{}", approach.0),
-        Exec::Postgres(_) => format!("/aanpak/{}", approach.0),
-    }
-}
-
-async fn write_search(
-    ex: Exec<'_>,
-    approach: ApproachId,
-    id: EntryId,
-    document: &str,
-) -> Result<()> {
-    let scope = search_scope(&ex, approach);
-    match ex {
-        // Backend-specific: the FTS5 table's rowid is the entry's id.
-        Exec::Sqlite(c) => {
-            sqlx::query("DELETE FROM log_search WHERE rowid = $1")
-                .bind(id)
-                .execute(&mut *c)
-                .await?;
-            sqlx::query(
-                "INSERT INTO log_search (rowid, entry_id, scope, document) VALUES ($1, $1, $2, $3)",
-            )
-            .bind(id)
-            .bind(&scope)
-            .bind(document)
-            .execute(&mut *c)
-            .await?;
-        }
-        Exec::Postgres(c) => {
-            sqlx::query(
-                "INSERT INTO log_search (entry_id, scope, document) VALUES ($1, $2, $3) \
-                 ON CONFLICT (entry_id) DO UPDATE SET scope = excluded.scope, document = excluded.document",
-            )
-            .bind(id)
-            .bind(&scope)
-            .bind(document)
-            .execute(&mut *c)
-            .await?;
-        }
-    }
+/// Keeps the words an entry is found by (see [`search_document`]) beside it.
+async fn write_search(ex: Exec<'_>, id: EntryId, document: &str) -> Result<()> {
+    let sql = "INSERT INTO log_search (entry_id, document) VALUES ($1, $2) \
+               ON CONFLICT (entry_id) DO UPDATE SET document = excluded.document";
+    dispatch!(ex, c => sqlx::query(sql).bind(id).bind(document).execute(c).await?.rows_affected());
     Ok(())
 }
 
@@ -541,29 +499,17 @@ pub async fn timeline(
     if let Some(until) = filter.until {
         add("e.happened_at < ?", Value::At(until), &mut sql);
     }
-    if !filter.terms.is_empty() {
-        // Backend-specific: FTS5 MATCH on SQLite, text search on PostgreSQL; each term is
-        // letters and digits only (see search_terms), found as the start of a word.
-        // Both are narrowed to the approach first (see search_scope).
-        let scope = search_scope(&ex, approach);
-        let (fragment, query) = match ex {
-            Exec::Sqlite(_) => (
-                "e.id IN (SELECT rowid FROM log_search WHERE log_search MATCH ?)",
-                std::iter::once(format!("scope:\"{scope}\""))
-                    .chain(filter.terms.iter().map(|t| format!("document:\"{t}\"*")))
-                    .collect::<Vec<_>>()
-                    .join(" AND "),
-            ),
-            Exec::Postgres(_) => (
-                "e.id IN (SELECT entry_id FROM log_search \
-                 WHERE to_tsvector('simple', scope || ' ' || document) @@ to_tsquery('simple', ?))",
-                std::iter::once(format!("'{scope}'"))
-                    .chain(filter.terms.iter().map(|t| format!("{t}:*")))
-                    .collect::<Vec<_>>()
-                    .join(" & "),
-            ),
-        };
-        add(fragment, Value::Text(query), &mut sql);
+    // Each term is found as the start of a word of the entry's words (ADR 0009): they are
+    // lower-case letters and digits separated by single spaces, and a term is letters and
+    // digits only, so `LIKE '% term%'` over " " + words needs no escaping and means the same on
+    // both databases. Only the approach's own entries are read, newest first, until the page
+    // is full.
+    for term in &filter.terms {
+        add(
+            "EXISTS (SELECT 1 FROM log_search s WHERE s.entry_id = e.id AND (' ' || s.document) LIKE ?)",
+            Value::Text(format!("% {term}%")),
+            &mut sql,
+        );
     }
     if let Some(cursor) = cursor {
         let at = 4 + values.len();

@@ -5,6 +5,7 @@ use crate::support::{PASSWORD, TestApp};
 
 on_both_databases!(
     audit_log_filters,
+    audit_log_pages_by_time,
     platform_admin_sees_everyone,
     errors_and_headers,
     health_and_metrics
@@ -70,6 +71,98 @@ async fn audit_log_filters(app: TestApp) {
         .get("/admin/audit?action=organisation.created")
         .await
         .assert_contains("Organisation created");
+}
+
+/// The log is listed newest first by time, ties by id, and paging on from any event neither
+/// repeats nor skips one, also with every filter and with several events at one moment.
+async fn audit_log_pages_by_time(app: TestApp) {
+    use samenspel_store::audit::{self, Filter, NewEvent};
+    app.register("Sanne", "sanne@example.nl").await;
+    let sanne = samenspel_store::UserId(
+        app.scalar("SELECT id FROM users WHERE email = 'sanne@example.nl'")
+            .await,
+    );
+    let start = time::macros::datetime!(2026-03-01 09:00 UTC);
+    let mut conn = app.db.conn().await.expect("conn");
+    // 30 events, three at each moment, alternating two actions; the newest is written first,
+    // so ids do not follow time.
+    for i in (0..30).rev() {
+        let event = NewEvent {
+            actor: Some(sanne),
+            ip: None,
+            action: if i % 2 == 0 { "flow.even" } else { "flow.odd" },
+            subject_kind: "user",
+            subject_id: Some(i),
+            organisation: None,
+            changes: serde_json::Value::Null,
+        };
+        let at = start + time::Duration::minutes(i / 3);
+        audit::record(conn.ex(), &event, at).await.expect("record");
+    }
+    let walk = |filter: Filter| {
+        let db = app.db.clone();
+        async move {
+            let mut seen: Vec<i64> = Vec::new();
+            let mut before = None;
+            loop {
+                let mut conn = db.conn().await.expect("conn");
+                let page = Filter {
+                    before,
+                    ..filter.clone()
+                };
+                let rows = audit::list(conn.ex(), &page, 4).await.expect("list");
+                for pair in rows.windows(2) {
+                    assert!(
+                        (pair[0].at, pair[0].id.0) > (pair[1].at, pair[1].id.0),
+                        "newest first"
+                    );
+                }
+                let Some(last) = rows.last() else { break };
+                before = Some(last.id);
+                seen.extend(rows.iter().filter_map(|r| r.subject_id));
+                if rows.len() < 4 {
+                    break;
+                }
+            }
+            seen
+        }
+    };
+    let everything = walk(Filter {
+        actor: Some(sanne),
+        from: Some(start),
+        until: Some(start + time::Duration::hours(1)),
+        ..Filter::default()
+    })
+    .await;
+    assert_eq!(everything.len(), 30, "each event once: {everything:?}");
+    let mut sorted = everything.clone();
+    sorted.sort_unstable();
+    sorted.dedup();
+    assert_eq!(sorted.len(), 30);
+    assert!(
+        everything[..3].iter().all(|i| i / 3 == 9),
+        "the newest moment first"
+    );
+
+    let logins = walk(Filter {
+        actor: Some(sanne),
+        action: Some("flow.even".into()),
+        from: Some(start + time::Duration::minutes(2)),
+        until: Some(start + time::Duration::minutes(7)),
+        ..Filter::default()
+    })
+    .await;
+    let mut expected: Vec<i64> = (6..21).filter(|i| i % 2 == 0).collect();
+    let mut got = logins.clone();
+    got.sort_unstable();
+    expected.sort_unstable();
+    assert_eq!(got, expected, "who, what and when together: {logins:?}");
+    let by_action = walk(Filter {
+        action: Some("flow.odd".into()),
+        ..Filter::default()
+    })
+    .await;
+    assert_eq!(by_action.len(), 15);
 }
 
 async fn platform_admin_sees_everyone(app: TestApp) {
