@@ -1,6 +1,6 @@
 //! The logbook of an approach: meetings, decisions, actions and links, the parties and
-//! knooppunten each concerns, the timeline with its filters and keyset paging, and full-text
-//! search (FTS5 on SQLite, text search on PostgreSQL) over the same words on both.
+//! knooppunten each concerns, the timeline with its filters and keyset paging, and the search
+//! by the starts of words over the approach's own entries (ADR 0009), the same SQL on both.
 //!
 //! Every read that lists entries takes an [`Audience`] and applies the visibility rule of
 //! [`samenspel_domain::logbook::Visibility::shows`] in SQL, so that no list, search or feed can
