@@ -33,8 +33,8 @@ import time
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import (Browser, Database, Failure, Server, binary_label, check_binary, machine,  # noqa: E402
-                     note, record, run_check, samenspel, server_env, work_dir)
+from harness import (Browser, Failure, binary_label, check_binary, demo_server, machine,  # noqa: E402
+                     note, record, run_check)
 
 
 class Load:
@@ -111,12 +111,8 @@ def main():
 
     def body():
         binary = check_binary(args.binary)
-        work = work_dir("durability")
-        db = Database(args.backend, work, "durability")
-        samenspel(binary, ["demo"], server_env(db.url, work), work)
-        server = Server(binary, db.url, work, "server")
-        server.start()
-        server.wait_ready()
+        db, server = demo_server(binary, args.backend, "durability")
+        work = server.work
 
         leader = Browser(server.base).login()
         approaches = [row[0] for row in db.query("SELECT id FROM approaches ORDER BY id")]

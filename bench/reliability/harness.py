@@ -297,6 +297,18 @@ class Server:
 
 # --- an HTTP client that behaves like a browser with cookies -------------------------------------
 
+def demo_server(binary, backend, name):
+    """A fresh database of `backend` with the demo data, and a server on it, ready; the work
+    folder is server.work. Returns (database, server)."""
+    work = work_dir(name)
+    db = Database(backend, work, name.replace("-", "_"))
+    samenspel(binary, ["demo"], server_env(db.url, work), work)
+    server = Server(binary, db.url, work, "server")
+    server.start()
+    server.wait_ready()
+    return db, server
+
+
 class Response:
     def __init__(self, status, headers, body):
         self.status, self.headers, self.body = status, headers, body

@@ -27,8 +27,8 @@ import time
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import (Browser, Database, Failure, Server, binary_label, check_binary, machine,  # noqa: E402
-                     note, on_exit, record, run_check, samenspel, server_env, work_dir)
+from harness import (Browser, Failure, binary_label, check_binary, demo_server, machine,  # noqa: E402
+                     note, on_exit, record, run_check)
 
 GROWTH_ALLOWED = 1.10
 WARM_UP = 0.20
@@ -130,12 +130,8 @@ def main():
         binary = check_binary(args.binary)
         if subprocess.run(["which", "wrk"], capture_output=True).returncode != 0:
             raise Failure("wrk is not installed (apt-get install wrk; scripts/test-setup does)")
-        work = work_dir("soak")
-        db = Database(args.backend, work, "soak")
-        samenspel(binary, ["demo"], server_env(db.url, work), work)
-        server = Server(binary, db.url, work, "server")
-        server.start()
-        server.wait_ready()
+        db, server = demo_server(binary, args.backend, "soak")
+        work = server.work
         leader = Browser(server.base).login()
         paths = pages(db, leader)
         script = os.path.join(work, "pages.lua")

@@ -210,10 +210,51 @@ async fn roles(db: &Db, municipality: OrgId, approach: ApproachId) -> anyhow::Re
     })
 }
 
+/// The columns of `log_entries` between `happened_at` and `created_by`, which depend on the
+/// entry's kind: each kind sets its own and leaves the others empty.
+#[derive(Default)]
+struct KindColumns {
+    meeting_kind: Option<MeetingKind>,
+    ends_at: Option<OffsetDateTime>,
+    place: String,
+    agenda: String,
+    review_on: Option<Date>,
+    supersedes: Option<i64>,
+    owner_org: Option<i64>,
+    owner_user: Option<i64>,
+    due_on: Option<Date>,
+    action_status: Option<ActionStatus>,
+    meeting: Option<i64>,
+    decision: Option<i64>,
+}
+
+impl KindColumns {
+    /// In the order of the entry columns, empty as the store writes them (NULL, or "" for
+    /// texts a form always has).
+    fn values(self) -> [V; 12] {
+        [
+            V::K(self.meeting_kind.map(MeetingKind::as_str)),
+            V::T(self.ends_at),
+            V::S(self.place),
+            V::S(self.agenda),
+            V::D(self.review_on),
+            V::I(self.supersedes),
+            V::I(self.owner_org),
+            V::I(self.owner_user),
+            V::D(self.due_on),
+            V::K(self.action_status.map(ActionStatus::as_str)),
+            V::I(self.meeting),
+            V::I(self.decision),
+        ]
+    }
+}
+
 /// A value of a bulk insert.
 enum V {
     I(Option<i64>),
     S(String),
+    /// A keyword of the domain (a kind, a status), or NULL.
+    K(Option<&'static str>),
     T(Option<OffsetDateTime>),
     D(Option<Date>),
 }
@@ -272,6 +313,7 @@ impl Bulk {
                     query = match value {
                         V::I(v) => query.bind(*v),
                         V::S(v) => query.bind(v.as_str()),
+                        V::K(v) => query.bind(*v),
                         V::T(v) => query.bind(*v),
                         V::D(v) => query.bind(*v),
                     };
@@ -461,108 +503,85 @@ async fn logbook(
             let body = format!("{}.", words(&mut rng, length));
             let meeting = (kind != 0 && !meeting_ids.is_empty() && rng.random_bool(0.5))
                 .then(|| *meeting_ids.choose(&mut rng).unwrap_or(&0));
-            let (title, document);
-            let mut row = vec![
-                V::I(Some(id)),
-                V::I(Some(approach.0)),
-                V::S(["meeting", "decision", "action"][kind as usize].into()),
-                V::I(Some(org.0)),
-                V::S(visibility.as_str().into()),
-            ];
-            match kind {
+            let (title, document, columns) = match kind {
                 0 => {
                     let meeting_kind = *kinds.choose(&mut rng).unwrap_or(&MeetingKind::Other);
                     let place = *PLACES.choose(&mut rng).unwrap_or(&"Online");
                     let agenda = format!("1. Opening\n2. {}\n3. Rondvraag", words(&mut rng, 3));
-                    title = format!("Overleg over {topic}");
-                    document = search_document([title.as_str(), &body, &agenda, place]);
-                    row.extend([
-                        V::S(title),
-                        V::S(body),
-                        V::T(Some(at)),
-                        V::S(meeting_kind.as_str().into()),
-                        V::T(Some(at + Duration::hours(2))),
-                        V::S(place.into()),
-                        V::S(agenda),
-                        V::D(None),
-                        V::I(None),
-                        V::I(None),
-                        V::I(None),
-                        V::D(None),
-                        V::S(String::new()),
-                        V::I(None),
-                        V::I(None),
-                    ]);
+                    let title = format!("Overleg over {topic}");
+                    let document = search_document([title.as_str(), &body, &agenda, place]);
                     meeting_ids.push(id);
                     meetings_made += 1;
                     for party in orgs.choose_multiple(&mut rng, 3) {
                         entry_parties.row([V::I(Some(id)), V::I(Some(party.0))]);
                     }
+                    let columns = KindColumns {
+                        meeting_kind: Some(meeting_kind),
+                        ends_at: Some(at + Duration::hours(2)),
+                        place: place.into(),
+                        agenda,
+                        ..KindColumns::default()
+                    };
+                    (title, document, columns)
                 }
                 1 => {
-                    title = format!("Besluit: {topic}");
-                    document = search_document([title.as_str(), &body]);
+                    let title = format!("Besluit: {topic}");
+                    let document = search_document([title.as_str(), &body]);
                     // One decision in twenty replaces an earlier one.
                     let supersedes =
                         (!open_decisions.is_empty() && rng.random_bool(0.05)).then(|| {
                             let index = rng.random_range(0..open_decisions.len());
                             open_decisions.swap_remove(index)
                         });
-                    let review = rng
+                    let review_on = rng
                         .random_bool(0.1)
                         .then(|| (at + Duration::days(rng.random_range(30..400))).date());
-                    row.extend([
-                        V::S(title),
-                        V::S(body),
-                        V::T(Some(at)),
-                        V::S(String::new()),
-                        V::T(None),
-                        V::S(String::new()),
-                        V::S(String::new()),
-                        V::D(review),
-                        V::I(supersedes),
-                        V::I(None),
-                        V::I(None),
-                        V::D(None),
-                        V::S(String::new()),
-                        V::I(meeting),
-                        V::I(None),
-                    ]);
                     open_decisions.push(id);
                     decisions_made += 1;
                     for party in orgs.choose_multiple(&mut rng, 2) {
                         entry_parties.row([V::I(Some(id)), V::I(Some(party.0))]);
                     }
+                    let columns = KindColumns {
+                        review_on,
+                        supersedes,
+                        meeting,
+                        ..KindColumns::default()
+                    };
+                    (title, document, columns)
                 }
                 _ => {
-                    title = format!("Actie: {topic}");
-                    document = search_document([title.as_str(), &body]);
+                    let title = format!("Actie: {topic}");
+                    let document = search_document([title.as_str(), &body]);
                     let status = *statuses.choose(&mut rng).unwrap_or(&ActionStatus::Open);
                     let owner = *orgs.choose(&mut rng).unwrap_or(&org);
                     let owner_user = (owner == people.initiative && rng.random_bool(0.3))
                         .then_some(people.volunteer.0);
                     let decision = (!open_decisions.is_empty() && rng.random_bool(0.4))
                         .then(|| *open_decisions.choose(&mut rng).unwrap_or(&0));
-                    row.extend([
-                        V::S(title),
-                        V::S(body),
-                        V::T(Some(at)),
-                        V::S(String::new()),
-                        V::T(None),
-                        V::S(String::new()),
-                        V::S(String::new()),
-                        V::D(None),
-                        V::I(None),
-                        V::I(Some(owner.0)),
-                        V::I(owner_user),
-                        V::D(Some((at + Duration::days(rng.random_range(7..120))).date())),
-                        V::S(status.as_str().into()),
-                        V::I(meeting),
-                        V::I(decision),
-                    ]);
                     actions_made += 1;
+                    let columns = KindColumns {
+                        owner_org: Some(owner.0),
+                        owner_user,
+                        due_on: Some((at + Duration::days(rng.random_range(7..120))).date()),
+                        action_status: Some(status),
+                        meeting,
+                        decision,
+                        ..KindColumns::default()
+                    };
+                    (title, document, columns)
                 }
-            }
+            };
+            let mut row = vec![
+                V::I(Some(id)),
+                V::I(Some(approach.0)),
+                V::S(["meeting", "decision", "action"][kind as usize].into()),
+                V::I(Some(org.0)),
+                V::S(visibility.as_str().into()),
+                V::S(title),
+                V::S(body),
+                V::T(Some(at)),
+            ];
+            row.extend(columns.values());
             row.extend([
                 V::I(Some(people.leader.0)),
                 V::T(Some(at.min(now))),

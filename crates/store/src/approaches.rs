@@ -258,17 +258,35 @@ pub async fn of_municipality(
     Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(municipality).bind(today).fetch_all(c).await?))
 }
 
-/// The approaches a person can open: those of municipalities they are a member of, and those in
-/// which one of their organisations is a party today. Starts from the person's memberships, so
-/// it reads only their approaches.
+/// Which approaches person `$1` can open on day `$2`, as a condition on `approaches a`: those of
+/// municipalities they are a member of, and those in which one of their organisations is a
+/// party that day. Starts from the person's memberships, so it reads only their approaches.
+const OPENED_BY: &str = "(a.municipality_id IN (SELECT m.organisation_id FROM memberships m \
+      WHERE m.user_id = $1 AND m.until IS NULL) \
+  OR a.id IN (SELECT p.approach_id FROM memberships m JOIN approach_parties p \
+      ON p.organisation_id = m.organisation_id \
+      WHERE m.user_id = $1 AND m.until IS NULL \
+      AND (p.since IS NULL OR p.since <= $2) AND (p.until IS NULL OR p.until >= $2)))";
+
+/// The approaches a person can open (see [`OPENED_BY`]), with their progress.
 pub async fn of_user(ex: Exec<'_>, user: UserId, today: Date) -> Result<Vec<Summary>> {
-    let sql = sqlx::AssertSqlSafe(summary_select(
-        "(a.municipality_id IN (SELECT m.organisation_id FROM memberships m \
-              WHERE m.user_id = $1 AND m.until IS NULL) \
-          OR a.id IN (SELECT p.approach_id FROM memberships m JOIN approach_parties p \
-              ON p.organisation_id = m.organisation_id \
-              WHERE m.user_id = $1 AND m.until IS NULL \
-              AND (p.since IS NULL OR p.since <= $2) AND (p.until IS NULL OR p.until >= $2)))",
+    let sql = sqlx::AssertSqlSafe(summary_select(OPENED_BY));
+    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(user).bind(today).fetch_all(c).await?))
+}
+
+/// An approach by its name, for choosing one.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Named {
+    pub id: ApproachId,
+    pub name: String,
+}
+
+/// The approaches a person can open, in the order of [`of_user`], without counting their
+/// progress: for lists that only name them (mail settings, calendar links).
+pub async fn named_of_user(ex: Exec<'_>, user: UserId, today: Date) -> Result<Vec<Named>> {
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT a.id, a.name FROM approaches a JOIN organisations mo ON mo.id = a.municipality_id \
+         WHERE {OPENED_BY} ORDER BY mo.name, a.name, a.id"
     ));
     Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(user).bind(today).fetch_all(c).await?))
 }

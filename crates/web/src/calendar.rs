@@ -15,7 +15,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use icalendar::{Calendar, Component, Event, EventLike};
 use samenspel_domain::Language;
-use samenspel_store::approaches::{self, Summary};
+use samenspel_store::approaches::{self, Named};
 use samenspel_store::calendar::{self, Link, Meeting};
 use samenspel_store::{ApproachId, users};
 use serde::Deserialize;
@@ -48,7 +48,7 @@ pub struct ShowQuery {
 struct LinksView<'a> {
     ctx: &'a Ctx,
     links: Vec<Link>,
-    approaches: Vec<Summary>,
+    approaches: Vec<Named>,
     chosen: String,
     /// The address of the link just made.
     created: Option<String>,
@@ -62,7 +62,7 @@ pub async fn show(
     let user = ctx.require_user()?.id;
     let mut conn = state.db.conn().await?;
     let links = calendar::of_user(conn.ex(), user).await?;
-    let approaches = approaches::of_user(conn.ex(), user, format::today()).await?;
+    let approaches = approaches::named_of_user(conn.ex(), user, format::today()).await?;
     drop(conn);
     // The new address is shown only to its owner, while the link works.
     let created = (!query.created.is_empty())
@@ -100,7 +100,7 @@ pub async fn create(
                 .map(ApproachId)
                 .map_err(|_| AppError::BadRequest("error-calendar-approach"))?;
             let mut conn = state.db.conn().await?;
-            let mine = approaches::of_user(conn.ex(), user, format::today()).await?;
+            let mine = approaches::named_of_user(conn.ex(), user, format::today()).await?;
             if !mine.iter().any(|a| a.id == id) {
                 return Err(AppError::BadRequest("error-calendar-approach"));
             }

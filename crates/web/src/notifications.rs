@@ -17,7 +17,7 @@ use axum::response::Response;
 use axum::routing::{get, post};
 use samenspel_domain::Language;
 use samenspel_domain::logbook::MailFrequency;
-use samenspel_store::approaches::{self, Summary};
+use samenspel_store::approaches::{self, Named};
 use samenspel_store::notifications::{self, Notice};
 use samenspel_store::{ApproachId, Db, users};
 use serde::Deserialize;
@@ -61,7 +61,7 @@ struct ListView<'a> {
     notices: Vec<Notice>,
     unread: usize,
     /// Each approach of the person with how often they get e-mail about it.
-    mail: Vec<(Summary, MailFrequency)>,
+    mail: Vec<(Named, MailFrequency)>,
     frequencies: &'static [MailFrequency],
 }
 
@@ -71,7 +71,7 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
     let mut conn = state.db.conn().await?;
     let notices = notifications::list(conn.ex(), user, today, SHOWN).await?;
     let settings = notifications::mail_settings(conn.ex(), user).await?;
-    let mine = approaches::of_user(conn.ex(), user, today).await?;
+    let mine = approaches::named_of_user(conn.ex(), user, today).await?;
     drop(conn);
     let mail = mine
         .into_iter()
@@ -109,7 +109,7 @@ pub async fn save_mail(
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?.id;
     let mut conn = state.db.conn().await?;
-    let mine = approaches::of_user(conn.ex(), user, format::today()).await?;
+    let mine = approaches::named_of_user(conn.ex(), user, format::today()).await?;
     drop(conn);
     let mut choices = Vec::new();
     for (approach, frequency) in form.approach.iter().zip(&form.frequency) {
