@@ -185,13 +185,15 @@ def main():
         shown = samples if len(samples) <= 12 else \
             [samples[round(i * (len(samples) - 1) / 11)] for i in range(12)]
         series = ", ".join(f"{t:g}s {kb / 1024:.1f}" for t, kb in shown)
+        judged = ("not judged: --memory-not-judged" if args.memory_not_judged
+                  else f"allowed +{(GROWTH_ALLOWED - 1) * 100:.0f} %")
         summary = [
             f"backend {args.backend}, {seconds} s, {args.connections} connections, {len(paths)} pages in turn",
             f"requests: {figures['requests']} ({figures['requests_per_s']:.0f}/s), latency p50 "
             f"{figures['p50_ms']} ms, p99 {figures['p99_ms']} ms, max {figures['max_ms']} ms",
             f"errors: {errors} (not 200: {figures['non_200'] or 0}, socket errors: {figures['socket_errors']})",
             f"RSS MB: after warm-up ({warm[0]:g} s) {warm[1] / 1024:.1f}, at the end ({end[0]:g} s) "
-            f"{end[1] / 1024:.1f}: {results['rss_growth_percent']:+.1f} % (allowed +{(GROWTH_ALLOWED - 1) * 100:.0f} %); "
+            f"{end[1] / 1024:.1f}: {results['rss_growth_percent']:+.1f} % ({judged}); "
             f"peak {peak / 1024:.1f}",
             f"RSS series ({len(samples)} samples, MB): {series}",
             f"errors in the server's log: {len(logged)}" + (f", first: {logged[0][:200]}" if logged else ""),
