@@ -12,7 +12,8 @@ use std::path::Path;
 pub struct Config {
     /// `sqlite://data/samenspel.db` (embedded) or `postgres://user@host/db`.
     pub database_url: String,
-    pub db_max_connections: u32,
+    /// The connection pool's size; unset: 4 on SQLite, 16 on PostgreSQL.
+    pub db_max_connections: Option<u32>,
     /// Address to listen on.
     pub listen: String,
     /// Public address of this installation, for links in e-mail.
@@ -54,7 +55,7 @@ impl Default for Config {
         let web = samenspel_web::state::WebConfig::default();
         Self {
             database_url: "sqlite://data/samenspel.db".into(),
-            db_max_connections: 16,
+            db_max_connections: None,
             listen: "127.0.0.1:8080".into(),
             base_url: web.base_url,
             allow_registration: web.allow_registration,

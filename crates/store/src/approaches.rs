@@ -219,11 +219,13 @@ pub struct Summary {
     pub updated_at: OffsetDateTime,
 }
 
-/// The approaches that match `condition` (on `approaches a`) with their progress, in one
-/// statement. Each count is a subquery on the approach's own rows by index (its knooppunten,
-/// their progress, today's parties): aggregating each table once over all chosen approaches
-/// instead made SQLite scan or index the whole `node_progress` table on every call (12 ms for a
-/// city's 140 approaches in the national data set). `$2` is today's date.
+/// One page of the approaches that match `condition` (on `approaches a`), by municipality and
+/// name, with their progress, in one statement. The page is chosen first (`LIMIT $3 OFFSET
+/// $4`), so only its approaches are counted. Each count is a subquery on the approach's own
+/// rows by index (its knooppunten, their progress, today's parties): aggregating each table
+/// once over all chosen approaches instead made SQLite scan or index the whole `node_progress`
+/// table on every call (12 ms for a city's 140 approaches in the national data set). `$2` is
+/// today's date.
 fn summary_select(condition: &str) -> String {
     let progress = |status: &str| {
         format!(
@@ -240,7 +242,9 @@ fn summary_select(condition: &str) -> String {
             {completed} AS completed, {not_applicable} AS not_applicable, \
             (SELECT COUNT(*) FROM approach_parties p WHERE p.approach_id = a.id \
               AND (p.since IS NULL OR p.since <= $2) AND (p.until IS NULL OR p.until >= $2)) AS parties \
-            FROM approaches a WHERE {condition}) a \
+            FROM (SELECT a.id FROM approaches a JOIN organisations mo ON mo.id = a.municipality_id \
+                  WHERE {condition} ORDER BY mo.name, a.name, a.id LIMIT $3 OFFSET $4) page \
+            JOIN approaches a ON a.id = page.id) a \
          JOIN organisations mo ON mo.id = a.municipality_id \
          ORDER BY mo.name, a.name, a.id",
         completed = progress("completed"),
@@ -248,14 +252,23 @@ fn summary_select(condition: &str) -> String {
     )
 }
 
-/// A municipality's approaches, by name.
+/// A municipality's approaches, by name: `limit` of them after skipping `offset`.
 pub async fn of_municipality(
     ex: Exec<'_>,
     municipality: OrgId,
     today: Date,
+    limit: i64,
+    offset: i64,
 ) -> Result<Vec<Summary>> {
     let sql = sqlx::AssertSqlSafe(summary_select("a.municipality_id = $1"));
-    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(municipality).bind(today).fetch_all(c).await?))
+    Ok(dispatch!(ex, c => sqlx::query_as(sql)
+        .bind(municipality).bind(today).bind(limit).bind(offset).fetch_all(c).await?))
+}
+
+/// How many approaches the municipality has.
+pub async fn count_of_municipality(ex: Exec<'_>, municipality: OrgId) -> Result<i64> {
+    let sql = "SELECT COUNT(*) FROM approaches WHERE municipality_id = $1";
+    Ok(dispatch!(ex, c => sqlx::query_scalar(sql).bind(municipality).fetch_one(c).await?))
 }
 
 /// Which approaches person `$1` can open on day `$2`, as a condition on `approaches a`: those of
@@ -268,10 +281,26 @@ const OPENED_BY: &str = "(a.municipality_id IN (SELECT m.organisation_id FROM me
       WHERE m.user_id = $1 AND m.until IS NULL \
       AND (p.since IS NULL OR p.since <= $2) AND (p.until IS NULL OR p.until >= $2)))";
 
-/// The approaches a person can open (see [`OPENED_BY`]), with their progress.
-pub async fn of_user(ex: Exec<'_>, user: UserId, today: Date) -> Result<Vec<Summary>> {
+/// The approaches a person can open (see [`OPENED_BY`]), with their progress: `limit` of them
+/// after skipping `offset`.
+pub async fn of_user(
+    ex: Exec<'_>,
+    user: UserId,
+    today: Date,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<Summary>> {
     let sql = sqlx::AssertSqlSafe(summary_select(OPENED_BY));
-    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(user).bind(today).fetch_all(c).await?))
+    Ok(dispatch!(ex, c => sqlx::query_as(sql)
+        .bind(user).bind(today).bind(limit).bind(offset).fetch_all(c).await?))
+}
+
+/// How many approaches the person can open on day `today`.
+pub async fn count_of_user(ex: Exec<'_>, user: UserId, today: Date) -> Result<i64> {
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT COUNT(*) FROM approaches a WHERE {OPENED_BY}"
+    ));
+    Ok(dispatch!(ex, c => sqlx::query_scalar(sql).bind(user).bind(today).fetch_one(c).await?))
 }
 
 /// An approach by its name, for choosing one.
@@ -580,10 +609,14 @@ pub async fn candidates(
     ex: Exec<'_>,
     municipality: OrgId,
 ) -> Result<Vec<crate::organisations::Organisation>> {
+    // Two index reads (by kind; by the registry's municipality) instead of one pass over
+    // every organisation in the country.
     let sql = "SELECT o.id, o.kind, o.name, o.created_at FROM organisations o \
                WHERE o.kind IN ('partner', 'facilitator') \
-               OR (o.kind = 'initiative' AND EXISTS (SELECT 1 FROM initiative_profiles p \
-                   WHERE p.organisation_id = o.id AND p.municipality_id = $1)) \
-               ORDER BY o.kind, o.name, o.id";
+               UNION ALL \
+               SELECT o.id, o.kind, o.name, o.created_at FROM initiative_profiles p \
+               JOIN organisations o ON o.id = p.organisation_id \
+               WHERE p.municipality_id = $1 AND o.kind = 'initiative' \
+               ORDER BY kind, name, id";
     Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(municipality).fetch_all(c).await?))
 }

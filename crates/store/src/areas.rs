@@ -180,6 +180,23 @@ pub async fn list(ex: Exec<'_>, municipality: OrgId) -> Result<Vec<Area>> {
     Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(municipality).fetch_all(c).await?))
 }
 
+/// An area as lists and choices name it, without its outline and times.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Named {
+    pub id: AreaId,
+    pub code: String,
+    pub name: String,
+    pub parent_id: Option<AreaId>,
+}
+
+/// The municipality's areas by code, named only: a large city has over a thousand, and every
+/// column read is paid for each of them.
+pub async fn names(ex: Exec<'_>, municipality: OrgId) -> Result<Vec<Named>> {
+    let sql =
+        "SELECT id, code, name, parent_id FROM areas WHERE municipality_id = $1 ORDER BY code";
+    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(municipality).fetch_all(c).await?))
+}
+
 /// One of the municipality's areas.
 pub async fn by_id(ex: Exec<'_>, municipality: OrgId, id: AreaId) -> Result<Option<Area>> {
     let sql = "SELECT id, municipality_id, kind, code, name, parent_id, NULL AS geometry, updated_at FROM areas \

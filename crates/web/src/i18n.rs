@@ -2,7 +2,7 @@
 //! Dutch is the default and the fallback.
 
 use fluent_templates::fluent_bundle::FluentValue;
-use fluent_templates::{Loader, static_loader};
+use fluent_templates::static_loader;
 use samenspel_domain::Language;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -31,20 +31,32 @@ fn langid(language: Language) -> &'static LanguageIdentifier {
 /// The message `key` in `language`. A missing key shows as the key itself (and a test keeps
 /// that from happening).
 pub fn t(language: Language, key: &str) -> String {
+    lookup(language, key, None).unwrap_or_else(|| key.to_owned())
+}
+
+type Args<'a> = HashMap<Cow<'static, str>, FluentValue<'a>>;
+
+/// The message in the reader's language, else in Dutch. Both languages are loaded under their
+/// own names, so this asks the two bundles directly: the loader's own lookup negotiates the
+/// language again on every call, which a page with hundreds of labels pays for.
+fn lookup(language: Language, key: &str, args: Option<&Args>) -> Option<String> {
     LOCALES
-        .try_lookup(langid(language), key)
-        .unwrap_or_else(|| key.to_owned())
+        .lookup_single_language(langid(language), key, args)
+        .ok()
+        .or_else(|| {
+            (language != Language::Nl)
+                .then(|| LOCALES.lookup_single_language(&NL, key, args).ok())
+                .flatten()
+        })
 }
 
 /// The message `key` with named arguments, e.g. `t_args(lang, "welcome", &[("name", "Sanne")])`.
 pub fn t_args(language: Language, key: &str, args: &[(&'static str, String)]) -> String {
-    let args: HashMap<Cow<'static, str>, FluentValue> = args
+    let args: Args = args
         .iter()
         .map(|(name, value)| (Cow::Borrowed(*name), FluentValue::from(value.clone())))
         .collect();
-    LOCALES
-        .try_lookup_with_args(langid(language), key, &args)
-        .unwrap_or_else(|| key.to_owned())
+    lookup(language, key, Some(&args)).unwrap_or_else(|| key.to_owned())
 }
 
 /// True when `key` exists in `language`, without falling back to another language.

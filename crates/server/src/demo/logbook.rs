@@ -1334,7 +1334,7 @@ pub async fn load(
     now: OffsetDateTime,
 ) -> anyhow::Result<()> {
     let zonnedal = org_of(MUNICIPALITY).context("demo municipality")?;
-    let found = approaches::of_municipality(tx.ex(), zonnedal, now.date()).await?;
+    let found = approaches::of_municipality(tx.ex(), zonnedal, now.date(), i64::MAX, 0).await?;
     let reader = Audience {
         user: None,
         party: true,

@@ -373,10 +373,11 @@ async fn an_approach_is_run_together(app: TestApp) {
         .await;
     assert_eq!(page.status, 200);
     // One of the first phase's nodes is completed (the other is being revised).
+    let pack_id = samenspel_store::PackId(app.scalar("SELECT pack_id FROM approaches").await);
     let progress = samenspel_store::kompas::progress_by_phase(
         app.db.conn().await.expect("conn").ex(),
         samenspel_store::ApproachId(w.approach),
-        samenspel_store::PackId(app.scalar("SELECT pack_id FROM approaches").await),
+        pack_id,
     )
     .await
     .expect("progress");
@@ -682,7 +683,76 @@ async fn an_approach_moves_to_a_newer_method(app: TestApp) {
     let _ = (&w.initiative, &w.partner, w.org);
 }
 
+/// A city with many approaches sees them a page at a time, in both lists; a page past the end
+/// shows the last one and a page that is not a number the first.
+async fn a_long_list_of_approaches_is_paged(app: TestApp) {
+    let pack = Pack::default_pack().expect("the method pack");
+    let (municipality, org) = app
+        .municipality_with_areas("pl@zonnedal.example", "Gemeente Zonnedal")
+        .await;
+    let area = app
+        .scalar("SELECT id FROM areas WHERE code = 'BU99010101'")
+        .await
+        .to_string();
+    for n in 1..=27 {
+        let page = municipality
+            .post(
+                &format!("/municipalities/{org}/approaches/new"),
+                &[
+                    ("name", format!("Aanpak {n:02}").as_str()),
+                    ("phase", pack.phases[0].key.as_str()),
+                    ("intensity", "light"),
+                    ("areas", area.as_str()),
+                ],
+            )
+            .await;
+        assert_eq!(page.status, 303, "{}", page.body);
+    }
+    for list in [
+        format!("/municipalities/{org}/approaches"),
+        "/approaches".into(),
+    ] {
+        let first = municipality.get(&list).await;
+        first
+            .assert_contains("Aanpak 01")
+            .assert_contains("Aanpak 25")
+            .assert_contains("Pagina 1 van 2")
+            .assert_contains(&format!("rel=\"next\" href=\"{list}?page=2\""));
+        assert!(!first.body.contains("Aanpak 26"), "{}", first.body);
+        assert!(!first.body.contains("rel=\"prev\""), "{}", first.body);
+        let second = municipality.get(&format!("{list}?page=2")).await;
+        second
+            .assert_contains("Aanpak 26")
+            .assert_contains("Aanpak 27")
+            .assert_contains("Pagina 2 van 2")
+            .assert_contains(&format!("rel=\"prev\" href=\"{list}?page=1\""));
+        assert!(!second.body.contains("Aanpak 25"), "{}", second.body);
+        assert!(!second.body.contains("rel=\"next\""), "{}", second.body);
+        municipality
+            .get(&format!("{list}?page=99"))
+            .await
+            .assert_contains("Aanpak 27")
+            .assert_contains("Pagina 2 van 2");
+        municipality
+            .get(&format!("{list}?page=twee"))
+            .await
+            .assert_contains("Aanpak 01")
+            .assert_contains("Pagina 1 van 2");
+    }
+    let list = format!("/municipalities/{org}/approaches?page=2");
+    let switched = municipality
+        .post("/language", &[("lang", "en"), ("back", list.as_str())])
+        .await;
+    assert_eq!(switched.status, 303, "{}", switched.body);
+    municipality
+        .get(&list)
+        .await
+        .assert_contains("Page 2 of 2")
+        .assert_contains("Previous page");
+}
+
 on_both_databases!(
     an_approach_is_run_together,
-    an_approach_moves_to_a_newer_method
+    an_approach_moves_to_a_newer_method,
+    a_long_list_of_approaches_is_paged
 );

@@ -706,6 +706,7 @@ async fn each_entry_is_seen_only_by_whom_it_is_for(app: TestApp) {
     .await
     .expect("get");
     assert!(hidden.is_none());
+    drop(conn);
 
     // Changing who may see an entry takes effect at once.
     let page = w

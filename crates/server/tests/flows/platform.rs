@@ -99,6 +99,7 @@ async fn audit_log_pages_by_time(app: TestApp) {
         let at = start + time::Duration::minutes(i / 3);
         audit::record(conn.ex(), &event, at).await.expect("record");
     }
+    drop(conn);
     let walk = |filter: Filter| {
         let db = app.db.clone();
         async move {

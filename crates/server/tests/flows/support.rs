@@ -65,9 +65,14 @@ impl TestApp {
             Backend::Sqlite => (format!("sqlite://{}", dir.join("test.db").display()), None),
             Backend::Postgres => {
                 let name = unique("samenspel_test");
-                let admin = Db::connect(&postgres_admin_url(), &DbOptions { max_connections: 1 })
-                    .await
-                    .expect("PostgreSQL must run for the tests (see README)");
+                let admin = Db::connect(
+                    &postgres_admin_url(),
+                    &DbOptions {
+                        max_connections: Some(1),
+                    },
+                )
+                .await
+                .expect("PostgreSQL must run for the tests (see README)");
                 if let Db::Postgres(pool) = &admin {
                     sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
                         .execute(pool)
@@ -82,7 +87,9 @@ impl TestApp {
         };
         let config = Config {
             database_url,
-            db_max_connections: 8,
+            // One connection: a request that held one while waiting for another would hang
+            // here instead of only under load.
+            db_max_connections: Some(1),
             listen: "127.0.0.1:0".into(),
             allow_registration: options.allow_registration,
             auth_attempts_per_minute: options.auth_attempts_per_minute,
@@ -277,9 +284,13 @@ impl Drop for TestApp {
                     .build();
                 if let Ok(runtime) = runtime {
                     runtime.block_on(async {
-                        if let Ok(Db::Postgres(pool)) =
-                            Db::connect(&postgres_admin_url(), &DbOptions { max_connections: 1 })
-                                .await
+                        if let Ok(Db::Postgres(pool)) = Db::connect(
+                            &postgres_admin_url(),
+                            &DbOptions {
+                                max_connections: Some(1),
+                            },
+                        )
+                        .await
                         {
                             let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
                                 "DROP DATABASE IF EXISTS {name} WITH (FORCE)"

@@ -10,13 +10,48 @@ use crate::routes::OrgScope;
 use crate::state::AppState;
 use crate::views::render;
 use askama::Template;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::response::Response;
 use samenspel_domain::method::Pack;
 use samenspel_store::approaches::{self, Summary};
 use samenspel_store::{PackId, StoreError, organisations};
+use serde::Deserialize;
 use std::collections::HashMap;
 use std::sync::Arc;
+
+/// Approaches per page of a list: a large city has well over a hundred.
+const PAGE_SIZE: i64 = 25;
+
+/// A list's query string: which page (from 1; anything else means the first).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct PageQuery {
+    pub page: String,
+}
+
+/// The page of a list of `total` approaches to show: the one asked for, or the last when it
+/// lies past the end (an old link, a shorter list).
+struct Paging {
+    page: i64,
+    pages: i64,
+}
+
+impl Paging {
+    fn new(query: &PageQuery, total: i64) -> Self {
+        let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
+        let page = query
+            .page
+            .trim()
+            .parse::<i64>()
+            .unwrap_or(1)
+            .clamp(1, pages);
+        Paging { page, pages }
+    }
+
+    fn offset(&self) -> i64 {
+        (self.page - 1) * PAGE_SIZE
+    }
+}
 
 /// An approach in a list, with the names of its method version.
 pub(crate) struct Line {
@@ -64,14 +99,27 @@ async fn lines(
 struct HubView<'a> {
     ctx: &'a Ctx,
     lines: Vec<Line>,
+    page: i64,
+    pages: i64,
+    /// The list's own address, for the links to other pages.
+    page_path: String,
     /// Municipalities in which the person may start an approach.
     municipalities: Vec<organisations::OrgSummary>,
 }
 
-pub async fn hub(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+pub async fn hub(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(query): Query<PageQuery>,
+) -> Result<Response, AppError> {
     let user = ctx.require_user()?.id;
+    let today = crate::views::format::today();
     let mut conn = state.db.conn().await?;
-    let summaries = approaches::of_user(conn.ex(), user, crate::views::format::today()).await?;
+    let paging = Paging::new(
+        &query,
+        approaches::count_of_user(conn.ex(), user, today).await?,
+    );
+    let summaries = approaches::of_user(conn.ex(), user, today, PAGE_SIZE, paging.offset()).await?;
     let municipalities: Vec<_> = organisations::for_user(conn.ex(), user)
         .await?
         .into_iter()
@@ -82,6 +130,9 @@ pub async fn hub(State(state): State<AppState>, ctx: Ctx) -> Result<Response, Ap
     Ok(render(&HubView {
         ctx: &ctx,
         lines,
+        page: paging.page,
+        pages: paging.pages,
+        page_path: "/approaches".into(),
         municipalities,
     }))
 }
@@ -92,25 +143,37 @@ struct ListView<'a> {
     ctx: &'a Ctx,
     org: organisations::Organisation,
     lines: Vec<Line>,
+    page: i64,
+    pages: i64,
+    /// The list's own address, for the links to other pages.
+    page_path: String,
 }
 
 pub async fn list(
     State(state): State<AppState>,
     ctx: Ctx,
     scope: OrgScope,
+    Query(query): Query<PageQuery>,
 ) -> Result<Response, AppError> {
+    let today = crate::views::format::today();
     let mut conn = state.db.conn().await?;
     let org = organisations::by_id(conn.ex(), scope.org)
         .await?
         .ok_or(AppError::NotFound)?;
+    let total = approaches::count_of_municipality(conn.ex(), scope.org).await?;
+    let paging = Paging::new(&query, total);
     let summaries =
-        approaches::of_municipality(conn.ex(), scope.org, crate::views::format::today()).await?;
+        approaches::of_municipality(conn.ex(), scope.org, today, PAGE_SIZE, paging.offset())
+            .await?;
     drop(conn);
     let lines = lines(&state, &ctx, summaries).await?;
     Ok(render(&ListView {
         ctx: &ctx,
+        page_path: format!("/municipalities/{}/approaches", org.id),
         org,
         lines,
+        page: paging.page,
+        pages: paging.pages,
     }))
 }
 

@@ -25,9 +25,9 @@ use std::collections::HashMap;
 
 /// A district with its neighbourhoods, and how many initiatives are active in each.
 pub struct DistrictRow {
-    pub area: Area,
+    pub area: areas::Named,
     pub initiatives: i64,
-    pub neighbourhoods: Vec<(Area, i64)>,
+    pub neighbourhoods: Vec<(areas::Named, i64)>,
 }
 
 /// The municipality's areas as districts with their neighbourhoods, in code order; with
@@ -38,7 +38,7 @@ pub(crate) async fn tree(
     counts: Option<&Filter>,
 ) -> Result<Vec<DistrictRow>, AppError> {
     let mut conn = state.db.conn().await?;
-    let all = areas::list(conn.ex(), municipality).await?;
+    let all = areas::names(conn.ex(), municipality).await?;
     let counts: HashMap<AreaId, i64> = match counts {
         Some(filter) => initiatives::counts(conn.ex(), municipality, filter)
             .await?
@@ -48,7 +48,7 @@ pub(crate) async fn tree(
         None => HashMap::new(),
     };
     let count = |id: AreaId| counts.get(&id).copied().unwrap_or(0);
-    let (districts, neighbourhoods): (Vec<Area>, Vec<Area>) =
+    let (districts, neighbourhoods): (Vec<areas::Named>, Vec<areas::Named>) =
         all.into_iter().partition(|a| a.parent_id.is_none());
     let mut rows: Vec<DistrictRow> = districts
         .into_iter()
