@@ -62,27 +62,21 @@ pub async fn notify(
 /// The conditions under which notification `n` (of entry `e`, approach `a`) shows to its
 /// person, `$1`, on the day `$2`.
 fn shows() -> String {
-    shows_to("$1", "$2")
-}
-
-/// The conditions under which notification `n` (of entry `e`, approach `a`) shows to the
-/// person `user` on the day `today` (both SQL expressions).
-fn shows_to(user: &str, today: &str) -> String {
     format!(
-        "n.user_id = {user} AND {} AND {}",
-        opens_approach(user, today),
-        visible_to("TRUE", user)
+        "n.user_id = $1 AND {} AND {}",
+        opens_approach("$1", "$2"),
+        visible_to("TRUE", "$1")
     )
 }
 
-/// A query counting the unread notifications that show to `user` on `today` (SQL
-/// expressions), for use as a subquery: every page shows the count beside the person's name.
-pub(crate) fn unread_count(user: &str, today: &str) -> String {
-    format!(
+/// How many unread notifications the person has.
+pub async fn unread(ex: Exec<'_>, user: UserId, today: Date) -> Result<i64> {
+    let sql = sqlx::AssertSqlSafe(format!(
         "SELECT COUNT(*) FROM notifications n JOIN log_entries e ON e.id = n.entry_id \
          JOIN approaches a ON a.id = n.approach_id WHERE n.read_at IS NULL AND {}",
-        shows_to(user, today)
-    )
+        shows()
+    ));
+    Ok(dispatch!(ex, c => sqlx::query_scalar(sql).bind(user).bind(today).fetch_one(c).await?))
 }
 
 /// A notification as the list shows it.

@@ -1,9 +1,8 @@
 //! Login sessions, kept in the database so that every node knows them. The cookie holds a
 //! random token; only its SHA-256 is stored, so a copy of the database opens no sessions.
 
-use crate::{Exec, Result, UserId, dispatch, notifications};
-use std::sync::LazyLock;
-use time::{Date, OffsetDateTime};
+use crate::{Exec, Result, UserId, dispatch};
+use time::OffsetDateTime;
 
 /// A live session with the person it belongs to.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -40,37 +39,6 @@ pub async fn find(ex: Exec<'_>, id_hash: &str, now: OffsetDateTime) -> Result<Op
                FROM sessions s JOIN users u ON u.id = s.user_id \
                WHERE s.id = $1 AND s.expires_at > $2";
     Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(id_hash).bind(now).fetch_optional(c).await?))
-}
-
-/// A session found with how many notifications its person has not read.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct SessionWithUnread {
-    #[sqlx(flatten)]
-    pub session: SessionUser,
-    pub unread: i64,
-}
-
-/// The session and how many notifications its person has not read on day `today`, in one
-/// statement: every page shows both.
-pub async fn find_with_unread(
-    ex: Exec<'_>,
-    id_hash: &str,
-    now: OffsetDateTime,
-    today: Date,
-) -> Result<Option<SessionWithUnread>> {
-    static SQL: LazyLock<String> = LazyLock::new(|| {
-        format!(
-            "SELECT s.id AS session_id, s.csrf_token, s.last_seen_at, u.id AS user_id, u.email, \
-             u.name, u.language, u.is_platform_admin, ({}) AS unread \
-             FROM sessions s JOIN users u ON u.id = s.user_id \
-             WHERE s.id = $1 AND s.expires_at > $2",
-            notifications::unread_count("u.id", "$3")
-        )
-    });
-    let sql = sqlx::AssertSqlSafe(SQL.as_str());
-    Ok(
-        dispatch!(ex, c => sqlx::query_as(sql).bind(id_hash).bind(now).bind(today).fetch_optional(c).await?),
-    )
 }
 
 /// Extends a session that is in use.

@@ -374,23 +374,19 @@ async fn load_session(
     count_unread: bool,
 ) -> samenspel_store::Result<Option<(sessions::SessionUser, i64)>> {
     let mut conn = state.db.conn().await?;
-    let found = if count_unread {
-        let today = crate::views::format::today();
-        sessions::find_with_unread(conn.ex(), id, now, today)
-            .await?
-            .map(|found| (found.session, found.unread))
-    } else {
-        sessions::find(conn.ex(), id, now)
-            .await?
-            .map(|found| (found, 0))
-    };
-    let Some((found, unread)) = found else {
+    let Some(found) = sessions::find(conn.ex(), id, now).await? else {
         return Ok(None);
     };
     if now - found.last_seen_at > TOUCH_EVERY {
         let expires = now + Duration::days(state.config.session_idle_days);
         sessions::touch(conn.ex(), id, now, expires).await?;
     }
+    let unread = if count_unread {
+        let today = crate::views::format::today();
+        samenspel_store::notifications::unread(conn.ex(), found.user_id, today).await?
+    } else {
+        0
+    };
     Ok(Some((found, unread)))
 }
 

@@ -686,27 +686,12 @@ async fn an_approach_moves_to_a_newer_method(app: TestApp) {
 /// A city with many approaches sees them a page at a time, in both lists; a page past the end
 /// shows the last one and a page that is not a number the first.
 async fn a_long_list_of_approaches_is_paged(app: TestApp) {
-    let pack = Pack::default_pack().expect("the method pack");
     let (municipality, org) = app
         .municipality_with_areas("pl@zonnedal.example", "Gemeente Zonnedal")
         .await;
-    let area = app
-        .scalar("SELECT id FROM areas WHERE code = 'BU99010101'")
-        .await
-        .to_string();
     for n in 1..=27 {
-        let page = municipality
-            .post(
-                &format!("/municipalities/{org}/approaches/new"),
-                &[
-                    ("name", format!("Aanpak {n:02}").as_str()),
-                    ("phase", pack.phases[0].key.as_str()),
-                    ("intensity", "light"),
-                    ("areas", area.as_str()),
-                ],
-            )
+        app.start_approach(&municipality, org, &format!("Aanpak {n:02}"))
             .await;
-        assert_eq!(page.status, 303, "{}", page.body);
     }
     for list in [
         format!("/municipalities/{org}/approaches"),

@@ -55,24 +55,7 @@ async fn pages_do_not_query_per_row(app: TestApp) {
         .scalar("SELECT id FROM areas WHERE code = 'BU99010101'")
         .await
         .to_string();
-    let new_approach = |name: &'static str| {
-        let (admin, area, phase) = (&admin, area.clone(), pack.phases[0].key.clone());
-        async move {
-            let page = admin
-                .post(
-                    &format!("/municipalities/{org}/approaches/new"),
-                    &[
-                        ("name", name),
-                        ("phase", phase.as_str()),
-                        ("intensity", "light"),
-                        ("areas", area.as_str()),
-                    ],
-                )
-                .await;
-            assert_eq!(page.status, 303, "{}", page.body);
-            page.location
-        }
-    };
+    let new_approach = |name: &'static str| app.start_approach(&admin, org, name);
     let a = new_approach("Wijkaanpak Centrum").await;
     let node = format!("{a}/kompas/{}", pack.nodes[0].key);
     let meeting = admin

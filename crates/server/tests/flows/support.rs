@@ -255,6 +255,30 @@ impl TestApp {
         (admin, org)
     }
 
+    /// Starts a light approach named `name` in municipality `org` (one made by
+    /// [`TestApp::municipality_with_areas`]), in the method's first phase and buurt BU99010101;
+    /// returns its address.
+    pub async fn start_approach(&self, admin: &Browser, org: i64, name: &str) -> String {
+        let pack = samenspel_domain::method::Pack::default_pack().expect("the method pack");
+        let area = self
+            .scalar("SELECT id FROM areas WHERE code = 'BU99010101'")
+            .await
+            .to_string();
+        let page = admin
+            .post(
+                &format!("/municipalities/{org}/approaches/new"),
+                &[
+                    ("name", name),
+                    ("phase", pack.phases[0].key.as_str()),
+                    ("intensity", "light"),
+                    ("areas", area.as_str()),
+                ],
+            )
+            .await;
+        assert_eq!(page.status, 303, "{}", page.body);
+        page.location
+    }
+
     /// Invites `email` into `org` and returns the link from the e-mail.
     pub async fn invite(&self, admin: &Browser, org: i64, email: &str, role: &str) -> String {
         let page = admin
