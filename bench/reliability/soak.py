@@ -148,6 +148,7 @@ def main():
         on_exit(lambda: wrk.poll() is None and wrk.kill())
         started = time.monotonic()
         samples = []  # (seconds since start, RSS in kB)
+        parts = []  # (seconds since start, anonymous kB, file-backed kB): what the RSS is made of
         next_at = 0.0
         while wrk.poll() is None:
             elapsed = time.monotonic() - started
@@ -155,6 +156,7 @@ def main():
                 if not server.alive():
                     raise Failure(f"the server exited during the soak (status {server.process.returncode})")
                 samples.append((round(elapsed, 1), server.status_kb("VmRSS")))
+                parts.append((round(elapsed, 1), server.status_kb("RssAnon"), server.status_kb("RssFile")))
                 next_at += interval
             time.sleep(min(0.2, max(0.0, next_at - (time.monotonic() - started))))
         out = wrk.stdout.read()
@@ -169,6 +171,7 @@ def main():
         logged = server.errors_logged()
         warm = next(((t, kb) for t, kb in samples if t >= WARM_UP * seconds), samples[-1])
         end = samples[-1]
+        warm_parts = parts[samples.index(warm)]
         growth = end[1] / warm[1]
         errors = sum(figures["non_200"].values()) + figures["socket_errors"]
         if figures["requests"] == 0:
@@ -180,6 +183,7 @@ def main():
             "rss_after_warm_up_mb": round(warm[1] / 1024, 1), "rss_at_end_mb": round(end[1] / 1024, 1),
             "rss_growth_percent": round((growth - 1) * 100, 1), "peak_rss_mb": round(peak / 1024, 1),
             "rss_samples_mb": [[t, round(kb / 1024, 1)] for t, kb in samples],
+            "rss_anon_file_samples_mb": [[t, round(a / 1024, 1), round(f / 1024, 1)] for t, a, f in parts],
             "server_log_errors": len(logged),
         }
         shown = samples if len(samples) <= 12 else \
@@ -196,6 +200,8 @@ def main():
             f"{end[1] / 1024:.1f}: {results['rss_growth_percent']:+.1f} % ({judged}); "
             f"peak {peak / 1024:.1f}",
             f"RSS series ({len(samples)} samples, MB): {series}",
+            f"of which anonymous {warm_parts[1] / 1024:.1f} -> {parts[-1][1] / 1024:.1f} MB, "
+            f"file-backed {warm_parts[2] / 1024:.1f} -> {parts[-1][2] / 1024:.1f} MB (after warm-up -> end)",
             f"errors in the server's log: {len(logged)}" + (f", first: {logged[0][:200]}" if logged else ""),
         ]
         problems = []
