@@ -48,8 +48,10 @@ ADMIN = "beheerder@bench.samenspel.example"
 LUA = os.path.join(ROOT, "bench/mix.lua")
 
 
-def pages(m, cursor, calendar):
-    """(label, role, path, weight): what each kind of user opens, and how often."""
+def pages(m, cursor, calendar, district):
+    """(label, role, path, weight): what each kind of user opens, and how often. `district`:
+    a district of the largest municipality, whose neighbourhoods the areas page and the
+    registry's filter then list."""
     a = f"/approaches/{m['approach']}"
     org = f"/municipalities/{m['municipality']}"
     audit = (f"/admin/audit?who={LEADER}&action=logbook.entry_added"
@@ -74,6 +76,8 @@ def pages(m, cursor, calendar):
         ("registry", "leader", org + "/initiatives", 3),
         ("registry_search", "leader", org + "/initiatives?q=zon", 1),
         ("areas", "leader", org + "/areas", 1),
+        ("areas_district", "leader", f"{org}/areas?district={district}", 1),
+        ("registry_district", "leader", f"{org}/initiatives?area={district}", 1),
         ("initiative", "leader", f"/initiatives/{m['initiative']}", 2),
         ("organisation", "leader", f"/organisations/{m['municipality']}", 1),
         # A volunteer of the initiative, on a phone.
@@ -273,9 +277,11 @@ def main():
                 calendar = re.search(r"created=([A-Za-z0-9_-]+)", headers).group(1)
                 timeline = session.curl(f"{base}/approaches/{manifest['approach']}/logbook")
                 cursor = re.search(r"(before=[0-9.]+)", timeline).group(1)
+                areas = session.curl(f"{base}/municipalities/{manifest['municipality']}/areas")
+                district = re.search(r"\?district=([0-9]+)", areas).group(1)
 
         entries = manifest["entries"]
-        page_list = pages(manifest, cursor, calendar)
+        page_list = pages(manifest, cursor, calendar, district)
 
         def resolve(label, path, n=0):
             return f"/approaches/{manifest['approach']}/logbook/{entries[n % len(entries)]}" \

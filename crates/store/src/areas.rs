@@ -187,14 +187,31 @@ pub struct Named {
     pub code: String,
     pub name: String,
     pub parent_id: Option<AreaId>,
+    /// Of a district: how many neighbourhoods it has, whether they are listed or not; of a
+    /// neighbourhood: 0.
+    pub neighbourhoods: i64,
 }
 
-/// The municipality's areas by code, named only: a large city has over a thousand, and every
-/// column read is paid for each of them.
-pub async fn names(ex: Exec<'_>, municipality: OrgId) -> Result<Vec<Named>> {
-    let sql =
-        "SELECT id, code, name, parent_id FROM areas WHERE municipality_id = $1 ORDER BY code";
-    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(municipality).fetch_all(c).await?))
+/// The municipality's districts by code, each with its number of neighbourhoods, and the
+/// neighbourhoods of the district `open` (that district or one of its neighbourhoods), or of
+/// every district when the municipality has at most `all_up_to` areas. A large city has over
+/// a thousand: its lists show the districts and one district's neighbourhoods at a time.
+pub async fn overview(
+    ex: Exec<'_>,
+    municipality: OrgId,
+    open: Option<AreaId>,
+    all_up_to: i64,
+) -> Result<Vec<Named>> {
+    let sql = "SELECT a.id, a.code, a.name, a.parent_id, \
+                      (SELECT COUNT(*) FROM areas n WHERE n.parent_id = a.id) AS neighbourhoods \
+               FROM areas a WHERE a.municipality_id = $1 AND (a.parent_id IS NULL \
+                 OR a.parent_id = (SELECT COALESCE(o.parent_id, o.id) FROM areas o \
+                                   WHERE o.id = $2 AND o.municipality_id = $1) \
+                 OR (SELECT COUNT(*) FROM areas t WHERE t.municipality_id = $1) <= $3) \
+               ORDER BY a.code";
+    Ok(
+        dispatch!(ex, c => sqlx::query_as(sql).bind(municipality).bind(open).bind(all_up_to).fetch_all(c).await?),
+    )
 }
 
 /// One of the municipality's areas.

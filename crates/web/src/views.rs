@@ -35,6 +35,54 @@ pub fn render_or_refuse<T: Template>(template: &T, refused: bool) -> Response {
     }
 }
 
+/// Rows per page of a paged list.
+pub const PAGE_SIZE: i64 = 25;
+
+/// Which page of a list is shown, how many there are, and the addresses of the pages before
+/// and after it (for the `pagination` macro).
+pub struct Paging {
+    pub page: i64,
+    pub pages: i64,
+    pub previous: Option<String>,
+    pub next: Option<String>,
+}
+
+impl Paging {
+    /// The page a query string asks for: a number from 1; anything else means the first.
+    pub fn asked(value: &str) -> i64 {
+        value.trim().parse::<i64>().unwrap_or(1).clamp(1, 1_000_000)
+    }
+
+    /// Page `asked` of a list of `total` rows; the last page when `asked` lies past the end (an
+    /// old link, a list that has become shorter).
+    pub fn new(asked: i64, total: i64) -> Self {
+        let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
+        Paging {
+            page: asked.clamp(1, pages),
+            pages,
+            previous: None,
+            next: None,
+        }
+    }
+
+    /// Where the rows of page `page` start.
+    pub fn offset_of(page: i64) -> i64 {
+        (page - 1) * PAGE_SIZE
+    }
+
+    /// Where this page's rows start.
+    pub fn offset(&self) -> i64 {
+        Self::offset_of(self.page)
+    }
+
+    /// This page with links to the ones before and after it; `address` gives a page's address.
+    pub fn linked(mut self, address: impl Fn(i64) -> String) -> Self {
+        self.previous = (self.page > 1).then(|| address(self.page - 1));
+        self.next = (self.page < self.pages).then(|| address(self.page + 1));
+        self
+    }
+}
+
 #[derive(Template)]
 #[template(path = "error.html")]
 pub struct ErrorView<'a> {

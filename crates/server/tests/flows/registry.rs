@@ -508,8 +508,121 @@ async fn an_initiative_creates_its_own_profile_in_english(app: TestApp) {
         .assert_contains(&format!("/initiatives/{initiative}"));
 }
 
+/// A municipality of more than `LISTED_IN_FULL` (200) areas: its areas page and its registry's
+/// area filter list the districts, and the neighbourhoods of one district on demand.
+async fn a_large_municipality_lists_its_districts_first(app: TestApp) {
+    let admin = app.register("Projectleider", "pl@grootstad.example").await;
+    let org = app
+        .create_org(&admin, "municipality", "Gemeente Grootstad")
+        .await;
+    let page = admin
+        .post(
+            &format!("/municipalities/{org}/code"),
+            &[("code", "GM9902")],
+        )
+        .await;
+    assert_eq!(page.status, 303, "{}", page.body);
+    let mut csv = String::from("gemeentecode;gemeentenaam;wijkcode;wijknaam;buurtcode;buurtnaam\n");
+    for w in 1..=3 {
+        for b in 1..=70 {
+            csv.push_str(&format!(
+                "GM9902;Grootstad;WK99020{w};Wijk {w};BU99020{w}{b:02};Buurt {w}-{b:02}\n"
+            ));
+        }
+    }
+    let imported = admin
+        .upload(
+            &format!("/municipalities/{org}/import"),
+            "buurten.csv",
+            csv.into_bytes(),
+        )
+        .await;
+    assert_eq!(imported.status, 200, "{}", imported.body);
+    let wijk2 = app
+        .scalar("SELECT id FROM areas WHERE code = 'WK990202'")
+        .await;
+    let buurt2 = app
+        .scalar("SELECT id FROM areas WHERE code = 'BU99020207'")
+        .await;
+    let areas = format!("/municipalities/{org}/areas");
+
+    // The districts, each with a link to its neighbourhoods; the totals stay whole.
+    let list = admin.get(&areas).await;
+    assert_eq!(list.status, 200);
+    list.assert_contains("Wijken: 3")
+        .assert_contains("Buurten: 210")
+        .assert_contains("open een wijk om haar buurten te zien")
+        .assert_contains(&format!(
+            "href=\"{areas}?district={wijk2}#area_{wijk2}\">Buurten van Wijk 2 tonen (70)"
+        ));
+    assert!(!list.body.contains("Buurt 1-01"));
+
+    // Opening a district (by itself or by one of its neighbourhoods) lists its neighbourhoods.
+    for open in [wijk2, buurt2] {
+        let opened = admin.get(&format!("{areas}?district={open}")).await;
+        assert_eq!(opened.status, 200);
+        opened
+            .assert_contains(&format!("id=\"area_{buurt2}\""))
+            .assert_contains("Buurt 2-70")
+            .assert_contains("Buurten van Wijk 1 tonen (70)");
+        assert!(!opened.body.contains("Buurt 1-01"));
+        assert!(!opened.body.contains("Buurten van Wijk 2 tonen"));
+    }
+    let nonsense = admin.get(&format!("{areas}?district=abc")).await;
+    assert_eq!(nonsense.status, 200);
+    assert!(!nonsense.body.contains("Buurt 2-07"));
+
+    // Renaming a neighbourhood comes back to it, its district open.
+    let renamed = admin
+        .post(&format!("{areas}/{buurt2}"), &[("name", "Buurt Zeven")])
+        .await;
+    assert_eq!(renamed.status, 303, "{}", renamed.body);
+    assert_eq!(
+        renamed.location,
+        format!("{areas}?district={buurt2}#area_{buurt2}")
+    );
+    admin
+        .get(&renamed.location)
+        .await
+        .assert_contains("Buurt Zeven");
+
+    // The registry's area filter: districts only, with a hint; a chosen district adds its own.
+    let registry = format!("/municipalities/{org}/initiatives");
+    let filter = admin.get(&registry).await;
+    assert_eq!(filter.status, 200);
+    filter
+        .assert_contains("aria-describedby=\"filter_area_hint\"")
+        .assert_contains("Kies een wijk en klik op Zoeken")
+        .assert_contains(&format!("<option value=\"{wijk2}\">Wijk 2 (0)</option>"));
+    assert!(!filter.body.contains("Buurt 2-01"));
+    let chosen = admin.get(&format!("{registry}?area={wijk2}")).await;
+    assert_eq!(chosen.status, 200);
+    chosen
+        .assert_contains(&format!(
+            "<option value=\"{wijk2}\" selected>Wijk 2 (0)</option>"
+        ))
+        .assert_contains("— Buurt 2-01 (0)");
+    assert!(!chosen.body.contains("Buurt 1-01"));
+
+    // In English.
+    let english = admin
+        .post("/account", &[("name", "Projectleider"), ("language", "en")])
+        .await;
+    assert_eq!(english.status, 303, "{}", english.body);
+    admin
+        .get(&areas)
+        .await
+        .assert_contains("open a district to see its neighbourhoods")
+        .assert_contains("Show the neighbourhoods of Wijk 2 (70)");
+    admin
+        .get(&registry)
+        .await
+        .assert_contains("Choose a district and press Search");
+}
+
 on_both_databases!(
     areas_are_set_up_imported_and_mapped,
     initiatives_are_mapped_claimed_and_shown_to_the_right_people,
     an_initiative_creates_its_own_profile_in_english,
+    a_large_municipality_lists_its_districts_first,
 );

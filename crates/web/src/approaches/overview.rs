@@ -8,7 +8,7 @@ use crate::error::AppError;
 use crate::forms::{FormData, FormErrors};
 use crate::routes::OrgScope;
 use crate::state::AppState;
-use crate::views::render;
+use crate::views::{PAGE_SIZE, Paging, render};
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Response;
@@ -19,38 +19,11 @@ use serde::Deserialize;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// Approaches per page of a list: a large city has well over a hundred.
-const PAGE_SIZE: i64 = 25;
-
 /// A list's query string: which page (from 1; anything else means the first).
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct PageQuery {
     pub page: String,
-}
-
-/// The page of a list of `total` approaches to show: the one asked for, or the last when it
-/// lies past the end (an old link, a shorter list).
-struct Paging {
-    page: i64,
-    pages: i64,
-}
-
-impl Paging {
-    fn new(query: &PageQuery, total: i64) -> Self {
-        let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
-        let page = query
-            .page
-            .trim()
-            .parse::<i64>()
-            .unwrap_or(1)
-            .clamp(1, pages);
-        Paging { page, pages }
-    }
-
-    fn offset(&self) -> i64 {
-        (self.page - 1) * PAGE_SIZE
-    }
 }
 
 /// An approach in a list, with the names of its method version.
@@ -99,10 +72,7 @@ async fn lines(
 struct HubView<'a> {
     ctx: &'a Ctx,
     lines: Vec<Line>,
-    page: i64,
-    pages: i64,
-    /// The list's own address, for the links to other pages.
-    page_path: String,
+    paging: Paging,
     /// Municipalities in which the person may start an approach.
     municipalities: Vec<organisations::OrgSummary>,
 }
@@ -116,9 +86,10 @@ pub async fn hub(
     let today = crate::views::format::today();
     let mut conn = state.db.conn().await?;
     let paging = Paging::new(
-        &query,
+        Paging::asked(&query.page),
         approaches::count_of_user(conn.ex(), user, today).await?,
-    );
+    )
+    .linked(|page| format!("/approaches?page={page}"));
     let summaries = approaches::of_user(conn.ex(), user, today, PAGE_SIZE, paging.offset()).await?;
     let municipalities: Vec<_> = organisations::for_user(conn.ex(), user)
         .await?
@@ -130,9 +101,7 @@ pub async fn hub(
     Ok(render(&HubView {
         ctx: &ctx,
         lines,
-        page: paging.page,
-        pages: paging.pages,
-        page_path: "/approaches".into(),
+        paging,
         municipalities,
     }))
 }
@@ -143,10 +112,7 @@ struct ListView<'a> {
     ctx: &'a Ctx,
     org: organisations::Organisation,
     lines: Vec<Line>,
-    page: i64,
-    pages: i64,
-    /// The list's own address, for the links to other pages.
-    page_path: String,
+    paging: Paging,
 }
 
 pub async fn list(
@@ -161,7 +127,8 @@ pub async fn list(
         .await?
         .ok_or(AppError::NotFound)?;
     let total = approaches::count_of_municipality(conn.ex(), scope.org).await?;
-    let paging = Paging::new(&query, total);
+    let paging = Paging::new(Paging::asked(&query.page), total)
+        .linked(|page| format!("/municipalities/{}/approaches?page={page}", org.id));
     let summaries =
         approaches::of_municipality(conn.ex(), scope.org, today, PAGE_SIZE, paging.offset())
             .await?;
@@ -169,11 +136,9 @@ pub async fn list(
     let lines = lines(&state, &ctx, summaries).await?;
     Ok(render(&ListView {
         ctx: &ctx,
-        page_path: format!("/municipalities/{}/approaches", org.id),
         org,
         lines,
-        page: paging.page,
-        pages: paging.pages,
+        paging,
     }))
 }
 

@@ -194,7 +194,7 @@ pub(crate) async fn render_settings(
         .filter(|m| m.until.is_none())
         .collect();
     drop(conn);
-    let areas = tree(state, page.municipality, None).await?;
+    let areas = tree(state, page.municipality).await?;
     let failed = !errors.is_empty() || !status.1.is_empty();
     let (new, action, title) = match &page.approach {
         Some(a) => (

@@ -9,7 +9,7 @@ use crate::routes::OrgScope;
 use crate::state::AppState;
 use crate::views::{render, render_or_refuse, render_status};
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
@@ -23,22 +23,55 @@ use samenspel_store::{AreaId, OrgId, organisations};
 use serde::Deserialize;
 use std::collections::HashMap;
 
-/// A district with its neighbourhoods, and how many initiatives are active in each.
+/// How many areas a municipality may have for its lists to show them all at once. A larger
+/// one (a city has up to a hundred districts and a thousand neighbourhoods) lists its districts,
+/// and the neighbourhoods of one district when someone opens it.
+pub(crate) const LISTED_IN_FULL: i64 = 200;
+
+/// A district with its listed neighbourhoods, and how many initiatives are active in each.
 pub struct DistrictRow {
     pub area: areas::Named,
     pub initiatives: i64,
     pub neighbourhoods: Vec<(areas::Named, i64)>,
 }
 
-/// The municipality's areas as districts with their neighbourhoods, in code order; with
-/// `counts`, also the number of registry initiatives that match it active in each.
+impl DistrictRow {
+    /// The district has neighbourhoods that are not listed (it is not the open one).
+    pub fn closed(&self) -> bool {
+        self.neighbourhoods.is_empty() && self.area.neighbourhoods > 0
+    }
+}
+
+/// All of the municipality's areas as districts with their neighbourhoods, in code order: the
+/// choices of a form.
 pub(crate) async fn tree(
     state: &AppState,
     municipality: OrgId,
+) -> Result<Vec<DistrictRow>, AppError> {
+    grouped(state, municipality, None, i64::MAX, None).await
+}
+
+/// The municipality's districts in code order with the neighbourhoods of the one `open` lies in
+/// (or of all, in a municipality of at most [`LISTED_IN_FULL`] areas); with `counts`, also the
+/// number of registry initiatives that match it active in each.
+pub(crate) async fn overview(
+    state: &AppState,
+    municipality: OrgId,
+    open: Option<AreaId>,
+    counts: Option<&Filter>,
+) -> Result<Vec<DistrictRow>, AppError> {
+    grouped(state, municipality, open, LISTED_IN_FULL, counts).await
+}
+
+async fn grouped(
+    state: &AppState,
+    municipality: OrgId,
+    open: Option<AreaId>,
+    all_up_to: i64,
     counts: Option<&Filter>,
 ) -> Result<Vec<DistrictRow>, AppError> {
     let mut conn = state.db.conn().await?;
-    let all = areas::names(conn.ex(), municipality).await?;
+    let listed = areas::overview(conn.ex(), municipality, open, all_up_to).await?;
     let counts: HashMap<AreaId, i64> = match counts {
         Some(filter) => initiatives::counts(conn.ex(), municipality, filter)
             .await?
@@ -49,7 +82,7 @@ pub(crate) async fn tree(
     };
     let count = |id: AreaId| counts.get(&id).copied().unwrap_or(0);
     let (districts, neighbourhoods): (Vec<areas::Named>, Vec<areas::Named>) =
-        all.into_iter().partition(|a| a.parent_id.is_none());
+        listed.into_iter().partition(|a| a.parent_id.is_none());
     let mut rows: Vec<DistrictRow> = districts
         .into_iter()
         .map(|area| DistrictRow {
@@ -89,8 +122,13 @@ struct ListView<'a> {
 }
 
 impl ListView<'_> {
-    fn neighbourhood_count(&self) -> usize {
-        self.districts.iter().map(|d| d.neighbourhoods.len()).sum()
+    fn neighbourhood_count(&self) -> i64 {
+        self.districts.iter().map(|d| d.area.neighbourhoods).sum()
+    }
+
+    /// Some district's neighbourhoods are not listed (a large municipality).
+    fn some_closed(&self) -> bool {
+        self.districts.iter().any(DistrictRow::closed)
     }
 }
 
@@ -122,6 +160,7 @@ async fn render_list(
     state: &AppState,
     ctx: &Ctx,
     scope: OrgScope,
+    open: Option<AreaId>,
     rejected: Option<Rejected>,
 ) -> Result<Response, AppError> {
     let (org, code) = {
@@ -132,7 +171,7 @@ async fn render_list(
         let code = areas::municipality_code(conn.ex(), scope.org).await?;
         (org, code)
     };
-    let districts = tree(state, scope.org, Some(&Filter::default())).await?;
+    let districts = overview(state, scope.org, open, Some(&Filter::default())).await?;
     let failed = rejected.is_some();
     let rejected = rejected.unwrap_or_default();
     let view = ListView {
@@ -157,12 +196,21 @@ async fn render_list(
     Ok(render_or_refuse(&view, failed))
 }
 
+/// The areas page's query string: the district whose neighbourhoods to list (or one of them).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ListQuery {
+    pub district: String,
+}
+
 pub async fn list(
     State(state): State<AppState>,
     ctx: Ctx,
     scope: OrgScope,
+    Query(query): Query<ListQuery>,
 ) -> Result<Response, AppError> {
-    render_list(&state, &ctx, scope, None).await
+    let open = query.district.trim().parse::<i64>().ok().map(AreaId);
+    render_list(&state, &ctx, scope, open, None).await
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -184,7 +232,7 @@ pub async fn set_code(
         ..Rejected::default()
     };
     let Some(code) = errors.check("code", MunicipalityCode::parse(&form.code)) else {
-        return render_list(&state, &ctx, scope, Some(rejected(errors))).await;
+        return render_list(&state, &ctx, scope, None, Some(rejected(errors))).await;
     };
     let mut tx = state.db.begin().await?;
     let old = areas::municipality_code(tx.ex(), scope.org).await?;
@@ -199,14 +247,14 @@ pub async fn set_code(
     if old.is_some() && !areas::district_codes(tx.ex(), scope.org).await?.is_empty() {
         drop(tx);
         errors.add("code", "error-code-has-areas");
-        return render_list(&state, &ctx, scope, Some(rejected(errors))).await;
+        return render_list(&state, &ctx, scope, None, Some(rejected(errors))).await;
     }
     match areas::set_municipality_code(tx.ex(), scope.org, &code).await {
         Ok(()) => {}
         Err(samenspel_store::StoreError::Conflict(_)) => {
             drop(tx);
             errors.add("code", "error-code-taken");
-            return render_list(&state, &ctx, scope, Some(rejected(errors))).await;
+            return render_list(&state, &ctx, scope, None, Some(rejected(errors))).await;
         }
         Err(other) => return Err(other.into()),
     }
@@ -315,14 +363,14 @@ pub async fn add(
         }
     };
     let (Some(code), Some(name)) = (code, name) else {
-        return render_list(&state, &ctx, scope, Some(rejected(errors))).await;
+        return render_list(&state, &ctx, scope, None, Some(rejected(errors))).await;
     };
     let record = code.into_record(name);
     let mut tx = state.db.begin().await?;
     let Some(municipality) = areas::municipality_code(tx.ex(), scope.org).await? else {
         drop(tx);
         errors.add("area_code", "error-code-first");
-        return render_list(&state, &ctx, scope, Some(rejected(errors))).await;
+        return render_list(&state, &ctx, scope, None, Some(rejected(errors))).await;
     };
     let own = match &record {
         AreaRecord::District { code, .. } => code.belongs_to(&municipality),
@@ -343,7 +391,7 @@ pub async fn add(
     if let Some(key) = problem {
         drop(tx);
         errors.add("area_code", key);
-        return render_list(&state, &ctx, scope, Some(rejected(errors))).await;
+        return render_list(&state, &ctx, scope, None, Some(rejected(errors))).await;
     }
     let now = samenspel_store::now();
     match areas::upsert(tx.ex(), scope.org, std::slice::from_ref(&record), now).await {
@@ -351,25 +399,33 @@ pub async fn add(
         Err(samenspel_store::StoreError::Refused(key)) => {
             drop(tx);
             errors.add("area_code", key);
-            return render_list(&state, &ctx, scope, Some(rejected(errors))).await;
+            return render_list(&state, &ctx, scope, None, Some(rejected(errors))).await;
         }
         Err(other) => return Err(other.into()),
     }
+    let added = areas::by_code(tx.ex(), scope.org, code_of(&record))
+        .await?
+        .map(|area| area.id);
     audit::record(
         tx.ex(),
         &ctx,
         "area.created",
-        ("area", None),
+        ("area", added.map(|id| id.0)),
         Some(scope.org),
         serde_json::json!({ "code": code_of(&record), "name": form.name.trim() }),
     )
     .await?;
     tx.commit().await?;
-    Ok(redirect_with_flash(
-        &state,
-        &format!("/municipalities/{}/areas", scope.org),
-        "flash-area-added",
-    ))
+    let back = match added {
+        Some(id) => at_area(scope.org, id),
+        None => format!("/municipalities/{}/areas", scope.org),
+    };
+    Ok(redirect_with_flash(&state, &back, "flash-area-added"))
+}
+
+/// The areas page with `area` in view: its district opened, scrolled to its row.
+fn at_area(org: OrgId, area: AreaId) -> String {
+    format!("/municipalities/{org}/areas?district={area}#area_{area}")
 }
 
 #[derive(Debug, Deserialize)]
@@ -448,7 +504,7 @@ pub async fn rename(
     tx.commit().await?;
     Ok(redirect_with_flash(
         &state,
-        &format!("/municipalities/{}/areas", scope.org),
+        &at_area(scope.org, area.id),
         "flash-area-renamed",
     ))
 }

@@ -207,7 +207,7 @@ async fn render_form(
         Vec::new()
     };
     let areas = match page.areas_of {
-        Some(m) => tree(state, m, None).await?,
+        Some(m) => tree(state, m).await?,
         None => Vec::new(),
     };
     let failed = !errors.is_empty();

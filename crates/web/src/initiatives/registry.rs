@@ -2,14 +2,14 @@
 //! map, the CSV export; the facilitators who work in the municipality; and the hub that lists
 //! the registries and profiles a person can reach.
 
-use crate::areas::{DistrictRow, MapSettings, tree};
+use crate::areas::{DistrictRow, MapSettings, overview};
 use crate::audit;
 use crate::auth::{Ctx, redirect_with_flash};
 use crate::error::AppError;
 use crate::forms::{FormData, FormErrors};
 use crate::routes::OrgScope;
 use crate::state::AppState;
-use crate::views::{render, render_or_refuse};
+use crate::views::{PAGE_SIZE, Paging, render, render_or_refuse};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
@@ -21,9 +21,6 @@ use samenspel_store::initiatives::{self, Filter, Listed, Sort};
 use samenspel_store::{AreaId, OrgId, organisations};
 use serde::Deserialize;
 use std::collections::HashMap;
-
-/// Initiatives per page of the registry.
-const PAGE_SIZE: i64 = 25;
 
 /// The registry's query string: filters, order and page. Unknown values mean "any".
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -53,14 +50,6 @@ impl RegistryQuery {
                 _ => String::new(),
             },
         }
-    }
-
-    fn page(&self) -> i64 {
-        self.page
-            .trim()
-            .parse::<i64>()
-            .unwrap_or(1)
-            .clamp(1, 100_000)
     }
 
     /// This query with another page, as a query string.
@@ -96,10 +85,7 @@ struct RegistryView<'a> {
     sorts: [Sort; 4],
     rows: Vec<Listed>,
     total: i64,
-    page: i64,
-    pages: i64,
-    previous: Option<String>,
-    next: Option<String>,
+    paging: Paging,
     export: String,
     theme_counts: HashMap<String, i64>,
     area_counts: HashMap<AreaId, i64>,
@@ -120,6 +106,12 @@ impl RegistryView<'_> {
 
     fn area_count(&self, area: &AreaId) -> i64 {
         self.area_counts.get(area).copied().unwrap_or(0)
+    }
+
+    /// Some district's neighbourhoods are not offered (a large municipality): choosing the
+    /// district opens them.
+    fn some_closed(&self) -> bool {
+        self.districts.iter().any(DistrictRow::closed)
     }
 
     fn area_selected(&self, area: &AreaId) -> bool {
@@ -157,30 +149,32 @@ pub async fn list(
 ) -> Result<Response, AppError> {
     let filter = query.filter();
     let sort = Sort::parse(&query.sort);
-    let mut page = query.page();
-    let (org, rows, total, counts) = {
+    let asked = Paging::asked(&query.page);
+    let (org, rows, total, paging, counts) = {
         let mut conn = state.db.conn().await?;
         let org = organisations::by_id(conn.ex(), scope.org)
             .await?
             .ok_or(AppError::NotFound)?;
         let mut search = async |page: i64| {
-            let offset = (page - 1) * PAGE_SIZE;
+            let offset = Paging::offset_of(page);
             initiatives::search(conn.ex(), scope.org, &filter, sort, PAGE_SIZE, offset).await
         };
-        let (mut rows, total) = search(page).await?;
-        // A page past the end (an old link, a shorter result) shows the last page.
-        let last = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
-        if page > last {
-            page = last;
-            rows = search(page).await?.0;
+        let (mut rows, total) = search(asked).await?;
+        let paging = Paging::new(asked, total);
+        if paging.page != asked {
+            rows = search(paging.page).await?.0;
         }
         let counts = initiatives::counts(conn.ex(), scope.org, &filter).await?;
-        (org, rows, total, counts)
+        (org, rows, total, paging, counts)
     };
-    let districts = tree(&state, scope.org, None).await?;
-    let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
-    let previous = (page > 1).then(|| query.with_page(&filter, sort, page - 1));
-    let next = (page < pages).then(|| query.with_page(&filter, sort, page + 1));
+    let paging = paging.linked(|page| {
+        format!(
+            "/municipalities/{}/initiatives?{}",
+            org.id,
+            query.with_page(&filter, sort, page)
+        )
+    });
+    let districts = overview(&state, scope.org, filter.area, None).await?;
     let export = query.with_page(&filter, sort, 1);
     Ok(render(&RegistryView {
         municipal: scope.standing.allows(Permission::ManageApproaches),
@@ -190,10 +184,7 @@ pub async fn list(
         sorts: Sort::ALL,
         rows,
         total,
-        page,
-        pages,
-        previous,
-        next,
+        paging,
         export,
         theme_counts: counts.themes.into_iter().collect(),
         area_counts: counts.areas.into_iter().collect(),
