@@ -83,6 +83,10 @@ const TEXT = {
     export: 'Download deze selectie als CSV-bestand',
     csvHeader: "Naam;Beschrijving;Thema's",
     byAreaCaption: 'Aantal initiatieven per wijk en buurt',
+    listedByDistrict: 'Deze gemeente heeft veel buurten. De tabel toont eerst de wijken; open een wijk om haar buurten te zien.',
+    showNeighbourhoods: (d, n) => `Buurten van ${d} tonen (${n})`,
+    area: 'Gebied',
+    areaHint: 'Eerst staan alleen de wijken in de lijst. Kies een wijk en klik op Zoeken: daarna kunt u ook een van haar buurten kiezen.',
     claimSection: 'Het initiatief het profiel laten overnemen',
     claimSubmit: 'Uitnodiging versturen',
     claimInvited: 'De uitnodiging is verstuurd. Wie de uitnodiging accepteert, wordt beheerder van het initiatief.',
@@ -166,6 +170,10 @@ const TEXT = {
     export: 'Download this selection as a CSV file',
     csvHeader: 'Name;Description;Themes',
     byAreaCaption: 'Number of initiatives per district and neighbourhood',
+    listedByDistrict: 'This municipality has many neighbourhoods. The table shows the districts first; open a district to see its neighbourhoods.',
+    showNeighbourhoods: (d, n) => `Show the neighbourhoods of ${d} (${n})`,
+    area: 'Area',
+    areaHint: 'At first the list holds only the districts. Choose a district and press Search: you can then also choose one of its neighbourhoods.',
     claimSection: 'Let the initiative take over the profile',
     claimSubmit: 'Send invitation',
     claimInvited: "The invitation has been sent. Whoever accepts it becomes the initiative's administrator.",
@@ -573,3 +581,87 @@ test('an initiative takes over its mapped profile and makes it public (nl, JavaS
   await clubContext.close();
   await municipalityContext.close();
 });
+
+// A city of more than 200 areas lists its districts first, and one district's neighbourhoods
+// when someone opens it: on the areas page by a link per district, in the registry by choosing
+// the district in the area filter. Keyboard only, without JavaScript, in both languages.
+/** Presses Tab until `locator` has the focus (as someone on a keyboard does). */
+async function tabTo(page, locator) {
+  for (let i = 0; i < 300; i += 1) {
+    if (await locator.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  assert.fail('Tab never reached the element');
+}
+
+function largeCity(code) {
+  const neighbourhoods = [];
+  for (let w = 1; w <= 3; w += 1) {
+    for (let b = 1; b <= 70; b += 1) {
+      const n = String(b).padStart(2, '0');
+      neighbourhoods.push({ code: `BU${code}0${w}${n}`, district: `WK${code}0${w}`, districtName: `Wijk ${w}`, name: `Buurt ${w}-${n}` });
+    }
+  }
+  return neighbourhoods;
+}
+
+for (const [lang, code] of [['nl', '9905'], ['en', '9906']]) {
+  test(`a large municipality lists its districts first, in ${lang}, keyboard only, without JavaScript`, { timeout: 150_000 }, async () => {
+    const t = TEXT[lang];
+    const orgName = `Gemeente Grootstad ${lang}`;
+    const context = await appContext({ javaScriptEnabled: false, locale: t.locale });
+    const page = await municipalityPerson(context, {
+      formLang: lang,
+      lang,
+      name: `Projectleider Grootstad ${lang}`,
+      email: uniqueEmail(`pl-large-${lang}`),
+      orgName,
+    });
+    await page.getByRole('main').getByRole('link', { name: t.areasLink, exact: true }).click();
+    await expectHeading(page, t.areasTitle(orgName));
+    await page.getByLabel(t.municipalityCode, { exact: true }).fill(`GM${code}`);
+    await page.getByRole('button', { name: t.saveCode, exact: true }).click();
+    await expectFlash(page, t.codeSaved);
+    await page.getByRole('link', { name: t.importLink, exact: true }).click();
+    await page.getByLabel(t.file, { exact: true }).setInputFiles(csvFile('grootstad.csv', code, largeCity(code)));
+    await page.getByRole('button', { name: t.importSubmit, exact: true }).click();
+    await page.getByRole('status').filter({ has: page.getByRole('heading', { name: t.importDone }) }).waitFor();
+    await page.getByRole('link', { name: t.importBack, exact: true }).click();
+    await expectHeading(page, t.areasTitle(orgName));
+
+    // The districts, with the totals and a link per district; no neighbourhood yet.
+    await page.getByText(t.areasCounts(3, 210)).waitFor();
+    await page.getByText(t.listedByDistrict, { exact: true }).waitFor();
+    const table = page.getByRole('table', { name: t.areasCaption });
+    assert.equal(await table.getByRole('rowheader', { name: 'Buurt 2-01', exact: true }).count(), 0);
+    await checkA11y(page, 'areas of a large municipality');
+
+    // Tab to the second district's link and open it with Enter.
+    await tabTo(page, page.getByRole('link', { name: t.showNeighbourhoods('Wijk 2', 70), exact: true }));
+    await page.keyboard.press('Enter');
+    await table.getByRole('rowheader', { name: 'Buurt 2-70', exact: true }).waitFor();
+    assert.match(page.url(), /\?district=\d+#area_\d+$/);
+    assert.equal(await table.getByRole('rowheader', { name: 'Buurt 1-01', exact: true }).count(), 0);
+    await page.getByRole('link', { name: t.showNeighbourhoods('Wijk 1', 70), exact: true }).waitFor();
+    await checkA11y(page, 'areas of a large municipality, one district open');
+
+    // The registry's area filter offers the districts, described by a hint; choosing one and
+    // searching offers its neighbourhoods too.
+    await page.getByRole('main').getByRole('link', { name: t.registryLink, exact: true }).click();
+    await expectHeading(page, t.registryTitle(orgName));
+    const search = page.getByRole('search', { name: t.searchForm });
+    const area = search.getByLabel(t.area, { exact: true });
+    const described = await area.getAttribute('aria-describedby');
+    assert.equal(await textOf(page.locator(`[id="${described}"]`)), t.areaHint);
+    assert.equal(await area.locator('option', { hasText: 'Buurt 3-01' }).count(), 0);
+    await tabTo(page, area);
+    await area.selectOption({ label: 'Wijk 3 (0)' });
+    await tabTo(page, search.getByRole('button', { name: t.searchSubmit, exact: true }));
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/area=\d+/);
+    await search.getByLabel(t.area, { exact: true }).locator('option', { hasText: '— Buurt 3-01 (0)' }).waitFor({ state: 'attached' });
+    assert.equal(await search.getByLabel(t.area, { exact: true }).locator('option', { hasText: 'Buurt 2-01' }).count(), 0);
+    await checkA11y(page, 'registry of a large municipality, a district chosen');
+    await context.close();
+  });
+}

@@ -511,17 +511,6 @@ async fn an_initiative_creates_its_own_profile_in_english(app: TestApp) {
 /// A municipality of more than `LISTED_IN_FULL` (200) areas: its areas page and its registry's
 /// area filter list the districts, and the neighbourhoods of one district on demand.
 async fn a_large_municipality_lists_its_districts_first(app: TestApp) {
-    let admin = app.register("Projectleider", "pl@grootstad.example").await;
-    let org = app
-        .create_org(&admin, "municipality", "Gemeente Grootstad")
-        .await;
-    let page = admin
-        .post(
-            &format!("/municipalities/{org}/code"),
-            &[("code", "GM9902")],
-        )
-        .await;
-    assert_eq!(page.status, 303, "{}", page.body);
     let mut csv = String::from("gemeentecode;gemeentenaam;wijkcode;wijknaam;buurtcode;buurtnaam\n");
     for w in 1..=3 {
         for b in 1..=70 {
@@ -530,14 +519,9 @@ async fn a_large_municipality_lists_its_districts_first(app: TestApp) {
             ));
         }
     }
-    let imported = admin
-        .upload(
-            &format!("/municipalities/{org}/import"),
-            "buurten.csv",
-            csv.into_bytes(),
-        )
+    let (admin, org) = app
+        .municipality_importing("pl@grootstad.example", "Gemeente Grootstad", "GM9902", &csv)
         .await;
-    assert_eq!(imported.status, 200, "{}", imported.body);
     let wijk2 = app
         .scalar("SELECT id FROM areas WHERE code = 'WK990202'")
         .await;
@@ -585,6 +569,25 @@ async fn a_large_municipality_lists_its_districts_first(app: TestApp) {
         .get(&renamed.location)
         .await
         .assert_contains("Buurt Zeven");
+
+    // So does adding one.
+    let added = admin
+        .post(
+            &areas,
+            &[("area_code", "BU99020371"), ("area_name", "Nieuwe Buurt")],
+        )
+        .await;
+    assert_eq!(added.status, 303, "{}", added.body);
+    let new = app
+        .scalar("SELECT id FROM areas WHERE code = 'BU99020371'")
+        .await;
+    assert_eq!(added.location, format!("{areas}?district={new}#area_{new}"));
+    admin
+        .get(&added.location)
+        .await
+        .assert_contains(&format!("id=\"area_{new}\""))
+        .assert_contains("Nieuwe Buurt")
+        .assert_contains("Buurt 3-70");
 
     // The registry's area filter: districts only, with a hint; a chosen district adds its own.
     let registry = format!("/municipalities/{org}/initiatives");

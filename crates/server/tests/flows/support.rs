@@ -235,20 +235,30 @@ impl TestApp {
     /// A municipality with its CBS code (GM9901) and the areas of [`AREAS_CSV`], administered by
     /// a new person; returns their browser and the municipality's id.
     pub async fn municipality_with_areas(&self, email: &str, name: &str) -> (Browser, i64) {
+        self.municipality_importing(email, name, "GM9901", AREAS_CSV)
+            .await
+    }
+
+    /// A project leader (`email`) and their new municipality `name` with CBS code `code`, whose
+    /// areas they imported from `csv`.
+    pub async fn municipality_importing(
+        &self,
+        email: &str,
+        name: &str,
+        code: &str,
+        csv: &str,
+    ) -> (Browser, i64) {
         let admin = self.register("Projectleider", email).await;
         let org = self.create_org(&admin, "municipality", name).await;
         let page = admin
-            .post(
-                &format!("/municipalities/{org}/code"),
-                &[("code", "GM9901")],
-            )
+            .post(&format!("/municipalities/{org}/code"), &[("code", code)])
             .await;
         assert_eq!(page.status, 303, "{}", page.body);
         let imported = admin
             .upload(
                 &format!("/municipalities/{org}/import"),
                 "buurten.csv",
-                AREAS_CSV.as_bytes().to_vec(),
+                csv.as_bytes().to_vec(),
             )
             .await;
         assert_eq!(imported.status, 200, "{}", imported.body);
