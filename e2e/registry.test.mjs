@@ -87,6 +87,8 @@ const TEXT = {
     showNeighbourhoods: (d, n) => `Buurten van ${d} tonen (${n})`,
     area: 'Gebied',
     areaHint: 'Eerst staan alleen de wijken in de lijst. Kies een wijk en klik op Zoeken: daarna kunt u ook een van haar buurten kiezen.',
+    choicesFolded: 'Deze gemeente heeft veel buurten. Kies een hele wijk, of open een wijk om een of meer van haar buurten te kiezen.',
+    neighbourhoodsOf: (d, n) => `Buurten van ${d} (${n})`,
     claimSection: 'Het initiatief het profiel laten overnemen',
     claimSubmit: 'Uitnodiging versturen',
     claimInvited: 'De uitnodiging is verstuurd. Wie de uitnodiging accepteert, wordt beheerder van het initiatief.',
@@ -174,6 +176,8 @@ const TEXT = {
     showNeighbourhoods: (d, n) => `Show the neighbourhoods of ${d} (${n})`,
     area: 'Area',
     areaHint: 'At first the list holds only the districts. Choose a district and press Search: you can then also choose one of its neighbourhoods.',
+    choicesFolded: 'This municipality has many neighbourhoods. Choose a whole district, or open a district to choose one or more of its neighbourhoods.',
+    neighbourhoodsOf: (d, n) => `Neighbourhoods of ${d} (${n})`,
     claimSection: 'Let the initiative take over the profile',
     claimSubmit: 'Send invitation',
     claimInvited: "The invitation has been sent. Whoever accepts it becomes the initiative's administrator.",
@@ -662,6 +666,31 @@ for (const [lang, code] of [['nl', '9905'], ['en', '9906']]) {
     await search.getByLabel(t.area, { exact: true }).locator('option', { hasText: '— Buurt 3-01 (0)' }).waitFor({ state: 'attached' });
     assert.equal(await search.getByLabel(t.area, { exact: true }).locator('option', { hasText: 'Buurt 2-01' }).count(), 0);
     await checkA11y(page, 'registry of a large municipality, a district chosen');
+
+    // Mapping an initiative: each district's neighbourhoods are folded away; opening one with
+    // the keyboard shows them, and a ticked neighbourhood keeps its district open when the
+    // form comes back with an error (no theme).
+    await page.getByRole('link', { name: t.mapTitle, exact: true }).click();
+    await expectHeading(page, t.mapTitle);
+    const areas = page.getByRole('group', { name: t.areas });
+    await areas.getByText(t.choicesFolded, { exact: true }).waitFor();
+    const buurt = areas.getByLabel('Buurt 2-05', { exact: true });
+    assert.equal(await buurt.isVisible(), false, 'folded away at first');
+    await page.getByLabel(t.initiativeName, { exact: true }).fill(`Buurtvereniging Grootstad ${lang}`);
+    const wijk2 = areas.getByText(t.neighbourhoodsOf('Wijk 2', 70), { exact: true });
+    await tabTo(page, wijk2);
+    await page.keyboard.press('Enter');
+    await buurt.waitFor({ state: 'visible' });
+    await tabTo(page, buurt);
+    await page.keyboard.press('Space');
+    assert.ok(await buurt.isChecked());
+    await checkA11y(page, 'map form of a large municipality, a district open');
+    await page.getByRole('button', { name: t.mapSubmit, exact: true }).click();
+    await page.getByRole('alert').filter({ has: page.getByRole('heading', { name: t.formHasErrors }) }).waitFor();
+    const kept = page.getByRole('group', { name: t.areas }).getByLabel('Buurt 2-05', { exact: true });
+    assert.ok(await kept.isVisible(), 'its district is open again');
+    assert.ok(await kept.isChecked(), 'the ticked neighbourhood stays ticked');
+    assert.equal(await page.getByRole('group', { name: t.areas }).getByLabel('Buurt 1-05', { exact: true }).isVisible(), false);
     await context.close();
   });
 }

@@ -26,6 +26,8 @@ area-kind-district = District
 area-kind-neighbourhood = Neighbourhood
 area-kind-neighbourhood-in = Neighbourhood in { $district }
 area-whole-district = { $name } (the whole district)
+area-neighbourhoods-of = Neighbourhoods of { $district } ({ $count })
+area-choices-folded = This municipality has many neighbourhoods. Choose a whole district, or open a district to choose one or more of its neighbourhoods.
 
 ## Districts and neighbourhoods
 areas-title = Districts and neighbourhoods of { $municipality }

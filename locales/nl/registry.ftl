@@ -26,6 +26,8 @@ area-kind-district = Wijk
 area-kind-neighbourhood = Buurt
 area-kind-neighbourhood-in = Buurt in { $district }
 area-whole-district = { $name } (de hele wijk)
+area-neighbourhoods-of = Buurten van { $district } ({ $count })
+area-choices-folded = Deze gemeente heeft veel buurten. Kies een hele wijk, of open een wijk om een of meer van haar buurten te kiezen.
 
 ## Wijken en buurten
 areas-title = Wijken en buurten van { $municipality }

@@ -45,10 +45,12 @@ async fn arrange(app: &TestApp) -> World {
 
     // Starting an approach: what is missing is named and the input kept.
     let new = format!("/municipalities/{org}/approaches/new");
-    municipality
-        .get(&new)
-        .await
-        .assert_contains("name=\"areas\"");
+    let form = municipality.get(&new).await;
+    form.assert_contains("name=\"areas\"");
+    assert!(
+        !form.body.contains("<details>"),
+        "a small municipality's areas are all open"
+    );
     let refused = municipality
         .post(
             &new,

@@ -509,7 +509,8 @@ async fn an_initiative_creates_its_own_profile_in_english(app: TestApp) {
 }
 
 /// A municipality of more than `LISTED_IN_FULL` (200) areas: its areas page and its registry's
-/// area filter list the districts, and the neighbourhoods of one district on demand.
+/// area filter list the districts, and the neighbourhoods of one district on demand; the forms
+/// that choose areas fold each district's neighbourhoods away.
 async fn a_large_municipality_lists_its_districts_first(app: TestApp) {
     let mut csv = String::from("gemeentecode;gemeentenaam;wijkcode;wijknaam;buurtcode;buurtnaam\n");
     for w in 1..=3 {
@@ -607,6 +608,39 @@ async fn a_large_municipality_lists_its_districts_first(app: TestApp) {
         .assert_contains("— Buurt 2-01 (0)");
     assert!(!chosen.body.contains("Buurt 1-01"));
 
+    // Forms that choose areas offer every one, each district's neighbourhoods folded away
+    // (`<details>`), open where one of them is chosen.
+    let mapping = admin.get(&format!("{registry}/new")).await;
+    assert_eq!(mapping.status, 200);
+    mapping
+        .assert_contains("open een wijk om een of meer van haar buurten te kiezen")
+        .assert_contains("<details><summary class=\"ss-indent\">Buurten van Wijk 2 (70)</summary>")
+        .assert_contains("Buurt 3-70");
+    assert!(!mapping.body.contains("<details open>"));
+    let refused = admin
+        .post(
+            &format!("{registry}/new"),
+            &[
+                ("name", "Buurtvereniging Zeven"),
+                ("legal_form", "association"),
+                ("character", "participation"),
+                ("website", "niet een adres"),
+                ("areas", &buurt2.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    refused
+        .assert_contains(
+            "<details open><summary class=\"ss-indent\">Buurten van Wijk 2 (70)</summary>",
+        )
+        .assert_contains(&format!("value=\"{buurt2}\" checked"));
+    assert_eq!(refused.body.matches("<details open>").count(), 1);
+    admin
+        .get(&format!("/municipalities/{org}/approaches/new"))
+        .await
+        .assert_contains("<details><summary class=\"ss-indent\">Buurten van Wijk 1 (70)</summary>");
+
     // In English.
     let english = admin
         .post("/account", &[("name", "Projectleider"), ("language", "en")])
@@ -621,6 +655,11 @@ async fn a_large_municipality_lists_its_districts_first(app: TestApp) {
         .get(&registry)
         .await
         .assert_contains("Choose a district and press Search");
+    admin
+        .get(&format!("{registry}/new"))
+        .await
+        .assert_contains("open a district to choose one or more of its neighbourhoods")
+        .assert_contains("Neighbourhoods of Wijk 3 (71)");
 }
 
 on_both_databases!(

@@ -4,7 +4,7 @@
 mod import;
 mod pages;
 
-pub(crate) use pages::{DistrictRow, MapSettings, overview, tree};
+pub(crate) use pages::{DistrictRow, MapSettings, folded, overview, tree};
 
 use crate::routes::{Access, RouteTable};
 use crate::state::AppState;

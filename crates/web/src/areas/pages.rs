@@ -40,6 +40,20 @@ impl DistrictRow {
     pub fn closed(&self) -> bool {
         self.neighbourhoods.is_empty() && self.area.neighbourhoods > 0
     }
+
+    /// One of its neighbourhoods is among `chosen` (area ids as a form holds them).
+    pub fn holds_any(&self, chosen: &[String]) -> bool {
+        self.neighbourhoods
+            .iter()
+            .any(|(b, _)| chosen.iter().any(|c| *c == b.id.to_string()))
+    }
+}
+
+/// A form's area choices (from [`tree`]) are too many to show open: each district folds its
+/// neighbourhoods away, as the areas page lists them ([`LISTED_IN_FULL`]).
+pub fn folded(rows: &[DistrictRow]) -> bool {
+    let listed: usize = rows.iter().map(|d| 1 + d.neighbourhoods.len()).sum();
+    listed > LISTED_IN_FULL as usize
 }
 
 /// All of the municipality's areas as districts with their neighbourhoods, in code order: the
