@@ -39,6 +39,15 @@ export async function openContext(browser, options = {}) {
   return context;
 }
 
+/** Presses Tab until `locator` has the focus, as someone on a keyboard does; fails after 300. */
+export async function tabTo(page, locator) {
+  for (let i = 0; i < 300; i += 1) {
+    if (await locator.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  assert.fail('Tab never reached the element');
+}
+
 /** A unique address for a person in one test. */
 export function uniqueEmail(prefix) {
   return `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}@example.nl`;

@@ -9,7 +9,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, latestMail, linkIn } from './server.mjs';
-import { PASSWORD, checkA11y, launchBrowser, openContext, uniqueEmail } from './browser.mjs';
+import { PASSWORD, checkA11y, launchBrowser, openContext, tabTo, uniqueEmail } from './browser.mjs';
 
 // The texts the test looks for, from locales/{nl,en}/{main,registry}.ftl.
 const TEXT = {
@@ -586,18 +586,7 @@ test('an initiative takes over its mapped profile and makes it public (nl, JavaS
   await municipalityContext.close();
 });
 
-// A city of more than 200 areas lists its districts first, and one district's neighbourhoods
-// when someone opens it: on the areas page by a link per district, in the registry by choosing
-// the district in the area filter. Keyboard only, without JavaScript, in both languages.
-/** Presses Tab until `locator` has the focus (as someone on a keyboard does). */
-async function tabTo(page, locator) {
-  for (let i = 0; i < 300; i += 1) {
-    if (await locator.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  assert.fail('Tab never reached the element');
-}
-
+/** The neighbourhoods of a city of 210 areas (3 wijken × 70 buurten) with CBS code `code`. */
 function largeCity(code) {
   const neighbourhoods = [];
   for (let w = 1; w <= 3; w += 1) {
@@ -609,6 +598,10 @@ function largeCity(code) {
   return neighbourhoods;
 }
 
+// A city of more than 200 areas lists its districts first, and one district's neighbourhoods
+// when someone opens it: on the areas page by a link per district, in the registry by choosing
+// the district in the area filter, in the mapping form by unfolding it. Keyboard only, without
+// JavaScript, in both languages.
 for (const [lang, code] of [['nl', '9905'], ['en', '9906']]) {
   test(`a large municipality lists its districts first, in ${lang}, keyboard only, without JavaScript`, { timeout: 150_000 }, async () => {
     const t = TEXT[lang];

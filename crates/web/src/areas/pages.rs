@@ -45,7 +45,7 @@ impl DistrictRow {
     pub fn holds_any(&self, chosen: &[String]) -> bool {
         self.neighbourhoods
             .iter()
-            .any(|(b, _)| chosen.iter().any(|c| *c == b.id.to_string()))
+            .any(|(b, _)| chosen.contains(&b.id.to_string()))
     }
 }
 
