@@ -18,7 +18,8 @@ const TEXT = {
     login: 'Inloggen',
     logout: (name) => `Uitloggen (${name})`,
     summary: 'Controleer het formulier',
-    loginFailed: 'Deze combinatie van e-mailadres en wachtwoord kennen we niet.',
+    loginFailed:
+      'Deze combinatie van e-mailadres en wachtwoord kennen we niet. Na een paar verkeerde pogingen kunt u het pas na enkele minuten opnieuw proberen, of vraag een nieuw wachtwoord aan.',
     tooShort: 'Een wachtwoord moet minstens 10 tekens lang zijn.',
   },
   en: {
@@ -32,7 +33,8 @@ const TEXT = {
     login: 'Log in',
     logout: (name) => `Log out (${name})`,
     summary: 'Please check the form',
-    loginFailed: 'We do not recognise this combination of email address and password.',
+    loginFailed:
+      'We do not recognise this combination of email address and password. After a few wrong attempts you can only try again after some minutes, or request a new password.',
     tooShort: 'A password must be at least 10 characters long.',
   },
 };

@@ -374,6 +374,7 @@ error-goal-title-required = Fill in the goal.
 error-goal-title-long = The goal can be at most 200 characters long. Please shorten it.
 error-goal-value-required = Fill in the current value, for example a number or a percentage.
 error-text-control = The text contains invisible control characters. Type the text again, or paste it without formatting.
+error-text-line-break = This field is a single line. Please remove the line breaks.
 
 ## Leaving an approach
 party-leave = Leave the approach on behalf of { $party }

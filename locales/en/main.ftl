@@ -180,6 +180,7 @@ audit-membership-role-changed = Role changed
 audit-membership-removed = Member removed
 audit-membership-left = Left the organisation
 audit-security-csrf-rejected = Form refused: expired or invalid security token
+audit-security-cross-site-refused = Request from another website refused
 
 ## Messages after an action
 flash-saved = Your changes have been saved.
@@ -219,8 +220,7 @@ error-password-too-short = A password must be at least 10 characters long.
 error-password-too-long = A password can be at most 256 characters long.
 error-password-common = This password is too easy to guess. Choose something less obvious, such as a sentence of a few words.
 error-current-password = Your current password is not correct.
-error-login-failed = We do not recognise this combination of email address and password.
-error-account-locked = A wrong password was used too often for this account. Wait a few minutes and try again, or request a new password.
+error-login-failed = We do not recognise this combination of email address and password. After a few wrong attempts you can only try again after some minutes, or request a new password.
 error-too-many-attempts = Too many attempts from your address. Wait a minute and try again.
 error-language-invalid = Choose Nederlands or English.
 error-org-kind-invalid = Choose the kind of organisation.
@@ -238,9 +238,14 @@ error-period-order = The end date is before the start date.
 
 ## Expired form
 csrf-title = Your form had expired
-csrf-explanation = To protect you, we only accept a form that was recently opened on this site. Your input has been kept: send it again with the button below.
+csrf-explanation = To protect you, we only accept a form that was opened on this site a short while ago. Please send it again from the form itself.
+csrf-refilled = To protect you, we only accept a form that was opened on this site a short while ago. We have opened the form again and put back what you entered. Check it and send the form again.
+csrf-typed = This is what you entered. Copy what you want to keep before you go on.
+csrf-field = Field
+csrf-back = Back to the form
+csrf-other-site-title = Request from another website refused
+csrf-other-site = This request did not come from a Samenspel page but from another website. To protect you, we did not carry it out and kept nothing of it. Did you mean to do something yourself? Open the page in Samenspel and try again there.
 csrf-password-dropped = We never keep passwords; you will need to enter them again.
-csrf-resubmit = Send again
 
 ## Email
 mail-reset-subject = New password for Samenspel

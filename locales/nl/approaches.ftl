@@ -374,6 +374,7 @@ error-goal-title-required = Vul het doel in.
 error-goal-title-long = Het doel mag hoogstens 200 tekens lang zijn. Maak het korter.
 error-goal-value-required = Vul de huidige stand in, bijvoorbeeld een aantal of een percentage.
 error-text-control = De tekst bevat onzichtbare stuurtekens. Typ de tekst opnieuw, of plak hem zonder opmaak.
+error-text-line-break = Dit veld is één regel. Haal de regeleinden weg.
 
 ## Een wijkaanpak verlaten
 party-leave = Wijkaanpak verlaten namens { $party }

@@ -180,6 +180,7 @@ audit-membership-role-changed = Rol gewijzigd
 audit-membership-removed = Lid verwijderd
 audit-membership-left = Organisatie verlaten
 audit-security-csrf-rejected = Formulier geweigerd: verlopen of ongeldig beveiligingskenmerk
+audit-security-cross-site-refused = Verzoek van een andere website geweigerd
 
 ## Meldingen na een actie
 flash-saved = Uw wijzigingen zijn opgeslagen.
@@ -219,8 +220,7 @@ error-password-too-short = Een wachtwoord moet minstens 10 tekens lang zijn.
 error-password-too-long = Een wachtwoord mag hoogstens 256 tekens lang zijn.
 error-password-common = Dit wachtwoord is te makkelijk te raden. Kies iets wat niet voor de hand ligt, bijvoorbeeld een zin van een paar woorden.
 error-current-password = Uw huidige wachtwoord klopt niet.
-error-login-failed = Deze combinatie van e-mailadres en wachtwoord kennen we niet.
-error-account-locked = Er is te vaak een verkeerd wachtwoord gebruikt voor dit account. Wacht een paar minuten en probeer het dan opnieuw, of vraag een nieuw wachtwoord aan.
+error-login-failed = Deze combinatie van e-mailadres en wachtwoord kennen we niet. Na een paar verkeerde pogingen kunt u het pas na enkele minuten opnieuw proberen, of vraag een nieuw wachtwoord aan.
 error-too-many-attempts = Te veel pogingen vanaf uw adres. Wacht een minuut en probeer het dan opnieuw.
 error-language-invalid = Kies Nederlands of English.
 error-org-kind-invalid = Kies de soort organisatie.
@@ -238,9 +238,14 @@ error-period-order = De einddatum ligt vóór de begindatum.
 
 ## Verlopen formulier
 csrf-title = Uw formulier was verlopen
-csrf-explanation = Om u te beschermen accepteren we een formulier alleen als het recent op deze site is geopend. Uw invoer is bewaard: verstuur het opnieuw met de knop hieronder.
+csrf-explanation = Om u te beschermen accepteren we een formulier alleen als het kort geleden op deze site is geopend. Verstuur het daarom opnieuw vanaf het formulier zelf.
+csrf-refilled = Om u te beschermen accepteren we een formulier alleen als het kort geleden op deze site is geopend. We hebben het formulier opnieuw geopend en uw invoer teruggezet. Kijk die na en verstuur het formulier opnieuw.
+csrf-typed = Dit had u ingevuld. Kopieer wat u wilt bewaren voordat u verdergaat.
+csrf-field = Veld
+csrf-back = Terug naar het formulier
+csrf-other-site-title = Verzoek van een andere website geweigerd
+csrf-other-site = Dit verzoek kwam niet van een pagina van Samenspel, maar van een andere website. Om u te beschermen hebben we het niet uitgevoerd en niets ervan bewaard. Wilde u zelf iets doen? Open dan de pagina in Samenspel en probeer het daar opnieuw.
 csrf-password-dropped = Wachtwoorden bewaren we nooit; die moet u opnieuw invullen.
-csrf-resubmit = Opnieuw versturen
 
 ## E-mail
 mail-reset-subject = Nieuw wachtwoord voor Samenspel

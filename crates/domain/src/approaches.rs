@@ -179,6 +179,30 @@ pub fn optional_text(input: &str, max: usize, too_long: &'static str) -> Result<
     Ok(text.replace("\r\n", "\n"))
 }
 
+/// A required single line (a name, a title): like [`required_text`], and a line break is
+/// refused rather than kept in a place that shows one line.
+pub fn required_line(
+    input: &str,
+    max: usize,
+    missing: &'static str,
+    too_long: &'static str,
+) -> Result<String, Invalid> {
+    required_text(input, max, missing, too_long).and_then(one_line)
+}
+
+/// An optional single line of at most `max` characters; empty is allowed.
+pub fn optional_line(input: &str, max: usize, too_long: &'static str) -> Result<String, Invalid> {
+    optional_text(input, max, too_long).and_then(one_line)
+}
+
+fn one_line(text: String) -> Result<String, Invalid> {
+    if text.contains(['\n', '\r', '\u{2028}', '\u{2029}']) {
+        Err(Invalid::new("error-text-line-break"))
+    } else {
+        Ok(text)
+    }
+}
+
 /// A date as a form sends it (`YYYY-MM-DD`); empty means none.
 pub fn optional_date(input: &str) -> Result<Option<Date>, Invalid> {
     let input = input.trim();
@@ -275,6 +299,13 @@ mod tests {
         );
         assert_eq!(optional_text("a\r\nb", 10, "long").unwrap(), "a\nb");
         assert!(optional_text("a\u{0}b", 10, "long").is_err());
+        assert_eq!(
+            required_line("Wijk\r\nNoord", 20, "missing", "long")
+                .unwrap_err()
+                .key,
+            "error-text-line-break"
+        );
+        assert_eq!(optional_line(" Noord ", 20, "long").unwrap(), "Noord");
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub mod invitations;
 pub mod jobs;
 pub mod kompas;
 pub mod logbook;
+pub mod login_devices;
 pub mod method;
 pub mod notifications;
 pub mod organisations;

@@ -123,9 +123,19 @@ pub async fn login_failed(
     })
 }
 
-pub async fn login_succeeded(ex: Exec<'_>, id: UserId, now: OffsetDateTime) -> Result<()> {
-    let sql =
-        "UPDATE users SET failed_logins = 0, locked_until = NULL, last_login_at = $2 WHERE id = $1";
+/// Notes a login; `clear_lock` also clears the count of failures from unknown browsers (a
+/// login from a known browser leaves it, so that guessing elsewhere stays slow).
+pub async fn login_succeeded(
+    ex: Exec<'_>,
+    id: UserId,
+    now: OffsetDateTime,
+    clear_lock: bool,
+) -> Result<()> {
+    let sql = if clear_lock {
+        "UPDATE users SET failed_logins = 0, locked_until = NULL, last_login_at = $2 WHERE id = $1"
+    } else {
+        "UPDATE users SET last_login_at = $2 WHERE id = $1"
+    };
     dispatch!(ex, c => sqlx::query(sql).bind(id).bind(now).execute(c).await?.rows_affected());
     Ok(())
 }

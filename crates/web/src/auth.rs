@@ -11,7 +11,7 @@ use crate::views::{self, ErrorView};
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use argon2::{Argon2, PasswordHash};
 use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
-use axum::http::header::{ACCEPT_LANGUAGE, LOCATION, SET_COOKIE};
+use axum::http::header::{ACCEPT_LANGUAGE, CACHE_CONTROL, CONTENT_TYPE, LOCATION, SET_COOKIE};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::Next;
@@ -29,6 +29,8 @@ pub const SESSION_COOKIE: &str = "samenspel_session";
 pub const CSRF_COOKIE: &str = "samenspel_csrf";
 pub const LANG_COOKIE: &str = "samenspel_lang";
 pub const FLASH_COOKIE: &str = "samenspel_flash";
+/// Marks a browser in which its person logged in before (see `store::login_devices`).
+pub const DEVICE_COOKIE: &str = "samenspel_device";
 
 /// A session is extended at most this often, to keep reads from turning into writes.
 const TOUCH_EVERY: Duration = Duration::minutes(5);
@@ -353,11 +355,26 @@ pub async fn session_layer(
     let mut response = next.run(request).await;
 
     response = render_error_page(&ctx, response);
-    if let Some(token) = new_csrf_cookie {
+    let is_page = response
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    // The token is for forms: a feed, a file, `/health` or `/metrics` sets no cookie.
+    if let Some(token) = new_csrf_cookie.filter(|_| is_page) {
         set_cookie(&mut response, &cookie(&state, CSRF_COOKIE, token, None));
     }
-    if clear_session_cookie {
+    // A stale cookie is cleared, unless this very response starts a new session (logging in
+    // while holding an old cookie must leave the person logged in).
+    if clear_session_cookie && !sets_cookie(&response, SESSION_COOKIE) {
         set_cookie(&mut response, &removal(&state, SESSION_COOKIE));
+    }
+    // What a page shows depends on who asks; nothing may keep a copy unless the handler said
+    // so itself (static files, public feeds).
+    if !response.headers().contains_key(CACHE_CONTROL) {
+        response
+            .headers_mut()
+            .insert(CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
     }
     // The flash is shown by the page a GET renders; a redirect passes it on.
     if had_flash && method_is_get && !response.status().is_redirection() {
@@ -388,6 +405,19 @@ async fn load_session(
         0
     };
     Ok(Some((found, unread)))
+}
+
+/// True when `response` sets the cookie `name`.
+fn sets_cookie(response: &Response, name: &str) -> bool {
+    response
+        .headers()
+        .get_all(SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .any(|v| {
+            v.strip_prefix(name)
+                .is_some_and(|rest| rest.starts_with('='))
+        })
 }
 
 pub fn removal(state: &AppState, name: &'static str) -> Cookie<'static> {

@@ -113,17 +113,20 @@ pub fn app(state: AppState) -> Router {
             "max-age=31536000; includeSubDomains",
         ));
     }
-    let mut app = router
+    let mut routed = router
         .fallback(not_found)
         .layer(from_fn_with_state(state.clone(), csrf::csrf_layer))
         // Body limits are per route (see `RouteTable`), inside the session layer, so that a
         // refused body gets a page in the reader's language.
         .layer(from_fn_with_state(state.clone(), auth::session_layer));
     if state.config.server_timing {
-        app = app.layer(from_fn(ops::server_timing));
+        routed = routed.layer(from_fn(ops::server_timing));
     }
-    app = app
-        .layer(from_fn(ops::record_metrics))
+    let routed = routed.layer(from_fn(ops::record_metrics)).with_state(state);
+    // Around the whole router, so that a refused form's page can be asked for again.
+    let mut app = Router::new()
+        .fallback_service(routed)
+        .layer(from_fn(csrf::reopen_expired_form))
         .layer(SetResponseHeaderLayer::if_not_present(
             HeaderName::from_static("content-security-policy"),
             HeaderValue::from_str(&csp).unwrap_or(HeaderValue::from_static("default-src 'self'")),
@@ -143,7 +146,6 @@ pub fn app(state: AppState) -> Router {
         .layer(PropagateRequestIdLayer::new(x_request_id.clone()))
         .layer(SetRequestIdLayer::new(x_request_id, MakeRequestUuid))
         .layer(CatchPanicLayer::custom(panic_response))
-        .with_state(state)
 }
 
 async fn not_found() -> Response {

@@ -9,6 +9,8 @@ on_both_databases!(
     password_reset_by_mail,
     account_settings,
     failed_logins_lock_the_account,
+    logging_in_over_a_stale_session_cookie,
+    personal_pages_are_not_stored_and_probes_get_no_cookie,
     language_follows_setting_cookie_and_header,
 );
 
@@ -264,21 +266,47 @@ async fn account_settings(app: TestApp) {
 }
 
 async fn failed_logins_lock_the_account(app: TestApp) {
-    app.register("Gerrit", "gerrit@example.nl").await;
-    let browser = app.browser();
+    let gerrit = app.register("Gerrit", "gerrit@example.nl").await;
+    gerrit.post("/logout", &[]).await;
+    // Logging in makes this browser a known one.
+    assert_eq!(
+        gerrit.login("gerrit@example.nl", PASSWORD).await.status,
+        303
+    );
+    gerrit.post("/logout", &[]).await;
+
+    let attacker = app.browser();
     for _ in 0..5 {
         assert_eq!(
-            browser
+            attacker
                 .login("gerrit@example.nl", "verkeerd-wachtwoord")
                 .await
                 .status,
             422
         );
     }
-    let locked = browser.login("gerrit@example.nl", PASSWORD).await;
-    assert_eq!(locked.status, 429, "locked even with the right password");
-    locked.assert_contains("te vaak een verkeerd wachtwoord");
-    // The counter is in the database, so every node sees it.
+    let locked = attacker.login("gerrit@example.nl", PASSWORD).await;
+    assert_eq!(locked.status, 422, "locked even with the right password");
+    // A locked account answers exactly as an address nobody has.
+    let unknown = attacker.login("niemand@example.nl", PASSWORD).await;
+    assert_eq!(unknown.status, locked.status);
+    assert_eq!(
+        locked.body.replace("gerrit@example.nl", "@"),
+        unknown.body.replace("niemand@example.nl", "@")
+    );
+    // Any other unknown browser is slowed down too …
+    let elsewhere = app.browser();
+    assert_eq!(
+        elsewhere.login("gerrit@example.nl", PASSWORD).await.status,
+        422
+    );
+    // … but the attacker cannot keep Gerrit out of the browser he always uses.
+    assert_eq!(
+        gerrit.login("gerrit@example.nl", PASSWORD).await.status,
+        303
+    );
+    // The counter is in the database, so every node sees it, and Gerrit's own login does not
+    // give the guesser a fresh start.
     assert_eq!(
         app.scalar(
             "SELECT CAST(failed_logins AS BIGINT) FROM users WHERE email = 'gerrit@example.nl'"
@@ -286,6 +314,56 @@ async fn failed_logins_lock_the_account(app: TestApp) {
         .await,
         5
     );
+    assert!(app.audit_count("user.login_locked").await >= 2);
+    // A known browser that guesses wrong is locked on its own.
+    gerrit.post("/logout", &[]).await;
+    for _ in 0..5 {
+        gerrit
+            .login("gerrit@example.nl", "verkeerd-wachtwoord")
+            .await;
+    }
+    assert_eq!(
+        gerrit.login("gerrit@example.nl", PASSWORD).await.status,
+        422
+    );
+}
+
+/// Logging in while the browser still holds a cookie of a session that has ended leaves the
+/// person logged in (the stale cookie is not cleared after the new one is set).
+async fn logging_in_over_a_stale_session_cookie(app: TestApp) {
+    let browser = app.register("Ilse", "ilse@example.nl").await;
+    app.exec("DELETE FROM sessions").await;
+    let page = browser.login("ilse@example.nl", PASSWORD).await;
+    assert_eq!(page.status, 303, "{}", page.body);
+    browser.get("/").await.assert_contains("Welkom, Ilse");
+}
+
+/// Pages depend on who asks: no shared cache may keep them. Operational endpoints set no
+/// cookies.
+async fn personal_pages_are_not_stored_and_probes_get_no_cookie(app: TestApp) {
+    let browser = app.register("Ilse", "ilse@example.nl").await;
+    for path in ["/", "/account", "/login"] {
+        let response = reqwest::Client::new()
+            .get(format!("{}{path}", app.base))
+            .send()
+            .await
+            .expect("GET");
+        assert_eq!(
+            response
+                .headers()
+                .get("cache-control")
+                .and_then(|v| v.to_str().ok()),
+            Some("private, no-store"),
+            "{path}"
+        );
+    }
+    assert_eq!(browser.get("/account").await.status, 200);
+    for path in ["/health", "/metrics"] {
+        let response = reqwest::get(format!("{}{path}", app.base))
+            .await
+            .expect("GET");
+        assert!(response.headers().get("set-cookie").is_none(), "{path}");
+    }
 }
 
 async fn language_follows_setting_cookie_and_header(app: TestApp) {

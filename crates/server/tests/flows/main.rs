@@ -10,5 +10,6 @@ mod permissions;
 mod platform;
 mod queries;
 mod registry;
+mod security;
 mod storage;
 mod support;

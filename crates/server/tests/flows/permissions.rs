@@ -479,9 +479,11 @@ async fn every_state_change_needs_the_csrf_token() {
                 "{backend:?} POST {} with a wrong token",
                 spec.path
             );
+            // What was typed is shown to copy, never as a form that sends it again.
             wrong
                 .assert_contains("Uw formulier was verlopen")
-                .assert_contains("value=\"bewaard\"");
+                .assert_contains("<dd class=\"ss-prewrap\">bewaard</dd>");
+            assert!(!wrong.body.contains("value=\"bewaard\""), "{}", wrong.body);
         }
         assert!(
             app.scalar("SELECT COUNT(*) FROM audit_events WHERE action = 'security.csrf_rejected'")

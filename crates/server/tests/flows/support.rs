@@ -467,6 +467,25 @@ impl Browser {
         Self::read(response).await
     }
 
+    /// Posts exactly these fields with the headers a browser adds of its own accord (`Origin`,
+    /// `Sec-Fetch-Site`, `Referer`), which no page can forge.
+    pub async fn post_raw_with(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        headers: &[(&str, &str)],
+    ) -> Page {
+        let mut request = self
+            .client
+            .post(self.url(path))
+            .header("accept-language", self.accept_language)
+            .form(fields);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        Self::read(request.send().await.expect("POST")).await
+    }
+
     /// Uploads a file as a page without script does: a multipart form whose action carries
     /// the CSRF token in its query string.
     pub async fn upload(&self, path: &str, file_name: &str, content: Vec<u8>) -> Page {

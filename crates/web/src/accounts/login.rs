@@ -3,8 +3,8 @@
 use super::{start_session, within_address_limit};
 use crate::audit;
 use crate::auth::{
-    Ctx, SESSION_COOKIE, redirect, redirect_with_flash, removal, safe_next, set_cookie,
-    verify_password,
+    Ctx, DEVICE_COOKIE, SESSION_COOKIE, random_token, redirect, redirect_with_flash, removal,
+    safe_next, set_cookie, token_hash, verify_password,
 };
 use crate::error::AppError;
 use crate::forms::{FormData, FormErrors};
@@ -14,8 +14,9 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
+use axum_extra::extract::cookie::CookieJar;
 use samenspel_domain::accounts::Email;
-use samenspel_store::{sessions, users};
+use samenspel_store::{login_devices, sessions, users};
 use serde::Deserialize;
 
 #[derive(Debug, Default, Deserialize)]
@@ -61,6 +62,7 @@ pub async fn show(
 pub async fn submit(
     State(state): State<AppState>,
     ctx: Ctx,
+    jar: CookieJar,
     FormData(form): FormData<LoginForm>,
 ) -> Result<Response, AppError> {
     let next = safe_next(&form.next).unwrap_or("").to_owned();
@@ -115,46 +117,54 @@ pub async fn submit(
     }
 
     let now = samenspel_store::now();
-    let user = {
+    let device_token = jar.get(DEVICE_COOKIE).map(|c| c.value().to_owned());
+    let (user, device) = {
         let mut conn = state.db.conn().await?;
-        users::by_email(conn.ex(), &email).await?
+        let user = users::by_email(conn.ex(), &email).await?;
+        let device = match (&user, &device_token) {
+            (Some(user), Some(token)) => {
+                login_devices::find(conn.ex(), user.id, &token_hash(token)).await?
+            }
+            _ => None,
+        };
+        (user, device)
     };
-    if let Some(user) = &user
-        && user.is_locked(now)
-    {
-        let mut conn = state.db.conn().await?;
-        audit::record(
-            conn.ex(),
-            &ctx,
-            "user.login_locked",
-            ("user", Some(user.id.0)),
-            None,
-            serde_json::json!({}),
-        )
-        .await?;
-        return Ok(refuse(
-            StatusCode::TOO_MANY_REQUESTS,
-            "email",
-            "error-account-locked",
-        ));
-    }
+    // A browser the person logged in with before has its own lock; any other browser shares
+    // the account's. The password is checked either way, so a locked account, a wrong password
+    // and an unknown address all take as long and get the same answer.
+    let locked = match (&user, &device) {
+        (Some(_), Some(device)) => device.is_locked(now),
+        (Some(user), None) => user.is_locked(now),
+        (None, _) => false,
+    };
     let valid = verify_password(
         form.password.clone(),
         user.as_ref().map(|u| u.password_hash.clone()),
     )
     .await?;
     let user = match user {
-        Some(user) if valid => user,
+        Some(user) if valid && !locked => user,
         user => {
             let mut tx = state.db.begin().await?;
             let subject = user.as_ref().map(|u| u.id.0);
-            if let Some(user) = &user {
-                users::login_failed(tx.ex(), user.id, now).await?;
+            match (&user, &device) {
+                _ if locked => {}
+                (Some(_), Some(device)) => {
+                    login_devices::login_failed(tx.ex(), device.id, now).await?
+                }
+                (Some(user), None) => {
+                    users::login_failed(tx.ex(), user.id, now).await?;
+                }
+                (None, _) => {}
             }
             audit::record(
                 tx.ex(),
                 &ctx,
-                "user.login_failed",
+                if locked {
+                    "user.login_locked"
+                } else {
+                    "user.login_failed"
+                },
                 ("user", subject),
                 None,
                 serde_json::json!({ "email": email.as_str() }),
@@ -174,7 +184,20 @@ pub async fn submit(
         sessions::delete(tx.ex(), &old.session_id).await?;
     }
     let cookie = start_session(&state, tx.ex(), user.id).await?;
-    users::login_succeeded(tx.ex(), user.id, now).await?;
+    // Failures from unknown browsers keep counting when the person logs in with a known one,
+    // so that guessing elsewhere stays slow.
+    users::login_succeeded(tx.ex(), user.id, now, device.is_none()).await?;
+    let new_device = match &device {
+        Some(device) => {
+            login_devices::login_succeeded(tx.ex(), device.id, now).await?;
+            None
+        }
+        None => {
+            let token = random_token(32);
+            login_devices::remember(tx.ex(), user.id, &token_hash(&token), now).await?;
+            Some(token)
+        }
+    };
     audit::record_as(
         tx.ex(),
         &ctx,
@@ -189,6 +212,17 @@ pub async fn submit(
 
     let mut response = redirect(if next.is_empty() { "/" } else { &next });
     set_cookie(&mut response, &cookie);
+    if let Some(token) = new_device {
+        set_cookie(
+            &mut response,
+            &crate::auth::cookie(
+                &state,
+                DEVICE_COOKIE,
+                token,
+                Some(time::Duration::days(365)),
+            ),
+        );
+    }
     Ok(response)
 }
 

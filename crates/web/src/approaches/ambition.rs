@@ -14,7 +14,8 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use samenspel_domain::approaches::{
-    Horizon, PositionKind, optional_date, optional_text, required_text,
+    Horizon, PositionKind, optional_date, optional_line, optional_text, required_line,
+    required_text,
 };
 use samenspel_domain::permissions::ApproachPermission;
 use samenspel_store::ambition::{self, GoalRow, GoalUpdateRow, PositionItem};
@@ -477,7 +478,7 @@ pub async fn add_goal(
     let horizon = errors.check("horizon", Horizon::parse(&form.horizon));
     let title = errors.check(
         "title",
-        required_text(
+        required_line(
             &form.title,
             200,
             "error-goal-title-required",
@@ -486,11 +487,11 @@ pub async fn add_goal(
     );
     let indicator = errors.check(
         "indicator",
-        optional_text(&form.indicator, 200, "error-text-too-long"),
+        optional_line(&form.indicator, 200, "error-text-too-long"),
     );
     let target_value = errors.check(
         "target_value",
-        optional_text(&form.target_value, 100, "error-text-too-long"),
+        optional_line(&form.target_value, 100, "error-text-too-long"),
     );
     let target_date = errors.check("target_date", optional_date(&form.target_date));
     let owner = match form.owner.trim() {
@@ -569,7 +570,7 @@ pub async fn update_goal(
     let mut errors = FormErrors::default();
     let value = errors.check(
         "value",
-        required_text(
+        required_line(
             &form.value,
             100,
             "error-goal-value-required",

@@ -12,7 +12,7 @@ use crate::views::render_or_refuse;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
-use samenspel_domain::approaches::{PartyRole, optional_text, period, required_text};
+use samenspel_domain::approaches::{PartyRole, optional_text, period, required_line};
 use samenspel_domain::organisations::OrgRole;
 use samenspel_domain::permissions::ApproachPermission;
 use samenspel_store::approaches::{self, NewParty, PartyRow, SubprojectRow};
@@ -359,7 +359,7 @@ fn parse_subproject(
 ) -> Option<(String, String, Option<OrgId>)> {
     let name = errors.check(
         "sub_name",
-        required_text(
+        required_line(
             &form.name,
             150,
             "error-subproject-name-required",

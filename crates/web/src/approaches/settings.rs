@@ -16,7 +16,8 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
 use samenspel_domain::approaches::{
-    ApproachStatus, DirectorRole, Intensity, SteeringForm, optional_text, required_text,
+    ApproachStatus, DirectorRole, Intensity, SteeringForm, optional_line, optional_text,
+    required_line,
 };
 use samenspel_domain::method::Pack;
 use samenspel_store::approaches::{self, Settings};
@@ -64,7 +65,7 @@ impl SettingsForm {
     fn parse(&self, pack: &Pack, members: &[UserId], errors: &mut FormErrors) -> Option<Settings> {
         let name = errors.check(
             "name",
-            required_text(
+            required_line(
                 &self.name,
                 150,
                 "error-approach-name-required",
@@ -103,7 +104,7 @@ impl SettingsForm {
         };
         let contact_phone = errors.check(
             "contact_phone",
-            optional_text(&self.contact_phone, 40, "error-phone-long"),
+            optional_line(&self.contact_phone, 40, "error-phone-long"),
         );
         let mut areas = Vec::new();
         for a in &self.areas {

@@ -101,7 +101,9 @@ impl ProfileForm {
         );
         let contact_name = errors.check(
             "contact_name",
-            initiatives::text(&self.contact_name, 100, "error-contact-name"),
+            initiatives::text(&self.contact_name, 100, "error-contact-name").and_then(|name| {
+                samenspel_domain::approaches::optional_line(&name, 100, "error-contact-name")
+            }),
         );
         let contact_email = errors.check(
             "contact_email",

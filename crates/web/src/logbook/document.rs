@@ -13,7 +13,7 @@ use askama::Template;
 use axum::extract::{Multipart, Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use samenspel_domain::approaches::{optional_text, required_text};
+use samenspel_domain::approaches::{optional_text, required_line};
 use samenspel_domain::logbook::{
     EntryKind, MAX_DOCUMENT_BYTES, Visibility, document, document_extensions,
 };
@@ -136,7 +136,7 @@ pub async fn upload(
     let visibility = errors.check("visibility", Visibility::parse(&form.visibility));
     let title = errors.check(
         "title",
-        required_text(
+        required_line(
             &form.title,
             200,
             "error-document-title-required",

@@ -6,7 +6,7 @@ use crate::error::AppError;
 use crate::forms::FormErrors;
 use crate::routes::ApproachScope;
 use crate::views::format;
-use samenspel_domain::approaches::{optional_date, optional_text, required_text};
+use samenspel_domain::approaches::{optional_date, optional_line, optional_text, required_line};
 use samenspel_domain::initiatives::website;
 use samenspel_domain::logbook::{
     ActionStatus, EntryKind, MeetingKind, Visibility, attendee_names, local_moment,
@@ -139,7 +139,7 @@ pub(crate) fn parse(
         EntryKind::Link => ("error-link-title-required", "error-title-long"),
         EntryKind::Document => ("error-document-title-required", "error-title-long"),
     };
-    let title = errors.check("title", required_text(&form.title, 200, missing, long));
+    let title = errors.check("title", required_line(&form.title, 200, missing, long));
     let body = errors.check(
         "body",
         optional_text(&form.body, 20_000, "error-text-too-long"),
@@ -249,7 +249,7 @@ fn kind_fields(
             {
                 errors.add("end_time", "error-meeting-end-before-start");
             }
-            let place = errors.check("place", optional_text(&form.place, 200, "error-place-long"));
+            let place = errors.check("place", optional_line(&form.place, 200, "error-place-long"));
             let online = errors.check("online_url", website(&form.online_url));
             let agenda = errors.check(
                 "agenda",
