@@ -90,3 +90,18 @@ export async function checkA11y(page, label) {
     if (target !== page) await target.unrouteAll();
   }
 }
+
+/**
+ * Creates an account through the registration form (the form itself is tested in
+ * collaboration.test.mjs) and leaves `page` logged in as that person, in `lang`.
+ */
+export async function registerAccount(page, app, { name, email, lang = 'nl' }) {
+  await page.goto(`${app.base}/register`);
+  const form = page.locator('form[action="/register"]');
+  await form.locator('input[name="name"]').fill(name);
+  await form.locator('input[name="email"]').fill(email);
+  await form.locator('input[name="password"]').fill(PASSWORD);
+  await form.locator('select[name="language"]').selectOption(lang);
+  await form.locator('button[type="submit"]').click();
+  await page.locator('form[action="/logout"]').waitFor();
+}
