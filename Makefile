@@ -12,7 +12,8 @@ frontend:
 
 run: frontend
 	cargo build --release --bin samenspel
-	./target/release/samenspel demo
+	# data/samenspel.db is the demo's own database: accounts tried out in it may stay.
+	./target/release/samenspel demo --force
 	./target/release/samenspel serve
 
 setup:

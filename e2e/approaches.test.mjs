@@ -12,7 +12,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { startServer } from './server.mjs';
-import { PASSWORD, checkA11y, launchBrowser, openContext, uniqueEmail } from './browser.mjs';
+import { PASSWORD, activateAccount, checkA11y, launchBrowser, openContext, uniqueEmail } from './browser.mjs';
 
 // How many knooppunten each phase has, from the method content the app is built with.
 const NODES = readFileSync(new URL('../content/method/nodes.toml', import.meta.url), 'utf8');
@@ -31,6 +31,7 @@ const TEXT = {
     newPassword: 'Nieuw wachtwoord',
     language: 'Taal',
     register: 'Account aanmaken',
+    checkMail: 'Kijk in uw e-mail',
     welcome: (name) => `Welkom, ${name}`,
     newOrgLink: 'Organisatie toevoegen',
     newOrgSubmit: 'Organisatie toevoegen',
@@ -157,6 +158,7 @@ const TEXT = {
     newPassword: 'New password',
     language: 'Language',
     register: 'Create account',
+    checkMail: 'Check your email',
     welcome: (name) => `Welcome, ${name}`,
     newOrgLink: 'Add an organisation',
     newOrgSubmit: 'Add organisation',
@@ -323,6 +325,9 @@ async function personWithOrganisation(context, t, lang, { name, email, kind, org
   await page.getByLabel(t.newPassword, { exact: true }).fill(PASSWORD);
   await page.getByLabel(t.language, { exact: true }).selectOption(lang);
   await page.getByRole('button', { name: t.register, exact: true }).click();
+  await expectHeading(page, t.checkMail);
+  await checkA11y(page, 'register, mail sent');
+  await activateAccount(page, app, email);
   await expectHeading(page, t.welcome(name));
   await checkA11y(page, 'home, logged in');
 

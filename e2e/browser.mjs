@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
+import { latestMail, linkIn } from './server.mjs';
 
 export const PASSWORD = 'een-lange-zin-als-wachtwoord';
 
@@ -93,7 +94,8 @@ export async function checkA11y(page, label) {
 
 /**
  * Creates an account through the registration form (the form itself is tested in
- * collaboration.test.mjs) and leaves `page` logged in as that person, in `lang`.
+ * collaboration.test.mjs), activates it with the link from the mail, and leaves `page` logged
+ * in as that person, in `lang`.
  */
 export async function registerAccount(page, app, { name, email, lang = 'nl' }) {
   await page.goto(`${app.base}/register`);
@@ -103,5 +105,12 @@ export async function registerAccount(page, app, { name, email, lang = 'nl' }) {
   await form.locator('input[name="password"]').fill(PASSWORD);
   await form.locator('select[name="language"]').selectOption(lang);
   await form.locator('button[type="submit"]').click();
+  await activateAccount(page, app, email);
+}
+
+/** Opens the activation link mailed to `email` in `page` and activates the account. */
+export async function activateAccount(page, app, email) {
+  await page.goto(linkIn(await latestMail(app.mailDir, email, '/register/confirm'), '/register/confirm'));
+  await page.locator('form[action="/register/confirm"] button[type="submit"]').click();
   await page.locator('form[action="/logout"]').waitFor();
 }

@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, latestMail, linkIn } from './server.mjs';
-import { PASSWORD, checkA11y, launchBrowser, openContext, uniqueEmail } from './browser.mjs';
+import { PASSWORD, activateAccount, checkA11y, launchBrowser, openContext, registerAccount, uniqueEmail } from './browser.mjs';
 
 // The texts the test looks for, from locales/{nl,en}/*.ftl.
 const TEXT = {
@@ -73,12 +73,7 @@ async function expectFlash(page, text) {
 /** A new person with a municipality of their own; returns the page on its organisation page. */
 async function municipalityPerson(context, lang, label) {
   const page = await context.newPage();
-  await page.goto(`${app.base}/register`);
-  await page.locator('[name=name]').fill(`Projectleider ${label}`);
-  await page.locator('[name=email]').fill(uniqueEmail(`pl-${label}`));
-  await page.locator('[name=password]').fill(PASSWORD);
-  await page.locator('[name=language]').selectOption(lang);
-  await page.locator('main form button[type=submit]').click();
+  await registerAccount(page, app, { name: `Projectleider ${label}`, email: uniqueEmail(`pl-${label}`), lang });
   await page.goto(`${app.base}/organisations/new`);
   await page.locator('[name=kind][value=municipality]').check();
   await page.locator('[name=name]').fill(`Gemeente ${label}`);
@@ -133,6 +128,7 @@ for (const [lang, javaScriptEnabled, code] of [['en', false, '9906']]) {
     await member.locator('[name=password]').fill(PASSWORD);
     await member.locator('[name=language]').selectOption(lang);
     await member.locator('main form button[type=submit]').click();
+    await activateAccount(member, app, contact);
     await member.goto(link);
     await member.getByRole('button', { name: t.accept, exact: true }).click();
 

@@ -18,6 +18,8 @@ const TEXT = {
     password: 'Wachtwoord',
     language: 'Taal',
     register: 'Account aanmaken',
+    checkMail: 'Kijk in uw e-mail',
+    activate: 'Account activeren',
     login: 'Inloggen',
     logout: (name) => `Uitloggen (${name})`,
     loggedOut: 'U bent uitgelogd.',
@@ -51,6 +53,8 @@ const TEXT = {
     password: 'Password',
     language: 'Language',
     register: 'Create account',
+    checkMail: 'Check your email',
+    activate: 'Activate account',
     login: 'Log in',
     logout: (name) => `Log out (${name})`,
     loggedOut: 'You have been logged out.',
@@ -153,6 +157,14 @@ for (const lang of ['nl', 'en']) {
       await page.getByLabel(t.email, { exact: true }).fill(adminEmail);
       await page.getByLabel(t.newPassword, { exact: true }).fill(PASSWORD);
       await page.getByRole('button', { name: t.register, exact: true }).click();
+      await expectHeading(page, t.checkMail);
+      await checkA11y(page, 'registration, mail sent');
+      // The account exists once the link from the mail is opened and confirmed.
+      await page.goto(linkIn(await latestMail(app.mailDir, adminEmail, '/register/confirm'), '/register/confirm'));
+      await expectLang(page, lang);
+      await expectHeading(page, t.activate);
+      await checkA11y(page, 'activate account');
+      await page.getByRole('button', { name: t.activate, exact: true }).click();
       await expectHeading(page, t.welcome(adminName));
       await expectLang(page, lang);
       await checkA11y(page, 'home, logged in');

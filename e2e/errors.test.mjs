@@ -3,7 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
-import { PASSWORD, checkA11y, launchBrowser, openContext, uniqueEmail } from './browser.mjs';
+import { PASSWORD, activateAccount, checkA11y, launchBrowser, openContext, uniqueEmail } from './browser.mjs';
 
 const OTHER = { nl: 'en', en: 'nl' };
 const TEXT = {
@@ -74,6 +74,7 @@ for (const lang of ['nl', 'en']) {
     await page.getByLabel(t.email, { exact: true }).fill(email);
     await page.getByLabel(t.newPassword, { exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: t.register, exact: true }).click();
+    await activateAccount(page, app, email);
     await page.getByRole('button', { name: t.logout(name), exact: true }).click();
 
     await page.goto(`${app.base}/login`);

@@ -9,7 +9,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, latestMail, linkIn } from './server.mjs';
-import { PASSWORD, checkA11y, launchBrowser, openContext, tabTo, uniqueEmail } from './browser.mjs';
+import { PASSWORD, activateAccount, checkA11y, launchBrowser, openContext, tabTo, uniqueEmail } from './browser.mjs';
 
 // The texts the test looks for, from locales/{nl,en}/{main,registry}.ftl.
 const TEXT = {
@@ -248,6 +248,7 @@ async function municipalityPerson(context, { formLang, lang, name, email, orgNam
   await page.getByLabel(f.newPassword, { exact: true }).fill(PASSWORD);
   await page.getByLabel(f.language, { exact: true }).selectOption(lang);
   await page.getByRole('button', { name: f.register, exact: true }).click();
+  await activateAccount(page, app, email);
   await expectHeading(page, t.welcome(name));
   await expectLang(page, lang);
 

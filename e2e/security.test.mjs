@@ -70,10 +70,12 @@ for (const [lang, javaScriptEnabled] of [
     const other = await context.newPage();
     await other.goto(`${app.base}/`);
     await other.getByRole('button', { name: t.logout(name), exact: true }).click();
+    await other.getByRole('link', { name: t.login, exact: true }).first().waitFor();
     await other.goto(`${app.base}/login`);
     await other.getByLabel(t.email, { exact: true }).fill(email);
     await other.getByLabel(t.password, { exact: true }).fill(PASSWORD);
     await other.getByRole('button', { name: t.login, exact: true }).click();
+    await other.getByRole('button', { name: t.logout(name), exact: true }).waitFor();
     await other.close();
 
     const response = await Promise.all([

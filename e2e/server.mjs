@@ -99,10 +99,11 @@ function headers(text) {
 }
 
 /**
- * Waits (up to 10 s) for a mail addressed to `to` and returns the newest one's text, with
- * quoted-printable soft line breaks removed and `=3D` turned back into `=`.
+ * Waits (up to 10 s) for a mail addressed to `to` (and containing `containing`, when given) and
+ * returns the newest one's text, with quoted-printable soft line breaks removed and `=3D`
+ * turned back into `=`.
  */
-export async function latestMail(mailDir, to) {
+export async function latestMail(mailDir, to, containing = '') {
   const wanted = to.toLowerCase();
   const deadline = Date.now() + 10_000;
   for (;;) {
@@ -121,7 +122,8 @@ export async function latestMail(mailDir, to) {
       const addressed = headers(raw)
         .split(/\r?\n/)
         .some((line) => /^to:/i.test(line) && line.toLowerCase().includes(wanted));
-      if (addressed) return raw.replace(/=\r?\n/g, '').replace(/=3D/gi, '=');
+      const text = raw.replace(/=\r?\n/g, '').replace(/=3D/gi, '=');
+      if (addressed && text.includes(containing)) return text;
     }
     if (Date.now() > deadline) throw new Error(`no mail to ${to} in ${mailDir} after 10 s`);
     await sleep(100);

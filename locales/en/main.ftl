@@ -162,6 +162,7 @@ audit-changes = Changes
 audit-nobody = (nobody logged in)
 audit-older = Older events
 audit-user-registered = Account created
+audit-user-registration-on-taken-address = Registration with an existing email address (owner mailed)
 audit-user-login = Logged in
 audit-user-login-failed = Login failed
 audit-user-login-locked = Login refused: account temporarily locked
@@ -248,6 +249,33 @@ csrf-other-site = This request did not come from a Samenspel page but from anoth
 csrf-password-dropped = We never keep passwords; you will need to enter them again.
 
 ## Email
+register-sent-title = Check your email
+register-sent = We have sent an email to { $email }. Open the link in it within 24 hours to activate your account; only then can you log in.
+register-sent-missing = Nothing arrived? Look in your spam folder too. After a few minutes you can register again; the newest link then counts.
+register-confirm-title = Activate account
+register-confirm-intro = You are activating the account of { $name } with the email address { $email }. You will be logged in afterwards.
+register-confirm-submit = Activate account
+register-confirm-gone = This link no longer works: it has been used already or is older than 24 hours. Register again, or log in if your account is already active.
+register-confirm-exists = This email address already belongs to an account. Log in, or request a new password if you no longer know it.
+mail-register-subject = Activate your Samenspel account
+mail-register-body =
+    Dear { $name },
+
+    You created an account on Samenspel. Open this link to confirm that this email address is yours and to activate the account:
+
+    { $link }
+
+    The link works for 24 hours. Did you not register yourself? Then you can ignore this email; no account will be created.
+mail-register-taken-subject = Someone tried to create an account with your email address
+mail-register-taken-body =
+    Dear { $name },
+
+    Someone just tried to create a new Samenspel account with this email address. You already have one, so nothing has changed.
+
+    Was it you? Then log in: { $login }
+    Forgot your password? Request a new one: { $forgot }
+
+    Was it not you? Then there is nothing you need to do.
 mail-reset-subject = New password for Samenspel
 mail-reset-body =
     Dear { $name },

@@ -162,6 +162,7 @@ audit-changes = Wijzigingen
 audit-nobody = (niemand ingelogd)
 audit-older = Oudere gebeurtenissen
 audit-user-registered = Account aangemaakt
+audit-user-registration-on-taken-address = Aanmelding met een bestaand e-mailadres (eigenaar gemaild)
 audit-user-login = Ingelogd
 audit-user-login-failed = Inloggen mislukt
 audit-user-login-locked = Inloggen geweigerd: account tijdelijk geblokkeerd
@@ -248,6 +249,33 @@ csrf-other-site = Dit verzoek kwam niet van een pagina van Samenspel, maar van e
 csrf-password-dropped = Wachtwoorden bewaren we nooit; die moet u opnieuw invullen.
 
 ## E-mail
+register-sent-title = Kijk in uw e-mail
+register-sent = We hebben een e-mail gestuurd naar { $email }. Open de link daarin binnen 24 uur om uw account te activeren; pas dan kunt u inloggen.
+register-sent-missing = Niets ontvangen? Kijk ook bij ongewenste e-mail. Na een paar minuten kunt u zich opnieuw aanmelden; de nieuwste link geldt dan.
+register-confirm-title = Account activeren
+register-confirm-intro = U activeert het account van { $name } met het e-mailadres { $email }. Daarna bent u ingelogd.
+register-confirm-submit = Account activeren
+register-confirm-gone = Deze link werkt niet meer: hij is al gebruikt of ouder dan 24 uur. Meld u opnieuw aan, of log in als uw account al actief is.
+register-confirm-exists = Bij dit e-mailadres hoort al een account. Log in, of vraag een nieuw wachtwoord aan als u het niet meer weet.
+mail-register-subject = Activeer uw account bij Samenspel
+mail-register-body =
+    Beste { $name },
+
+    U heeft een account aangemaakt bij Samenspel. Open deze link om te bevestigen dat dit e-mailadres van u is en het account te activeren:
+
+    { $link }
+
+    De link werkt 24 uur. Heeft u zich niet zelf aangemeld? Dan kunt u deze e-mail negeren; er wordt geen account gemaakt.
+mail-register-taken-subject = Iemand probeerde een account te maken met uw e-mailadres
+mail-register-taken-body =
+    Beste { $name },
+
+    Zojuist is geprobeerd een nieuw Samenspel-account aan te maken met dit e-mailadres. U heeft er al een, dus er is niets veranderd.
+
+    Was u dat zelf? Log dan in: { $login }
+    Weet u uw wachtwoord niet meer? Vraag een nieuw aan: { $forgot }
+
+    Was u het niet? Dan hoeft u niets te doen.
 mail-reset-subject = Nieuw wachtwoord voor Samenspel
 mail-reset-body =
     Beste { $name },

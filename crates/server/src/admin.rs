@@ -13,10 +13,13 @@ pub async fn create_user(
     password: &str,
     platform_admin: bool,
 ) -> anyhow::Result<UserId> {
-    let email = Email::parse(email).map_err(|e| anyhow::anyhow!("e-mail address: {}", e.key))?;
-    let name = PersonName::parse(name).map_err(|e| anyhow::anyhow!("name: {}", e.key))?;
-    let password = NewPassword::parse(password, Some(&email))
-        .map_err(|e| anyhow::anyhow!("password: {}", e.key))?;
+    let sentence = |field: &str, key: &str| {
+        anyhow::anyhow!("{field}: {}", samenspel_web::i18n::t(Language::En, key))
+    };
+    let email = Email::parse(email).map_err(|e| sentence("Email address", e.key))?;
+    let name = PersonName::parse(name).map_err(|e| sentence("Name", e.key))?;
+    let password =
+        NewPassword::parse(password, Some(&email)).map_err(|e| sentence("Password", e.key))?;
     let hash = samenspel_web::auth::hash_password(password.expose().to_owned())
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -31,7 +34,10 @@ pub async fn create_user(
     };
     let id = match users::create(tx.ex(), &new, now).await {
         Ok(id) => id,
-        Err(StoreError::Conflict(_)) => bail!("an account with {} already exists", email.as_str()),
+        Err(StoreError::Conflict(_)) => bail!(
+            "An account with the address {} already exists.",
+            email.as_str()
+        ),
         Err(other) => return Err(other).context("creating the account"),
     };
     let event = audit::NewEvent {

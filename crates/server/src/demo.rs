@@ -117,6 +117,21 @@ const ORGANISATIONS: &[(&str, &str, Members)] = &[
     ),
 ];
 
+/// How many accounts the database holds that are not demo accounts. The demo accounts share a
+/// published password, so loading them next to real people's accounts needs a deliberate
+/// `--force`.
+pub async fn other_accounts(db: &Db) -> anyhow::Result<i64> {
+    let mut conn = db.conn().await?;
+    let mut demo = 0;
+    for (email, ..) in PEOPLE {
+        let email = Email::parse(email).map_err(|e| anyhow::anyhow!("{email}: {}", e.key))?;
+        if users::by_email(conn.ex(), &email).await?.is_some() {
+            demo += 1;
+        }
+    }
+    Ok(users::count(conn.ex()).await? - demo)
+}
+
 pub async fn load(db: &Db) -> anyhow::Result<()> {
     let hash = samenspel_web::auth::hash_password(DEMO_PASSWORD.to_owned())
         .await

@@ -17,6 +17,16 @@ use tokio::net::TcpListener;
 
 /// Opens the database and brings its schema up to date.
 pub async fn open_db(config: &Config) -> anyhow::Result<Db> {
+    let (db, applied) = open_and_migrate(config).await?;
+    for migration in applied {
+        tracing::info!(%migration, "applied a database migration");
+    }
+    Ok(db)
+}
+
+/// Opens the database and brings its schema up to date; also returns the migrations applied
+/// now, oldest first.
+pub async fn open_and_migrate(config: &Config) -> anyhow::Result<(Db, Vec<String>)> {
     config.prepare_paths()?;
     let db = Db::connect(
         &config.database_url,
@@ -25,8 +35,8 @@ pub async fn open_db(config: &Config) -> anyhow::Result<Db> {
         },
     )
     .await?;
-    db.migrate().await?;
-    Ok(db)
+    let applied = db.migrate().await?;
+    Ok((db, applied))
 }
 
 /// The process-wide metrics recorder (installed once, shared by every app in the process).
@@ -74,8 +84,9 @@ pub async fn serve(
     Ok(())
 }
 
-/// Periodic clean-up on every node: expired sessions (idempotent, so several nodes may do it)
-/// and the per-address limiter's memory of addresses not seen for a while.
+/// Periodic clean-up on every node: expired sessions and registration links (idempotent, so
+/// several nodes may do it) and the per-address limiter's memory of addresses not seen for a
+/// while.
 async fn housekeeping(state: AppState) {
     let mut tick = tokio::time::interval(std::time::Duration::from_secs(600));
     loop {
@@ -84,11 +95,13 @@ async fn housekeeping(state: AppState) {
         state.auth_limiter.shrink_to_fit();
         let purged = async {
             let mut conn = state.db.conn().await?;
-            samenspel_store::sessions::purge_expired(conn.ex(), samenspel_store::now()).await
+            let now = samenspel_store::now();
+            samenspel_store::sessions::purge_expired(conn.ex(), now).await?;
+            samenspel_store::registrations::purge_expired(conn.ex(), now).await
         }
         .await;
         if let Err(error) = purged {
-            tracing::warn!(%error, "could not purge expired sessions");
+            tracing::warn!(%error, "could not purge expired sessions and registrations");
         }
     }
 }

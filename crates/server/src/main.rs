@@ -3,7 +3,7 @@
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use samenspel::config::Config;
-use std::io::Read;
+use std::io::{IsTerminal, Read};
 use std::path::PathBuf;
 use tracing_subscriber::EnvFilter;
 
@@ -33,8 +33,13 @@ enum Command {
     Worker,
     /// Bring the database schema up to date
     Migrate,
-    /// Load the demo data into the configured database (safe to run again)
-    Demo,
+    /// Load the demo data into the configured database (safe to run again). Its accounts share
+    /// a published password: meant for a database of its own
+    Demo {
+        /// Load it even though the database holds accounts of real people
+        #[arg(long)]
+        force: bool,
+    },
     /// Administration
     Admin {
         #[command(subcommand)]
@@ -59,8 +64,10 @@ enum AdminCommand {
 fn init_tracing(config: &Config) {
     let filter =
         EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
+    // Colour codes only for a person at a terminal, not in a log file or journal.
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
+        .with_ansi(std::io::stderr().is_terminal())
         .with_writer(std::io::stderr);
     if config.log_format == "json" {
         builder.json().init();
@@ -108,13 +115,21 @@ fn limit_malloc_arenas() {
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
 fn limit_malloc_arenas() {}
 
-fn main() -> anyhow::Result<()> {
+fn main() -> std::process::ExitCode {
     limit_malloc_arenas();
-    tokio::runtime::Builder::new_multi_thread()
+    let ran = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
-        .context("starting the runtime")?
-        .block_on(run())
+        .context("starting the runtime")
+        .and_then(|runtime| runtime.block_on(run()));
+    match ran {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(error) => {
+            // The message and its causes, as sentences for the operator; no backtrace.
+            eprintln!("samenspel: {error:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
 }
 
 async fn run() -> anyhow::Result<()> {
@@ -139,11 +154,28 @@ async fn run() -> anyhow::Result<()> {
             shutdown_signal().await;
         }
         Command::Migrate => {
-            samenspel::open_db(&config).await?;
-            println!("database is up to date");
+            let (_, applied) = samenspel::open_and_migrate(&config).await?;
+            if applied.is_empty() {
+                println!("The database was already up to date; no migrations were applied.");
+            } else {
+                println!("Applied {} migration(s):", applied.len());
+                for migration in &applied {
+                    println!("  {migration}");
+                }
+                println!("The database is up to date.");
+            }
         }
-        Command::Demo => {
+        Command::Demo { force } => {
             let db = samenspel::open_db(&config).await?;
+            let others = samenspel::demo::other_accounts(&db).await?;
+            if others > 0 && !force {
+                anyhow::bail!(
+                    "This database holds {others} account(s) that are not demo accounts. The demo \
+                     accounts all have the same, published password, so they do not belong next to \
+                     real people's accounts. Use a database of its own for the demo, or add \
+                     --force if you are sure."
+                );
+            }
             samenspel::demo::load(&db).await?;
             println!(
                 "demo data loaded (password of every demo account: {})",

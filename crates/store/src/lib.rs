@@ -21,6 +21,7 @@ pub mod method;
 pub mod notifications;
 pub mod organisations;
 pub mod password_resets;
+pub mod registrations;
 pub mod sessions;
 pub mod users;
 
@@ -213,7 +214,10 @@ impl Db {
 
     /// Brings the schema up to date. On PostgreSQL the migrator holds an advisory lock, so
     /// nodes that start together do not race.
-    pub async fn migrate(&self) -> Result<()> {
+    /// Brings the schema up to date; returns the migrations applied now, oldest first, as
+    /// "0010 registrations".
+    pub async fn migrate(&self) -> Result<Vec<String>> {
+        let before = self.applied_migrations().await;
         match self {
             Db::Sqlite(pool) => {
                 sqlx::migrate!("./migrations/sqlite").run(pool).await?;
@@ -230,7 +234,21 @@ impl Db {
             }
             Db::Postgres(pool) => sqlx::migrate!("./migrations/postgres").run(pool).await?,
         }
-        Ok(())
+        let after = self.applied_migrations().await;
+        Ok(after.into_iter().filter(|m| !before.contains(m)).collect())
+    }
+
+    /// The migrations recorded as applied; none before the first run made the table.
+    async fn applied_migrations(&self) -> Vec<String> {
+        let sql = "SELECT version, description FROM _sqlx_migrations ORDER BY version";
+        let rows: std::result::Result<Vec<(i64, String)>, sqlx::Error> = match self {
+            Db::Sqlite(pool) => sqlx::query_as(sql).fetch_all(pool).await,
+            Db::Postgres(pool) => sqlx::query_as(sql).fetch_all(pool).await,
+        };
+        rows.unwrap_or_default()
+            .into_iter()
+            .map(|(version, description)| format!("{version:04} {description}"))
+            .collect()
     }
 
     pub async fn conn(&self) -> Result<Conn> {

@@ -6,6 +6,8 @@ use crate::support::{Options, PASSWORD, TestApp, link_in};
 on_both_databases!(
     register_log_out_and_in,
     registration_rejects_bad_input_and_keeps_it,
+    an_account_exists_only_once_its_address_is_confirmed,
+    registering_a_taken_address_answers_as_for_a_new_one,
     password_reset_by_mail,
     account_settings,
     failed_logins_lock_the_account,
@@ -96,15 +98,6 @@ async fn registration_rejects_bad_input_and_keeps_it(app: TestApp) {
             422,
             "te makkelijk te raden",
         ),
-        (
-            &[
-                ("name", "Kees"),
-                ("email", "taken@example.nl"),
-                ("password", PASSWORD),
-            ],
-            409,
-            "Er bestaat al een account",
-        ),
     ];
     for (fields, status, message) in cases {
         let page = browser.post("/register", fields).await;
@@ -127,6 +120,97 @@ async fn registration_rejects_bad_input_and_keeps_it(app: TestApp) {
         )
         .await;
     page.assert_contains("at least 10 characters");
+}
+
+/// Registering sends a link; until it is opened and confirmed there is no account to log in to,
+/// and a link works once.
+async fn an_account_exists_only_once_its_address_is_confirmed(app: TestApp) {
+    let browser = app.browser();
+    let fields = [
+        ("name", "Noor"),
+        ("email", "noor@example.nl"),
+        ("password", PASSWORD),
+        ("language", "en"),
+    ];
+    let sent = browser.post("/register", &fields).await;
+    assert_eq!(sent.status, 200);
+    sent.assert_contains("noor@example.nl");
+    assert_eq!(browser.login("noor@example.nl", PASSWORD).await.status, 422);
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM users").await, 0);
+
+    let mails = app.dispatch_mail().await;
+    assert_eq!(mails.len(), 1);
+    assert!(
+        mails[0].contains("Activate your Samenspel account"),
+        "{}",
+        mails[0]
+    );
+    let link = link_in(&mails[0], "/register/confirm?token=");
+    let path = link.strip_prefix(&app.base).expect("own link");
+    // Opening the link creates nothing yet (a mail scanner may open it); the button does.
+    let other = app.browser();
+    other.get(path).await.assert_contains("Account activeren");
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM users").await, 0);
+    let token = path.split("token=").nth(1).expect("token");
+    let done = other.post("/register/confirm", &[("token", token)]).await;
+    assert_eq!(done.status, 303, "{}", done.body);
+    other.get("/").await.assert_contains("Welcome, Noor");
+    let again = app.browser();
+    let used = again.post("/register/confirm", &[("token", token)]).await;
+    assert_eq!(used.status, 404);
+    used.assert_contains("werkt niet meer");
+    assert_eq!(again.get(path).await.status, 404);
+    assert_eq!(app.audit_count("user.registered").await, 1);
+}
+
+/// The form does not tell whether an address has an account: the answer is the same, the
+/// owner gets a mail, and the stranger's password opens nothing.
+async fn registering_a_taken_address_answers_as_for_a_new_one(app: TestApp) {
+    app.register("Eigenaar", "taken@example.nl").await;
+    let stranger = app.browser();
+    let register = |email| {
+        [
+            ("name", "Vreemde"),
+            ("email", email),
+            ("password", "een-ander-lang-wachtwoord"),
+            ("language", "nl"),
+        ]
+    };
+    let taken = stranger
+        .post("/register", &register("taken@example.nl"))
+        .await;
+    let new = stranger
+        .post("/register", &register("nieuw@example.nl"))
+        .await;
+    assert_eq!(taken.status, new.status);
+    assert_eq!(
+        taken.body.replace("taken@example.nl", "X"),
+        new.body.replace("nieuw@example.nl", "X")
+    );
+    let mails = app.dispatch_mail().await;
+    let to_owner = mails
+        .iter()
+        .find(|m| m.contains("To: taken@example.nl"))
+        .expect("the owner is told");
+    assert!(to_owner.contains("Beste Eigenaar"), "{to_owner}");
+    assert!(!to_owner.contains("/register/confirm"), "{to_owner}");
+    assert!(mails.iter().any(|m| m.contains("To: nieuw@example.nl")));
+    assert_eq!(
+        stranger
+            .login("taken@example.nl", "een-ander-lang-wachtwoord")
+            .await
+            .status,
+        422
+    );
+    assert_eq!(
+        app.audit_count("user.registration_on_taken_address").await,
+        1
+    );
+    // Asking again straight away sends no second mail.
+    stranger
+        .post("/register", &register("taken@example.nl"))
+        .await;
+    assert!(app.dispatch_mail().await.is_empty());
 }
 
 async fn password_reset_by_mail(app: TestApp) {

@@ -442,8 +442,9 @@ async fn an_initiative_creates_its_own_profile_in_english(app: TestApp) {
             )
             .await
             .status,
-        303
+        200
     );
+    app.activate(&group, "emma@populieren.example").await;
     let initiative = app
         .create_org(&group, "initiative", "Heat group Populierenbuurt")
         .await;

@@ -28,6 +28,9 @@ pub struct TestApp {
     pub config: Config,
     pub dir: PathBuf,
     pg_database: Option<String>,
+    /// Mail sent while a helper looked for its own (an activation link), kept for the next
+    /// [`TestApp::dispatch_mail`].
+    unread_mail: std::sync::Mutex<Vec<String>>,
 }
 
 /// Test settings on top of the defaults.
@@ -123,6 +126,7 @@ impl TestApp {
             config,
             dir,
             pg_database,
+            unread_mail: std::sync::Mutex::default(),
         }
     }
 
@@ -162,7 +166,7 @@ impl TestApp {
             .unwrap_or_default();
         files.retain(|p| p.extension().is_some_and(|e| e == "eml"));
         files.sort_by_key(|p| std::fs::metadata(p).and_then(|m| m.modified()).ok());
-        let mut mails = Vec::new();
+        let mut mails = std::mem::take(&mut *self.unread_mail.lock().expect("unread mail"));
         for file in files {
             mails.push(decode_mail(
                 &std::fs::read_to_string(&file).expect("read mail"),
@@ -215,8 +219,28 @@ impl TestApp {
                 ],
             )
             .await;
-        assert_eq!(page.status, 303, "registering {email}: {}", page.body);
+        assert_eq!(page.status, 200, "registering {email}: {}", page.body);
+        page.assert_contains("Kijk in uw e-mail");
+        self.activate(&browser, email).await;
         browser
+    }
+
+    /// Opens the activation link mailed to `email` in `browser` and activates the account,
+    /// which logs the browser in. Other mail stays for the next [`TestApp::dispatch_mail`].
+    pub async fn activate(&self, browser: &Browser, email: &str) {
+        let mut mails = self.dispatch_mail().await;
+        let at = mails
+            .iter()
+            .rposition(|m| m.contains(&format!("To: {email}")) && m.contains("/register/confirm?"))
+            .unwrap_or_else(|| panic!("no activation mail to {email} in {mails:?}"));
+        let mail = mails.remove(at);
+        self.unread_mail.lock().expect("unread mail").extend(mails);
+        let link = link_in(&mail, "/register/confirm?token=");
+        let path = link.strip_prefix(&self.base).expect("a link to this app");
+        assert_eq!(browser.get(path).await.status, 200, "{path}");
+        let token = path.split("token=").nth(1).expect("token");
+        let done = browser.post("/register/confirm", &[("token", token)]).await;
+        assert_eq!(done.status, 303, "activating {email}: {}", done.body);
     }
 
     /// Creates an organisation as `browser`; returns its id.
@@ -350,7 +374,7 @@ pub const AREAS_CSV: &str = "gemeentecode;gemeentenaam;wijkcode;wijknaam;buurtco
 pub const PASSWORD: &str = "een-lange-zin-als-wachtwoord";
 
 /// Undoes the quoted-printable soft line breaks of a plain-text mail, for reading links.
-fn decode_mail(raw: &str) -> String {
+pub fn decode_mail(raw: &str) -> String {
     raw.replace("=\r\n", "")
         .replace("=\n", "")
         .replace("=3D", "=")

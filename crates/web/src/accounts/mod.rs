@@ -14,6 +14,18 @@ pub fn routes(state: AppState) -> RouteTable {
     RouteTable::new(state)
         .route("GET", "/register", Access::Public, get(register::show))
         .route("POST", "/register", Access::Public, post(register::submit))
+        .route(
+            "GET",
+            "/register/confirm",
+            Access::Public,
+            get(register::confirm_show),
+        )
+        .route(
+            "POST",
+            "/register/confirm",
+            Access::Public,
+            post(register::confirm_submit),
+        )
         .route("GET", "/login", Access::Public, get(login::show))
         .route("POST", "/login", Access::Public, post(login::submit))
         .route("POST", "/logout", Access::LoggedIn, post(login::logout))

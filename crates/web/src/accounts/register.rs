@@ -1,13 +1,19 @@
-//! Creating an account. Self-registration can be switched off; people with an open invitation
-//! can always register with the address it was sent to.
+//! Creating an account. The address is confirmed first: the account exists only once the link
+//! in the mail has been opened (an open invitation to the same address counts as that proof).
+//! Registering an address that has an account answers exactly the same, and mails its owner.
+//! Self-registration can be switched off; people with an open invitation can always register
+//! with the address it was sent to.
 
 use super::{start_session, within_address_limit};
 use crate::audit;
 use crate::auth::{
-    Ctx, LANG_COOKIE, cookie, hash_password, redirect, safe_next, set_cookie, token_hash,
+    Ctx, LANG_COOKIE, cookie, hash_password, random_token, redirect, safe_next, set_cookie,
+    token_hash,
 };
 use crate::error::AppError;
 use crate::forms::{FormData, FormErrors};
+use crate::i18n;
+use crate::mail::{self, OutgoingMail};
 use crate::state::AppState;
 use crate::views::{render, render_status};
 use askama::Template;
@@ -17,8 +23,15 @@ use axum::response::Response;
 use samenspel_domain::Language;
 use samenspel_domain::accounts::{Email, NewPassword, PersonName};
 use samenspel_store::invitations::{self, InvitationState};
+use samenspel_store::registrations::{self, Registration};
 use samenspel_store::{StoreError, users};
 use serde::Deserialize;
+use time::Duration;
+
+/// How long the link that activates a new account works.
+const LINK_VALID: Duration = Duration::hours(24);
+/// At most one mail about an address in this period.
+const ONE_MAIL_PER: Duration = Duration::minutes(2);
 
 #[derive(Debug, Default, Deserialize)]
 pub struct RegisterForm {
@@ -147,45 +160,238 @@ pub async fn submit(
     }
 
     let hash = hash_password(password.expose().to_owned()).await?;
+    // An open invitation to this very address has proved it: the account starts at once.
+    if invitation.is_some_and(|i| i.email == email.as_str()) {
+        let mut tx = state.db.begin().await?;
+        if users::by_email(tx.ex(), &email).await?.is_none() {
+            let new = users::NewUser {
+                email: &email,
+                name: &name,
+                password_hash: &hash,
+                language,
+                platform_admin: false,
+            };
+            return start_account(&state, &ctx, tx, &new, &next).await;
+        }
+    }
+
+    // Otherwise the address is confirmed by a link first, and the answer is the same whether
+    // or not it already belongs to an account: its owner gets a mail that someone tried.
     let now = samenspel_store::now();
     let mut tx = state.db.begin().await?;
+    let recently = registrations::last_mailed(tx.ex(), email.as_str())
+        .await?
+        .is_some_and(|at| now - at < ONE_MAIL_PER);
+    if !recently {
+        let token = random_token(32);
+        let base = state.config.base_url.trim_end_matches('/');
+        let owner = users::by_email(tx.ex(), &email).await?;
+        let (mail, password_hash) = match &owner {
+            Some(owner) => {
+                let lang = owner.language();
+                let body = i18n::t_args(
+                    lang,
+                    "mail-register-taken-body",
+                    &[
+                        ("name", owner.name.clone()),
+                        ("login", format!("{base}/login")),
+                        ("forgot", format!("{base}/password/forgot")),
+                    ],
+                );
+                let subject = i18n::t(lang, "mail-register-taken-subject");
+                ((subject, body), "")
+            }
+            None => {
+                let body = i18n::t_args(
+                    language,
+                    "mail-register-body",
+                    &[
+                        ("name", name.as_str().to_owned()),
+                        ("link", format!("{base}/register/confirm?token={token}")),
+                    ],
+                );
+                let subject = i18n::t(language, "mail-register-subject");
+                ((subject, body), hash.as_str())
+            }
+        };
+        registrations::create(
+            tx.ex(),
+            &registrations::NewRegistration {
+                email: email.as_str(),
+                token_hash: &token_hash(&token),
+                name: name.as_str(),
+                password_hash,
+                language: language.code(),
+                next: &next,
+            },
+            now,
+            now + LINK_VALID,
+        )
+        .await?;
+        let (subject, body) = mail;
+        mail::enqueue(
+            tx.ex(),
+            &OutgoingMail {
+                to: email.as_str().to_owned(),
+                subject,
+                body,
+                ..OutgoingMail::default()
+            },
+        )
+        .await?;
+        if let Some(owner) = owner {
+            audit::record(
+                tx.ex(),
+                &ctx,
+                "user.registration_on_taken_address",
+                ("user", Some(owner.id.0)),
+                None,
+                serde_json::json!({}),
+            )
+            .await?;
+        }
+    }
+    tx.commit().await?;
+    state.jobs_waiting.notify_one();
+    Ok(render(&SentView {
+        ctx: &ctx,
+        email: email.as_str().to_owned(),
+    }))
+}
+
+#[derive(Template)]
+#[template(path = "accounts/register_sent.html")]
+struct SentView<'a> {
+    ctx: &'a Ctx,
+    email: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct ConfirmForm {
+    #[serde(default)]
+    pub token: String,
+}
+
+#[derive(Template)]
+#[template(path = "accounts/register_confirm.html")]
+struct ConfirmView<'a> {
+    ctx: &'a Ctx,
+    token: String,
+    /// The registration behind the link; `None` when the link no longer works.
+    registration: Option<Registration>,
+    /// The address got an account meanwhile.
+    exists: bool,
+}
+
+/// The link from the mail shows what it activates and asks for one press: a mail scanner that
+/// opens links creates no account.
+pub async fn confirm_show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(query): Query<ConfirmForm>,
+) -> Result<Response, AppError> {
+    let mut conn = state.db.conn().await?;
+    let registration = registrations::usable_by_token_hash(
+        conn.ex(),
+        &token_hash(&query.token),
+        samenspel_store::now(),
+    )
+    .await?;
+    let status = if registration.is_some() {
+        StatusCode::OK
+    } else {
+        StatusCode::NOT_FOUND
+    };
+    Ok(render_status(
+        status,
+        &ConfirmView {
+            ctx: &ctx,
+            token: query.token,
+            registration,
+            exists: false,
+        },
+    ))
+}
+
+pub async fn confirm_submit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    FormData(form): FormData<ConfirmForm>,
+) -> Result<Response, AppError> {
+    let mut tx = state.db.begin().await?;
+    let found = registrations::usable_by_token_hash(
+        tx.ex(),
+        &token_hash(&form.token),
+        samenspel_store::now(),
+    )
+    .await?;
+    let view = |registration, exists| ConfirmView {
+        ctx: &ctx,
+        token: String::new(),
+        registration,
+        exists,
+    };
+    let Some(registration) = found else {
+        return Ok(render_status(StatusCode::NOT_FOUND, &view(None, false)));
+    };
+    let (Ok(email), Ok(name)) = (
+        Email::parse(&registration.email),
+        PersonName::parse(&registration.name),
+    ) else {
+        return Ok(render_status(StatusCode::NOT_FOUND, &view(None, false)));
+    };
+    registrations::forget(tx.ex(), email.as_str()).await?;
+    if users::by_email(tx.ex(), &email).await?.is_some() {
+        tx.commit().await?;
+        return Ok(render_status(StatusCode::CONFLICT, &view(None, true)));
+    }
     let new = users::NewUser {
         email: &email,
         name: &name,
-        password_hash: &hash,
-        language,
+        password_hash: &registration.password_hash,
+        language: Language::from_code(&registration.language).unwrap_or(ctx.lang),
         platform_admin: false,
     };
-    let user = match users::create(tx.ex(), &new, now).await {
+    let next = safe_next(&registration.next).unwrap_or("").to_owned();
+    start_account(&state, &ctx, tx, &new, &next).await
+}
+
+/// Creates the account, logs the person in and sends them on to `next`.
+async fn start_account(
+    state: &AppState,
+    ctx: &Ctx,
+    mut tx: samenspel_store::Tx,
+    new: &users::NewUser<'_>,
+    next: &str,
+) -> Result<Response, AppError> {
+    let now = samenspel_store::now();
+    let user = match users::create(tx.ex(), new, now).await {
         Ok(id) => id,
-        Err(StoreError::Conflict(_)) => {
-            let mut errors = FormErrors::default();
-            errors.add("email", "error-email-taken");
-            return Ok(render_status(StatusCode::CONFLICT, &view(errors, false)));
-        }
+        // Two presses at once: the other one made the account.
+        Err(StoreError::Conflict(_)) => return Ok(redirect("/login")),
         Err(other) => return Err(other.into()),
     };
-    let session = start_session(&state, tx.ex(), user).await?;
+    let session = start_session(state, tx.ex(), user).await?;
     audit::record_as(
         tx.ex(),
-        &ctx,
+        ctx,
         Some(user),
         "user.registered",
         ("user", Some(user.0)),
         None,
-        serde_json::json!({ "email": email.as_str(), "name": name.as_str() }),
+        serde_json::json!({ "email": new.email.as_str(), "name": new.name.as_str() }),
     )
     .await?;
     tx.commit().await?;
 
-    let mut response = redirect(if next.is_empty() { "/" } else { &next });
+    let mut response = redirect(if next.is_empty() { "/" } else { next });
     set_cookie(&mut response, &session);
     set_cookie(
         &mut response,
         &cookie(
-            &state,
+            state,
             LANG_COOKIE,
-            language.code().to_owned(),
+            new.language.code().to_owned(),
             Some(time::Duration::days(365)),
         ),
     );

@@ -20,6 +20,7 @@ const PAGE: i64 = 50;
 /// Every kind of change the log records; each has a label `audit-<action>` in the locales.
 pub const ACTIONS: &[&str] = &[
     "user.registered",
+    "user.registration_on_taken_address",
     "user.login",
     "user.login_failed",
     "user.login_locked",
@@ -38,6 +39,7 @@ pub const ACTIONS: &[&str] = &[
     "membership.removed",
     "membership.left",
     "security.csrf_rejected",
+    "security.cross_site_refused",
     "municipality.code_set",
     "municipality.facilitator_added",
     "municipality.facilitator_removed",
