@@ -11,8 +11,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { startServer } from './server.mjs';
-import { PASSWORD, activateAccount, checkA11y, launchBrowser, openContext, uniqueEmail } from './browser.mjs';
+import { latestMail, linkIn, startServer } from './server.mjs';
+import { PASSWORD, activateAccount, checkA11y, launchBrowser, openContext, uniqueEmail, verifyMunicipality } from './browser.mjs';
 
 // How many knooppunten each phase has, from the method content the app is built with.
 const NODES = readFileSync(new URL('../content/method/nodes.toml', import.meta.url), 'utf8');
@@ -39,6 +39,7 @@ const TEXT = {
     kindMunicipality: 'Gemeente',
     kindInitiative: 'Bewonersinitiatief',
     orgCreated: 'De organisatie is toegevoegd. U bent de beheerder.',
+    municipalityPending: 'De gemeente is toegevoegd. Een beheerder van Samenspel gaat na of u namens deze gemeente werkt; tot dan kunt u alleen collega’s uitnodigen.',
     formHasErrors: 'Controleer het formulier',
     save: 'Opslaan',
     savePerspective: 'Perspectief opslaan',
@@ -101,6 +102,10 @@ const TEXT = {
     projectTeam: 'Projectteam',
     addParty: 'Partij toevoegen',
     partyAdded: 'De partij is toegevoegd.',
+    partyRequested: 'Het verzoek is verstuurd. De organisatie doet mee zodra een van haar beheerders het accepteert.',
+    requestedTitle: 'Gevraagd, nog geen antwoord',
+    accept: 'Accepteren',
+    requestAccepted: 'U heeft het verzoek geaccepteerd.',
     settingsTitle: (n) => `Instellingen van ${n}`,
     ambitionTitle: (n) => `Ambitie en doelen van ${n}`,
     kompasTitle: (n) => `Kompas van ${n}`,
@@ -166,6 +171,7 @@ const TEXT = {
     kindMunicipality: 'Municipality',
     kindInitiative: 'Resident initiative',
     orgCreated: 'The organisation has been added. You are its administrator.',
+    municipalityPending: 'The municipality has been added. A Samenspel administrator will check that you work for it; until then you can only invite colleagues.',
     formHasErrors: 'Please check the form',
     save: 'Save',
     savePerspective: 'Save perspective',
@@ -226,6 +232,10 @@ const TEXT = {
     projectTeam: 'Project team',
     addParty: 'Add party',
     partyAdded: 'The party has been added.',
+    partyRequested: 'The request has been sent. The organisation takes part once one of its administrators accepts it.',
+    requestedTitle: 'Asked, no answer yet',
+    accept: 'Accept',
+    requestAccepted: 'You have accepted the request.',
     settingsTitle: (n) => `Settings of ${n}`,
     ambitionTitle: (n) => `Ambition and goals of ${n}`,
     kompasTitle: (n) => `Kompas of ${n}`,
@@ -338,7 +348,15 @@ async function personWithOrganisation(context, t, lang, { name, email, kind, org
   await page.getByLabel(t.orgName, { exact: true }).fill(orgName);
   await page.getByRole('button', { name: t.newOrgSubmit, exact: true }).click();
   await expectHeading(page, orgName);
-  await expectFlash(page, t.orgCreated);
+  if (kind === t.kindMunicipality) {
+    // A municipality waits for the platform administrator before it can do anything.
+    await expectFlash(page, t.municipalityPending);
+    await checkA11y(page, `organisation page of ${orgName}, waiting for verification`);
+    await verifyMunicipality(browser, app, orgName);
+    await page.reload();
+  } else {
+    await expectFlash(page, t.orgCreated);
+  }
   await checkA11y(page, `organisation page of ${orgName}`);
   return page;
 }
@@ -442,9 +460,10 @@ for (const [lang, javaScriptEnabled, code] of RUNS) {
 
     // 2. The initiative person: an initiative with a profile in that municipality's registry.
     const clubContext = await appContext({ javaScriptEnabled, locale: t.locale });
+    const clubEmail = uniqueEmail(`bewoner-${lang}-${js}`);
     const club = await personWithOrganisation(clubContext, t, lang, {
       name: resident,
-      email: uniqueEmail(`bewoner-${lang}-${js}`),
+      email: clubEmail,
       kind: t.kindInitiative,
       orgName: initiativeName,
     });
@@ -520,7 +539,16 @@ for (const [lang, javaScriptEnabled, code] of RUNS) {
     await town.getByLabel(t.role, { exact: true }).selectOption({ label: t.projectTeam });
     await checkA11y(town, 'parties, before adding');
     await town.getByRole('button', { name: t.addParty, exact: true }).click();
-    await expectFlash(town, t.partyAdded);
+    // The initiative is asked; it takes part once its administrator accepts.
+    await expectFlash(town, t.partyRequested);
+    await town.getByRole('heading', { level: 2, name: t.requestedTitle, exact: true }).waitFor();
+    await checkA11y(town, 'parties, initiative asked');
+    await club.goto(linkIn(await latestMail(app.mailDir, clubEmail, '/organisations/'), '/organisations/'));
+    await expectHeading(club, initiativeName);
+    await checkA11y(club, 'organisation page with a request to take part');
+    await club.getByRole('button', { name: t.accept, exact: true }).click();
+    await expectFlash(club, t.requestAccepted);
+    await town.reload();
     const parties = town.getByRole('table', { name: t.partiesCaption });
     await rowOf(parties, initiativeName).getByRole('cell', { name: t.projectTeam, exact: true }).waitFor();
     await checkA11y(town, 'parties, initiative added');

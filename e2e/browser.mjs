@@ -114,3 +114,23 @@ export async function activateAccount(page, app, email) {
   await page.locator('form[action="/register/confirm"] button[type="submit"]').click();
   await page.locator('form[action="/logout"]').waitFor();
 }
+
+/**
+ * Verifies the municipality called `name` as the installation's platform administrator does,
+ * in a browser context of its own (a municipality someone adds waits for that).
+ */
+export async function verifyMunicipality(browser, app, name) {
+  const context = await openContext(browser, { locale: 'nl-NL' });
+  const page = await context.newPage();
+  await page.goto(`${app.base}/login`);
+  const login = page.locator('form[action="/login"]');
+  await login.locator('input[name="email"]').fill(app.admin.email);
+  await login.locator('input[name="password"]').fill(app.admin.password);
+  await login.locator('button[type="submit"]').click();
+  await page.locator('form[action="/logout"]').waitFor();
+  await page.goto(`${app.base}/admin/municipalities`);
+  await checkA11y(page, 'municipalities waiting for verification');
+  await page.getByRole('button', { name: `${name} verifiëren`, exact: true }).click();
+  await page.getByRole('status').filter({ hasText: 'De gemeente is geverifieerd.' }).waitFor();
+  await context.close();
+}

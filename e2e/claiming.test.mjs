@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, latestMail, linkIn } from './server.mjs';
-import { PASSWORD, activateAccount, checkA11y, launchBrowser, openContext, registerAccount, uniqueEmail } from './browser.mjs';
+import { PASSWORD, activateAccount, checkA11y, launchBrowser, openContext, registerAccount, uniqueEmail, verifyMunicipality } from './browser.mjs';
 
 // The texts the test looks for, from locales/{nl,en}/*.ftl.
 const TEXT = {
@@ -79,6 +79,8 @@ async function municipalityPerson(context, lang, label) {
   await page.locator('[name=name]').fill(`Gemeente ${label}`);
   await page.locator('main form button[type=submit]').click();
   await page.getByRole('heading', { level: 1, name: `Gemeente ${label}` }).waitFor();
+  await verifyMunicipality(browser, app, `Gemeente ${label}`);
+  await page.reload();
   return page;
 }
 

@@ -9,7 +9,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, latestMail, linkIn } from './server.mjs';
-import { PASSWORD, activateAccount, checkA11y, launchBrowser, openContext, tabTo, uniqueEmail } from './browser.mjs';
+import { PASSWORD, activateAccount, checkA11y, launchBrowser, openContext, tabTo, uniqueEmail, verifyMunicipality } from './browser.mjs';
 
 // The texts the test looks for, from locales/{nl,en}/{main,registry}.ftl.
 const TEXT = {
@@ -28,7 +28,7 @@ const TEXT = {
     newOrgSubmit: 'Organisatie toevoegen',
     orgName: 'Naam van de organisatie',
     municipality: 'Gemeente',
-    orgCreated: 'De organisatie is toegevoegd. U bent de beheerder.',
+    orgCreated: 'De gemeente is toegevoegd. Een beheerder van Samenspel gaat na of u namens deze gemeente werkt; tot dan kunt u alleen collega’s uitnodigen.',
     formHasErrors: 'Controleer het formulier',
     badCode: 'Een gemeentecode bestaat uit GM en vier cijfers, zoals GM0363.',
     wrongDistrict: 'De buurtcode past niet bij de wijkcode op dezelfde regel.',
@@ -118,7 +118,7 @@ const TEXT = {
     newOrgSubmit: 'Add organisation',
     orgName: 'Name of the organisation',
     municipality: 'Municipality',
-    orgCreated: 'The organisation has been added. You are its administrator.',
+    orgCreated: 'The municipality has been added. A Samenspel administrator will check that you work for it; until then you can only invite colleagues.',
     formHasErrors: 'Please check the form',
     badCode: 'A municipality code is GM followed by four digits, such as GM0363.',
     wrongDistrict: 'The neighbourhood code does not match the district code on the same row.',
@@ -258,6 +258,8 @@ async function municipalityPerson(context, { formLang, lang, name, email, orgNam
   await page.getByRole('button', { name: t.newOrgSubmit, exact: true }).click();
   await expectHeading(page, orgName);
   await expectFlash(page, t.orgCreated);
+  await verifyMunicipality(browser, app, orgName);
+  await page.reload();
   return page;
 }
 

@@ -25,7 +25,10 @@ function freePort() {
 /**
  * Runs `samenspel serve` (or $SAMENSPEL_BIN) and waits until /health answers 200; with
  * `{ demo: true }` the database gets the demo data first (`samenspel demo`).
- * Returns { base, mailDir, stop }; stop() ends the process and removes the temporary folder.
+ * Every installation gets a platform administrator, `admin` ({ email, password }), made with
+ * `samenspel admin create-user`, to verify the municipalities the tests add.
+ * Returns { base, mailDir, admin, stop }; stop() ends the process and removes the temporary
+ * folder.
  */
 export async function startServer({ demo = false } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'samenspel-e2e-'));
@@ -50,6 +53,13 @@ export async function startServer({ demo = false } = {}) {
     const loaded = spawnSync(bin, ['demo'], { cwd: dir, env, encoding: 'utf8' });
     if (loaded.status !== 0) throw new Error(`samenspel demo failed: ${loaded.stderr}`);
   }
+  const admin = { email: 'platformbeheer@samenspel.test', password: 'beheer-met-een-lange-zin' };
+  const created = spawnSync(
+    bin,
+    ['admin', 'create-user', '--email', admin.email, '--name', 'Platformbeheer', '--platform-admin'],
+    { cwd: dir, env, encoding: 'utf8', input: `${admin.password}\n` },
+  );
+  if (created.status !== 0) throw new Error(`samenspel admin create-user failed: ${created.stderr}`);
   const child = spawn(bin, ['serve', '--listen', `127.0.0.1:${port}`], {
     cwd: dir,
     env,
@@ -82,7 +92,7 @@ export async function startServer({ demo = false } = {}) {
     if (exited) break;
     try {
       const response = await fetch(`${base}/health`);
-      if (response.status === 200) return { base, mailDir, stop };
+      if (response.status === 200) return { base, mailDir, admin, stop };
     } catch {
       // Not listening yet.
     }

@@ -276,6 +276,40 @@ mail-register-taken-body =
     Forgot your password? Request a new one: { $forgot }
 
     Was it not you? Then there is nothing you need to do.
+mail-municipality-verified-subject = { $municipality } has been verified on Samenspel
+mail-municipality-verified-body =
+    Dear { $name },
+
+    A Samenspel administrator has verified { $municipality }. You can now set its CBS code, fetch its areas, map initiatives and start a neighbourhood approach:
+
+    { $link }
+mail-municipality-rejected-subject = { $municipality } has not been verified on Samenspel
+mail-municipality-rejected-body =
+    Dear { $name },
+
+    A Samenspel administrator has not verified { $municipality }. The reason:
+
+    { $reason }
+
+    There is more on the organisation's page: { $link }
+mail-party-request-subject = { $municipality } asks { $organisation } to take part in a neighbourhood approach
+mail-party-request-body =
+    Dear { $name },
+
+    { $municipality } asks { $organisation } to take part in the neighbourhood approach { $approach } on Samenspel. Your organisation only takes part once an administrator accepts; until then it sees nothing of the approach.
+
+    Accept or decline on your organisation's page:
+
+    { $link }
+mail-facilitator-request-subject = { $municipality } asks { $organisation } to facilitate
+mail-facilitator-request-body =
+    Dear { $name },
+
+    { $municipality } asks { $organisation } to work in the municipality as a facilitator on Samenspel. That only happens once an administrator accepts.
+
+    Accept or decline on your organisation's page:
+
+    { $link }
 mail-reset-subject = New password for Samenspel
 mail-reset-body =
     Dear { $name },
@@ -311,3 +345,105 @@ error-import-columns = The file lacks the columns wijkcode or buurtcode (with wi
 error-import-not-feature-collection = This is not a GeoJSON FeatureCollection.
 error-import-geometry-type = The outline must be a Polygon or MultiPolygon.
 error-import-geometry-invalid = The outline is not valid: every ring must be closed, have at least four positions and be in longitude and latitude (WGS 84).
+## Verifying municipalities
+nav-admin-municipalities = Verify municipalities
+admin-municipalities-title = Verify municipalities
+admin-municipalities-intro = A municipality someone adds can only get a CBS code, manage areas, map initiatives and start neighbourhood approaches once you have checked that these people really work for that municipality. Check the email address and, where needed, contact the municipality itself.
+admin-municipalities-pending = Waiting for verification
+admin-municipalities-none = No municipalities are waiting for verification.
+admin-municipalities-rejected = Rejected
+admin-municipalities-added-by = Added by { $name } ({ $email })
+admin-municipalities-verify = Verify { $name }
+admin-municipalities-reject = Reject { $name }
+label-reject-reason = Reason for rejecting
+hint-reject-reason = The municipality’s administrators see this reason and get it by email.
+error-reject-reason-required = Enter the reason for rejecting.
+error-reject-reason-long = The reason is too long (2000 characters at most).
+error-municipality-name-taken = A verified municipality with this name already exists. Do you work there? Then ask one of its administrators to invite you.
+flash-municipality-pending = The municipality has been added. A Samenspel administrator will check that you work for it; until then you can only invite colleagues.
+flash-municipality-verified = The municipality has been verified.
+flash-municipality-rejected = The municipality has been rejected.
+flash-verification-done = This municipality had already been decided on.
+org-verification-pending = This municipality is waiting for verification by a Samenspel administrator. Until then it cannot get a CBS code, manage areas or initiatives, start a neighbourhood approach or invite other organisations. Inviting colleagues already works.
+org-verification-rejected = A Samenspel administrator did not verify this municipality, for this reason:
+audit-municipality-verified = Municipality verified
+audit-municipality-rejected = Municipality rejected
+## Requests to take part
+error-party-requested = This organisation has been asked already and has not answered yet.
+flash-party-requested = The request has been sent. The organisation takes part once one of its administrators accepts it.
+flash-facilitator-requested = The request has been sent. The organisation works here once one of its administrators accepts it.
+party-requested = Asked, no answer yet
+party-requested-intro = These organisations only see the approach and get news from it once one of their administrators accepts the request.
+party-add-consent = The organisation’s administrators get a request they accept or decline. If you administer the organisation yourself, it takes part at once.
+requested-on = asked on { $date }
+facilitators-requested = Asked, no answer yet
+facilitators-add-consent = The facilitating organisation’s administrators get a request they accept or decline.
+requests-title = Requests to take part
+requests-intro = Your organisation only takes part, and only sees anything, once you accept a request.
+request-party = { $municipality } asks your organisation to take part in the neighbourhood approach { $approach }.
+request-party-role = Proposed role: { $role }.
+request-facilitator = { $municipality } asks your organisation to work in the municipality as a facilitator. You will then see the municipality’s registry of initiatives.
+request-accept = Accept
+request-decline = Decline
+flash-request-accepted = You have accepted the request.
+flash-request-declined = You have declined the request.
+flash-request-gone = This request has been answered already.
+audit-approach-party-requested = Organisation asked to be a party
+audit-municipality-facilitator-requested = Facilitator asked
+audit-consent-accepted = Request to take part accepted
+audit-consent-declined = Request to take part declined
+## Managing people
+admin-users-search = Search by name or email address
+admin-users-search-submit = Search
+admin-users-found =
+    { $count ->
+        [one] One user found
+       *[other] { $count } users found
+    }
+admin-users-back = Back to all users
+admin-person-status = Access
+admin-person-active = Can log in
+admin-person-locked = Locked for a while after wrong passwords
+admin-person-blocked-since = Blocked since { $date }
+admin-person-no-organisations = Not a member of any organisation.
+admin-person-access = Manage access
+admin-person-lift-intro = After too many wrong passwords this person cannot log in for a while. If you have made sure it was the person themselves, you can lift the lock.
+admin-person-lift = Lift the lock
+admin-person-end-intro = Logs this person out on every device, for instance after a lost phone. They can log in again straight away.
+admin-person-end = Log out everywhere
+admin-person-block-confirm = I understand that { $name } is logged out everywhere at once and cannot log in until the block is lifted.
+admin-person-block = Block { $name }
+admin-person-unblock = Lift the block on { $name }
+error-block-confirm = Tick the box to confirm you understand what blocking does.
+error-not-yourself = You cannot do this to your own account.
+error-account-blocked = This account has been blocked by a Samenspel administrator. Contact them if you think this is a mistake.
+flash-user-blocked = The account has been blocked and logged out everywhere.
+flash-user-unblocked = The block has been lifted.
+flash-user-sessions-ended = The person has been logged out everywhere.
+flash-user-lockout-lifted = The lock has been lifted.
+audit-user-blocked = Account blocked
+audit-user-unblocked = Block lifted
+audit-user-sessions-ended = Logged out everywhere by an administrator
+audit-user-lockout-lifted = Lock lifted
+## Managing organisations
+admin-organisations-back = Back to all organisations
+admin-organisation-page = The organisation’s page
+admin-organisation-rename = Change the name
+admin-organisation-rename-submit = Save name
+admin-organisation-appoint = Appoint an administrator
+admin-organisation-appoint-intro = This organisation has no administrator left. Appoint someone who has an account; they can then invite people and change roles themselves.
+admin-organisation-appoint-submit = Appoint as administrator
+admin-organisation-delete = Delete organisation
+admin-organisation-delete-not = This organisation already takes part in the collaboration (areas, neighbourhood approaches, a profile or the logbook), so it cannot be deleted.
+admin-organisation-delete-confirm = I understand that { $name } disappears for good, with its members and invitations.
+admin-organisation-delete-submit = Delete { $name }
+error-appoint-no-account = No account belongs to this email address. Ask the person to create an account first.
+error-organisation-has-admin = This organisation has an administrator, who decides who else administers it.
+error-organisation-holds-something = This organisation already takes part in the collaboration and cannot be deleted.
+error-delete-confirm = Tick the box to confirm you understand that deleting is for good.
+flash-organisation-renamed = The name has been changed.
+flash-admin-appointed = The administrator has been appointed.
+flash-organisation-deleted = The organisation has been deleted.
+audit-organisation-renamed = Organisation renamed
+audit-organisation-admin-appointed = Administrator appointed by the platform
+audit-organisation-deleted = Organisation deleted

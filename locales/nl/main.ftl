@@ -276,6 +276,40 @@ mail-register-taken-body =
     Weet u uw wachtwoord niet meer? Vraag een nieuw aan: { $forgot }
 
     Was u het niet? Dan hoeft u niets te doen.
+mail-municipality-verified-subject = { $municipality } is geverifieerd in Samenspel
+mail-municipality-verified-body =
+    Beste { $name },
+
+    Een beheerder van Samenspel heeft { $municipality } geverifieerd. U kunt nu de CBS-code instellen, de gebieden ophalen, initiatieven opnemen en een wijkaanpak starten:
+
+    { $link }
+mail-municipality-rejected-subject = { $municipality } is niet geverifieerd in Samenspel
+mail-municipality-rejected-body =
+    Beste { $name },
+
+    Een beheerder van Samenspel heeft { $municipality } niet geverifieerd. De reden:
+
+    { $reason }
+
+    Meer staat op de pagina van de organisatie: { $link }
+mail-party-request-subject = { $municipality } vraagt { $organisation } mee te doen aan een wijkaanpak
+mail-party-request-body =
+    Beste { $name },
+
+    { $municipality } vraagt { $organisation } mee te doen aan de wijkaanpak { $approach } in Samenspel. Uw organisatie doet pas mee als een beheerder dit accepteert; tot dan ziet zij niets van de wijkaanpak.
+
+    Accepteren of weigeren doet u op de pagina van uw organisatie:
+
+    { $link }
+mail-facilitator-request-subject = { $municipality } vraagt { $organisation } als procesbegeleider
+mail-facilitator-request-body =
+    Beste { $name },
+
+    { $municipality } vraagt { $organisation } om in Samenspel als procesbegeleider in de gemeente te werken. Dat gebeurt pas als een beheerder dit accepteert.
+
+    Accepteren of weigeren doet u op de pagina van uw organisatie:
+
+    { $link }
 mail-reset-subject = Nieuw wachtwoord voor Samenspel
 mail-reset-body =
     Beste { $name },
@@ -311,3 +345,105 @@ error-import-columns = Het bestand mist de kolommen wijkcode of buurtcode (met w
 error-import-not-feature-collection = Dit is geen GeoJSON FeatureCollection.
 error-import-geometry-type = De omtrek moet een Polygon of MultiPolygon zijn.
 error-import-geometry-invalid = De omtrek klopt niet: elke ring moet gesloten zijn, minstens vier punten hebben en in lengte- en breedtegraden (WGS 84) staan.
+## Gemeenten verifiëren
+nav-admin-municipalities = Gemeenten verifiëren
+admin-municipalities-title = Gemeenten verifiëren
+admin-municipalities-intro = Een gemeente die iemand toevoegt, kan pas een CBS-code krijgen, gebieden beheren, initiatieven opnemen en wijkaanpakken starten als u hebt nagegaan dat deze mensen echt namens die gemeente werken. Controleer het e-mailadres en neem zo nodig contact op met de gemeente zelf.
+admin-municipalities-pending = Wachten op verificatie
+admin-municipalities-none = Er wachten geen gemeenten op verificatie.
+admin-municipalities-rejected = Afgewezen
+admin-municipalities-added-by = Toegevoegd door { $name } ({ $email })
+admin-municipalities-verify = { $name } verifiëren
+admin-municipalities-reject = { $name } afwijzen
+label-reject-reason = Reden van afwijzing
+hint-reject-reason = De beheerders van de gemeente krijgen deze reden te zien en per e-mail.
+error-reject-reason-required = Vul de reden van de afwijzing in.
+error-reject-reason-long = De reden is te lang (hoogstens 2000 tekens).
+error-municipality-name-taken = Er is al een geverifieerde gemeente met deze naam. Werkt u daar? Vraag dan een beheerder van die gemeente om u uit te nodigen.
+flash-municipality-pending = De gemeente is toegevoegd. Een beheerder van Samenspel gaat na of u namens deze gemeente werkt; tot dan kunt u alleen collega’s uitnodigen.
+flash-municipality-verified = De gemeente is geverifieerd.
+flash-municipality-rejected = De gemeente is afgewezen.
+flash-verification-done = Over deze gemeente was al besloten.
+org-verification-pending = Deze gemeente wacht op verificatie door een beheerder van Samenspel. Tot dan kan zij geen CBS-code krijgen, geen gebieden en initiatieven beheren, geen wijkaanpak starten en geen andere organisaties uitnodigen. Collega’s uitnodigen kan al wel.
+org-verification-rejected = Een beheerder van Samenspel heeft deze gemeente niet geverifieerd, met deze reden:
+audit-municipality-verified = Gemeente geverifieerd
+audit-municipality-rejected = Gemeente afgewezen
+## Verzoeken om mee te doen
+error-party-requested = Deze organisatie is al gevraagd en heeft nog niet geantwoord.
+flash-party-requested = Het verzoek is verstuurd. De organisatie doet mee zodra een van haar beheerders het accepteert.
+flash-facilitator-requested = Het verzoek is verstuurd. De organisatie werkt hier zodra een van haar beheerders het accepteert.
+party-requested = Gevraagd, nog geen antwoord
+party-requested-intro = Deze organisaties zien de wijkaanpak pas en krijgen pas berichten als een van hun beheerders het verzoek accepteert.
+party-add-consent = De beheerders van de organisatie krijgen een verzoek dat zij accepteren of weigeren. Beheert u de organisatie zelf, dan doet zij meteen mee.
+requested-on = gevraagd op { $date }
+facilitators-requested = Gevraagd, nog geen antwoord
+facilitators-add-consent = De beheerders van de procesbegeleidende organisatie krijgen een verzoek dat zij accepteren of weigeren.
+requests-title = Verzoeken om mee te doen
+requests-intro = Uw organisatie doet pas mee, en ziet pas iets, als u een verzoek accepteert.
+request-party = { $municipality } vraagt uw organisatie mee te doen aan de wijkaanpak { $approach }.
+request-party-role = Voorgestelde rol: { $role }.
+request-facilitator = { $municipality } vraagt uw organisatie om als procesbegeleider in de gemeente te werken. U ziet dan het register van initiatieven van deze gemeente.
+request-accept = Accepteren
+request-decline = Weigeren
+flash-request-accepted = U heeft het verzoek geaccepteerd.
+flash-request-declined = U heeft het verzoek geweigerd.
+flash-request-gone = Op dit verzoek is al geantwoord.
+audit-approach-party-requested = Organisatie gevraagd als partij
+audit-municipality-facilitator-requested = Procesbegeleider gevraagd
+audit-consent-accepted = Verzoek om mee te doen geaccepteerd
+audit-consent-declined = Verzoek om mee te doen geweigerd
+## Mensen beheren
+admin-users-search = Zoek op naam of e-mailadres
+admin-users-search-submit = Zoeken
+admin-users-found =
+    { $count ->
+        [one] Eén gebruiker gevonden
+       *[other] { $count } gebruikers gevonden
+    }
+admin-users-back = Terug naar alle gebruikers
+admin-person-status = Toegang
+admin-person-active = Kan inloggen
+admin-person-locked = Tijdelijk vergrendeld na verkeerde wachtwoorden
+admin-person-blocked-since = Geblokkeerd sinds { $date }
+admin-person-no-organisations = Geen lid van een organisatie.
+admin-person-access = Toegang beheren
+admin-person-lift-intro = Na te veel verkeerde wachtwoorden kan deze persoon een tijd niet inloggen. Heeft u vastgesteld dat het de persoon zelf was, dan kunt u de vergrendeling opheffen.
+admin-person-lift = Vergrendeling opheffen
+admin-person-end-intro = Meldt deze persoon af op alle apparaten, bijvoorbeeld na een verloren telefoon. Opnieuw inloggen kan meteen.
+admin-person-end = Overal afmelden
+admin-person-block-confirm = Ik begrijp dat { $name } meteen overal wordt afgemeld en niet meer kan inloggen tot de blokkade wordt opgeheven.
+admin-person-block = { $name } blokkeren
+admin-person-unblock = Blokkade van { $name } opheffen
+error-block-confirm = Vink aan dat u begrijpt wat blokkeren doet.
+error-not-yourself = Dit kunt u niet met uw eigen account doen.
+error-account-blocked = Dit account is geblokkeerd door een beheerder van Samenspel. Neem contact met hen op als u denkt dat dit niet klopt.
+flash-user-blocked = Het account is geblokkeerd en overal afgemeld.
+flash-user-unblocked = De blokkade is opgeheven.
+flash-user-sessions-ended = De persoon is overal afgemeld.
+flash-user-lockout-lifted = De vergrendeling is opgeheven.
+audit-user-blocked = Account geblokkeerd
+audit-user-unblocked = Blokkade opgeheven
+audit-user-sessions-ended = Overal afgemeld door een beheerder
+audit-user-lockout-lifted = Vergrendeling opgeheven
+## Organisaties beheren
+admin-organisations-back = Terug naar alle organisaties
+admin-organisation-page = Pagina van de organisatie
+admin-organisation-rename = Naam wijzigen
+admin-organisation-rename-submit = Naam opslaan
+admin-organisation-appoint = Beheerder aanstellen
+admin-organisation-appoint-intro = Deze organisatie heeft geen beheerder meer. Stel iemand met een account aan; die kan daarna zelf mensen uitnodigen en rollen wijzigen.
+admin-organisation-appoint-submit = Aanstellen als beheerder
+admin-organisation-delete = Organisatie verwijderen
+admin-organisation-delete-not = Deze organisatie doet al mee aan de samenwerking (gebieden, wijkaanpakken, een profiel of het logboek) en kan daarom niet worden verwijderd.
+admin-organisation-delete-confirm = Ik begrijp dat { $name } met haar leden en uitnodigingen definitief verdwijnt.
+admin-organisation-delete-submit = { $name } verwijderen
+error-appoint-no-account = Bij dit e-mailadres hoort geen account. Vraag de persoon eerst een account aan te maken.
+error-organisation-has-admin = Deze organisatie heeft een beheerder; die beslist zelf wie er beheert.
+error-organisation-holds-something = Deze organisatie doet al mee aan de samenwerking en kan niet worden verwijderd.
+error-delete-confirm = Vink aan dat u begrijpt dat verwijderen definitief is.
+flash-organisation-renamed = De naam is gewijzigd.
+flash-admin-appointed = De beheerder is aangesteld.
+flash-organisation-deleted = De organisatie is verwijderd.
+audit-organisation-renamed = Organisatie hernoemd
+audit-organisation-admin-appointed = Beheerder aangesteld door het platform
+audit-organisation-deleted = Organisatie verwijderd

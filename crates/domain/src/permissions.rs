@@ -57,6 +57,10 @@ impl Permission {
 pub struct Standing {
     /// The kind of the organisation.
     pub kind: OrgKind,
+    /// A municipality someone added is not verified until a platform administrator says so;
+    /// until then it keeps no areas, maps no initiatives, runs no approaches and asks no
+    /// facilitators in. Every other organisation is verified.
+    pub verified: bool,
     /// Their active role in the organisation, if they are a member.
     pub role: Option<OrgRole>,
     /// Platform administrators see every organisation, but do not act inside one unless they are
@@ -78,6 +82,7 @@ impl Standing {
     pub fn new(kind: OrgKind, role: Option<OrgRole>) -> Self {
         Standing {
             kind,
+            verified: true,
             role,
             platform_admin: false,
             municipal: false,
@@ -99,11 +104,13 @@ impl Standing {
                 self.kind == Municipality && (member || self.facilitating || self.platform_admin)
             }
             Permission::ManageAreas | Permission::ManageApproaches => {
-                self.kind == Municipality && member
+                self.kind == Municipality && self.verified && member
             }
-            Permission::MapInitiative => self.kind == Municipality && (member || self.facilitating),
+            Permission::MapInitiative => {
+                self.kind == Municipality && self.verified && (member || self.facilitating)
+            }
             Permission::ManageFacilitators => {
-                self.kind == Municipality && self.role == Some(OrgRole::Admin)
+                self.kind == Municipality && self.verified && self.role == Some(OrgRole::Admin)
             }
             Permission::ViewProfile => {
                 self.kind == Initiative
@@ -161,6 +168,24 @@ mod tests {
         let partner = standing(OrgKind::Partner, Some(OrgRole::Admin));
         assert!(!partner.allows(Permission::ViewRegistry));
         assert!(!partner.allows(Permission::ManageAreas));
+    }
+
+    #[test]
+    fn a_municipality_waiting_for_verification_keeps_no_areas_and_runs_nothing() {
+        let pending = Standing {
+            verified: false,
+            ..standing(OrgKind::Municipality, Some(OrgRole::Admin))
+        };
+        for p in [
+            Permission::ManageAreas,
+            Permission::ManageApproaches,
+            Permission::MapInitiative,
+            Permission::ManageFacilitators,
+        ] {
+            assert!(!pending.allows(p), "{p:?}");
+        }
+        assert!(pending.allows(Permission::ViewOrganisation));
+        assert!(pending.allows(Permission::ManageMembers));
     }
 
     #[test]

@@ -27,6 +27,9 @@ pub struct Config {
     /// `.eml` files into `mail_dir`.
     pub smtp_url: String,
     pub mail_dir: String,
+    /// Days a sent mail's text stays in the job queue (for looking into delivery problems)
+    /// before it is emptied; 0 empties it at the next clean-up.
+    pub sent_mail_days: i64,
     /// Run the job worker inside `serve` (turn off when running `samenspel worker` separately).
     pub run_worker: bool,
     /// `text` or `json`.
@@ -65,6 +68,7 @@ impl Default for Config {
             mail_from: web.mail_from,
             smtp_url: String::new(),
             mail_dir: "data/mail".into(),
+            sent_mail_days: 1,
             run_worker: true,
             log_format: "text".into(),
             map_tiles_url: web.map_tiles_url,

@@ -62,7 +62,10 @@ pub async fn serve(
     if config.run_worker {
         spawn_worker(config, db, state.jobs_waiting.clone())?;
     }
-    tokio::spawn(housekeeping(state.clone()));
+    tokio::spawn(housekeeping(
+        state.clone(),
+        time::Duration::days(config.sent_mail_days.max(0)),
+    ));
     if let Some(handle) = state.metrics.clone() {
         // The exporter drains its histograms only when asked to.
         tokio::spawn(async move {
@@ -84,10 +87,10 @@ pub async fn serve(
     Ok(())
 }
 
-/// Periodic clean-up on every node: expired sessions and registration links (idempotent, so
-/// several nodes may do it) and the per-address limiter's memory of addresses not seen for a
-/// while.
-async fn housekeeping(state: AppState) {
+/// Periodic clean-up on every node: expired sessions and registration links, the text of mail
+/// sent longer than `keep_sent_mail` ago (idempotent, so several nodes may do it) and the
+/// per-address limiter's memory of addresses not seen for a while.
+async fn housekeeping(state: AppState, keep_sent_mail: time::Duration) {
     let mut tick = tokio::time::interval(std::time::Duration::from_secs(600));
     loop {
         tick.tick().await;
@@ -97,11 +100,12 @@ async fn housekeeping(state: AppState) {
             let mut conn = state.db.conn().await?;
             let now = samenspel_store::now();
             samenspel_store::sessions::purge_expired(conn.ex(), now).await?;
-            samenspel_store::registrations::purge_expired(conn.ex(), now).await
+            samenspel_store::registrations::purge_expired(conn.ex(), now).await?;
+            samenspel_store::jobs::purge_finished_mail(conn.ex(), now - keep_sent_mail).await
         }
         .await;
         if let Err(error) = purged {
-            tracing::warn!(%error, "could not purge expired sessions and registrations");
+            tracing::warn!(%error, "could not purge expired sessions, registrations and sent mail");
         }
     }
 }

@@ -2,8 +2,8 @@
 //! folder (so a development installation needs no mail server).
 
 use anyhow::Context;
-use lettre::message::Body;
 use lettre::message::header::{ContentTransferEncoding, ContentType, HeaderName, HeaderValue};
+use lettre::message::{Body, SinglePart};
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use samenspel_web::mail::OutgoingMail;
 
@@ -39,21 +39,33 @@ impl Mailer {
                     "List-Unsubscribe=One-Click".to_owned(),
                 ));
         }
+        let from: lettre::message::Mailbox =
+            from.parse().context("mail_from is not a valid address")?;
+        // A Message-ID in the sender's own domain, the moment of sending, and MIME-Version
+        // (set by `singlepart`): spam filters and mail programs expect all three.
+        let message_id = format!(
+            "<{}@{}>",
+            samenspel_web::auth::random_token(18),
+            from.email.domain()
+        );
         let message = builder
-            .from(from.parse().context("mail_from is not a valid address")?)
+            .message_id(Some(message_id))
+            .date_now()
+            .from(from)
             .to(mail
                 .to
                 .parse()
                 .context("recipient is not a valid address")?)
             .subject(mail.subject.clone())
-            .header(ContentType::TEXT_PLAIN)
             // Quoted-printable keeps the text readable in the raw message and links intact.
-            .body(
-                Body::new_with_encoding(
-                    mail.body.clone(),
-                    ContentTransferEncoding::QuotedPrintable,
-                )
-                .map_err(|_| anyhow::anyhow!("mail body cannot be encoded"))?,
+            .singlepart(
+                SinglePart::builder().header(ContentType::TEXT_PLAIN).body(
+                    Body::new_with_encoding(
+                        mail.body.clone(),
+                        ContentTransferEncoding::QuotedPrintable,
+                    )
+                    .map_err(|_| anyhow::anyhow!("mail body cannot be encoded"))?,
+                ),
             )?;
         match self {
             Mailer::Files(transport) => {

@@ -67,6 +67,15 @@ pub async fn complete(ex: Exec<'_>, id: JobId, now: OffsetDateTime) -> Result<()
     Ok(())
 }
 
+/// Forgets what finished mail jobs (sent, or given up on) carried, once they finished before
+/// `before`: the text of a reset or invitation mail holds a working link, and the database is
+/// no place to keep it. Returns how many were emptied.
+pub async fn purge_finished_mail(ex: Exec<'_>, before: OffsetDateTime) -> Result<u64> {
+    let sql = "UPDATE jobs SET payload = '{}' WHERE kind = 'mail' AND payload <> '{}' \
+               AND COALESCE(done_at, failed_at) < $1";
+    Ok(dispatch!(ex, c => sqlx::query(sql).bind(before).execute(c).await?.rows_affected()))
+}
+
 /// Delay before the next attempt: 10 s, doubling per attempt, at most an hour.
 pub fn backoff(attempts: i32) -> Duration {
     let doublings = attempts.clamp(1, 10) as u32 - 1;

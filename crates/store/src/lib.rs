@@ -10,6 +10,7 @@ pub mod approaches;
 pub mod areas;
 pub mod audit;
 pub mod calendar;
+pub mod consent;
 pub mod ids;
 pub mod initiatives;
 pub mod invitations;

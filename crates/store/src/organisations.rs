@@ -12,6 +12,35 @@ pub struct Organisation {
     pub kind: String,
     pub name: String,
     pub created_at: OffsetDateTime,
+    /// `verified`, or for a municipality someone added: `pending` or `rejected`.
+    pub verification: String,
+    /// Why a platform administrator rejected it.
+    pub verification_note: String,
+}
+
+impl Organisation {
+    /// Verified by a platform administrator (every organisation but a municipality is).
+    pub fn verified(&self) -> bool {
+        self.verification == VERIFIED
+    }
+}
+
+pub const VERIFIED: &str = "verified";
+pub const PENDING: &str = "pending";
+pub const REJECTED: &str = "rejected";
+
+const ORG_COLUMNS: &str = "o.id, o.kind, o.name, o.created_at, o.verification, o.verification_note";
+
+/// A municipality waiting for a platform administrator, with who added it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct VerificationRequest {
+    pub id: OrgId,
+    pub name: String,
+    pub created_at: OffsetDateTime,
+    pub verification: String,
+    pub verification_note: String,
+    pub creator_name: Option<String>,
+    pub creator_email: Option<String>,
 }
 
 /// An organisation as seen from one person, with their role in it.
@@ -52,7 +81,8 @@ impl EndReason {
     }
 }
 
-/// Creates an organisation with its creator as the first administrator.
+/// Creates an organisation with its creator as the first administrator. A municipality starts
+/// pending, until a platform administrator verifies it.
 pub async fn create(
     ex: Exec<'_>,
     kind: OrgKind,
@@ -62,10 +92,11 @@ pub async fn create(
 ) -> Result<(OrgId, MembershipId)> {
     dispatch!(ex, c => {
         let org: OrgId = sqlx::query_scalar(
-            "INSERT INTO organisations (kind, name, created_by, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $4) RETURNING id",
+            "INSERT INTO organisations (kind, name, created_by, created_at, updated_at, verification) \
+             VALUES ($1, $2, $3, $4, $4, $5) RETURNING id",
         )
         .bind(kind.as_str()).bind(name.as_str()).bind(creator).bind(now)
+        .bind(if kind == OrgKind::Municipality { PENDING } else { VERIFIED })
         .fetch_one(&mut *c).await?;
         let membership: MembershipId = sqlx::query_scalar(
             "INSERT INTO memberships (organisation_id, user_id, role, since) VALUES ($1, $2, $3, $4) \
@@ -78,8 +109,55 @@ pub async fn create(
 }
 
 pub async fn by_id(ex: Exec<'_>, id: OrgId) -> Result<Option<Organisation>> {
-    let sql = "SELECT id, kind, name, created_at FROM organisations WHERE id = $1";
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT {ORG_COLUMNS} FROM organisations o WHERE o.id = $1"
+    ));
     Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(id).fetch_optional(c).await?))
+}
+
+/// Whether a verified municipality already carries this name (compared without case).
+pub async fn verified_municipality_named(ex: Exec<'_>, name: &str) -> Result<bool> {
+    let sql = "SELECT COUNT(*) FROM organisations WHERE kind = 'municipality' \
+               AND verification = 'verified' AND lower(name) = lower($1)";
+    let count: i64 = dispatch!(ex, c => sqlx::query_scalar(sql).bind(name).fetch_one(c).await?);
+    Ok(count > 0)
+}
+
+/// The municipalities waiting for a platform administrator, oldest first, then those rejected
+/// (most recent first).
+pub async fn verification_requests(ex: Exec<'_>) -> Result<Vec<VerificationRequest>> {
+    let sql = "SELECT o.id, o.name, o.created_at, o.verification, o.verification_note, \
+               u.name AS creator_name, u.email AS creator_email \
+               FROM organisations o LEFT JOIN users u ON u.id = o.created_by \
+               WHERE o.verification <> 'verified' \
+               ORDER BY CASE o.verification WHEN 'pending' THEN 0 ELSE 1 END, \
+               CASE o.verification WHEN 'pending' THEN o.created_at END, o.verified_at DESC, o.id";
+    Ok(dispatch!(ex, c => sqlx::query_as(sql).fetch_all(c).await?))
+}
+
+/// Records a platform administrator's decision on a pending municipality: `VERIFIED` or
+/// `REJECTED` with a note. False when it was not waiting for one. Verifying a name another
+/// verified municipality carries gives [`StoreError::Conflict`].
+pub async fn decide_verification(
+    ex: Exec<'_>,
+    org: OrgId,
+    decision: &str,
+    note: &str,
+    by: UserId,
+    now: OffsetDateTime,
+) -> Result<bool> {
+    let sql = "UPDATE organisations SET verification = $2, verification_note = $3, \
+               verified_by = $4, verified_at = $5, updated_at = $5 \
+               WHERE id = $1 AND kind = 'municipality' AND verification = 'pending'";
+    let changed = dispatch!(ex, c => sqlx::query(sql).bind(org).bind(decision).bind(note).bind(by).bind(now).execute(c).await?.rows_affected());
+    Ok(changed == 1)
+}
+
+/// Marks an organisation verified without a person's decision (demo data).
+pub async fn mark_verified(ex: Exec<'_>, org: OrgId, now: OffsetDateTime) -> Result<()> {
+    let sql = "UPDATE organisations SET verification = 'verified', verified_at = $2 WHERE id = $1";
+    dispatch!(ex, c => sqlx::query(sql).bind(org).bind(now).execute(c).await?.rows_affected());
+    Ok(())
 }
 
 /// The person's active role in the organisation, if any.
@@ -231,6 +309,7 @@ pub async fn end_membership(
 #[derive(sqlx::FromRow)]
 struct StandingRow {
     kind: String,
+    verified: bool,
     role: Option<String>,
     municipal: bool,
     facilitating: bool,
@@ -249,7 +328,7 @@ pub async fn standing(
     platform_admin: bool,
 ) -> Result<Option<Standing>> {
     // The municipality is the organisation itself, or the one whose registry lists it.
-    let sql = "SELECT o.kind, \
+    let sql = "SELECT o.kind, o.verification = 'verified' AS verified, \
                (SELECT m.role FROM memberships m WHERE m.organisation_id = o.id AND m.user_id = $2 AND m.until IS NULL) AS role, \
                EXISTS (SELECT 1 FROM memberships m WHERE m.organisation_id = p.municipality_id \
                        AND m.user_id = $2 AND m.until IS NULL) AS municipal, \
@@ -266,6 +345,7 @@ pub async fn standing(
     Ok(row.and_then(|row| {
         Some(Standing {
             kind: OrgKind::parse(&row.kind).ok()?,
+            verified: row.verified,
             role: row.role.and_then(|r| OrgRole::parse(&r).ok()),
             platform_admin,
             municipal: row.municipal,
@@ -278,16 +358,20 @@ pub async fn standing(
 
 /// The facilitator organisations that work in a municipality, by name.
 pub async fn facilitators_of(ex: Exec<'_>, municipality: OrgId) -> Result<Vec<Organisation>> {
-    let sql = "SELECT o.id, o.kind, o.name, o.created_at FROM municipality_facilitators f \
-               JOIN organisations o ON o.id = f.facilitator_id \
-               WHERE f.municipality_id = $1 ORDER BY o.name, o.id";
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT {ORG_COLUMNS} FROM municipality_facilitators f \
+         JOIN organisations o ON o.id = f.facilitator_id \
+         WHERE f.municipality_id = $1 ORDER BY o.name, o.id"
+    ));
     Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(municipality).fetch_all(c).await?))
 }
 
-/// Every organisation of a kind, by name (for choosing one from a list).
+/// Every verified organisation of a kind, by name (for choosing one from a list).
 pub async fn of_kind(ex: Exec<'_>, kind: OrgKind) -> Result<Vec<Organisation>> {
-    let sql =
-        "SELECT id, kind, name, created_at FROM organisations WHERE kind = $1 ORDER BY name, id";
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT {ORG_COLUMNS} FROM organisations o WHERE o.kind = $1 \
+         AND o.verification = 'verified' ORDER BY o.name, o.id"
+    ));
     Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(kind.as_str()).fetch_all(c).await?))
 }
 
@@ -337,13 +421,15 @@ pub async fn acting_for(ex: Exec<'_>, municipality: OrgId, user: UserId) -> Resu
 /// The municipalities whose registry a person can open: those they are a member of, and those
 /// where a facilitator organisation of theirs works. By name.
 pub async fn registries_for(ex: Exec<'_>, user: UserId) -> Result<Vec<Organisation>> {
-    let sql = "SELECT o.id, o.kind, o.name, o.created_at FROM organisations o \
-               WHERE o.kind = 'municipality' AND ( \
-                 EXISTS (SELECT 1 FROM memberships m WHERE m.organisation_id = o.id AND m.user_id = $1 AND m.until IS NULL) \
-                 OR EXISTS (SELECT 1 FROM municipality_facilitators f \
-                            JOIN memberships m ON m.organisation_id = f.facilitator_id AND m.until IS NULL \
-                            WHERE f.municipality_id = o.id AND m.user_id = $1)) \
-               ORDER BY o.name, o.id";
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT {ORG_COLUMNS} FROM organisations o \
+         WHERE o.kind = 'municipality' AND ( \
+           EXISTS (SELECT 1 FROM memberships m WHERE m.organisation_id = o.id AND m.user_id = $1 AND m.until IS NULL) \
+           OR EXISTS (SELECT 1 FROM municipality_facilitators f \
+                      JOIN memberships m ON m.organisation_id = f.facilitator_id AND m.until IS NULL \
+                      WHERE f.municipality_id = o.id AND m.user_id = $1)) \
+         ORDER BY o.name, o.id"
+    ));
     Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(user).fetch_all(c).await?))
 }
 
@@ -353,4 +439,41 @@ pub async fn find_by_name(ex: Exec<'_>, kind: OrgKind, name: &str) -> Result<Opt
     Ok(
         dispatch!(ex, c => sqlx::query_scalar(sql).bind(kind.as_str()).bind(name).fetch_optional(c).await?),
     )
+}
+
+/// Renames an organisation. A verified municipality's name that another one carries gives
+/// [`StoreError::Conflict`].
+pub async fn rename(ex: Exec<'_>, org: OrgId, name: &OrgName, now: OffsetDateTime) -> Result<()> {
+    let sql = "UPDATE organisations SET name = $2, updated_at = $3 WHERE id = $1";
+    dispatch!(ex, c => sqlx::query(sql).bind(org).bind(name.as_str()).bind(now).execute(c).await?.rows_affected());
+    Ok(())
+}
+
+/// How many administrators the organisation has now.
+pub async fn admin_count(ex: Exec<'_>, org: OrgId) -> Result<i64> {
+    let sql = "SELECT COUNT(*) FROM memberships WHERE organisation_id = $1 AND role = 'admin' \
+               AND until IS NULL";
+    Ok(dispatch!(ex, c => sqlx::query_scalar(sql).bind(org).fetch_one(c).await?))
+}
+
+/// Whether the organisation holds anything of the collaboration: areas, approaches, a place as
+/// a party or facilitator, an initiative profile (its own or in its registry), logbook
+/// entries. Only an organisation that holds nothing may be deleted.
+pub async fn holds_anything(ex: Exec<'_>, org: OrgId) -> Result<bool> {
+    let sql = "SELECT \
+                 EXISTS (SELECT 1 FROM areas WHERE municipality_id = $1) \
+              OR EXISTS (SELECT 1 FROM approaches WHERE municipality_id = $1) \
+              OR EXISTS (SELECT 1 FROM approach_parties WHERE organisation_id = $1) \
+              OR EXISTS (SELECT 1 FROM municipality_facilitators \
+                         WHERE municipality_id = $1 OR facilitator_id = $1) \
+              OR EXISTS (SELECT 1 FROM initiative_profiles \
+                         WHERE organisation_id = $1 OR municipality_id = $1) \
+              OR EXISTS (SELECT 1 FROM log_entries WHERE organisation_id = $1)";
+    Ok(dispatch!(ex, c => sqlx::query_scalar(sql).bind(org).fetch_one(c).await?))
+}
+
+/// Deletes an organisation with its memberships, invitations and requests.
+pub async fn delete(ex: Exec<'_>, org: OrgId) -> Result<()> {
+    dispatch!(ex, c => sqlx::query("DELETE FROM organisations WHERE id = $1").bind(org).execute(c).await?.rows_affected());
+    Ok(())
 }

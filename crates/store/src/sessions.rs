@@ -37,7 +37,7 @@ pub async fn find(ex: Exec<'_>, id_hash: &str, now: OffsetDateTime) -> Result<Op
     let sql = "SELECT s.id AS session_id, s.csrf_token, s.last_seen_at, u.id AS user_id, u.email, \
                u.name, u.language, u.is_platform_admin \
                FROM sessions s JOIN users u ON u.id = s.user_id \
-               WHERE s.id = $1 AND s.expires_at > $2";
+               WHERE s.id = $1 AND s.expires_at > $2 AND u.blocked_at IS NULL";
     Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(id_hash).bind(now).fetch_optional(c).await?))
 }
 

@@ -18,6 +18,8 @@ pub struct User {
     pub last_login_at: Option<OffsetDateTime>,
     pub created_at: OffsetDateTime,
     pub updated_at: OffsetDateTime,
+    /// Blocked by a platform administrator: no sessions, no logging in.
+    pub blocked_at: Option<OffsetDateTime>,
 }
 
 impl User {
@@ -39,7 +41,7 @@ pub struct NewUser<'a> {
 }
 
 const COLUMNS: &str = "id, email, name, password_hash, language, is_platform_admin, failed_logins, \
-                       locked_until, last_login_at, created_at, updated_at";
+                       locked_until, last_login_at, created_at, updated_at, blocked_at";
 
 /// Creates an account. A taken e-mail address gives [`crate::StoreError::Conflict`].
 pub async fn create(ex: Exec<'_>, new: &NewUser<'_>, now: OffsetDateTime) -> Result<UserId> {
@@ -159,6 +161,47 @@ pub async fn list(ex: Exec<'_>, after: Option<&str>, limit: i64) -> Result<Vec<U
                FROM users u WHERE u.email > $1 ORDER BY u.email LIMIT $2";
     Ok(dispatch!(ex, c => sqlx::query_as(sql)
         .bind(after.unwrap_or("")).bind(limit).fetch_all(c).await?))
+}
+
+/// Up to `limit` people whose name or address contains `query` (without case), by address.
+pub async fn search(ex: Exec<'_>, query: &str, limit: i64) -> Result<Vec<UserSummary>> {
+    let pattern = format!(
+        "%{}%",
+        query
+            .trim()
+            .to_lowercase()
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_")
+    );
+    let sql = "SELECT u.id, u.email, u.name, u.is_platform_admin, u.created_at, u.last_login_at, \
+               (SELECT COUNT(*) FROM memberships m WHERE m.user_id = u.id AND m.until IS NULL) AS organisations \
+               FROM users u WHERE lower(u.email) LIKE $1 ESCAPE '\\' OR lower(u.name) LIKE $1 ESCAPE '\\' \
+               ORDER BY u.email LIMIT $2";
+    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(&pattern).bind(limit).fetch_all(c).await?))
+}
+
+/// Blocks (`Some(now)`) or unblocks (`None`) an account; false when nothing changed.
+pub async fn set_blocked(
+    ex: Exec<'_>,
+    id: UserId,
+    blocked_at: Option<OffsetDateTime>,
+) -> Result<bool> {
+    let sql =
+        "UPDATE users SET blocked_at = $2 WHERE id = $1 AND (blocked_at IS NULL) <> ($2 IS NULL)";
+    let changed = dispatch!(ex, c => sqlx::query(sql).bind(id).bind(blocked_at).execute(c).await?.rows_affected());
+    Ok(changed == 1)
+}
+
+/// Ends a lockout: the account's and those of the browsers it logged in with.
+pub async fn lift_lockout(ex: Exec<'_>, id: UserId) -> Result<()> {
+    dispatch!(ex, c => {
+        sqlx::query("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1")
+            .bind(id).execute(&mut *c).await?;
+        sqlx::query("UPDATE login_devices SET failed_logins = 0, locked_until = NULL WHERE user_id = $1")
+            .bind(id).execute(&mut *c).await?;
+    });
+    Ok(())
 }
 
 pub async fn count(ex: Exec<'_>) -> Result<i64> {

@@ -60,6 +60,8 @@ pub struct Ctx {
     /// A message key to show once, set by the previous request.
     pub flash: Option<String>,
     pub ip: Option<IpAddr>,
+    /// Anyone may create an account (otherwise only with an invitation).
+    pub registration_open: bool,
 }
 
 impl Ctx {
@@ -349,6 +351,7 @@ pub async fn session_layer(
         path: request.uri().path().to_owned(),
         flash,
         ip,
+        registration_open: state.config.allow_registration,
     };
     request.extensions_mut().insert(ctx.clone());
     let method_is_get = request.method() == axum::http::Method::GET;
@@ -434,6 +437,7 @@ fn render_error(lang: Language, request: &Request, response: Response) -> Respon
         path: request.uri().path().to_owned(),
         flash: None,
         ip: None,
+        registration_open: false,
     };
     render_error_page(&ctx, response)
 }

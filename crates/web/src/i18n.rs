@@ -51,10 +51,19 @@ fn lookup(language: Language, key: &str, args: Option<&Args>) -> Option<String> 
 }
 
 /// The message `key` with named arguments, e.g. `t_args(lang, "welcome", &[("name", "Sanne")])`.
+/// `$count` is the one argument messages choose a plural form by, so it goes to Fluent as a
+/// number (as text, "1" would fall through to the `other` form); every other argument is
+/// text, so codes such as "0363" keep their zeros.
 pub fn t_args(language: Language, key: &str, args: &[(&'static str, String)]) -> String {
     let args: Args = args
         .iter()
-        .map(|(name, value)| (Cow::Borrowed(*name), FluentValue::from(value.clone())))
+        .map(|(name, value)| {
+            let value = match value.parse::<i64>() {
+                Ok(number) if *name == "count" => FluentValue::from(number),
+                _ => FluentValue::from(value.clone()),
+            };
+            (Cow::Borrowed(*name), value)
+        })
         .collect();
     lookup(language, key, Some(&args)).unwrap_or_else(|| key.to_owned())
 }
@@ -64,4 +73,19 @@ pub fn has_key(language: Language, key: &str) -> bool {
     LOCALES
         .lookup_single_language::<&str>(langid(language), key, None)
         .is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_choose_their_plural_form() {
+        let one = t_args(Language::Nl, "admin-users-found", &[("count", "1".into())]);
+        let two = t_args(Language::Nl, "admin-users-found", &[("count", "2".into())]);
+        assert_eq!(one, "Eén gebruiker gevonden");
+        assert_eq!(two, "2 gebruikers gevonden");
+        let en = t_args(Language::En, "admin-users-found", &[("count", "1".into())]);
+        assert_eq!(en, "One user found");
+    }
 }

@@ -510,6 +510,13 @@ async fn registration_can_be_switched_off() {
             .get("/register")
             .await
             .assert_contains("uitgeschakeld");
+        for page in ["/", "/login"] {
+            let body = browser.get(page).await.body;
+            assert!(
+                !body.contains("href=\"/register"),
+                "{page} offers no registration"
+            );
+        }
         let refused = browser
             .post(
                 "/register",

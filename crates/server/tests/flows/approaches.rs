@@ -180,6 +180,27 @@ async fn an_approach_is_run_together(app: TestApp) {
             .await;
         assert_eq!(page.status, 303, "{}", page.body);
     }
+    // Asked once is enough; until they accept, they see nothing of the approach.
+    let again = w
+        .municipality
+        .post(
+            &parties,
+            &[("organisation", partner_org.as_str()), ("role", "adviser")],
+        )
+        .await;
+    assert_eq!(again.status, 422);
+    again.assert_contains("al gevraagd");
+    w.municipality
+        .get(&parties)
+        .await
+        .assert_contains("Gevraagd, nog geen antwoord");
+    assert_eq!(w.initiative.get(&a).await.status, 403);
+    assert_eq!(
+        app.accept_requests(&w.initiative, w.initiative_org).await,
+        1
+    );
+    assert_eq!(app.accept_requests(&w.partner, w.partner_org).await, 1);
+    assert_eq!(w.initiative.get(&a).await.status, 200);
     // A party is not added twice (its role and dates are changed on its own page).
     let twice = w
         .municipality

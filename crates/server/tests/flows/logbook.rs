@@ -107,6 +107,9 @@ async fn arrange(app: &TestApp) -> World {
             .await;
         assert_eq!(page.status, 303, "{}", page.body);
     }
+    // Each organisation takes part once its administrator accepts.
+    assert_eq!(app.accept_requests(&initiative, initiative_org).await, 1);
+    assert_eq!(app.accept_requests(&partner, partner_org).await, 1);
     World {
         municipality,
         initiative,
@@ -271,6 +274,31 @@ async fn a_meeting_with_decisions_and_actions(app: TestApp) {
         .get(&meeting.location)
         .await
         .assert_contains("Een enquête");
+    // A party that only sees the decision (the adviser did not take it) is not offered to
+    // supersede it and cannot, by link or by form.
+    assert!(
+        !w.partner
+            .get(&first.location)
+            .await
+            .body
+            .contains("?supersedes="),
+        "the adviser is not offered to supersede"
+    );
+    w.initiative
+        .get(&first.location)
+        .await
+        .assert_contains(&format!("?supersedes={first_id}"));
+    assert_eq!(
+        w.partner
+            .get(&format!("{new_decision}?supersedes={first_id}"))
+            .await
+            .status,
+        403
+    );
+    let first_field = first_id.to_string();
+    let mut by_adviser = decision_fields("Door de adviseur vervangen", true);
+    by_adviser.push(("supersedes", first_field.as_str()));
+    assert_eq!(w.partner.post(&new_decision, &by_adviser).await.status, 403);
     // A decision is never edited; a later one supersedes it and both stay.
     assert_eq!(
         w.municipality
@@ -284,7 +312,6 @@ async fn a_meeting_with_decisions_and_actions(app: TestApp) {
         .await
         .assert_contains("Een enquête")
         .assert_contains(&format!("name=\"supersedes\" value=\"{first_id}\""));
-    let first_field = first_id.to_string();
     let mut fields = decision_fields("Een enquête en een tweede avond", true);
     fields.push(("supersedes", first_field.as_str()));
     let later = w.initiative.post(&new_decision, &fields).await;
@@ -1328,6 +1355,8 @@ async fn logbook_news_is_mailed_as_people_chose() {
         let smtp = crate::mail::SmtpServer::start().await;
         let app = TestApp::spawn(backend).await;
         let w = arrange(&app).await;
+        // The requests to take part went out while arranging; this test is about news.
+        app.dispatch_mail().await;
         // The job worker, sending over SMTP.
         let worker = |name: &str, smtp_url: &str| samenspel::worker::Worker {
             db: app.db.clone(),

@@ -112,5 +112,22 @@ async fn reset_mail_goes_out_over_smtp() {
             .find(|m| m.contains("Nieuw wachtwoord voor Samenspel"))
             .expect("the reset mail");
         assert!(reset.contains("karim@example.nl"));
+        // What mail programs and spam filters expect of every message.
+        for header in ["Message-ID: <", "Date: ", "MIME-Version: 1.0"] {
+            assert!(reset.contains(header), "{header} in {reset}");
+        }
+        // Once sent, the text (with its working link) does not stay in the database.
+        let before_purge = samenspel_store::now() + time::Duration::seconds(1);
+        let mut conn = app.db.conn().await.expect("conn");
+        let purged = samenspel_store::jobs::purge_finished_mail(conn.ex(), before_purge)
+            .await
+            .expect("purge");
+        assert_eq!(purged, 2, "{backend:?}: the activation and the reset mail");
+        drop(conn);
+        assert_eq!(
+            app.scalar("SELECT COUNT(*) FROM jobs WHERE payload LIKE '%/password/reset%'")
+                .await,
+            0
+        );
     }
 }

@@ -24,7 +24,7 @@ async fn organisation_life_cycle(app: TestApp) {
     admin
         .get(&format!("/organisations/{org}"))
         .await
-        .assert_contains("De organisatie is toegevoegd.");
+        .assert_contains("De gemeente is toegevoegd.");
 
     let link = app.invite(&admin, org, "joris@example.nl", "member").await;
     let page = admin.get(&format!("/organisations/{org}")).await;

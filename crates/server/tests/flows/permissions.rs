@@ -226,6 +226,7 @@ async fn arrange(app: &TestApp) -> (World, Vec<(Visitor, Browser)>) {
         let page = browser.post(&path, &fields).await;
         assert_eq!(page.status, 303, "arranging {path}: {}", page.body);
     }
+    assert_eq!(app.accept_requests(&facilitator, facilitator_org).await, 1);
     let platform = app.browser();
     assert_eq!(
         platform.login("platform@example.nl", PASSWORD).await.status,
@@ -258,37 +259,46 @@ async fn arrange(app: &TestApp) -> (World, Vec<(Visitor, Browser)>) {
         facilitator_org.to_string(),
         partner_org.to_string(),
     );
-    for (browser, path, fields) in [
+    // The parties, each accepting the municipality's request.
+    for (party, fields, party_admin) in [
         (
-            &admin,
-            format!("/approaches/{approach}/subprojects"),
-            vec![("sub_name", "Warmtenet")],
-        ),
-        (
-            &admin,
-            format!("/approaches/{approach}/parties"),
+            initiative,
             vec![
                 ("organisation", initiative_id.as_str()),
                 ("role", "project-team"),
             ],
+            &initiative_admin,
         ),
         (
-            &admin,
-            format!("/approaches/{approach}/parties"),
+            facilitator_org,
             vec![
                 ("organisation", facilitator_id.as_str()),
                 ("role", "adviser"),
             ],
+            &facilitator,
         ),
         (
-            &admin,
-            format!("/approaches/{approach}/parties"),
+            partner_org,
             vec![
                 ("organisation", partner_id.as_str()),
                 ("role", "executor"),
                 ("since", "2020-01-01"),
                 ("until", "2021-01-01"),
             ],
+            &partner,
+        ),
+    ] {
+        let page = admin
+            .post(&format!("/approaches/{approach}/parties"), &fields)
+            .await;
+        assert_eq!(page.status, 303, "adding a party: {}", page.body);
+        assert_eq!(app.accept_requests(party_admin, party).await, 1);
+    }
+    for (browser, path, fields) in [
+        (
+            &admin,
+            format!("/approaches/{approach}/subprojects"),
+            vec![("sub_name", "Warmtenet")],
         ),
         (
             &initiative_admin,
@@ -385,6 +395,8 @@ fn concrete(spec: &RouteSpec, world: &World) -> String {
         .replace("{entry}", &world.entry.to_string())
         .replace("{kind}", "meeting")
         .replace("{id}", "999999")
+        .replace("{request}", "999999")
+        .replace("{user}", "999999")
         .replace("{token}", "no-such-token")
         .replace("{file}", "samenspel.css")
 }

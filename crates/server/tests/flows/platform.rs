@@ -7,6 +7,8 @@ on_both_databases!(
     audit_log_filters,
     audit_log_pages_by_time,
     platform_admin_sees_everyone,
+    operators_manage_access,
+    operators_manage_organisations,
     errors_and_headers,
     health_and_metrics
 );
@@ -301,4 +303,237 @@ async fn raw_post_headers(base: &str, path: &str, length: usize) -> String {
     )
     .await;
     String::from_utf8_lossy(&answer).into_owned()
+}
+
+/// An operator finds a person, blocks them (asked first; their sessions end at once), lifts
+/// the block, logs them out everywhere and lifts a lockout; every step is in the audit log.
+async fn operators_manage_access(app: TestApp) {
+    let admin = platform_admin(&app).await;
+    let kees = app.register("Kees de Vries", "kees@example.nl").await;
+    let id = app
+        .scalar("SELECT id FROM users WHERE email = 'kees@example.nl'")
+        .await;
+    let found = admin.get("/admin/users?q=DE+VRIES").await;
+    found
+        .assert_contains("Eén gebruiker gevonden")
+        .assert_contains(&format!("href=\"/admin/users/{id}\""));
+    admin
+        .get("/admin/users?q=%25")
+        .await
+        .assert_contains("0 gebruikers gevonden");
+    let person = format!("/admin/users/{id}");
+    admin
+        .get(&person)
+        .await
+        .assert_contains("Kan inloggen")
+        .assert_contains("kees@example.nl");
+    assert_eq!(kees.get(&person).await.status, 403);
+
+    // Blocking asks first.
+    let unconfirmed = admin.post(&format!("{person}/block"), &[]).await;
+    assert_eq!(unconfirmed.status, 422);
+    unconfirmed.assert_contains("Vink aan dat u begrijpt wat blokkeren doet.");
+    assert_eq!(kees.get("/account").await.status, 200);
+    let blocked = admin
+        .post(&format!("{person}/block"), &[("confirm", "yes")])
+        .await;
+    assert_eq!(blocked.status, 303);
+    assert_eq!(kees.get("/account").await.status, 303, "logged out at once");
+    let refused = kees.login("kees@example.nl", PASSWORD).await;
+    assert_eq!(refused.status, 403);
+    refused.assert_contains("geblokkeerd");
+    assert_eq!(
+        kees.login("kees@example.nl", "niet-het-wachtwoord")
+            .await
+            .status,
+        422,
+        "without the password, nothing tells that the account is blocked"
+    );
+    assert_eq!(
+        admin.post(&format!("{person}/unblock"), &[]).await.status,
+        303
+    );
+    assert_eq!(kees.login("kees@example.nl", PASSWORD).await.status, 303);
+
+    // Logged out everywhere.
+    assert_eq!(
+        admin
+            .post(&format!("{person}/end-sessions"), &[])
+            .await
+            .status,
+        303
+    );
+    assert_eq!(kees.get("/account").await.status, 303);
+
+    // A lockout after wrong passwords, lifted.
+    let stranger = app.browser();
+    for _ in 0..6 {
+        stranger.login("kees@example.nl", "fout-fout-fout").await;
+    }
+    assert_eq!(
+        app.browser()
+            .login("kees@example.nl", PASSWORD)
+            .await
+            .status,
+        422,
+        "locked"
+    );
+    admin
+        .get(&person)
+        .await
+        .assert_contains("Tijdelijk vergrendeld");
+    assert_eq!(
+        admin
+            .post(&format!("{person}/lift-lockout"), &[])
+            .await
+            .status,
+        303
+    );
+    assert_eq!(
+        app.browser()
+            .login("kees@example.nl", PASSWORD)
+            .await
+            .status,
+        303
+    );
+
+    // An operator does not lock themselves out.
+    let me = app
+        .scalar("SELECT id FROM users WHERE email = 'beheer@example.nl'")
+        .await;
+    assert_eq!(
+        admin
+            .post(&format!("/admin/users/{me}/block"), &[("confirm", "yes")])
+            .await
+            .status,
+        409
+    );
+    for action in [
+        "user.blocked",
+        "user.unblocked",
+        "user.sessions_ended",
+        "user.lockout_lifted",
+    ] {
+        assert_eq!(app.audit_count(action).await, 1, "{action}");
+    }
+}
+
+/// An operator renames an organisation, appoints an administrator where none is left, and
+/// deletes one that holds nothing yet (asked first); one that takes part stays.
+async fn operators_manage_organisations(app: TestApp) {
+    let admin = platform_admin(&app).await;
+    let owner = app.register("Eigenaar", "eigenaar@example.nl").await;
+    let org = app.create_org(&owner, "partner", "Woonstichting").await;
+    let page = format!("/admin/organisations/{org}");
+    admin
+        .get("/admin/organisations")
+        .await
+        .assert_contains(&format!("href=\"{page}\""));
+    assert_eq!(owner.get(&page).await.status, 403);
+
+    let empty = admin
+        .post(&format!("{page}/rename"), &[("name", " ")])
+        .await;
+    assert_eq!(empty.status, 422);
+    let renamed = admin
+        .post(
+            &format!("{page}/rename"),
+            &[("name", "Woonstichting Zonnedal")],
+        )
+        .await;
+    assert_eq!(renamed.status, 303);
+    owner
+        .get(&format!("/organisations/{org}"))
+        .await
+        .assert_contains("Woonstichting Zonnedal");
+
+    // Appointing is for an organisation without administrators only.
+    assert_eq!(
+        admin
+            .post(
+                &format!("{page}/appoint"),
+                &[("email", "eigenaar@example.nl")]
+            )
+            .await
+            .status,
+        409
+    );
+    app.exec("UPDATE memberships SET role = 'member'").await;
+    admin
+        .get(&page)
+        .await
+        .assert_contains("geen beheerder meer");
+    let unknown = admin
+        .post(
+            &format!("{page}/appoint"),
+            &[("email", "niemand@example.nl")],
+        )
+        .await;
+    assert_eq!(unknown.status, 422);
+    unknown
+        .assert_contains("geen account")
+        .assert_contains("value=\"niemand@example.nl\"");
+    assert_eq!(
+        admin
+            .post(
+                &format!("{page}/appoint"),
+                &[("email", "eigenaar@example.nl")]
+            )
+            .await
+            .status,
+        303
+    );
+    assert_eq!(
+        app.scalar("SELECT COUNT(*) FROM memberships WHERE role = 'admin' AND until IS NULL")
+            .await,
+        1
+    );
+
+    // Deleting asks first, and only what holds nothing can go.
+    let unconfirmed = admin.post(&format!("{page}/delete"), &[]).await;
+    assert_eq!(unconfirmed.status, 422);
+    unconfirmed.assert_contains("definitief");
+    assert_eq!(
+        admin
+            .post(&format!("{page}/delete"), &[("confirm", "yes")])
+            .await
+            .status,
+        303
+    );
+    assert_eq!(admin.get(&page).await.status, 404);
+    let (_, municipality) = app
+        .municipality_with_areas("pl@zonnedal.example", "Gemeente Zonnedal")
+        .await;
+    let kept = format!("/admin/organisations/{municipality}");
+    admin
+        .get(&kept)
+        .await
+        .assert_contains("kan daarom niet worden verwijderd");
+    assert_eq!(
+        admin
+            .post(&format!("{kept}/delete"), &[("confirm", "yes")])
+            .await
+            .status,
+        409
+    );
+    // A verified municipality's name stays its own.
+    let other = app.register("Ander", "ander@example.nl").await;
+    let second = app
+        .create_org(&other, "municipality", "Gemeente Beekdal")
+        .await;
+    let clash = admin
+        .post(
+            &format!("/admin/organisations/{second}/rename"),
+            &[("name", "Gemeente Zonnedal")],
+        )
+        .await;
+    assert_eq!(clash.status, 422);
+    clash.assert_contains("Er is al een geverifieerde gemeente met deze naam.");
+    for action in [
+        "organisation.renamed",
+        "organisation.admin_appointed",
+        "organisation.deleted",
+    ] {
+        assert_eq!(app.audit_count(action).await, 1, "{action}");
+    }
 }

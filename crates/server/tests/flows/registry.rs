@@ -210,6 +210,17 @@ async fn initiatives_are_mapped_claimed_and_shown_to_the_right_people(app: TestA
         )
         .await;
     assert_eq!(added.status, 303);
+    // Asked, not yet drawn in: it sees nothing until one of its administrators accepts.
+    assert_eq!(facilitator.get(&registry).await.status, 403);
+    let asked = app.dispatch_mail().await;
+    assert!(
+        asked
+            .iter()
+            .any(|m| m.contains("To: begeleider@buurtkracht.example")
+                && m.contains("Gemeente Zonnedal vraagt Stichting Buurtkracht")),
+        "{asked:?}"
+    );
+    assert_eq!(app.accept_requests(&facilitator, facilitator_org).await, 1);
     assert_eq!(facilitator.get(&registry).await.status, 200);
 
     // Mapping: a missing theme and a bad website are explained, the input kept.

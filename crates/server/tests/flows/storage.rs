@@ -246,7 +246,15 @@ async fn the_command_line_creates_a_platform_administrator() {
         "kort\n",
     );
     assert!(!weak.status.success());
-    let demo = run(&["demo"], "");
+    // The demo's accounts share a published password: not next to real accounts by accident.
+    let refused = run(&["demo"], "");
+    assert!(!refused.status.success());
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("--force"),
+        "{}",
+        String::from_utf8_lossy(&refused.stderr)
+    );
+    let demo = run(&["demo", "--force"], "");
     assert!(
         demo.status.success(),
         "{}",

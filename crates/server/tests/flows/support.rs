@@ -249,11 +249,61 @@ impl TestApp {
             .post("/organisations/new", &[("kind", kind), ("name", name)])
             .await;
         assert_eq!(page.status, 303, "{}", page.body);
-        page.location
+        let org = page
+            .location
             .rsplit('/')
             .next()
             .and_then(|id| id.parse().ok())
-            .expect("organisation id")
+            .expect("organisation id");
+        if kind == "municipality" {
+            self.verify_municipality(org).await;
+        }
+        org
+    }
+
+    /// Accepts, as `admin` (an administrator of `org`), every open request to `org` to take
+    /// part; returns how many there were.
+    pub async fn accept_requests(&self, admin: &Browser, org: i64) -> usize {
+        let page = admin.get(&format!("/organisations/{org}")).await;
+        let marker = format!("action=\"/organisations/{org}/requests/");
+        let ids: Vec<String> = page
+            .body
+            .split(&marker)
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next().map(str::to_owned))
+            .collect();
+        for id in &ids {
+            let answered = admin
+                .post(
+                    &format!("/organisations/{org}/requests/{id}"),
+                    &[("answer", "accept")],
+                )
+                .await;
+            assert_eq!(answered.status, 303, "{}", answered.body);
+        }
+        ids.len()
+    }
+
+    /// Verifies a municipality as a platform administrator would (the page for that has flow
+    /// tests of its own in `security.rs`).
+    pub async fn verify_municipality(&self, org: i64) {
+        let sql = "UPDATE organisations SET verification = 'verified' WHERE id = $1";
+        match &self.db {
+            Db::Sqlite(pool) => {
+                sqlx::query(sql)
+                    .bind(org)
+                    .execute(pool)
+                    .await
+                    .expect("verify");
+            }
+            Db::Postgres(pool) => {
+                sqlx::query(sql)
+                    .bind(org)
+                    .execute(pool)
+                    .await
+                    .expect("verify");
+            }
+        }
     }
 
     /// A municipality with its CBS code (GM9901) and the areas of [`AREAS_CSV`], administered by

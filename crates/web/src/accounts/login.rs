@@ -142,6 +142,14 @@ pub async fn submit(
         user.as_ref().map(|u| u.password_hash.clone()),
     )
     .await?;
+    // A blocked account is told so, but only to whoever knows its password.
+    if valid && !locked && user.as_ref().is_some_and(|u| u.blocked_at.is_some()) {
+        return Ok(refuse(
+            StatusCode::FORBIDDEN,
+            "password",
+            "error-account-blocked",
+        ));
+    }
     let user = match user {
         Some(user) if valid && !locked => user,
         user => {

@@ -1,6 +1,10 @@
-//! Platform administration: every user, every organisation, and the audit log.
+//! Platform administration: every user, every organisation, municipalities waiting for
+//! verification, and the audit log.
 
 pub mod audit_log;
+mod organisation;
+mod people;
+mod verification;
 
 use crate::auth::Ctx;
 use crate::error::AppError;
@@ -10,7 +14,7 @@ use crate::views::render;
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Response;
-use axum::routing::get;
+use axum::routing::{get, post};
 use samenspel_store::{OrgId, organisations, users};
 use serde::Deserialize;
 
@@ -28,9 +32,81 @@ pub fn routes(state: AppState) -> RouteTable {
         )
         .route(
             "GET",
+            "/admin/users/{user}",
+            Access::PlatformAdmin,
+            get(people::page),
+        )
+        .route(
+            "POST",
+            "/admin/users/{user}/block",
+            Access::PlatformAdmin,
+            post(people::block),
+        )
+        .route(
+            "POST",
+            "/admin/users/{user}/unblock",
+            Access::PlatformAdmin,
+            post(people::unblock),
+        )
+        .route(
+            "POST",
+            "/admin/users/{user}/end-sessions",
+            Access::PlatformAdmin,
+            post(people::end_sessions),
+        )
+        .route(
+            "POST",
+            "/admin/users/{user}/lift-lockout",
+            Access::PlatformAdmin,
+            post(people::lift_lockout),
+        )
+        .route(
+            "GET",
             "/admin/organisations",
             Access::PlatformAdmin,
             get(organisations_page),
+        )
+        .route(
+            "GET",
+            "/admin/organisations/{org}",
+            Access::PlatformAdmin,
+            get(organisation::page),
+        )
+        .route(
+            "POST",
+            "/admin/organisations/{org}/rename",
+            Access::PlatformAdmin,
+            post(organisation::rename),
+        )
+        .route(
+            "POST",
+            "/admin/organisations/{org}/appoint",
+            Access::PlatformAdmin,
+            post(organisation::appoint),
+        )
+        .route(
+            "POST",
+            "/admin/organisations/{org}/delete",
+            Access::PlatformAdmin,
+            post(organisation::delete),
+        )
+        .route(
+            "GET",
+            "/admin/municipalities",
+            Access::PlatformAdmin,
+            get(verification::page),
+        )
+        .route(
+            "POST",
+            "/admin/municipalities/{org}/verify",
+            Access::PlatformAdmin,
+            post(verification::verify),
+        )
+        .route(
+            "POST",
+            "/admin/municipalities/{org}/reject",
+            Access::PlatformAdmin,
+            post(verification::reject),
         )
         .route(
             "GET",
@@ -44,6 +120,9 @@ pub fn routes(state: AppState) -> RouteTable {
 pub struct AfterQuery {
     #[serde(default)]
     pub after: String,
+    /// A search in the list of users.
+    #[serde(default)]
+    pub q: String,
     #[serde(default)]
     pub after_id: Option<i64>,
 }
@@ -55,6 +134,8 @@ struct UsersView<'a> {
     users: Vec<users::UserSummary>,
     total: i64,
     next: Option<String>,
+    /// What was searched for; empty for the whole list.
+    query: String,
 }
 
 async fn users_page(
@@ -63,19 +144,27 @@ async fn users_page(
     Query(query): Query<AfterQuery>,
 ) -> Result<Response, AppError> {
     let mut conn = state.db.conn().await?;
-    let after = (!query.after.is_empty()).then_some(query.after.as_str());
-    let mut users = users::list(conn.ex(), after, PAGE + 1).await?;
-    let next = (users.len() as i64 > PAGE).then(|| {
-        users.truncate(PAGE as usize);
-        let last = users.last().map(|u| u.email.clone()).unwrap_or_default();
-        serde_urlencoded::to_string([("after", last)]).unwrap_or_default()
-    });
+    let search = query.q.trim().to_owned();
     let total = users::count(conn.ex()).await?;
+    // A search shows its first page of matches; the whole list pages by address.
+    let (users, next) = if search.is_empty() {
+        let after = (!query.after.is_empty()).then_some(query.after.as_str());
+        let mut users = users::list(conn.ex(), after, PAGE + 1).await?;
+        let next = (users.len() as i64 > PAGE).then(|| {
+            users.truncate(PAGE as usize);
+            let last = users.last().map(|u| u.email.clone()).unwrap_or_default();
+            serde_urlencoded::to_string([("after", last)]).unwrap_or_default()
+        });
+        (users, next)
+    } else {
+        (users::search(conn.ex(), &search, PAGE).await?, None)
+    };
     Ok(render(&UsersView {
         ctx: &ctx,
         users,
         total,
         next,
+        query: search,
     }))
 }
 

@@ -6,7 +6,7 @@ mod ambition;
 mod kompas;
 mod overview;
 mod page;
-mod parties;
+pub(crate) mod parties;
 mod settings;
 
 use crate::admin::audit_log::action_key;

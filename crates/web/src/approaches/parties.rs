@@ -1,5 +1,7 @@
 //! The parties of an approach with their role and dates, and its sub-projects. The
-//! municipality adds and changes them; everyone in the approach sees them.
+//! municipality asks organisations to take part (their administrators accept or decline, see
+//! `organisations::requests`) and changes their role and dates; everyone in the approach sees
+//! them.
 
 use super::{Workspace, parse_org};
 use crate::audit;
@@ -16,9 +18,63 @@ use samenspel_domain::approaches::{PartyRole, optional_text, period, required_li
 use samenspel_domain::organisations::OrgRole;
 use samenspel_domain::permissions::ApproachPermission;
 use samenspel_store::approaches::{self, NewParty, PartyRow, SubprojectRow};
+use samenspel_store::consent::{self, PARTY, Request};
 use samenspel_store::organisations::{self, Organisation};
-use samenspel_store::{OrgId, StoreError, SubprojectId};
-use serde::Deserialize;
+use samenspel_store::{Exec, OrgId, StoreError, SubprojectId};
+use serde::{Deserialize, Serialize};
+
+/// What the municipality filled in for a party it asks, kept with the request until the
+/// organisation accepts.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct PartyDetails {
+    role: String,
+    subproject: Option<i64>,
+    since: Option<time::Date>,
+    until: Option<time::Date>,
+}
+
+impl PartyDetails {
+    fn of(party: &NewParty) -> Self {
+        PartyDetails {
+            role: party.role.as_str().to_owned(),
+            subproject: party.subproject.map(|s| s.0),
+            since: party.since,
+            until: party.until,
+        }
+    }
+}
+
+/// The party role a request asks for, as its label key's value ("" when unreadable).
+pub(crate) fn requested_role(request: &Request) -> String {
+    serde_json::from_str::<PartyDetails>(&request.details)
+        .map(|d| d.role)
+        .unwrap_or_default()
+}
+
+/// Makes an accepted request's organisation a party, with what the municipality asked. An
+/// organisation that became a party meanwhile stays as it is.
+pub(crate) async fn join(
+    ex: Exec<'_>,
+    request: &Request,
+    now: time::OffsetDateTime,
+) -> Result<(), AppError> {
+    let Some(approach) = request.approach_id else {
+        return Err(AppError::NotFound);
+    };
+    let details: PartyDetails =
+        serde_json::from_str(&request.details).map_err(|_| AppError::BadRequest("details"))?;
+    let party = NewParty {
+        organisation: request.organisation_id,
+        role: PartyRole::parse(&details.role).map_err(|_| AppError::BadRequest("role"))?,
+        subproject: details.subproject.map(SubprojectId),
+        since: details.since,
+        until: details.until,
+    };
+    match approaches::add_party(ex, approach, &party, now).await {
+        Ok(_) | Err(StoreError::Refused(_)) => Ok(()),
+        Err(other) => Err(other.into()),
+    }
+}
 
 /// A party form's input.
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -104,6 +160,8 @@ struct PartiesView<'a> {
     roles: &'static [PartyRole],
     /// The visitor's own parties (not the municipality) that they administer, and may end.
     leavable: Vec<(OrgId, String)>,
+    /// Organisations asked to take part that have not answered yet.
+    requested: Vec<Request>,
 }
 
 impl PartiesView<'_> {
@@ -130,12 +188,19 @@ async fn render_page(
     let can_manage = scope.standing.allows(ApproachPermission::Manage);
     let mut conn = state.db.conn().await?;
     let subprojects = approaches::subprojects(conn.ex(), scope.id).await?;
-    // Organisations that are (or were) a party are changed from their own page instead.
+    let requested = if can_manage {
+        consent::open_for_approach(conn.ex(), scope.id).await?
+    } else {
+        Vec::new()
+    };
+    // Organisations that are (or were) a party are changed from their own page instead; those
+    // asked already wait for their answer.
     let candidates = if can_manage {
         approaches::candidates(conn.ex(), scope.municipality)
             .await?
             .into_iter()
             .filter(|c| !ws.parties.iter().any(|p| p.organisation_id == c.id))
+            .filter(|c| !requested.iter().any(|r| r.organisation_id == c.id))
             .collect()
     } else {
         Vec::new()
@@ -175,6 +240,7 @@ async fn render_page(
         sub_errors: rejected.sub_errors,
         roles: PartyRole::ALL,
         leavable,
+        requested,
     };
     Ok(render_or_refuse(&view, failed))
 }
@@ -215,27 +281,69 @@ pub async fn add(
         };
         return render_page(&state, &ctx, &scope, Some(rejected)).await;
     };
+    let me = ctx.require_user()?.id;
     let now = samenspel_store::now();
-    let mut tx = state.db.begin().await?;
-    match approaches::add_party(tx.ex(), scope.id, &party, now).await {
-        Ok(_) => {}
-        Err(StoreError::Refused(key)) => {
-            drop(tx);
-            let mut errors = FormErrors::default();
-            errors.add("organisation", key);
-            let rejected = Rejected {
-                form,
-                errors,
-                ..Rejected::default()
-            };
-            return render_page(&state, &ctx, &scope, Some(rejected)).await;
+    let refused = |key: &'static str| {
+        let mut errors = FormErrors::default();
+        errors.add("organisation", key);
+        Rejected {
+            form: form.clone(),
+            errors,
+            ..Rejected::default()
         }
-        Err(other) => return Err(other.into()),
-    }
+    };
+    let mut tx = state.db.begin().await?;
+    // Someone who administers the organisation consents by adding it; anyone else asks its
+    // administrators, and it takes part once one of them accepts.
+    let (action, flash) =
+        if crate::organisations::requests::administers(tx.ex(), chosen.id, me).await? {
+            match approaches::add_party(tx.ex(), scope.id, &party, now).await {
+                Ok(_) => {}
+                Err(StoreError::Refused(key)) => {
+                    drop(tx);
+                    return render_page(&state, &ctx, &scope, Some(refused(key))).await;
+                }
+                Err(other) => return Err(other.into()),
+            }
+            ("approach.party_added", "flash-party-added")
+        } else {
+            let details = serde_json::to_string(&PartyDetails::of(&party)).unwrap_or_default();
+            let request = consent::NewRequest {
+                kind: PARTY,
+                municipality: scope.municipality,
+                approach: Some(scope.id),
+                organisation: chosen.id,
+                details: &details,
+            };
+            if consent::create(tx.ex(), &request, me, now).await?.is_none() {
+                drop(tx);
+                let rejected = refused("error-party-requested");
+                return render_page(&state, &ctx, &scope, Some(rejected)).await;
+            }
+            let approach = approaches::by_id(tx.ex(), scope.id)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            let base = state.config.base_url.trim_end_matches('/');
+            crate::organisations::requests::mail_admins(
+                tx.ex(),
+                chosen.id,
+                "mail-party-request-subject",
+                "mail-party-request-body",
+                &[
+                    ("municipality", approach.municipality_name.clone()),
+                    ("organisation", chosen.name.clone()),
+                    ("approach", approach.name.clone()),
+                    ("link", format!("{base}/organisations/{}", chosen.id)),
+                ],
+                ctx.lang,
+            )
+            .await?;
+            ("approach.party_requested", "flash-party-requested")
+        };
     audit::record(
         tx.ex(),
         &ctx,
-        "approach.party_added",
+        action,
         ("approach", Some(scope.id.0)),
         Some(scope.municipality),
         serde_json::json!({
@@ -244,10 +352,11 @@ pub async fn add(
     )
     .await?;
     tx.commit().await?;
+    state.jobs_waiting.notify_one();
     Ok(redirect_with_flash(
         &state,
         &format!("/approaches/{}/parties", scope.id),
-        "flash-party-added",
+        flash,
     ))
 }
 

@@ -309,6 +309,8 @@ struct FacilitatorsView<'a> {
     org: organisations::Organisation,
     working: Vec<organisations::Organisation>,
     available: Vec<organisations::Organisation>,
+    /// Facilitator organisations asked to work here that have not answered yet.
+    requested: Vec<samenspel_store::consent::Request>,
     can_manage: bool,
     municipal: bool,
     errors: FormErrors,
@@ -326,11 +328,17 @@ async fn render_facilitators(
         .ok_or(AppError::NotFound)?;
     let working = organisations::facilitators_of(conn.ex(), scope.org).await?;
     let can_manage = scope.standing.allows(Permission::ManageFacilitators);
+    let requested = if can_manage {
+        samenspel_store::consent::open_facilitator_requests(conn.ex(), scope.org).await?
+    } else {
+        Vec::new()
+    };
     let available = if can_manage {
         organisations::of_kind(conn.ex(), OrgKind::Facilitator)
             .await?
             .into_iter()
             .filter(|f| !working.iter().any(|w| w.id == f.id))
+            .filter(|f| !requested.iter().any(|r| r.organisation_id == f.id))
             .collect()
     } else {
         Vec::new()
@@ -342,6 +350,7 @@ async fn render_facilitators(
         org,
         working,
         available,
+        requested,
         can_manage,
         errors,
     };
@@ -368,12 +377,69 @@ pub async fn add_facilitator(
     scope: OrgScope,
     FormData(form): FormData<FacilitatorForm>,
 ) -> Result<Response, AppError> {
+    let me = ctx.require_user()?.id;
+    let now = samenspel_store::now();
     let chosen = form.facilitator.trim().parse::<i64>().ok().map(OrgId);
     let mut tx = state.db.begin().await?;
-    let added = match chosen {
-        Some(id) => organisations::add_facilitator(tx.ex(), scope.org, id, samenspel_store::now())
+    let facilitator = match chosen {
+        Some(id) => organisations::by_id(tx.ex(), id)
             .await?
-            .then_some(id),
+            .filter(|o| o.kind == OrgKind::Facilitator.as_str() && o.verified()),
+        None => None,
+    };
+    // Someone who administers the facilitator organisation consents by adding it; anyone else
+    // asks its administrators, and it works here once one of them accepts.
+    if let Some(facilitator) = &facilitator
+        && !crate::organisations::requests::administers(tx.ex(), facilitator.id, me).await?
+    {
+        let request = samenspel_store::consent::NewRequest {
+            kind: samenspel_store::consent::FACILITATOR,
+            municipality: scope.org,
+            approach: None,
+            organisation: facilitator.id,
+            details: "{}",
+        };
+        let asked = samenspel_store::consent::create(tx.ex(), &request, me, now).await?;
+        if asked.is_some() {
+            let municipality = organisations::by_id(tx.ex(), scope.org)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            let base = state.config.base_url.trim_end_matches('/');
+            crate::organisations::requests::mail_admins(
+                tx.ex(),
+                facilitator.id,
+                "mail-facilitator-request-subject",
+                "mail-facilitator-request-body",
+                &[
+                    ("municipality", municipality.name),
+                    ("organisation", facilitator.name.clone()),
+                    ("link", format!("{base}/organisations/{}", facilitator.id)),
+                ],
+                ctx.lang,
+            )
+            .await?;
+            audit::record(
+                tx.ex(),
+                &ctx,
+                "municipality.facilitator_requested",
+                ("organisation", Some(facilitator.id.0)),
+                Some(scope.org),
+                serde_json::json!({ "facilitator": facilitator.id }),
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        state.jobs_waiting.notify_one();
+        return Ok(redirect_with_flash(
+            &state,
+            &format!("/municipalities/{}/facilitators", scope.org),
+            "flash-facilitator-requested",
+        ));
+    }
+    let added = match facilitator {
+        Some(f) => organisations::add_facilitator(tx.ex(), scope.org, f.id, now)
+            .await?
+            .then_some(f.id),
         None => None,
     };
     let Some(id) = added else {

@@ -185,7 +185,17 @@ fn kind_of(input: &str) -> Result<EntryKind, AppError> {
     EntryKind::parse(input).map_err(|_| AppError::NotFound)
 }
 
-/// The decision a new decision would supersede: one the visitor sees that nothing superseded.
+/// Who may supersede a decision: the municipality's members, and the parties that took it (the
+/// organisation that recorded it and those it names). A party that only sees it may not.
+fn may_supersede(scope: &ApproachScope, decision: &Entry, takers: &[(OrgId, String)]) -> bool {
+    scope.standing.municipal.is_some()
+        || scope.parties.iter().any(|(org, _)| {
+            *org == decision.organisation_id || takers.iter().any(|(taker, _)| taker == org)
+        })
+}
+
+/// The decision a new decision would supersede: one the visitor sees, that nothing superseded,
+/// and that the visitor's side took.
 async fn superseded(
     state: &AppState,
     ctx: &Ctx,
@@ -201,6 +211,11 @@ async fn superseded(
     let earlier = visible_entry(state, ctx, scope, id).await?;
     if earlier.kind() != EntryKind::Decision {
         return Err(AppError::NotFound);
+    }
+    let mut conn = state.db.conn().await?;
+    let takers = logbook::parties(conn.ex(), earlier.id).await?;
+    if !may_supersede(scope, &earlier, &takers) {
+        return Err(AppError::Forbidden);
     }
     Ok(Some(earlier))
 }
@@ -348,6 +363,8 @@ struct EntryView<'a> {
     can_contribute: bool,
     can_edit: bool,
     can_move: bool,
+    /// A decision this visitor's side took (or the municipality's) may be superseded.
+    can_supersede: bool,
     can_manage: bool,
     statuses: &'static [ActionStatus],
     today: time::Date,
@@ -415,6 +432,9 @@ pub async fn show(
         .action_status()
         .is_some_and(|s| overdue(s, entry.due_on, today));
     let can_contribute = scope.standing.allows(ApproachPermission::Contribute);
+    let can_supersede = can_contribute
+        && entry.kind() == EntryKind::Decision
+        && may_supersede(&scope, &entry, &parties);
     let view = EntryView {
         ctx: &ctx,
         ws: &ws,
@@ -441,6 +461,7 @@ pub async fn show(
         can_move: can_contribute
             && entry.kind() == EntryKind::Action
             && may_move(&ctx, &scope, &entry),
+        can_supersede,
         can_manage: scope.standing.allows(ApproachPermission::Manage),
         statuses: ActionStatus::ALL,
         today,

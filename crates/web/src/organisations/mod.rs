@@ -3,6 +3,7 @@
 pub(crate) mod invitations;
 mod members;
 mod pages;
+pub(crate) mod requests;
 
 use crate::routes::{Access, RouteTable};
 use crate::state::AppState;
@@ -53,6 +54,12 @@ pub fn routes(state: AppState) -> RouteTable {
             "/organisations/{org}/members/{membership}/remove",
             Access::Org(Permission::ManageMembers),
             post(members::remove),
+        )
+        .route(
+            "POST",
+            "/organisations/{org}/requests/{request}",
+            Access::Org(Permission::ManageMembers),
+            post(requests::answer),
         )
         .route(
             "POST",

@@ -68,12 +68,9 @@ pub async fn new_submit(
     FormData(form): FormData<NewForm>,
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
-    let mut errors = FormErrors::default();
-    let kind = errors.check("kind", OrgKind::parse(&form.kind));
-    let name = errors.check("name", OrgName::parse(&form.name));
-    let (Some(kind), Some(name)) = (kind, name) else {
-        return Ok(render_status(
-            StatusCode::UNPROCESSABLE_ENTITY,
+    let refuse = |status, errors| {
+        render_status(
+            status,
             &NewView {
                 ctx: &ctx,
                 kind: form.kind.clone(),
@@ -81,9 +78,23 @@ pub async fn new_submit(
                 errors,
                 kinds: KINDS,
             },
-        ));
+        )
+    };
+    let mut errors = FormErrors::default();
+    let kind = errors.check("kind", OrgKind::parse(&form.kind));
+    let name = errors.check("name", OrgName::parse(&form.name));
+    let (Some(kind), Some(name)) = (kind, name) else {
+        return Ok(refuse(StatusCode::UNPROCESSABLE_ENTITY, errors));
     };
     let mut tx = state.db.begin().await?;
+    // A verified municipality's name is its own: no one else can add a look-alike under it.
+    if kind == OrgKind::Municipality
+        && organisations::verified_municipality_named(tx.ex(), name.as_str()).await?
+    {
+        drop(tx);
+        errors.add("name", "error-municipality-name-taken");
+        return Ok(refuse(StatusCode::CONFLICT, errors));
+    }
     let (org, _) =
         organisations::create(tx.ex(), kind, &name, me.id, samenspel_store::now()).await?;
     audit::record(
@@ -99,7 +110,11 @@ pub async fn new_submit(
     Ok(redirect_with_flash(
         &state,
         &format!("/organisations/{org}"),
-        "flash-organisation-created",
+        if kind == OrgKind::Municipality {
+            "flash-municipality-pending"
+        } else {
+            "flash-organisation-created"
+        },
     ))
 }
 
@@ -114,6 +129,8 @@ pub(super) struct ShowView<'a> {
     pub invite_email: String,
     pub invite_role: String,
     pub errors: FormErrors,
+    /// Requests to take part, for its administrators to answer.
+    pub requests: Vec<samenspel_store::consent::Request>,
 }
 
 impl ShowView<'_> {
@@ -157,10 +174,13 @@ pub(super) async fn render_show(
         .await?
         .ok_or(AppError::NotFound)?;
     let members = organisations::members(conn.ex(), scope.org).await?;
-    let invitations = if scope.role == Some(OrgRole::Admin) {
-        invitations::open_for(conn.ex(), scope.org, samenspel_store::now()).await?
+    let (invitations, requests) = if scope.role == Some(OrgRole::Admin) {
+        (
+            invitations::open_for(conn.ex(), scope.org, samenspel_store::now()).await?,
+            samenspel_store::consent::open_to(conn.ex(), scope.org).await?,
+        )
     } else {
-        Vec::new()
+        (Vec::new(), Vec::new())
     };
     let failed = invite.is_some();
     let (invite_email, invite_role, errors) = invite.unwrap_or_else(|| {
@@ -179,6 +199,7 @@ pub(super) async fn render_show(
         invite_email,
         invite_role,
         errors,
+        requests,
     };
     Ok(render_or_refuse(&view, failed))
 }

@@ -1,0 +1,202 @@
+//! One organisation, for platform administrators: rename it, appoint an administrator when it
+//! has none left, or delete it while it holds nothing of the collaboration yet. Audited.
+
+use crate::audit;
+use crate::auth::{Ctx, redirect_with_flash};
+use crate::error::AppError;
+use crate::forms::{FormData, FormErrors};
+use crate::state::AppState;
+use crate::views::render_or_refuse;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use samenspel_domain::accounts::Email;
+use samenspel_domain::organisations::{OrgName, OrgRole};
+use samenspel_store::organisations::{self, Organisation};
+use samenspel_store::{OrgId, StoreError, users};
+use serde::Deserialize;
+
+#[derive(Template)]
+#[template(path = "admin/organisation.html")]
+struct OrganisationView<'a> {
+    ctx: &'a Ctx,
+    org: Organisation,
+    admins: i64,
+    holds_anything: bool,
+    name: String,
+    email: String,
+    errors: FormErrors,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct OrganisationForm {
+    pub name: String,
+    pub email: String,
+    pub confirm: String,
+}
+
+async fn render_page(
+    state: &AppState,
+    ctx: &Ctx,
+    org: OrgId,
+    form: Option<OrganisationForm>,
+    errors: FormErrors,
+) -> Result<Response, AppError> {
+    let mut conn = state.db.conn().await?;
+    let found = organisations::by_id(conn.ex(), org)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let admins = organisations::admin_count(conn.ex(), org).await?;
+    let holds_anything = organisations::holds_anything(conn.ex(), org).await?;
+    let form = form.unwrap_or_else(|| OrganisationForm {
+        name: found.name.clone(),
+        ..OrganisationForm::default()
+    });
+    let failed = !errors.is_empty();
+    let view = OrganisationView {
+        ctx,
+        org: found,
+        admins,
+        holds_anything,
+        name: form.name,
+        email: form.email,
+        errors,
+    };
+    Ok(render_or_refuse(&view, failed))
+}
+
+/// Back to the organisation's page, saying what was done.
+fn back(state: &AppState, org: OrgId, flash: &'static str) -> Response {
+    redirect_with_flash(state, &format!("/admin/organisations/{org}"), flash)
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(org): Path<i64>,
+) -> Result<Response, AppError> {
+    render_page(&state, &ctx, OrgId(org), None, FormErrors::default()).await
+}
+
+pub async fn rename(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(org): Path<i64>,
+    FormData(form): FormData<OrganisationForm>,
+) -> Result<Response, AppError> {
+    let org = OrgId(org);
+    let mut errors = FormErrors::default();
+    let Some(name) = errors.check("name", OrgName::parse(&form.name)) else {
+        return render_page(&state, &ctx, org, Some(form), errors).await;
+    };
+    let mut tx = state.db.begin().await?;
+    let before = organisations::by_id(tx.ex(), org)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    match organisations::rename(tx.ex(), org, &name, samenspel_store::now()).await {
+        Ok(()) => {}
+        Err(StoreError::Conflict(_)) => {
+            drop(tx);
+            errors.add("name", "error-municipality-name-taken");
+            return render_page(&state, &ctx, org, Some(form), errors).await;
+        }
+        Err(other) => return Err(other.into()),
+    }
+    audit::record(
+        tx.ex(),
+        &ctx,
+        "organisation.renamed",
+        ("organisation", Some(org.0)),
+        Some(org),
+        audit::changed(&[("name", before.name.as_str(), name.as_str())]),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(back(&state, org, "flash-organisation-renamed"))
+}
+
+pub async fn appoint(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(org): Path<i64>,
+    FormData(form): FormData<OrganisationForm>,
+) -> Result<Response, AppError> {
+    let org = OrgId(org);
+    let mut errors = FormErrors::default();
+    let Some(email) = errors.check("email", Email::parse(&form.email)) else {
+        return render_page(&state, &ctx, org, Some(form), errors).await;
+    };
+    let now = samenspel_store::now();
+    let mut tx = state.db.begin().await?;
+    organisations::by_id(tx.ex(), org)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    // Only where no one is left to appoint one: otherwise its own administrators decide.
+    if organisations::admin_count(tx.ex(), org).await? > 0 {
+        return Err(AppError::Conflict("error-organisation-has-admin"));
+    }
+    let Some(person) = users::by_email(tx.ex(), &email).await? else {
+        drop(tx);
+        errors.add("email", "error-appoint-no-account");
+        return render_page(&state, &ctx, org, Some(form), errors).await;
+    };
+    let membership = organisations::members(tx.ex(), org)
+        .await?
+        .into_iter()
+        .find(|m| m.user_id == person.id && m.until.is_none());
+    match membership {
+        Some(member) => organisations::change_role(tx.ex(), org, &member, OrgRole::Admin).await?,
+        None => {
+            organisations::add_member(tx.ex(), org, person.id, OrgRole::Admin, now).await?;
+        }
+    }
+    audit::record(
+        tx.ex(),
+        &ctx,
+        "organisation.admin_appointed",
+        ("user", Some(person.id.0)),
+        Some(org),
+        serde_json::json!({ "email": email.as_str() }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(back(&state, org, "flash-admin-appointed"))
+}
+
+pub async fn delete(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(org): Path<i64>,
+    FormData(form): FormData<OrganisationForm>,
+) -> Result<Response, AppError> {
+    let org = OrgId(org);
+    if form.confirm != "yes" {
+        let mut errors = FormErrors::default();
+        errors.add("confirm", "error-delete-confirm");
+        return render_page(&state, &ctx, org, None, errors).await;
+    }
+    let mut tx = state.db.begin().await?;
+    let found = organisations::by_id(tx.ex(), org)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if organisations::holds_anything(tx.ex(), org).await? {
+        return Err(AppError::Conflict("error-organisation-holds-something"));
+    }
+    audit::record(
+        tx.ex(),
+        &ctx,
+        "organisation.deleted",
+        ("organisation", Some(org.0)),
+        None,
+        serde_json::json!({ "name": found.name, "kind": found.kind }),
+    )
+    .await?;
+    organisations::delete(tx.ex(), org).await?;
+    tx.commit().await?;
+    Ok(redirect_with_flash(
+        &state,
+        "/admin/organisations",
+        "flash-organisation-deleted",
+    ))
+}

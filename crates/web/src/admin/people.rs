@@ -1,0 +1,176 @@
+//! One person's account, for platform administrators: who they are, where they are a member,
+//! and what an operator can do about their access (block, end sessions, lift a lockout). Every
+//! step is audited.
+
+use crate::audit;
+use crate::auth::{Ctx, redirect_with_flash};
+use crate::error::AppError;
+use crate::forms::{FormData, FormErrors};
+use crate::state::AppState;
+use crate::views::render_or_refuse;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use samenspel_store::organisations::{self, OrgSummary};
+use samenspel_store::users::{self, User};
+use samenspel_store::{UserId, sessions};
+use serde::Deserialize;
+
+#[derive(Template)]
+#[template(path = "admin/person.html")]
+struct PersonView<'a> {
+    ctx: &'a Ctx,
+    person: User,
+    organisations: Vec<OrgSummary>,
+    now: time::OffsetDateTime,
+    errors: FormErrors,
+}
+
+impl PersonView<'_> {
+    fn locked(&self) -> bool {
+        self.person.is_locked(self.now)
+    }
+
+    fn is_me(&self) -> bool {
+        self.ctx
+            .user
+            .as_ref()
+            .is_some_and(|u| u.id == self.person.id)
+    }
+}
+
+async fn render_person(
+    state: &AppState,
+    ctx: &Ctx,
+    id: UserId,
+    errors: FormErrors,
+) -> Result<Response, AppError> {
+    let mut conn = state.db.conn().await?;
+    let person = users::by_id(conn.ex(), id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let organisations = organisations::for_user(conn.ex(), id).await?;
+    let failed = !errors.is_empty();
+    let view = PersonView {
+        ctx,
+        person,
+        organisations,
+        now: samenspel_store::now(),
+        errors,
+    };
+    Ok(render_or_refuse(&view, failed))
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    render_person(&state, &ctx, UserId(id), FormErrors::default()).await
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct BlockForm {
+    /// The box that says the administrator knows what blocking does.
+    #[serde(default)]
+    pub confirm: String,
+}
+
+/// What an operator does to an account.
+enum Step {
+    Block,
+    Unblock,
+    EndSessions,
+    LiftLockout,
+}
+
+pub async fn block(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    FormData(form): FormData<BlockForm>,
+) -> Result<Response, AppError> {
+    if form.confirm != "yes" {
+        let mut errors = FormErrors::default();
+        errors.add("confirm", "error-block-confirm");
+        return render_person(&state, &ctx, UserId(id), errors).await;
+    }
+    act(&state, &ctx, UserId(id), Step::Block).await
+}
+
+pub async fn unblock(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    act(&state, &ctx, UserId(id), Step::Unblock).await
+}
+
+pub async fn end_sessions(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    act(&state, &ctx, UserId(id), Step::EndSessions).await
+}
+
+pub async fn lift_lockout(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    act(&state, &ctx, UserId(id), Step::LiftLockout).await
+}
+
+async fn act(state: &AppState, ctx: &Ctx, id: UserId, step: Step) -> Result<Response, AppError> {
+    let me = ctx.require_user()?.id;
+    let now = samenspel_store::now();
+    let mut tx = state.db.begin().await?;
+    users::by_id(tx.ex(), id).await?.ok_or(AppError::NotFound)?;
+    // An administrator does not lock themselves out by accident.
+    if id == me && matches!(step, Step::Block | Step::EndSessions) {
+        return Err(AppError::Conflict("error-not-yourself"));
+    }
+    let (action, flash, changes) = match step {
+        Step::Block => {
+            users::set_blocked(tx.ex(), id, Some(now)).await?;
+            let ended = sessions::delete_for_user(tx.ex(), id, None).await?;
+            (
+                "user.blocked",
+                "flash-user-blocked",
+                serde_json::json!({ "sessions_ended": ended }),
+            )
+        }
+        Step::Unblock => {
+            users::set_blocked(tx.ex(), id, None).await?;
+            (
+                "user.unblocked",
+                "flash-user-unblocked",
+                serde_json::json!({}),
+            )
+        }
+        Step::EndSessions => {
+            let ended = sessions::delete_for_user(tx.ex(), id, None).await?;
+            (
+                "user.sessions_ended",
+                "flash-user-sessions-ended",
+                serde_json::json!({ "sessions_ended": ended }),
+            )
+        }
+        Step::LiftLockout => {
+            users::lift_lockout(tx.ex(), id).await?;
+            (
+                "user.lockout_lifted",
+                "flash-user-lockout-lifted",
+                serde_json::json!({}),
+            )
+        }
+    };
+    audit::record(tx.ex(), ctx, action, ("user", Some(id.0)), None, changes).await?;
+    tx.commit().await?;
+    Ok(redirect_with_flash(
+        state,
+        &format!("/admin/users/{id}"),
+        flash,
+    ))
+}

@@ -1,0 +1,159 @@
+//! Requests to an organisation to take part (as a party in an approach, or as a facilitator in
+//! a municipality), answered by its administrators. Nothing of the organisation is drawn in
+//! before one of them accepts.
+
+use crate::audit;
+use crate::auth::{Ctx, redirect_with_flash};
+use crate::error::AppError;
+use crate::forms::FormData;
+use crate::i18n;
+use crate::mail::{self, OutgoingMail};
+use crate::routes::OrgScope;
+use crate::state::AppState;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use samenspel_domain::accounts::Email;
+use samenspel_domain::organisations::OrgRole;
+use samenspel_store::consent::{self, ACCEPTED, DECLINED, FACILITATOR, PARTY};
+use samenspel_store::{Exec, OrgId, UserId, organisations, users};
+use serde::Deserialize;
+
+/// Whether the person administers the organisation (then their own request is their consent).
+pub(crate) async fn administers(ex: Exec<'_>, org: OrgId, user: UserId) -> Result<bool, AppError> {
+    Ok(organisations::role_of(ex, org, user).await? == Some(OrgRole::Admin))
+}
+
+/// Mails every administrator of `org`, each in their own language; `args` fill the message
+/// next to `name`, the administrator's.
+pub(crate) async fn mail_admins(
+    mut ex: Exec<'_>,
+    org: OrgId,
+    subject_key: &str,
+    body_key: &str,
+    args: &[(&'static str, String)],
+    fallback: samenspel_domain::Language,
+) -> Result<(), AppError> {
+    for admin in organisations::members(ex.reborrow(), org).await? {
+        if admin.until.is_some() || admin.role != OrgRole::Admin.as_str() {
+            continue;
+        }
+        let Ok(email) = Email::parse(&admin.email) else {
+            continue;
+        };
+        let lang = users::by_email(ex.reborrow(), &email)
+            .await?
+            .map(|u| u.language())
+            .unwrap_or(fallback);
+        let mut all = vec![("name", admin.name.clone())];
+        all.extend(args.iter().cloned());
+        mail::enqueue(
+            ex.reborrow(),
+            &OutgoingMail {
+                to: admin.email.clone(),
+                subject: i18n::t_args(lang, subject_key, &all),
+                body: i18n::t_args(lang, body_key, &all),
+                ..OutgoingMail::default()
+            },
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct AnswerForm {
+    #[serde(default)]
+    pub answer: String,
+}
+
+pub async fn answer(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: OrgScope,
+    Path((_, id)): Path<(i64, i64)>,
+    FormData(form): FormData<AnswerForm>,
+) -> Result<Response, AppError> {
+    let me = ctx.require_user()?.id;
+    let accept = match form.answer.as_str() {
+        "accept" => true,
+        "decline" => false,
+        _ => return Err(AppError::BadRequest("answer")),
+    };
+    let now = samenspel_store::now();
+    let page = format!("/organisations/{}", scope.org);
+    let mut tx = state.db.begin().await?;
+    let Some(request) = consent::open_request(tx.ex(), scope.org, id).await? else {
+        return Ok(redirect_with_flash(&state, &page, "flash-request-gone"));
+    };
+    let answer = if accept { ACCEPTED } else { DECLINED };
+    if !consent::answer(tx.ex(), request.id, answer, me, now).await? {
+        return Ok(redirect_with_flash(&state, &page, "flash-request-gone"));
+    }
+    if accept {
+        // Recorded as the municipality's own change too, where its log shows its parties and
+        // facilitators coming and going.
+        let (action, subject) = match request.kind.as_str() {
+            PARTY => {
+                crate::approaches::parties::join(tx.ex(), &request, now).await?;
+                (
+                    "approach.party_added",
+                    ("approach", request.approach_id.map(|a| a.0)),
+                )
+            }
+            FACILITATOR => {
+                organisations::add_facilitator(
+                    tx.ex(),
+                    request.municipality_id,
+                    request.organisation_id,
+                    now,
+                )
+                .await?;
+                (
+                    "municipality.facilitator_added",
+                    ("organisation", Some(request.organisation_id.0)),
+                )
+            }
+            _ => return Err(AppError::NotFound),
+        };
+        audit::record(
+            tx.ex(),
+            &ctx,
+            action,
+            subject,
+            Some(request.municipality_id),
+            serde_json::json!({
+                "party": request.organisation_id,
+                "party_name": request.organisation_name,
+                "accepted": true,
+            }),
+        )
+        .await?;
+    }
+    audit::record(
+        tx.ex(),
+        &ctx,
+        if accept {
+            "consent.accepted"
+        } else {
+            "consent.declined"
+        },
+        ("organisation", Some(scope.org.0)),
+        Some(scope.org),
+        serde_json::json!({
+            "kind": request.kind,
+            "municipality": request.municipality_id,
+            "approach": request.approach_id,
+        }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(redirect_with_flash(
+        &state,
+        &page,
+        if accept {
+            "flash-request-accepted"
+        } else {
+            "flash-request-declined"
+        },
+    ))
+}
