@@ -447,3 +447,40 @@ flash-organisation-deleted = The organisation has been deleted.
 audit-organisation-renamed = Organisation renamed
 audit-organisation-admin-appointed = Administrator appointed by the platform
 audit-organisation-deleted = Organisation deleted
+## Two-step login
+two-factor-title = Two-step login
+two-factor-intro = With a second step a stolen password is not enough: when you log in you also enter a code from an app on your phone.
+two-factor-manage = Manage two-step login
+two-factor-back = Back to my account
+two-factor-off = Two-step login is off. You need an app that makes codes, such as an authenticator app or a password manager.
+two-factor-start = Set up two-step login
+two-factor-step-app = Open the authenticator app on your phone.
+two-factor-step-scan = Scan the QR code, or type in the secret key.
+two-factor-step-code = Enter the six-digit code the app shows now.
+two-factor-qr-label = QR code to scan with your authenticator app
+two-factor-secret = Secret key:
+two-factor-confirm = Check the code and switch on
+two-factor-enabled = Two-step login is on.
+two-factor-codes-title = Your recovery codes
+two-factor-codes-intro = Keep these codes somewhere safe, apart from your phone. Each code works once, for when you do not have the app at hand. You only see them now.
+two-factor-on = Two-step login is on. After your password, Samenspel asks for a code from your app.
+two-factor-codes-left = { $count ->
+    [one] You have 1 recovery code left.
+   *[other] You have { $count } recovery codes left.
+}
+two-factor-disable = Switch off two-step login
+two-factor-disable-submit = Switch off
+flash-two-factor-disabled = Two-step login is off.
+label-login-code = Code
+hint-login-code = The six digits from your authenticator app, or one of your recovery codes.
+login-code-title = Enter your code
+login-code-intro = Your password is right. Now enter the code your authenticator app shows.
+login-code-submit = Log in
+login-code-restart = Start logging in again
+error-code-wrong = This code is not right. A code works once and only briefly; wait for the next one or use a recovery code.
+flash-code-expired = Logging in took too long. Start again with your email address and password.
+flash-code-too-many = Too many wrong codes. Start again with your email address and password.
+audit-user-two-factor-started = Two-step login: setting up started
+audit-user-two-factor-enabled = Two-step login switched on
+audit-user-two-factor-disabled = Two-step login switched off
+audit-user-login-code-failed = Wrong code when logging in

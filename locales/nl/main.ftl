@@ -447,3 +447,40 @@ flash-organisation-deleted = De organisatie is verwijderd.
 audit-organisation-renamed = Organisatie hernoemd
 audit-organisation-admin-appointed = Beheerder aangesteld door het platform
 audit-organisation-deleted = Organisatie verwijderd
+## Inloggen in twee stappen
+two-factor-title = Inloggen in twee stappen
+two-factor-intro = Met een tweede stap is een gestolen wachtwoord niet genoeg: bij het inloggen vult u ook een code in uit een app op uw telefoon.
+two-factor-manage = Inloggen in twee stappen beheren
+two-factor-back = Terug naar mijn account
+two-factor-off = Inloggen in twee stappen staat uit. U heeft een app nodig die codes maakt, zoals een authenticator-app of een wachtwoordbeheerder.
+two-factor-start = Inloggen in twee stappen instellen
+two-factor-step-app = Open de authenticator-app op uw telefoon.
+two-factor-step-scan = Scan de QR-code, of typ de geheime sleutel over.
+two-factor-step-code = Vul de code van zes cijfers in die de app nu toont.
+two-factor-qr-label = QR-code om te scannen met uw authenticator-app
+two-factor-secret = Geheime sleutel:
+two-factor-confirm = Code controleren en aanzetten
+two-factor-enabled = Inloggen in twee stappen staat aan.
+two-factor-codes-title = Uw herstelcodes
+two-factor-codes-intro = Bewaar deze codes op een veilige plek, los van uw telefoon. Elke code werkt één keer, als u de app niet bij de hand heeft. U ziet ze alleen nu.
+two-factor-on = Inloggen in twee stappen staat aan. Na uw wachtwoord vraagt Samenspel om een code uit uw app.
+two-factor-codes-left = { $count ->
+    [one] U heeft nog 1 herstelcode.
+   *[other] U heeft nog { $count } herstelcodes.
+}
+two-factor-disable = Inloggen in twee stappen uitzetten
+two-factor-disable-submit = Uitzetten
+flash-two-factor-disabled = Inloggen in twee stappen staat uit.
+label-login-code = Code
+hint-login-code = De zes cijfers uit uw authenticator-app, of een van uw herstelcodes.
+login-code-title = Code invullen
+login-code-intro = Uw wachtwoord klopt. Vul nu de code in die uw authenticator-app toont.
+login-code-submit = Inloggen
+login-code-restart = Opnieuw beginnen met inloggen
+error-code-wrong = Deze code klopt niet. Een code werkt één keer en maar kort; wacht op de volgende of gebruik een herstelcode.
+flash-code-expired = Het inloggen duurde te lang. Begin opnieuw met uw e-mailadres en wachtwoord.
+flash-code-too-many = Te veel verkeerde codes. Begin opnieuw met uw e-mailadres en wachtwoord.
+audit-user-two-factor-started = Inloggen in twee stappen: instellen begonnen
+audit-user-two-factor-enabled = Inloggen in twee stappen aangezet
+audit-user-two-factor-disabled = Inloggen in twee stappen uitgezet
+audit-user-login-code-failed = Verkeerde code bij inloggen

@@ -101,6 +101,7 @@ async fn housekeeping(state: AppState, keep_sent_mail: time::Duration) {
             let now = samenspel_store::now();
             samenspel_store::sessions::purge_expired(conn.ex(), now).await?;
             samenspel_store::registrations::purge_expired(conn.ex(), now).await?;
+            samenspel_store::two_factor::purge_expired_challenges(conn.ex(), now).await?;
             samenspel_store::jobs::purge_finished_mail(conn.ex(), now - keep_sent_mail).await
         }
         .await;

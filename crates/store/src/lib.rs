@@ -24,6 +24,7 @@ pub mod organisations;
 pub mod password_resets;
 pub mod registrations;
 pub mod sessions;
+pub mod two_factor;
 pub mod users;
 
 use sqlx::pool::PoolConnection;

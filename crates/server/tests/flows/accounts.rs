@@ -8,6 +8,7 @@ on_both_databases!(
     registration_rejects_bad_input_and_keeps_it,
     an_account_exists_only_once_its_address_is_confirmed,
     registering_a_taken_address_answers_as_for_a_new_one,
+    two_step_login_with_a_code_and_a_recovery_code,
     password_reset_by_mail,
     account_settings,
     failed_logins_lock_the_account,
@@ -529,4 +530,145 @@ async fn registration_can_be_switched_off() {
             .await;
         assert_eq!(refused.status, 403, "{backend:?}");
     }
+}
+
+/// The six-digit code for `secret` (base32, as the page shows it) `ahead` steps from now.
+fn code_for(secret: &str, ahead: u64) -> String {
+    let bytes = totp_rs::Secret::Encoded(secret.to_owned())
+        .to_bytes()
+        .expect("a base32 secret");
+    let totp = totp_rs::TOTP::new(totp_rs::Algorithm::SHA1, 6, 1, 30, bytes).expect("totp");
+    let now = u64::try_from(time::OffsetDateTime::now_utc().unix_timestamp()).expect("time");
+    totp.generate(now + ahead * 30)
+}
+
+/// Enrolling in two-step login (QR code and secret on the page, confirmed with a code, ten
+/// recovery codes once), logging in with a code and with a recovery code (each works once),
+/// wrong codes ending the attempt, and switching it off with password and code.
+async fn two_step_login_with_a_code_and_a_recovery_code(app: TestApp) {
+    let browser = app.register("Ilse", "ilse@example.nl").await;
+    browser
+        .get("/account/two-factor")
+        .await
+        .assert_contains("staat uit");
+    assert_eq!(browser.post("/account/two-factor", &[]).await.status, 303);
+    let page = browser.get("/account/two-factor").await;
+    page.assert_contains("<svg")
+        .assert_contains("Geheime sleutel:");
+    let secret: String = page
+        .body
+        .split("<code class=\"ss-secret\">")
+        .nth(1)
+        .and_then(|rest| rest.split('<').next())
+        .expect("the secret as text")
+        .split_whitespace()
+        .collect();
+    let wrong = browser
+        .post("/account/two-factor/confirm", &[("code", "12345")])
+        .await;
+    assert_eq!(wrong.status, 422);
+    wrong.assert_contains("Deze code klopt niet.");
+    let first = code_for(&secret, 0);
+    let enabled = browser
+        .post("/account/two-factor/confirm", &[("code", first.as_str())])
+        .await;
+    assert_eq!(enabled.status, 200, "{}", enabled.body);
+    let recovery: Vec<String> = enabled
+        .body
+        .split("<li><code>")
+        .skip(1)
+        .filter_map(|rest| rest.split('<').next().map(str::to_owned))
+        .collect();
+    assert_eq!(recovery.len(), 10, "{}", enabled.body);
+    assert_eq!(
+        app.scalar("SELECT COUNT(*) FROM recovery_codes WHERE code_hash LIKE '%-%'")
+            .await,
+        0,
+        "stored hashed"
+    );
+
+    // The password opens the code step; the code used to enrol does not work again.
+    browser.post("/logout", &[]).await;
+    let password = browser.login("ilse@example.nl", PASSWORD).await;
+    assert_eq!(password.status, 303);
+    assert_eq!(password.location, "/login/code");
+    assert_eq!(
+        browser.get("/account").await.status,
+        303,
+        "not logged in yet"
+    );
+    let replay = browser
+        .post("/login/code", &[("code", first.as_str())])
+        .await;
+    assert_eq!(replay.status, 422);
+    let next = code_for(&secret, 1);
+    let in_with_code = browser
+        .post("/login/code", &[("code", next.as_str())])
+        .await;
+    assert_eq!(in_with_code.status, 303, "{}", in_with_code.body);
+    browser.get("/").await.assert_contains("Welkom, Ilse");
+
+    // A recovery code, typed loosely, works once.
+    browser.post("/logout", &[]).await;
+    browser.login("ilse@example.nl", PASSWORD).await;
+    let loose = format!(" {} ", recovery[0].to_uppercase());
+    let in_with_recovery = browser
+        .post("/login/code", &[("code", loose.as_str())])
+        .await;
+    assert_eq!(in_with_recovery.status, 303);
+    browser.post("/logout", &[]).await;
+    browser.login("ilse@example.nl", PASSWORD).await;
+    assert_eq!(
+        browser
+            .post("/login/code", &[("code", recovery[0].as_str())])
+            .await
+            .status,
+        422
+    );
+    // Five wrong codes end the attempt: back to the password.
+    let mut last = None;
+    for _ in 0..4 {
+        last = Some(browser.post("/login/code", &[("code", "000000")]).await);
+    }
+    let ended = last.expect("tried");
+    assert_eq!(ended.status, 303);
+    assert_eq!(ended.location, "/login");
+    browser
+        .get("/login/code")
+        .await
+        .assert_contains("Het inloggen duurde te lang.");
+    // Wrong codes count like wrong passwords: the account is locked for unknown browsers.
+    let fresh = app.browser();
+    assert_eq!(fresh.login("ilse@example.nl", PASSWORD).await.status, 422);
+    app.exec("UPDATE users SET failed_logins = 0, locked_until = NULL")
+        .await;
+
+    // Switching off needs the password and a code.
+    assert_eq!(fresh.login("ilse@example.nl", PASSWORD).await.status, 303);
+    assert_eq!(
+        fresh
+            .post("/login/code", &[("code", recovery[1].as_str())])
+            .await
+            .status,
+        303
+    );
+    let no_password = fresh
+        .post(
+            "/account/two-factor/disable",
+            &[("password", "fout"), ("code", recovery[2].as_str())],
+        )
+        .await;
+    assert_eq!(no_password.status, 422);
+    let off = fresh
+        .post(
+            "/account/two-factor/disable",
+            &[("password", PASSWORD), ("code", recovery[2].as_str())],
+        )
+        .await;
+    assert_eq!(off.status, 303);
+    let plain = app.browser();
+    assert_eq!(plain.login("ilse@example.nl", PASSWORD).await.location, "/");
+    assert_eq!(app.audit_count("user.two_factor_enabled").await, 1);
+    assert_eq!(app.audit_count("user.two_factor_disabled").await, 1);
+    assert!(app.audit_count("user.login_code_failed").await >= 5);
 }

@@ -16,7 +16,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum_extra::extract::cookie::CookieJar;
 use samenspel_domain::accounts::Email;
-use samenspel_store::{login_devices, sessions, users};
+use samenspel_store::{UserId, login_devices, sessions, two_factor, users};
 use serde::Deserialize;
 
 #[derive(Debug, Default, Deserialize)]
@@ -187,14 +187,43 @@ pub async fn submit(
         }
     };
 
+    // With a second factor, the password only opens the step that asks for the code.
+    if two_factor::factor(state.db.conn().await?.ex(), user.id)
+        .await?
+        .enabled()
+    {
+        return super::two_factor::challenge(&state, user.id, &next).await;
+    }
+    finish_login(&state, &ctx, &jar, user.id, &next, "password").await
+}
+
+/// Starts the session of a person whose password (and code, when they use a second factor)
+/// was right: a fresh session, the browser remembered, the counters reset, the login audited
+/// with how it was made (`method`).
+pub(crate) async fn finish_login(
+    state: &AppState,
+    ctx: &Ctx,
+    jar: &CookieJar,
+    user: UserId,
+    next: &str,
+    method: &str,
+) -> Result<Response, AppError> {
+    let now = samenspel_store::now();
+    let device = match jar.get(DEVICE_COOKIE) {
+        Some(token) => {
+            let mut conn = state.db.conn().await?;
+            login_devices::find(conn.ex(), user, &token_hash(token.value())).await?
+        }
+        None => None,
+    };
     let mut tx = state.db.begin().await?;
     if let Some(old) = &ctx.user {
         sessions::delete(tx.ex(), &old.session_id).await?;
     }
-    let cookie = start_session(&state, tx.ex(), user.id).await?;
+    let cookie = start_session(state, tx.ex(), user).await?;
     // Failures from unknown browsers keep counting when the person logs in with a known one,
     // so that guessing elsewhere stays slow.
-    users::login_succeeded(tx.ex(), user.id, now, device.is_none()).await?;
+    users::login_succeeded(tx.ex(), user, now, device.is_none()).await?;
     let new_device = match &device {
         Some(device) => {
             login_devices::login_succeeded(tx.ex(), device.id, now).await?;
@@ -202,33 +231,28 @@ pub async fn submit(
         }
         None => {
             let token = random_token(32);
-            login_devices::remember(tx.ex(), user.id, &token_hash(&token), now).await?;
+            login_devices::remember(tx.ex(), user, &token_hash(&token), now).await?;
             Some(token)
         }
     };
     audit::record_as(
         tx.ex(),
-        &ctx,
-        Some(user.id),
+        ctx,
+        Some(user),
         "user.login",
-        ("user", Some(user.id.0)),
+        ("user", Some(user.0)),
         None,
-        serde_json::json!({}),
+        serde_json::json!({ "method": method }),
     )
     .await?;
     tx.commit().await?;
 
-    let mut response = redirect(if next.is_empty() { "/" } else { &next });
+    let mut response = redirect(if next.is_empty() { "/" } else { next });
     set_cookie(&mut response, &cookie);
     if let Some(token) = new_device {
         set_cookie(
             &mut response,
-            &crate::auth::cookie(
-                &state,
-                DEVICE_COOKIE,
-                token,
-                Some(time::Duration::days(365)),
-            ),
+            &crate::auth::cookie(state, DEVICE_COOKIE, token, Some(time::Duration::days(365))),
         );
     }
     Ok(response)

@@ -5,6 +5,7 @@ mod login;
 mod password;
 mod register;
 mod settings;
+pub(crate) mod two_factor;
 
 use crate::routes::{Access, RouteTable};
 use crate::state::AppState;
@@ -29,6 +30,42 @@ pub fn routes(state: AppState) -> RouteTable {
         .route("GET", "/login", Access::Public, get(login::show))
         .route("POST", "/login", Access::Public, post(login::submit))
         .route("POST", "/logout", Access::LoggedIn, post(login::logout))
+        .route(
+            "GET",
+            "/login/code",
+            Access::Public,
+            get(two_factor::code_show),
+        )
+        .route(
+            "POST",
+            "/login/code",
+            Access::Public,
+            post(two_factor::code_submit),
+        )
+        .route(
+            "GET",
+            "/account/two-factor",
+            Access::LoggedIn,
+            get(two_factor::settings),
+        )
+        .route(
+            "POST",
+            "/account/two-factor",
+            Access::LoggedIn,
+            post(two_factor::start),
+        )
+        .route(
+            "POST",
+            "/account/two-factor/confirm",
+            Access::LoggedIn,
+            post(two_factor::confirm),
+        )
+        .route(
+            "POST",
+            "/account/two-factor/disable",
+            Access::LoggedIn,
+            post(two_factor::disable),
+        )
         .route(
             "GET",
             "/password/forgot",

@@ -1,0 +1,479 @@
+//! Two-factor login with a time-based code (TOTP): enrolling with a QR code drawn on the
+//! server (the secret also as text), confirming with a first code, ten single-use recovery
+//! codes shown once and stored hashed; the login step that asks for the code; turning it off
+//! with password and code. Every step is audited; wrong codes count like wrong passwords.
+
+use super::login::finish_login;
+use super::within_address_limit;
+use crate::audit;
+use crate::auth::{
+    Ctx, cookie, random_token, redirect, redirect_with_flash, removal, set_cookie, token_hash,
+    verify_password,
+};
+use crate::error::AppError;
+use crate::forms::{FormData, FormErrors};
+use crate::state::AppState;
+use crate::views::{render, render_status};
+use askama::Template;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum_extra::extract::cookie::CookieJar;
+use samenspel_store::{UserId, two_factor, users};
+use serde::Deserialize;
+use totp_rs::{Algorithm, Secret, TOTP};
+
+/// The cookie of a login that passed the password and waits for its code.
+pub const CHALLENGE_COOKIE: &str = "samenspel_login";
+/// How long the code step stays open after the password.
+const CHALLENGE_VALID: time::Duration = time::Duration::minutes(10);
+/// Wrong codes before the login has to start again with the password.
+const CHALLENGE_TRIES: i32 = 5;
+/// A code's step: 30 seconds.
+const STEP: u64 = 30;
+const RECOVERY_CODES: usize = 10;
+
+fn totp(secret_base32: &str) -> Option<TOTP> {
+    let bytes = Secret::Encoded(secret_base32.to_owned()).to_bytes().ok()?;
+    TOTP::new(Algorithm::SHA1, 6, 1, STEP, bytes).ok()
+}
+
+/// The step of the code `code` for the secret, one step either side of now, if it matches.
+fn matching_step(secret_base32: &str, code: &str, now: time::OffsetDateTime) -> Option<i64> {
+    let totp = totp(secret_base32)?;
+    let now = u64::try_from(now.unix_timestamp()).ok()?;
+    let current = now / STEP;
+    [current.saturating_sub(1), current, current + 1]
+        .into_iter()
+        .find(|step| totp.generate(step * STEP) == code)
+        .and_then(|step| i64::try_from(step).ok())
+}
+
+/// Digits only, without the spaces people type or phones insert.
+fn digits(input: &str) -> Option<String> {
+    let code: String = input.chars().filter(|c| !c.is_whitespace()).collect();
+    (code.len() == 6 && code.chars().all(|c| c.is_ascii_digit())).then_some(code)
+}
+
+/// A recovery code as stored: lower case, without spaces or dashes.
+fn normalised_recovery(input: &str) -> String {
+    input
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// Ten codes such as `k7qm-2xwp-9d`, easy to write down.
+fn new_recovery_codes() -> Vec<String> {
+    const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
+    (0..RECOVERY_CODES)
+        .map(|_| {
+            let mut bytes = [0u8; 10];
+            getrandom::fill(&mut bytes).expect("the operating system's random source");
+            let chars: Vec<char> = bytes
+                .iter()
+                .map(|b| ALPHABET[usize::from(*b) % ALPHABET.len()] as char)
+                .collect();
+            format!(
+                "{}-{}-{}",
+                chars[..4].iter().collect::<String>(),
+                chars[4..8].iter().collect::<String>(),
+                chars[8..].iter().collect::<String>()
+            )
+        })
+        .collect()
+}
+
+/// Whether `input` is a current code or an unused recovery code of the person; uses it.
+async fn accept_code(
+    state: &AppState,
+    user: UserId,
+    input: &str,
+) -> Result<Option<&'static str>, AppError> {
+    let now = samenspel_store::now();
+    let mut tx = state.db.begin().await?;
+    let factor = two_factor::factor(tx.ex(), user).await?;
+    let Some(secret) = factor.totp_secret.as_deref() else {
+        return Ok(None);
+    };
+    let accepted = match digits(input) {
+        Some(code) => match matching_step(secret, &code, now) {
+            Some(step) => two_factor::use_step(tx.ex(), user, step)
+                .await?
+                .then_some("totp"),
+            None => None,
+        },
+        None => {
+            let hash = token_hash(&normalised_recovery(input));
+            two_factor::use_recovery_code(tx.ex(), user, &hash, now)
+                .await?
+                .then_some("recovery-code")
+        }
+    };
+    tx.commit().await?;
+    Ok(accepted)
+}
+
+/// After a right password: opens the code step and sends the browser to it.
+pub(crate) async fn challenge(
+    state: &AppState,
+    user: UserId,
+    next: &str,
+) -> Result<Response, AppError> {
+    let token = random_token(32);
+    let mut conn = state.db.conn().await?;
+    two_factor::create_challenge(
+        conn.ex(),
+        &token_hash(&token),
+        user,
+        next,
+        samenspel_store::now() + CHALLENGE_VALID,
+    )
+    .await?;
+    let mut response = redirect("/login/code");
+    set_cookie(
+        &mut response,
+        &cookie(state, CHALLENGE_COOKIE, token, Some(CHALLENGE_VALID)),
+    );
+    Ok(response)
+}
+
+#[derive(Template)]
+#[template(path = "accounts/login_code.html")]
+struct CodeView<'a> {
+    ctx: &'a Ctx,
+    errors: FormErrors,
+    /// No login waits for a code (it took too long, or never began).
+    expired: bool,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct CodeForm {
+    #[serde(default)]
+    pub code: String,
+}
+
+async fn open_challenge(
+    state: &AppState,
+    jar: &CookieJar,
+) -> Result<Option<(String, two_factor::Challenge)>, AppError> {
+    let Some(token) = jar.get(CHALLENGE_COOKIE) else {
+        return Ok(None);
+    };
+    let hash = token_hash(token.value());
+    let mut conn = state.db.conn().await?;
+    let found = two_factor::challenge(conn.ex(), &hash, samenspel_store::now()).await?;
+    Ok(found.map(|c| (hash, c)))
+}
+
+pub async fn code_show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    jar: CookieJar,
+) -> Result<Response, AppError> {
+    let expired = open_challenge(&state, &jar).await?.is_none();
+    Ok(render(&CodeView {
+        ctx: &ctx,
+        errors: FormErrors::default(),
+        expired,
+    }))
+}
+
+pub async fn code_submit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    jar: CookieJar,
+    FormData(form): FormData<CodeForm>,
+) -> Result<Response, AppError> {
+    let refuse = |status, key| {
+        let mut errors = FormErrors::default();
+        errors.add("code", key);
+        render_status(
+            status,
+            &CodeView {
+                ctx: &ctx,
+                errors,
+                expired: false,
+            },
+        )
+    };
+    if !within_address_limit(&state, &ctx) {
+        return Ok(refuse(
+            StatusCode::TOO_MANY_REQUESTS,
+            "error-too-many-attempts",
+        ));
+    }
+    let Some((hash, challenge)) = open_challenge(&state, &jar).await? else {
+        return Ok(render_status(
+            StatusCode::GONE,
+            &CodeView {
+                ctx: &ctx,
+                errors: FormErrors::default(),
+                expired: true,
+            },
+        ));
+    };
+    if let Some(method) = accept_code(&state, challenge.user_id, &form.code).await? {
+        let mut conn = state.db.conn().await?;
+        two_factor::end_challenge(conn.ex(), &hash).await?;
+        drop(conn);
+        let mut response = finish_login(
+            &state,
+            &ctx,
+            &jar,
+            challenge.user_id,
+            &challenge.next,
+            method,
+        )
+        .await?;
+        set_cookie(&mut response, &removal(&state, CHALLENGE_COOKIE));
+        return Ok(response);
+    }
+    // A wrong code counts like a wrong password; after a few, the login starts over.
+    let now = samenspel_store::now();
+    let mut tx = state.db.begin().await?;
+    let failed = two_factor::challenge_failed(tx.ex(), &hash).await?;
+    users::login_failed(tx.ex(), challenge.user_id, now).await?;
+    audit::record(
+        tx.ex(),
+        &ctx,
+        "user.login_code_failed",
+        ("user", Some(challenge.user_id.0)),
+        None,
+        serde_json::json!({}),
+    )
+    .await?;
+    if failed >= CHALLENGE_TRIES {
+        two_factor::end_challenge(tx.ex(), &hash).await?;
+        tx.commit().await?;
+        let mut response = redirect_with_flash(&state, "/login", "flash-code-too-many");
+        set_cookie(&mut response, &removal(&state, CHALLENGE_COOKIE));
+        return Ok(response);
+    }
+    tx.commit().await?;
+    Ok(refuse(StatusCode::UNPROCESSABLE_ENTITY, "error-code-wrong"))
+}
+
+#[derive(Template)]
+#[template(path = "accounts/two_factor.html")]
+struct SettingsView<'a> {
+    ctx: &'a Ctx,
+    factor: two_factor::Factor,
+    /// While enrolling: the QR code (SVG) and the secret as text.
+    qr_svg: String,
+    secret: String,
+    /// Shown once, right after enrolling.
+    recovery_codes: Vec<String>,
+    codes_left: i64,
+    errors: FormErrors,
+}
+
+async fn render_settings(
+    state: &AppState,
+    ctx: &Ctx,
+    recovery_codes: Vec<String>,
+    errors: FormErrors,
+) -> Result<Response, AppError> {
+    let me = ctx.require_user()?;
+    let mut conn = state.db.conn().await?;
+    let factor = two_factor::factor(conn.ex(), me.id).await?;
+    let codes_left = two_factor::recovery_codes_left(conn.ex(), me.id).await?;
+    let (qr_svg, secret) = match factor.totp_pending_secret.as_deref() {
+        Some(secret) if !factor.enabled() => (qr_of(&me.email, secret), spaced(secret)),
+        _ => (String::new(), String::new()),
+    };
+    let failed = !errors.is_empty();
+    let view = SettingsView {
+        ctx,
+        factor,
+        qr_svg,
+        secret,
+        recovery_codes,
+        codes_left,
+        errors,
+    };
+    Ok(if failed {
+        render_status(StatusCode::UNPROCESSABLE_ENTITY, &view)
+    } else {
+        render(&view)
+    })
+}
+
+/// The secret in groups of four, for typing it over.
+fn spaced(secret: &str) -> String {
+    secret
+        .as_bytes()
+        .chunks(4)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The `otpauth://` address an authenticator app reads, drawn as an SVG QR code.
+fn qr_of(email: &str, secret: &str) -> String {
+    let label: String = url_escape(&format!("Samenspel:{email}"));
+    let url = format!(
+        "otpauth://totp/{label}?secret={secret}&issuer=Samenspel&algorithm=SHA1&digits=6&period=30"
+    );
+    match qrcode::QrCode::new(url.as_bytes()) {
+        Ok(code) => code
+            .render::<qrcode::render::svg::Color<'_>>()
+            .min_dimensions(200, 200)
+            .quiet_zone(true)
+            .build(),
+        Err(_) => String::new(),
+    }
+}
+
+fn url_escape(text: &str) -> String {
+    serde_urlencoded::to_string([("x", text)])
+        .unwrap_or_default()
+        .trim_start_matches("x=")
+        .replace('+', "%20")
+}
+
+pub async fn settings(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    render_settings(&state, &ctx, Vec::new(), FormErrors::default()).await
+}
+
+/// Starts enrolling: a new secret, pending until its first code.
+pub async fn start(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    let me = ctx.require_user()?;
+    let mut bytes = [0u8; 20];
+    getrandom::fill(&mut bytes).expect("the operating system's random source");
+    let secret = Secret::Raw(bytes.to_vec()).to_encoded().to_string();
+    let mut tx = state.db.begin().await?;
+    if two_factor::factor(tx.ex(), me.id).await?.enabled() {
+        return Ok(redirect("/account/two-factor"));
+    }
+    two_factor::set_pending(tx.ex(), me.id, &secret).await?;
+    audit::record(
+        tx.ex(),
+        &ctx,
+        "user.two_factor_started",
+        ("user", Some(me.id.0)),
+        None,
+        serde_json::json!({}),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(redirect("/account/two-factor"))
+}
+
+/// Confirms enrolment with a first code; shows the recovery codes once.
+pub async fn confirm(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    FormData(form): FormData<CodeForm>,
+) -> Result<Response, AppError> {
+    let me = ctx.require_user()?;
+    let now = samenspel_store::now();
+    let mut tx = state.db.begin().await?;
+    let factor = two_factor::factor(tx.ex(), me.id).await?;
+    let step = match (factor.totp_pending_secret.as_deref(), digits(&form.code)) {
+        (Some(secret), Some(code)) => matching_step(secret, &code, now),
+        _ => None,
+    };
+    let Some(step) = step else {
+        drop(tx);
+        let mut errors = FormErrors::default();
+        errors.add("code", "error-code-wrong");
+        return render_settings(&state, &ctx, Vec::new(), errors).await;
+    };
+    let codes = new_recovery_codes();
+    let hashes: Vec<String> = codes
+        .iter()
+        .map(|c| token_hash(&normalised_recovery(c)))
+        .collect();
+    two_factor::enable(tx.ex(), me.id, step, &hashes, now).await?;
+    audit::record(
+        tx.ex(),
+        &ctx,
+        "user.two_factor_enabled",
+        ("user", Some(me.id.0)),
+        None,
+        serde_json::json!({}),
+    )
+    .await?;
+    tx.commit().await?;
+    render_settings(&state, &ctx, codes, FormErrors::default()).await
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct DisableForm {
+    #[serde(default)]
+    pub password: String,
+    #[serde(default)]
+    pub code: String,
+}
+
+/// Turns two-factor login off: only with the password and a code.
+pub async fn disable(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    FormData(form): FormData<DisableForm>,
+) -> Result<Response, AppError> {
+    let me = ctx.require_user()?;
+    let hash = {
+        let mut conn = state.db.conn().await?;
+        users::by_id(conn.ex(), me.id)
+            .await?
+            .map(|u| u.password_hash)
+    };
+    let mut errors = FormErrors::default();
+    if !verify_password(form.password.clone(), hash).await? {
+        errors.add("password", "error-current-password");
+    }
+    if errors.is_empty() && accept_code(&state, me.id, &form.code).await?.is_none() {
+        errors.add("code", "error-code-wrong");
+    }
+    if !errors.is_empty() {
+        return render_settings(&state, &ctx, Vec::new(), errors).await;
+    }
+    let mut tx = state.db.begin().await?;
+    two_factor::disable(tx.ex(), me.id).await?;
+    audit::record(
+        tx.ex(),
+        &ctx,
+        "user.two_factor_disabled",
+        ("user", Some(me.id.0)),
+        None,
+        serde_json::json!({}),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(redirect_with_flash(
+        &state,
+        "/account/two-factor",
+        "flash-two-factor-disabled",
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_code_matches_its_step_and_neighbours_only() {
+        let secret = Secret::Raw(b"12345678901234567890".to_vec())
+            .to_encoded()
+            .to_string();
+        let at = time::OffsetDateTime::from_unix_timestamp(59).expect("time");
+        // RFC 6238's SHA-1 test vector at T = 59 s, shortened to six digits.
+        assert_eq!(matching_step(&secret, "287082", at), Some(1));
+        let later = time::OffsetDateTime::from_unix_timestamp(59 + 90).expect("time");
+        assert_eq!(matching_step(&secret, "287082", later), None);
+        assert_eq!(digits(" 287 082 "), Some("287082".into()));
+        assert_eq!(digits("28708"), None);
+    }
+
+    #[test]
+    fn recovery_codes_are_ten_distinct_and_typed_loosely() {
+        let codes = new_recovery_codes();
+        assert_eq!(codes.len(), 10);
+        let distinct: std::collections::HashSet<_> = codes.iter().collect();
+        assert_eq!(distinct.len(), 10);
+        assert_eq!(normalised_recovery(" K7QM-2XWP-9D "), "k7qm2xwp9d");
+    }
+}
