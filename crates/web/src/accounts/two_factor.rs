@@ -312,7 +312,8 @@ fn spaced(secret: &str) -> String {
 
 /// The `otpauth://` address an authenticator app reads, drawn as an SVG QR code.
 fn qr_of(email: &str, secret: &str) -> String {
-    let label: String = url_escape(&format!("Samenspel:{email}"));
+    // "Issuer:account", the colon itself left as it is: some apps read only that form.
+    let label = format!("Samenspel:{}", url_escape(email));
     let url = format!(
         "otpauth://totp/{label}?secret={secret}&issuer=Samenspel&algorithm=SHA1&digits=6&period=30"
     );
