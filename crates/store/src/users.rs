@@ -193,6 +193,13 @@ pub async fn set_blocked(
     Ok(changed == 1)
 }
 
+/// Makes the person a platform administrator, or no longer one.
+pub async fn set_platform_admin(ex: Exec<'_>, id: UserId, admin: bool) -> Result<()> {
+    let sql = "UPDATE users SET is_platform_admin = $2 WHERE id = $1";
+    dispatch!(ex, c => sqlx::query(sql).bind(id).bind(admin).execute(c).await?.rows_affected());
+    Ok(())
+}
+
 /// Ends a lockout: the account's and those of the browsers it logged in with.
 pub async fn lift_lockout(ex: Exec<'_>, id: UserId) -> Result<()> {
     dispatch!(ex, c => {

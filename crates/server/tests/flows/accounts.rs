@@ -1,7 +1,7 @@
 //! Registering, logging in and out, password reset, account settings, throttling.
 
 use crate::on_both_databases;
-use crate::support::{Options, PASSWORD, TestApp, link_in};
+use crate::support::{Options, PASSWORD, TestApp, code_for, link_in};
 
 on_both_databases!(
     register_log_out_and_in,
@@ -530,16 +530,6 @@ async fn registration_can_be_switched_off() {
             .await;
         assert_eq!(refused.status, 403, "{backend:?}");
     }
-}
-
-/// The six-digit code for `secret` (base32, as the page shows it) `ahead` steps from now.
-fn code_for(secret: &str, ahead: u64) -> String {
-    let bytes = totp_rs::Secret::Encoded(secret.to_owned())
-        .to_bytes()
-        .expect("a base32 secret");
-    let totp = totp_rs::TOTP::new(totp_rs::Algorithm::SHA1, 6, 1, 30, bytes).expect("totp");
-    let now = u64::try_from(time::OffsetDateTime::now_utc().unix_timestamp()).expect("time");
-    totp.generate(now + ahead * 30)
 }
 
 /// Enrolling in two-step login (QR code and secret on the page, confirmed with a code, ten

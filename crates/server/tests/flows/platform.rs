@@ -9,6 +9,7 @@ on_both_databases!(
     platform_admin_sees_everyone,
     operators_manage_access,
     operators_manage_organisations,
+    platform_administrators_have_two_factors,
     errors_and_headers,
     health_and_metrics
 );
@@ -533,6 +534,79 @@ async fn operators_manage_organisations(app: TestApp) {
         "organisation.renamed",
         "organisation.admin_appointed",
         "organisation.deleted",
+    ] {
+        assert_eq!(app.audit_count(action).await, 1, "{action}");
+    }
+}
+
+/// Only someone with two-step login becomes a platform administrator; an operator can switch
+/// a person's two-step login off (asked first) and end someone's administrator role.
+async fn platform_administrators_have_two_factors(app: TestApp) {
+    let admin = platform_admin(&app).await;
+    let kees = app.register("Kees", "kees@example.nl").await;
+    let id = app
+        .scalar("SELECT id FROM users WHERE email = 'kees@example.nl'")
+        .await;
+    let person = format!("/admin/users/{id}");
+    let refused = admin
+        .post(&format!("{person}/platform-admin"), &[("admin", "yes")])
+        .await;
+    assert_eq!(refused.status, 422);
+    refused.assert_contains("Zet eerst inloggen in twee stappen aan");
+    assert_eq!(kees.get("/admin/users").await.status, 403);
+
+    crate::support::enrol_two_factor(&kees).await;
+    admin.get(&person).await.assert_contains("Staat aan");
+    let made = admin
+        .post(&format!("{person}/platform-admin"), &[("admin", "yes")])
+        .await;
+    assert_eq!(made.status, 303);
+    assert_eq!(kees.get("/admin/users").await.status, 200);
+
+    // A lost phone: switched off, but only once the operator confirms who asked.
+    let unconfirmed = admin.post(&format!("{person}/reset-two-factor"), &[]).await;
+    assert_eq!(unconfirmed.status, 422);
+    unconfirmed.assert_contains("Vink aan dat u heeft vastgesteld");
+    assert_eq!(
+        admin
+            .post(&format!("{person}/reset-two-factor"), &[("confirm", "yes")])
+            .await
+            .status,
+        303
+    );
+    assert_eq!(
+        app.browser()
+            .login("kees@example.nl", PASSWORD)
+            .await
+            .location,
+        "/",
+        "no code asked any more"
+    );
+    assert_eq!(
+        admin
+            .post(&format!("{person}/platform-admin"), &[("admin", "no")])
+            .await
+            .status,
+        303
+    );
+    assert_eq!(kees.get("/admin/users").await.status, 403);
+    let me = app
+        .scalar("SELECT id FROM users WHERE email = 'beheer@example.nl'")
+        .await;
+    assert_eq!(
+        admin
+            .post(
+                &format!("/admin/users/{me}/platform-admin"),
+                &[("admin", "no")]
+            )
+            .await
+            .status,
+        409
+    );
+    for action in [
+        "user.made_admin",
+        "user.unmade_admin",
+        "user.two_factor_reset",
     ] {
         assert_eq!(app.audit_count(action).await, 1, "{action}");
     }

@@ -430,6 +430,36 @@ pub fn decode_mail(raw: &str) -> String {
         .replace("=3D", "=")
 }
 
+/// The six-digit code for `secret` (base32, as the page shows it) `ahead` steps from now.
+pub fn code_for(secret: &str, ahead: u64) -> String {
+    let bytes = totp_rs::Secret::Encoded(secret.to_owned())
+        .to_bytes()
+        .expect("a base32 secret");
+    let totp = totp_rs::TOTP::new(totp_rs::Algorithm::SHA1, 6, 1, 30, bytes).expect("totp");
+    let now = u64::try_from(time::OffsetDateTime::now_utc().unix_timestamp()).expect("time");
+    totp.generate(now + ahead * 30)
+}
+
+/// Switches on two-step login for the person logged in in `browser`; returns the secret.
+pub async fn enrol_two_factor(browser: &Browser) -> String {
+    assert_eq!(browser.post("/account/two-factor", &[]).await.status, 303);
+    let page = browser.get("/account/two-factor").await;
+    let secret: String = page
+        .body
+        .split("<code class=\"ss-secret\">")
+        .nth(1)
+        .and_then(|rest| rest.split('<').next())
+        .expect("the secret as text")
+        .split_whitespace()
+        .collect();
+    let code = code_for(&secret, 0);
+    let done = browser
+        .post("/account/two-factor/confirm", &[("code", code.as_str())])
+        .await;
+    assert_eq!(done.status, 200, "{}", done.body);
+    secret
+}
+
 /// The first link in `text` that contains `marker`.
 pub fn link_in(text: &str, marker: &str) -> String {
     text.split_whitespace()

@@ -56,6 +56,18 @@ pub fn routes(state: AppState) -> RouteTable {
         )
         .route(
             "POST",
+            "/admin/users/{user}/reset-two-factor",
+            Access::PlatformAdmin,
+            post(people::reset_two_factor),
+        )
+        .route(
+            "POST",
+            "/admin/users/{user}/platform-admin",
+            Access::PlatformAdmin,
+            post(people::platform_admin),
+        )
+        .route(
+            "POST",
             "/admin/users/{user}/lift-lockout",
             Access::PlatformAdmin,
             post(people::lift_lockout),

@@ -13,7 +13,7 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use samenspel_store::organisations::{self, OrgSummary};
 use samenspel_store::users::{self, User};
-use samenspel_store::{UserId, sessions};
+use samenspel_store::{UserId, sessions, two_factor};
 use serde::Deserialize;
 
 #[derive(Template)]
@@ -21,6 +21,7 @@ use serde::Deserialize;
 struct PersonView<'a> {
     ctx: &'a Ctx,
     person: User,
+    two_factor: bool,
     organisations: Vec<OrgSummary>,
     now: time::OffsetDateTime,
     errors: FormErrors,
@@ -50,10 +51,12 @@ async fn render_person(
         .await?
         .ok_or(AppError::NotFound)?;
     let organisations = organisations::for_user(conn.ex(), id).await?;
+    let two_factor = two_factor::factor(conn.ex(), id).await?.enabled();
     let failed = !errors.is_empty();
     let view = PersonView {
         ctx,
         person,
+        two_factor,
         organisations,
         now: samenspel_store::now(),
         errors,
@@ -82,6 +85,43 @@ enum Step {
     Unblock,
     EndSessions,
     LiftLockout,
+    ResetTwoFactor,
+    MakeAdmin(bool),
+}
+
+pub async fn reset_two_factor(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    FormData(form): FormData<BlockForm>,
+) -> Result<Response, AppError> {
+    if form.confirm != "yes" {
+        let mut errors = FormErrors::default();
+        errors.add("reset_confirm", "error-reset-confirm");
+        return render_person(&state, &ctx, UserId(id), errors).await;
+    }
+    act(&state, &ctx, UserId(id), Step::ResetTwoFactor).await
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct AdminForm {
+    /// `yes` to make the person a platform administrator, `no` to end it.
+    #[serde(default)]
+    pub admin: String,
+}
+
+pub async fn platform_admin(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    FormData(form): FormData<AdminForm>,
+) -> Result<Response, AppError> {
+    let make = match form.admin.as_str() {
+        "yes" => true,
+        "no" => false,
+        _ => return Err(AppError::BadRequest("admin")),
+    };
+    act(&state, &ctx, UserId(id), Step::MakeAdmin(make)).await
 }
 
 pub async fn block(
@@ -128,7 +168,12 @@ async fn act(state: &AppState, ctx: &Ctx, id: UserId, step: Step) -> Result<Resp
     let mut tx = state.db.begin().await?;
     users::by_id(tx.ex(), id).await?.ok_or(AppError::NotFound)?;
     // An administrator does not lock themselves out by accident.
-    if id == me && matches!(step, Step::Block | Step::EndSessions) {
+    if id == me
+        && matches!(
+            step,
+            Step::Block | Step::EndSessions | Step::ResetTwoFactor | Step::MakeAdmin(false)
+        )
+    {
         return Err(AppError::Conflict("error-not-yourself"));
     }
     let (action, flash, changes) = match step {
@@ -164,6 +209,37 @@ async fn act(state: &AppState, ctx: &Ctx, id: UserId, step: Step) -> Result<Resp
                 "flash-user-lockout-lifted",
                 serde_json::json!({}),
             )
+        }
+        Step::ResetTwoFactor => {
+            two_factor::disable(tx.ex(), id).await?;
+            (
+                "user.two_factor_reset",
+                "flash-user-two-factor-reset",
+                serde_json::json!({}),
+            )
+        }
+        Step::MakeAdmin(make) => {
+            // A platform administrator can reach everything: only with a second factor.
+            if make && !two_factor::factor(tx.ex(), id).await?.enabled() {
+                drop(tx);
+                let mut errors = FormErrors::default();
+                errors.add("admin", "error-admin-needs-two-factor");
+                return render_person(state, ctx, id, errors).await;
+            }
+            users::set_platform_admin(tx.ex(), id, make).await?;
+            if make {
+                (
+                    "user.made_admin",
+                    "flash-user-made-admin",
+                    serde_json::json!({}),
+                )
+            } else {
+                (
+                    "user.unmade_admin",
+                    "flash-user-unmade-admin",
+                    serde_json::json!({}),
+                )
+            }
         }
     };
     audit::record(tx.ex(), ctx, action, ("user", Some(id.0)), None, changes).await?;
