@@ -18,12 +18,16 @@ wrk and curl (Debian packages), PostgreSQL on 127.0.0.1:5432 for --backend postg
 """
 
 import argparse
+import base64
+import hashlib
+import hmac
 import json
 import os
 import re
 import shutil
 import signal
 import socket
+import struct
 import subprocess
 import sys
 import tempfile
@@ -44,6 +48,20 @@ def free_port():
         return s.getsockname()[1]
 
 
+# The two-step login secret of the benchmark's platform administrators (bench/src/main.rs).
+BENCH_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def totp_code(secret, at=None):
+    """The six-digit TOTP code (RFC 6238, SHA-1, 30 s) of a base32 secret, now."""
+    key = base64.b32decode(secret)
+    step = int((time.time() if at is None else at) // 30)
+    digest = hmac.new(key, struct.pack(">Q", step), hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    value = struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF
+    return f"{value % 1_000_000:06d}"
+
+
 class Session:
     """A logged-in visitor, through curl with a cookie jar."""
 
@@ -62,6 +80,13 @@ class Session:
         self.curl("-o", "/dev/null", "--data-urlencode", f"csrf={token}",
                   "--data-urlencode", f"email={email}",
                   "--data-urlencode", f"password={PASSWORD}", self.base + "/login")
+        # Platform administrators use two-step login: the code step is open after the password.
+        page = self.curl(self.base + "/login/code")
+        if 'action="/login/code"' in page:
+            token = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
+            self.curl("-o", "/dev/null", "--data-urlencode", f"csrf={token}",
+                      "--data-urlencode", f"code={totp_code(BENCH_TOTP_SECRET)}",
+                      self.base + "/login/code")
 
     def cookie(self):
         for line in open(self.jar):

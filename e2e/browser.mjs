@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
+import * as OTPAuth from 'otpauth';
 import { latestMail, linkIn } from './server.mjs';
 
 export const PASSWORD = 'een-lange-zin-als-wachtwoord';
@@ -116,21 +117,56 @@ export async function activateAccount(page, app, email) {
 }
 
 /**
- * Verifies the municipality called `name` as the installation's platform administrator does,
- * in a browser context of its own (a municipality someone adds waits for that).
+ * Logs `page` in as the installation's platform administrator, who must use two-step login:
+ * the first time they are led through enrolling (the secret kept on `app`), later logins give
+ * a code, each for a later 30-second step than the last (a code works once).
  */
-export async function verifyMunicipality(browser, app, name) {
-  const context = await openContext(browser, { locale: 'nl-NL' });
-  const page = await context.newPage();
+export async function logInAsAdmin(page, app) {
   await page.goto(`${app.base}/login`);
   const login = page.locator('form[action="/login"]');
   await login.locator('input[name="email"]').fill(app.admin.email);
   await login.locator('input[name="password"]').fill(app.admin.password);
   await login.locator('button[type="submit"]').click();
+  await page.waitForURL(/\/(login\/code|account\/two-factor)$/);
+  const nextStep = async (ahead) => {
+    let step = Math.floor(Date.now() / 30_000) + ahead;
+    while (step <= (app.adminLastStep ?? 0)) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      step = Math.floor(Date.now() / 30_000) + ahead;
+    }
+    app.adminLastStep = step;
+    return app.adminTotp.generate({ timestamp: step * 30_000 });
+  };
+  if (page.url().endsWith('/account/two-factor')) {
+    await page.locator('form[action="/account/two-factor"] button[type="submit"]').click();
+    const secret = (await page.locator('.ss-secret').textContent()).replace(/\s+/g, '');
+    app.adminTotp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30 });
+    const confirm = page.locator('form[action="/account/two-factor/confirm"]');
+    await confirm.locator('input[name="code"]').fill(await nextStep(0));
+    await confirm.locator('button[type="submit"]').click();
+    await page.locator('.ss-recovery-codes').waitFor();
+  } else {
+    const form = page.locator('form[action="/login/code"]');
+    await form.locator('input[name="code"]').fill(await nextStep(1));
+    await form.locator('button[type="submit"]').click();
+  }
   await page.locator('form[action="/logout"]').waitFor();
+}
+
+/**
+ * Verifies the municipality called `name` as the installation's platform administrator does
+ * (a municipality someone adds waits for that), in a browser context of its own that stays
+ * logged in for the rest of the test file.
+ */
+export async function verifyMunicipality(browser, app, name) {
+  if (!app.adminPage || app.adminPage.isClosed()) {
+    const context = await openContext(browser, { locale: 'nl-NL' });
+    app.adminPage = await context.newPage();
+    await logInAsAdmin(app.adminPage, app);
+  }
+  const page = app.adminPage;
   await page.goto(`${app.base}/admin/municipalities`);
   await checkA11y(page, 'municipalities waiting for verification');
   await page.getByRole('button', { name: `${name} verifiëren`, exact: true }).click();
   await page.getByRole('status').filter({ hasText: 'De gemeente is geverifieerd.' }).waitFor();
-  await context.close();
 }

@@ -611,10 +611,10 @@ pub async fn candidates(
 ) -> Result<Vec<crate::organisations::Organisation>> {
     // Two index reads (by kind; by the registry's municipality) instead of one pass over
     // every organisation in the country.
-    let sql = "SELECT o.id, o.kind, o.name, o.created_at, o.verification, o.verification_note \
+    let sql = "SELECT o.id, o.kind, o.name, o.created_at, o.verification, o.verification_note, o.require_two_factor \
                FROM organisations o WHERE o.kind IN ('partner', 'facilitator') \
                UNION ALL \
-               SELECT o.id, o.kind, o.name, o.created_at, o.verification, o.verification_note \
+               SELECT o.id, o.kind, o.name, o.created_at, o.verification, o.verification_note, o.require_two_factor \
                FROM initiative_profiles p \
                JOIN organisations o ON o.id = p.organisation_id \
                WHERE p.municipality_id = $1 AND o.kind = 'initiative' \

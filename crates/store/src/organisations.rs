@@ -16,6 +16,8 @@ pub struct Organisation {
     pub verification: String,
     /// Why a platform administrator rejected it.
     pub verification_note: String,
+    /// Its administrators require two-step login of every member.
+    pub require_two_factor: bool,
 }
 
 impl Organisation {
@@ -29,7 +31,8 @@ pub const VERIFIED: &str = "verified";
 pub const PENDING: &str = "pending";
 pub const REJECTED: &str = "rejected";
 
-const ORG_COLUMNS: &str = "o.id, o.kind, o.name, o.created_at, o.verification, o.verification_note";
+const ORG_COLUMNS: &str = "o.id, o.kind, o.name, o.created_at, o.verification, \
+                           o.verification_note, o.require_two_factor";
 
 /// A municipality waiting for a platform administrator, with who added it.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -439,6 +442,13 @@ pub async fn find_by_name(ex: Exec<'_>, kind: OrgKind, name: &str) -> Result<Opt
     Ok(
         dispatch!(ex, c => sqlx::query_scalar(sql).bind(kind.as_str()).bind(name).fetch_optional(c).await?),
     )
+}
+
+/// Requires two-step login of every member, or no longer.
+pub async fn set_require_two_factor(ex: Exec<'_>, org: OrgId, require: bool) -> Result<()> {
+    let sql = "UPDATE organisations SET require_two_factor = $2 WHERE id = $1";
+    dispatch!(ex, c => sqlx::query(sql).bind(org).bind(require).execute(c).await?.rows_affected());
+    Ok(())
 }
 
 /// Renames an organisation. A verified municipality's name that another one carries gives

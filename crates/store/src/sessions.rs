@@ -15,6 +15,9 @@ pub struct SessionUser {
     pub name: String,
     pub language: String,
     pub is_platform_admin: bool,
+    /// Two-step login is required of them (platform administrators, and members of an
+    /// organisation that requires it) but not switched on.
+    pub must_enrol: bool,
 }
 
 pub async fn create(
@@ -35,7 +38,10 @@ pub async fn create(
 
 pub async fn find(ex: Exec<'_>, id_hash: &str, now: OffsetDateTime) -> Result<Option<SessionUser>> {
     let sql = "SELECT s.id AS session_id, s.csrf_token, s.last_seen_at, u.id AS user_id, u.email, \
-               u.name, u.language, u.is_platform_admin \
+               u.name, u.language, u.is_platform_admin, \
+               (u.totp_enabled_at IS NULL AND (u.is_platform_admin OR EXISTS ( \
+                  SELECT 1 FROM memberships m JOIN organisations o ON o.id = m.organisation_id \
+                  WHERE m.user_id = u.id AND m.until IS NULL AND o.require_two_factor))) AS must_enrol \
                FROM sessions s JOIN users u ON u.id = s.user_id \
                WHERE s.id = $1 AND s.expires_at > $2 AND u.blocked_at IS NULL";
     Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(id_hash).bind(now).fetch_optional(c).await?))

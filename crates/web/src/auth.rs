@@ -32,6 +32,9 @@ pub const FLASH_COOKIE: &str = "samenspel_flash";
 /// Marks a browser in which its person logged in before (see `store::login_devices`).
 pub const DEVICE_COOKIE: &str = "samenspel_device";
 
+/// What someone who must enrol in two-step login can still open (with what lies below).
+const ENROLMENT_PATHS: &[&str] = &["/account/two-factor", "/logout", "/language", "/static"];
+
 /// A session is extended at most this often, to keep reads from turning into writes.
 const TOUCH_EVERY: Duration = Duration::minutes(5);
 
@@ -46,6 +49,8 @@ pub struct CurrentUser {
     pub session_id: String,
     /// Notifications not read yet (not counted for static files).
     pub unread: i64,
+    /// Two-step login is required of them and not on yet: every page leads to enrolling.
+    pub must_enrol: bool,
 }
 
 /// Everything a page needs to know about its request.
@@ -315,6 +320,7 @@ pub async fn session_layer(
                     platform_admin: found.is_platform_admin,
                     session_id: id,
                     unread,
+                    must_enrol: found.must_enrol,
                 });
             }
             Ok(None) => clear_session_cookie = true,
@@ -355,7 +361,16 @@ pub async fn session_layer(
     };
     request.extensions_mut().insert(ctx.clone());
     let method_is_get = request.method() == axum::http::Method::GET;
-    let mut response = next.run(request).await;
+    // Whoever must use two-step login and has not switched it on is led to enrolling first.
+    let must_enrol = user.as_ref().is_some_and(|u| u.must_enrol)
+        && !ENROLMENT_PATHS
+            .iter()
+            .any(|allowed| ctx.path == *allowed || ctx.path.starts_with(&format!("{allowed}/")));
+    let mut response = if must_enrol {
+        redirect_with_flash(&state, "/account/two-factor", "flash-two-factor-required")
+    } else {
+        next.run(request).await
+    };
 
     response = render_error_page(&ctx, response);
     let is_page = response

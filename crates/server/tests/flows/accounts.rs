@@ -9,6 +9,7 @@ on_both_databases!(
     an_account_exists_only_once_its_address_is_confirmed,
     registering_a_taken_address_answers_as_for_a_new_one,
     two_step_login_with_a_code_and_a_recovery_code,
+    an_organisation_requires_two_step_login_of_its_members,
     password_reset_by_mail,
     account_settings,
     failed_logins_lock_the_account,
@@ -661,4 +662,50 @@ async fn two_step_login_with_a_code_and_a_recovery_code(app: TestApp) {
     assert_eq!(app.audit_count("user.two_factor_enabled").await, 1);
     assert_eq!(app.audit_count("user.two_factor_disabled").await, 1);
     assert!(app.audit_count("user.login_code_failed").await >= 5);
+}
+
+/// An organisation's administrators require two-step login: every member is led through
+/// enrolling before anything else, and can go on once it is on.
+async fn an_organisation_requires_two_step_login_of_its_members(app: TestApp) {
+    let admin = app
+        .register("Beheerder", "beheer@woonstichting.example")
+        .await;
+    let org = app.create_org(&admin, "partner", "Woonstichting").await;
+    let link = app
+        .invite(&admin, org, "lid@woonstichting.example", "member")
+        .await;
+    let member = app.register("Lid", "lid@woonstichting.example").await;
+    assert_eq!(
+        member
+            .post(link.trim_start_matches(&app.base), &[])
+            .await
+            .status,
+        303
+    );
+    let page = format!("/organisations/{org}");
+    assert_eq!(
+        member
+            .post(&format!("{page}/two-factor"), &[("require", "yes")])
+            .await
+            .status,
+        403,
+        "only its administrators decide"
+    );
+    let required = admin
+        .post(&format!("{page}/two-factor"), &[("require", "yes")])
+        .await;
+    assert_eq!(required.status, 303);
+    for browser in [&admin, &member] {
+        let led = browser.get(&page).await;
+        assert_eq!(led.status, 303);
+        assert_eq!(led.location, "/account/two-factor");
+    }
+    member
+        .get("/account/two-factor")
+        .await
+        .assert_contains("Voor uw account is inloggen in twee stappen verplicht.");
+    crate::support::enrol_two_factor(&member).await;
+    assert_eq!(member.get(&page).await.status, 200);
+    assert_eq!(admin.get(&page).await.status, 303, "the administrator too");
+    assert_eq!(app.audit_count("organisation.two_factor_required").await, 1);
 }

@@ -232,6 +232,7 @@ async fn arrange(app: &TestApp) -> (World, Vec<(Visitor, Browser)>) {
         platform.login("platform@example.nl", PASSWORD).await.status,
         303
     );
+    crate::support::enrol_two_factor(&platform).await;
     let partner = app.register("Partner", "partner@example.nl").await;
     let partner_org = app.create_org(&partner, "partner", "Woonstichting").await;
     let pack = samenspel_domain::method::Pack::default_pack().expect("the method pack");

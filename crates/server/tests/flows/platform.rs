@@ -23,6 +23,12 @@ async fn platform_admin(app: &TestApp) -> crate::support::Browser {
         browser.login("beheer@example.nl", PASSWORD).await.status,
         303
     );
+    // A platform administrator is led through two-step login before anything else.
+    let led = browser.get("/admin/users").await;
+    assert_eq!(led.status, 303);
+    assert_eq!(led.location, "/account/two-factor");
+    crate::support::enrol_two_factor(&browser).await;
+    assert_eq!(browser.get("/admin/users").await.status, 200);
     browser
 }
 

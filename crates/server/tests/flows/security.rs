@@ -136,6 +136,7 @@ async fn platform_admin(app: &TestApp) -> crate::support::Browser {
     let admin = app.register("Beheerder", "beheer@samenspel.example").await;
     app.exec("UPDATE users SET is_platform_admin = TRUE WHERE email = 'beheer@samenspel.example'")
         .await;
+    crate::support::enrol_two_factor(&admin).await;
     admin
 }
 

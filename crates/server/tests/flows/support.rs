@@ -546,7 +546,11 @@ impl Browser {
 
     /// The CSRF token this browser's forms carry now.
     pub async fn csrf(&self) -> String {
-        let page = self.get("/").await;
+        let mut page = self.get("/").await;
+        // Someone led through enrolling in two-step login is sent on from every page.
+        if page.status == 303 {
+            page = self.get(&page.location).await;
+        }
         csrf_in(&page.body)
     }
 

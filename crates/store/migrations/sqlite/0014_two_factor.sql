@@ -21,3 +21,5 @@ CREATE TABLE login_challenges (
     failed INTEGER NOT NULL DEFAULT 0,
     expires_at TEXT NOT NULL
 );
+-- An organisation's administrators can require two-step login of all its members.
+ALTER TABLE organisations ADD COLUMN require_two_factor BOOLEAN NOT NULL DEFAULT FALSE;

@@ -46,6 +46,7 @@ pub const ACTIONS: &[&str] = &[
     "organisation.renamed",
     "organisation.admin_appointed",
     "organisation.deleted",
+    "organisation.two_factor_required",
     "invitation.created",
     "invitation.revoked",
     "membership.joined",

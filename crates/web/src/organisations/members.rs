@@ -131,3 +131,46 @@ pub async fn leave(
     tx.commit().await?;
     Ok(redirect_with_flash(&state, "/organisations", "flash-left"))
 }
+
+#[derive(Debug, Default, Deserialize)]
+pub struct TwoFactorForm {
+    /// `yes` to require two-step login of every member, `no` to stop requiring it.
+    #[serde(default)]
+    pub require: String,
+}
+
+/// The administrators require two-step login of every member (who are then led through
+/// enrolling before anything else), or stop requiring it.
+pub async fn require_two_factor(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: OrgScope,
+    FormData(form): FormData<TwoFactorForm>,
+) -> Result<Response, AppError> {
+    let require = match form.require.as_str() {
+        "yes" => true,
+        "no" => false,
+        _ => return Err(AppError::BadRequest("require")),
+    };
+    let mut tx = state.db.begin().await?;
+    organisations::set_require_two_factor(tx.ex(), scope.org, require).await?;
+    audit::record(
+        tx.ex(),
+        &ctx,
+        "organisation.two_factor_required",
+        ("organisation", Some(scope.org.0)),
+        Some(scope.org),
+        serde_json::json!({ "required": require }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(redirect_with_flash(
+        &state,
+        &format!("/organisations/{}", scope.org),
+        if require {
+            "flash-two-factor-required-by-org"
+        } else {
+            "flash-two-factor-not-required-by-org"
+        },
+    ))
+}

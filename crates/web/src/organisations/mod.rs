@@ -63,6 +63,12 @@ pub fn routes(state: AppState) -> RouteTable {
         )
         .route(
             "POST",
+            "/organisations/{org}/two-factor",
+            Access::Org(Permission::ManageMembers),
+            post(members::require_two_factor),
+        )
+        .route(
+            "POST",
             "/organisations/{org}/leave",
             Access::Org(Permission::LeaveOrganisation),
             post(members::leave),
