@@ -562,7 +562,7 @@ pub async fn geojson(State(state): State<AppState>, scope: OrgScope) -> Result<R
     Ok((
         [
             (CONTENT_TYPE, "application/geo+json"),
-            (CACHE_CONTROL, "private, no-cache"),
+            (CACHE_CONTROL, "private, no-store"),
         ],
         body,
     )
