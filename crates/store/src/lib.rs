@@ -24,6 +24,7 @@ pub mod organisations;
 pub mod password_resets;
 pub mod registrations;
 pub mod sessions;
+pub mod sql;
 pub mod two_factor;
 pub mod users;
 
@@ -64,6 +65,18 @@ pub enum StoreError {
     /// cannot leave". The key names a message in `locales/`.
     #[error("refused: {0}")]
     Refused(&'static str),
+    /// A column held what its Rust type cannot be: a bug or a damaged row, never user input.
+    #[error("cannot read a row: {0}")]
+    Decode(String),
+    /// The database refused or failed a statement.
+    #[error("database: {0}")]
+    Sql(String),
+    /// The database could not be reached in time (no connection free, server down).
+    #[error("database unavailable: {0}")]
+    Unavailable(String),
+    /// The database settings are wrong.
+    #[error("database settings: {0}")]
+    Config(String),
     #[error(transparent)]
     Database(sqlx::Error),
     #[error(transparent)]
@@ -91,9 +104,17 @@ pub enum Backend {
     Postgres,
 }
 
-/// A connection pool on one of the two backends.
+/// The database: the pool of the data path ([`sql::Pool`]), and, while the store's modules
+/// move to it, the pool they still use.
 #[derive(Clone, Debug)]
-pub enum Db {
+pub struct Db {
+    legacy: Legacy,
+    pool: sql::Pool,
+}
+
+/// The pool of the store functions that still take an [`Exec`].
+#[derive(Clone, Debug)]
+enum Legacy {
     Sqlite(SqlitePool),
     Postgres(PgPool),
 }
@@ -174,6 +195,7 @@ pub const POSTGRES_CONNECTIONS: u32 = 16;
 impl Db {
     /// Opens a pool for `url`: `sqlite://path` (created when missing) or `postgres://…`.
     pub async fn connect(url: &str, options: &DbOptions) -> Result<Db> {
+        let size = |default: u32| options.max_connections.unwrap_or(default);
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             let connect = PgConnectOptions::from_str(url)?;
             let pool = PgPoolOptions::new()
@@ -181,7 +203,10 @@ impl Db {
                 .acquire_timeout(Duration::from_secs(10))
                 .connect_with(connect)
                 .await?;
-            Ok(Db::Postgres(pool))
+            Ok(Db {
+                legacy: Legacy::Postgres(pool),
+                pool: sql::Pool::open(url, size(POSTGRES_CONNECTIONS))?,
+            })
         } else if url.starts_with("sqlite:") {
             let connect = SqliteConnectOptions::from_str(url)?
                 .create_if_missing(true)
@@ -198,7 +223,10 @@ impl Db {
                 .acquire_timeout(Duration::from_secs(10))
                 .connect_with(connect)
                 .await?;
-            Ok(Db::Sqlite(pool))
+            Ok(Db {
+                legacy: Legacy::Sqlite(pool),
+                pool: sql::Pool::open(url, size(SQLITE_CONNECTIONS))?,
+            })
         } else {
             Err(StoreError::Database(sqlx::Error::Configuration(
                 format!("unsupported DATABASE_URL scheme: {url:?} (use sqlite:// or postgres://)")
@@ -208,10 +236,32 @@ impl Db {
     }
 
     pub fn backend(&self) -> Backend {
-        match self {
-            Db::Sqlite(_) => Backend::Sqlite,
-            Db::Postgres(_) => Backend::Postgres,
-        }
+        self.pool.backend()
+    }
+
+    /// The pool of the data path.
+    pub fn pool(&self) -> &sql::Pool {
+        &self.pool
+    }
+
+    /// Runs `work` on one connection off the async threads; see [`sql::Pool::read`].
+    pub async fn read<T, E, F>(&self, work: F) -> Result<T, E>
+    where
+        T: Send + 'static,
+        E: From<StoreError> + Send + 'static,
+        F: FnOnce(&mut sql::Sql<'_>) -> Result<T, E> + Send + 'static,
+    {
+        self.pool.read(work).await
+    }
+
+    /// Runs `work` in one transaction off the async threads; see [`sql::Pool::write`].
+    pub async fn write<T, E, F>(&self, work: F) -> Result<T, E>
+    where
+        T: Send + 'static,
+        E: From<StoreError> + Send + 'static,
+        F: FnOnce(&mut sql::Sql<'_>) -> Result<T, E> + Send + 'static,
+    {
+        self.pool.write(work).await
     }
 
     /// Brings the schema up to date. On PostgreSQL the migrator holds an advisory lock, so
@@ -220,8 +270,8 @@ impl Db {
     /// "0010 registrations".
     pub async fn migrate(&self) -> Result<Vec<String>> {
         let before = self.applied_migrations().await;
-        match self {
-            Db::Sqlite(pool) => {
+        match &self.legacy {
+            Legacy::Sqlite(pool) => {
                 sqlx::migrate!("./migrations/sqlite").run(pool).await?;
                 // SQLite plans by the statistics ANALYZE gathers; without them a query over a
                 // large table can pick a plan a thousand times slower. Bounded, so start-up
@@ -234,7 +284,7 @@ impl Db {
                     .execute(&mut *conn)
                     .await?;
             }
-            Db::Postgres(pool) => sqlx::migrate!("./migrations/postgres").run(pool).await?,
+            Legacy::Postgres(pool) => sqlx::migrate!("./migrations/postgres").run(pool).await?,
         }
         let after = self.applied_migrations().await;
         Ok(after.into_iter().filter(|m| !before.contains(m)).collect())
@@ -243,9 +293,9 @@ impl Db {
     /// The migrations recorded as applied; none before the first run made the table.
     async fn applied_migrations(&self) -> Vec<String> {
         let sql = "SELECT version, description FROM _sqlx_migrations ORDER BY version";
-        let rows: std::result::Result<Vec<(i64, String)>, sqlx::Error> = match self {
-            Db::Sqlite(pool) => sqlx::query_as(sql).fetch_all(pool).await,
-            Db::Postgres(pool) => sqlx::query_as(sql).fetch_all(pool).await,
+        let rows: std::result::Result<Vec<(i64, String)>, sqlx::Error> = match &self.legacy {
+            Legacy::Sqlite(pool) => sqlx::query_as(sql).fetch_all(pool).await,
+            Legacy::Postgres(pool) => sqlx::query_as(sql).fetch_all(pool).await,
         };
         rows.unwrap_or_default()
             .into_iter()
@@ -254,40 +304,40 @@ impl Db {
     }
 
     pub async fn conn(&self) -> Result<Conn> {
-        Ok(match self {
-            Db::Sqlite(pool) => Conn::Sqlite(pool.acquire().await?),
-            Db::Postgres(pool) => Conn::Postgres(pool.acquire().await?),
+        Ok(match &self.legacy {
+            Legacy::Sqlite(pool) => Conn::Sqlite(pool.acquire().await?),
+            Legacy::Postgres(pool) => Conn::Postgres(pool.acquire().await?),
         })
     }
 
     pub async fn begin(&self) -> Result<Tx> {
-        Ok(match self {
-            Db::Sqlite(pool) => Tx::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
-            Db::Postgres(pool) => Tx::Postgres(pool.begin().await?),
+        Ok(match &self.legacy {
+            Legacy::Sqlite(pool) => Tx::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
+            Legacy::Postgres(pool) => Tx::Postgres(pool.begin().await?),
         })
     }
 
     /// True when the database answers a trivial query.
     pub async fn ping(&self) -> bool {
-        let result = match self {
-            Db::Sqlite(pool) => sqlx::query("SELECT 1").execute(pool).await.map(|_| ()),
-            Db::Postgres(pool) => sqlx::query("SELECT 1").execute(pool).await.map(|_| ()),
+        let result = match &self.legacy {
+            Legacy::Sqlite(pool) => sqlx::query("SELECT 1").execute(pool).await.map(|_| ()),
+            Legacy::Postgres(pool) => sqlx::query("SELECT 1").execute(pool).await.map(|_| ()),
         };
         result.is_ok()
     }
 
     pub async fn close(&self) {
-        match self {
-            Db::Sqlite(pool) => pool.close().await,
-            Db::Postgres(pool) => pool.close().await,
+        match &self.legacy {
+            Legacy::Sqlite(pool) => pool.close().await,
+            Legacy::Postgres(pool) => pool.close().await,
         }
     }
 
     /// Table and column names of the schema, sorted: used by the test that keeps the two
     /// schemas the same.
     pub async fn schema_columns(&self) -> Result<Vec<(String, String)>> {
-        let mut rows: Vec<(String, String)> = match self {
-            Db::Sqlite(pool) => {
+        let mut rows: Vec<(String, String)> = match &self.legacy {
+            Legacy::Sqlite(pool) => {
                 sqlx::query_as(
                     "SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p
                      WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'
@@ -299,7 +349,7 @@ impl Db {
                 .fetch_all(pool)
                 .await?
             }
-            Db::Postgres(pool) => {
+            Legacy::Postgres(pool) => {
                 sqlx::query_as(
                     "SELECT table_name::text, column_name::text FROM information_schema.columns
                      WHERE table_schema = current_schema() AND table_name NOT LIKE '_sqlx_%'",
@@ -314,9 +364,27 @@ impl Db {
 }
 
 /// The current time, truncated to microseconds so that it survives a round trip through
-/// PostgreSQL unchanged.
+/// PostgreSQL unchanged, and never on a whole ten microseconds: SQLite compares instants as the
+/// RFC 3339 text sqlx writes, which drops the fraction's trailing zeros, so "…12.123Z" would
+/// sort after "…12.1234Z". With six digits always written, text order is time order.
 pub fn now() -> OffsetDateTime {
     let now = OffsetDateTime::now_utc();
-    now.replace_nanosecond(now.nanosecond() / 1_000 * 1_000)
-        .unwrap_or(now)
+    let mut micros = now.nanosecond() / 1_000;
+    if micros.is_multiple_of(10) {
+        micros += 1;
+    }
+    now.replace_nanosecond(micros * 1_000).unwrap_or(now)
+}
+
+#[cfg(test)]
+mod tests {
+    use time::format_description::well_known::Rfc3339;
+
+    #[test]
+    fn instants_are_written_with_six_fraction_digits() {
+        for _ in 0..10_000 {
+            let text = super::now().format(&Rfc3339).expect("format");
+            assert_eq!(text.len(), "2026-12-07T15:44:12.123456Z".len(), "{text}");
+        }
+    }
 }

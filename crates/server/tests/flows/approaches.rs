@@ -644,20 +644,7 @@ async fn an_approach_moves_to_a_newer_method(app: TestApp) {
         "UPDATE approaches SET pack_id = {} WHERE id = {}",
         old.0, w.approach
     );
-    match &app.db {
-        samenspel_store::Db::Sqlite(pool) => {
-            sqlx::query(sqlx::AssertSqlSafe(sql))
-                .execute(pool)
-                .await
-                .expect("sql");
-        }
-        samenspel_store::Db::Postgres(pool) => {
-            sqlx::query(sqlx::AssertSqlSafe(sql))
-                .execute(pool)
-                .await
-                .expect("sql");
-        }
-    }
+    app.db.read(move |c| c.batch(&sql)).await.expect("sql");
     let page = w
         .municipality
         .post(

@@ -170,20 +170,11 @@ async fn the_audit_log_is_append_only() {
     for backend in backends() {
         let app = TestApp::spawn(backend).await;
         app.register("Iemand", "iemand@example.nl").await;
-        let refused = match &app.db {
-            samenspel_store::Db::Sqlite(pool) => {
-                sqlx::query("UPDATE audit_events SET action = 'x'")
-                    .execute(pool)
-                    .await
-                    .is_err()
-            }
-            samenspel_store::Db::Postgres(pool) => {
-                sqlx::query("UPDATE audit_events SET action = 'x'")
-                    .execute(pool)
-                    .await
-                    .is_err()
-            }
-        };
+        let refused = app
+            .db
+            .read(|c| c.execute("UPDATE audit_events SET action = 'x'", &[]))
+            .await
+            .is_err();
         assert!(refused, "{backend:?}: audit events cannot be changed");
     }
 }
@@ -275,3 +266,96 @@ async fn the_command_line_creates_a_platform_administrator() {
     db.close().await;
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+samenspel_store::row! {
+    #[derive(Debug, PartialEq)]
+    struct Kinds {
+        id: i64,
+        small: i32,
+        yes: bool,
+        words: String,
+        at: time::OffsetDateTime,
+        day: time::Date,
+        payload: serde_json::Value,
+        share: f64,
+        absent: Option<String>,
+    }
+}
+
+/// The data path writes and reads every kind of value the schema holds the same on both
+/// databases, keeps instants in time order, tells a unique conflict apart and rolls back a
+/// failed change.
+async fn the_data_path_keeps_every_kind_of_value(app: TestApp) {
+    use samenspel_store::{StoreError, params};
+    use time::macros::{date, datetime};
+    let first = datetime!(2026-12-07 15:44:12.1 UTC);
+    let later = datetime!(2026-12-07 15:44:12.100001 UTC);
+    let payload = serde_json::json!({"to": "iemand@example.nl", "n": 3});
+    let expected = Kinds {
+        id: 1,
+        small: 7,
+        yes: true,
+        words: "één wijk".into(),
+        at: first,
+        day: date!(2026 - 12 - 07),
+        payload: payload.clone(),
+        share: 0.25,
+        absent: None,
+    };
+    // Outside a transaction, so that PostgreSQL goes on after the refused insert.
+    let (read, earlier, conflict) = app
+        .db
+        .read(move |c| {
+            c.batch(
+                "CREATE TEMP TABLE kinds (id BIGINT PRIMARY KEY, small INTEGER, yes BOOLEAN, \
+                 words TEXT, at TIMESTAMPTZ, day DATE, payload JSONB, share DOUBLE PRECISION, \
+                 absent TEXT)",
+            )?;
+            let insert = "INSERT INTO kinds (id, small, yes, words, at, day, payload, share, absent) \
+                          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+            c.execute(
+                insert,
+                params![1_i64, 7_i32, true, "één wijk", first, date!(2026 - 12 - 07), &payload, 0.25, None::<String>],
+            )?;
+            c.execute(
+                insert,
+                params![2_i64, 8_i32, false, "", later, date!(2026 - 12 - 08), &payload, 1.0, "x"],
+            )?;
+            let conflict = c.execute(
+                insert,
+                params![1_i64, 7_i32, true, "", first, date!(2026 - 12 - 07), &payload, 0.0, None::<String>],
+            );
+            let conflict = matches!(conflict, Err(StoreError::Conflict(_)));
+            let read: Kinds = c.one("SELECT * FROM kinds WHERE id = $1", params![1_i64])?;
+            let earlier: Vec<i64> = c
+                .all::<(i64,)>("SELECT id FROM kinds WHERE at < $1 ORDER BY at", params![later])?
+                .into_iter()
+                .map(|(id,)| id)
+                .collect();
+            Ok::<_, StoreError>((read, earlier, conflict))
+        })
+        .await
+        .expect("read and write");
+    assert_eq!(read, expected);
+    assert_eq!(earlier, [1], "instants compare in time order");
+    assert!(conflict, "a unique conflict is told apart");
+
+    let failed = app
+        .db
+        .write(|c| {
+            c.execute(
+                "INSERT INTO jobs (kind, payload, run_at, created_at) VALUES ('mail', '{}', $1, $1)",
+                params![samenspel_store::now()],
+            )?;
+            Err::<(), _>(StoreError::Refused("error-conflict"))
+        })
+        .await;
+    assert!(matches!(failed, Err(StoreError::Refused(_))));
+    assert_eq!(
+        app.scalar("SELECT COUNT(*) FROM jobs").await,
+        0,
+        "rolled back"
+    );
+}
+
+crate::on_both_databases!(the_data_path_keeps_every_kind_of_value);

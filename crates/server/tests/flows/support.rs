@@ -2,7 +2,8 @@
 //! PostgreSQL database, with browsers (HTTP clients with their own cookies) to drive it.
 
 use samenspel::config::Config;
-use samenspel_store::{Backend, Db, DbOptions};
+use samenspel_store::sql::Pool;
+use samenspel_store::{Backend, Db, params};
 use std::path::PathBuf;
 use tokio::net::TcpListener;
 
@@ -68,21 +69,13 @@ impl TestApp {
             Backend::Sqlite => (format!("sqlite://{}", dir.join("test.db").display()), None),
             Backend::Postgres => {
                 let name = unique("samenspel_test");
-                let admin = Db::connect(
-                    &postgres_admin_url(),
-                    &DbOptions {
-                        max_connections: Some(1),
-                    },
-                )
-                .await
-                .expect("PostgreSQL must run for the tests (see README)");
-                if let Db::Postgres(pool) = &admin {
-                    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-                        .execute(pool)
-                        .await
-                        .expect("create test database");
-                }
-                admin.close().await;
+                let create = format!("CREATE DATABASE {name}");
+                let admin = Pool::open(&postgres_admin_url(), 1)
+                    .expect("PostgreSQL must run for the tests (see README)");
+                admin
+                    .read(move |c| c.batch(&create))
+                    .await
+                    .expect("create test database");
                 let url = postgres_admin_url();
                 let base = url.rsplit_once('/').map(|(b, _)| b).unwrap_or(&url);
                 (format!("{base}/{name}"), Some(name))
@@ -178,31 +171,28 @@ impl TestApp {
 
     /// Runs SQL directly, for arranging states the UI cannot reach quickly (expired links).
     pub async fn exec(&self, sql: &'static str) {
-        match &self.db {
-            Db::Sqlite(pool) => {
-                sqlx::query(sql).execute(pool).await.expect("sql");
-            }
-            Db::Postgres(pool) => {
-                sqlx::query(sql).execute(pool).await.expect("sql");
-            }
-        }
+        self.db.read(move |c| c.batch(sql)).await.expect("sql");
     }
 
     pub async fn scalar(&self, sql: &'static str) -> i64 {
-        match &self.db {
-            Db::Sqlite(pool) => sqlx::query_scalar(sql).fetch_one(pool).await.expect("sql"),
-            Db::Postgres(pool) => sqlx::query_scalar(sql).fetch_one(pool).await.expect("sql"),
-        }
+        self.db
+            .read(move |c| c.scalar(sql, params![]))
+            .await
+            .expect("sql")
     }
 
     /// How many events of one kind the audit log holds.
     pub async fn audit_count(&self, action: &str) -> i64 {
-        let sql = "SELECT COUNT(*) FROM audit_events WHERE action = $1";
-        match &self.db {
-            Db::Sqlite(pool) => sqlx::query_scalar(sql).bind(action).fetch_one(pool).await,
-            Db::Postgres(pool) => sqlx::query_scalar(sql).bind(action).fetch_one(pool).await,
-        }
-        .expect("sql")
+        let action = action.to_owned();
+        self.db
+            .read(move |c| {
+                c.scalar(
+                    "SELECT COUNT(*) FROM audit_events WHERE action = $1",
+                    params![&action],
+                )
+            })
+            .await
+            .expect("sql")
     }
 
     /// Registers and logs in a new person; returns their browser.
@@ -287,23 +277,15 @@ impl TestApp {
     /// Verifies a municipality as a platform administrator would (the page for that has flow
     /// tests of its own in `security.rs`).
     pub async fn verify_municipality(&self, org: i64) {
-        let sql = "UPDATE organisations SET verification = 'verified' WHERE id = $1";
-        match &self.db {
-            Db::Sqlite(pool) => {
-                sqlx::query(sql)
-                    .bind(org)
-                    .execute(pool)
-                    .await
-                    .expect("verify");
-            }
-            Db::Postgres(pool) => {
-                sqlx::query(sql)
-                    .bind(org)
-                    .execute(pool)
-                    .await
-                    .expect("verify");
-            }
-        }
+        self.db
+            .read(move |c| {
+                c.execute(
+                    "UPDATE organisations SET verification = 'verified' WHERE id = $1",
+                    params![org],
+                )
+            })
+            .await
+            .expect("verify");
     }
 
     /// A municipality with its CBS code (GM9901) and the areas of [`AREAS_CSV`], administered by
@@ -387,26 +369,9 @@ impl Drop for TestApp {
         if let Some(name) = self.pg_database.take() {
             // Drop the database from a thread of its own: there is no async drop.
             let _ = std::thread::spawn(move || {
-                let runtime = tokio::runtime::Builder::new_current_thread()
-                    .enable_all()
-                    .build();
-                if let Ok(runtime) = runtime {
-                    runtime.block_on(async {
-                        if let Ok(Db::Postgres(pool)) = Db::connect(
-                            &postgres_admin_url(),
-                            &DbOptions {
-                                max_connections: Some(1),
-                            },
-                        )
-                        .await
-                        {
-                            let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
-                                "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
-                            )))
-                            .execute(&pool)
-                            .await;
-                        }
-                    });
+                let drop = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+                if let Ok(mut conn) = Pool::open(&postgres_admin_url(), 1).and_then(|p| p.get()) {
+                    let _ = conn.sql().batch(&drop);
                 }
             })
             .join();
