@@ -33,8 +33,7 @@ pub async fn generate(db: &Db, count: usize, seed: u64) -> anyhow::Result<(OrgId
     let mut registries: HashMap<OrgId, Vec<OrgId>> = HashMap::new();
     let sql =
         "SELECT organisation_id, municipality_id FROM initiative_profiles ORDER BY organisation_id";
-    let rows: Vec<(OrgId, OrgId)> = samenspel_store::dispatch!(conn.ex(), c =>
-        sqlx::query_as(sql).fetch_all(c).await?);
+    let rows: Vec<(OrgId, OrgId)> = conn.ex().all(sql, &[])?;
     for (initiative, municipality) in rows {
         registries.entry(municipality).or_default().push(initiative);
     }
@@ -50,7 +49,7 @@ pub async fn generate(db: &Db, count: usize, seed: u64) -> anyhow::Result<(OrgId
         .context("a municipality")?;
 
     let mut tx = db.begin().await?;
-    let pack_id = method::install(tx.ex(), &pack, now).await?;
+    let pack_id = method::install(&mut tx.ex(), &pack, now)?;
     let mut partners = Vec::with_capacity(PARTNERS);
     for i in 0..PARTNERS {
         let kind = if i % 5 == 0 {
@@ -60,11 +59,7 @@ pub async fn generate(db: &Db, count: usize, seed: u64) -> anyhow::Result<(OrgId
         };
         let name =
             OrgName::parse(&format!("Partner {}", i + 1)).map_err(|e| anyhow::anyhow!(e.key))?;
-        partners.push(
-            organisations::create(tx.ex(), kind, &name, user, now)
-                .await?
-                .0,
-        );
+        partners.push(organisations::create(&mut tx.ex(), kind, &name, user, now)?.0);
     }
     let mut first_of_largest = None;
     let mut moves = 0usize;
@@ -102,8 +97,7 @@ pub async fn generate(db: &Db, count: usize, seed: u64) -> anyhow::Result<(OrgId
             areas: chosen,
         };
         let begun = now - Duration::days(rng.random_range(30..1500));
-        let id =
-            approaches::create(tx.ex(), *municipality, pack_id, &settings, user, begun).await?;
+        let id = approaches::create(&mut tx.ex(), *municipality, pack_id, &settings, user, begun)?;
         if *municipality == largest && first_of_largest.is_none() {
             first_of_largest = Some(id);
         }
@@ -131,7 +125,7 @@ pub async fn generate(db: &Db, count: usize, seed: u64) -> anyhow::Result<(OrgId
                 since: Some(begun.date()),
                 until: None,
             };
-            approaches::add_party(tx.ex(), id, &party, begun).await?;
+            approaches::add_party(&mut tx.ex(), id, &party, begun)?;
             parties.push(*partner);
         }
         let mut at = begun;
@@ -154,19 +148,26 @@ pub async fn generate(db: &Db, count: usize, seed: u64) -> anyhow::Result<(OrgId
                     user,
                     organisation: Some(party),
                 };
-                kompas::move_node(tx.ex(), id, &change, at).await?;
+                kompas::move_node(&mut tx.ex(), id, &change, at)?;
                 moves += 1;
             }
             if !path.is_empty() && rng.random_bool(0.3) {
                 let lead = *parties.choose(&mut rng).unwrap_or(municipality);
-                kompas::set_parties(tx.ex(), id, &node.key, Some(lead), &parties[..1], at).await?;
-                kompas::add_note(tx.ex(), id, &node.key, "Besproken.", user, Some(lead), at)
-                    .await?;
+                kompas::set_parties(&mut tx.ex(), id, &node.key, Some(lead), &parties[..1], at)?;
+                kompas::add_note(
+                    &mut tx.ex(),
+                    id,
+                    &node.key,
+                    "Besproken.",
+                    user,
+                    Some(lead),
+                    at,
+                )?;
             }
         }
         for kind in PositionKind::ALL {
             let owner = *parties.choose(&mut rng).unwrap_or(municipality);
-            ambition::add_position(tx.ex(), id, owner, *kind, "Een standpunt", user, at).await?;
+            ambition::add_position(&mut tx.ex(), id, owner, *kind, "Een standpunt", user, at)?;
         }
         for horizon in Horizon::ALL {
             let goal = ambition::NewGoal {
@@ -177,7 +178,7 @@ pub async fn generate(db: &Db, count: usize, seed: u64) -> anyhow::Result<(OrgId
                 target_date: Some((now + Duration::days(rng.random_range(-200..2000))).date()),
                 owner: Some(*municipality),
             };
-            ambition::add_goal(tx.ex(), id, &goal, user, at).await?;
+            ambition::add_goal(&mut tx.ex(), id, &goal, user, at)?;
         }
     }
     tx.commit().await?;

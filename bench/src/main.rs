@@ -122,15 +122,13 @@ pub(crate) async fn municipalities_with_areas(
     db: &Db,
 ) -> anyhow::Result<Vec<(OrgId, Vec<AreaId>)>> {
     let mut conn = db.conn().await?;
-    let mut codes: Vec<_> = areas::municipalities_by_code(conn.ex())
-        .await?
+    let mut codes: Vec<_> = areas::municipalities_by_code(&mut conn.ex())?
         .into_iter()
         .collect();
     codes.sort();
     let mut municipalities = Vec::new();
     for (_, org) in codes {
-        let list: Vec<_> = areas::list(conn.ex(), org)
-            .await?
+        let list: Vec<_> = areas::list(&mut conn.ex(), org)?
             .into_iter()
             .map(|a| a.id)
             .collect();
@@ -159,19 +157,15 @@ pub(crate) async fn account(
 ) -> anyhow::Result<UserId> {
     let email = Email::parse(email).map_err(|e| anyhow::anyhow!(e.key))?;
     let mut conn = db.conn().await?;
-    let id = match users::by_email(conn.ex(), &email).await? {
+    let id = match users::by_email(&mut conn.ex(), &email)? {
         Some(user) => user.id,
         None => create_account(db, &email, name, platform_admin).await?,
     };
     // Also for an administrator made by an earlier version of the benchmark.
-    if platform_admin
-        && !samenspel_store::two_factor::factor(conn.ex(), id)
-            .await?
-            .enabled()
-    {
+    if platform_admin && !samenspel_store::two_factor::factor(&mut conn.ex(), id)?.enabled() {
         use samenspel_store::two_factor;
-        two_factor::set_pending(conn.ex(), id, BENCH_TOTP_SECRET).await?;
-        two_factor::enable(conn.ex(), id, 0, &[], samenspel_store::now()).await?;
+        two_factor::set_pending(&mut conn.ex(), id, BENCH_TOTP_SECRET)?;
+        two_factor::enable(&mut conn.ex(), id, 0, &[], samenspel_store::now())?;
     }
     Ok(id)
 }
@@ -195,7 +189,7 @@ async fn create_account(
         language: Language::Nl,
         platform_admin,
     };
-    Ok(users::create(conn.ex(), &new, samenspel_store::now()).await?)
+    Ok(users::create(&mut conn.ex(), &new, samenspel_store::now())?)
 }
 
 async fn registry(
@@ -220,7 +214,7 @@ async fn registry(
 
     // One municipality per code, the benchmark account its administrator.
     let mut tx = db.begin().await?;
-    let known = areas::municipalities_by_code(tx.ex()).await?;
+    let known = areas::municipalities_by_code(&mut tx.ex())?;
     let mut municipalities: BTreeMap<String, OrgId> = BTreeMap::new();
     for code in per_code.keys() {
         let org = match known.get(code) {
@@ -229,9 +223,9 @@ async fn registry(
                 let name = OrgName::parse(&format!("Gemeente {code}"))
                     .map_err(|e| anyhow::anyhow!(e.key))?;
                 let (org, _) =
-                    organisations::create(tx.ex(), OrgKind::Municipality, &name, user, now).await?;
+                    organisations::create(&mut tx.ex(), OrgKind::Municipality, &name, user, now)?;
                 let parsed = MunicipalityCode::parse(code).map_err(|e| anyhow::anyhow!(e.key))?;
-                areas::set_municipality_code(tx.ex(), org, &parsed).await?;
+                areas::set_municipality_code(&mut tx.ex(), org, &parsed)?;
                 org
             }
         };
@@ -249,9 +243,7 @@ async fn registry(
         let mut tx = db.begin().await?;
         let mut created = 0;
         for (code, records) in &per_code {
-            created += areas::upsert(tx.ex(), municipalities[code], records, now)
-                .await?
-                .created;
+            created += areas::upsert(&mut tx.ex(), municipalities[code], records, now)?.created;
         }
         tx.commit().await?;
         eprintln!(
@@ -269,8 +261,7 @@ async fn registry(
     let largest = municipalities[largest_code];
     let area_ids: Vec<_> = {
         let mut conn = db.conn().await?;
-        areas::list(conn.ex(), largest)
-            .await?
+        areas::list(&mut conn.ex(), largest)?
             .into_iter()
             .map(|a| a.id)
             .collect()
@@ -292,12 +283,12 @@ async fn registry(
             profile: &profile,
             areas: &chosen,
         };
-        let org = initiatives::map(tx.ex(), &mapping, now).await?;
+        let org = initiatives::map(&mut tx.ex(), &mapping, now)?;
         if rng.random_bool(0.4) {
-            initiatives::verify(tx.ex(), org, largest, now).await?;
+            initiatives::verify(&mut tx.ex(), org, largest, now)?;
         }
         if rng.random_bool(0.5) {
-            organisations::add_member(tx.ex(), org, user, OrgRole::Member, now).await?;
+            organisations::add_member(&mut tx.ex(), org, user, OrgRole::Member, now)?;
         }
     }
     tx.commit().await?;

@@ -15,10 +15,9 @@ use rand::{Rng, SeedableRng};
 use samenspel_domain::logbook::{ActionStatus, MeetingKind, Visibility, search_document};
 use samenspel_domain::method::Pack;
 use samenspel_domain::organisations::{OrgName, OrgRole};
-use samenspel_store::{
-    ApproachId, Backend, Db, Exec, OrgId, UserId, approaches as store_approaches,
-};
-use samenspel_store::{dispatch, initiatives, organisations};
+use samenspel_store::sql::Sql;
+use samenspel_store::{ApproachId, Backend, Db, OrgId, UserId, approaches as store_approaches};
+use samenspel_store::{initiatives, organisations, params};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::time::Instant;
@@ -82,7 +81,7 @@ pub async fn generate(
     lap("audit_s", &mut steps);
     // Fresh planner statistics for the tables just filled (both databases know ANALYZE).
     let mut conn = db.conn().await?;
-    dispatch!(conn.ex(), c => sqlx::query("ANALYZE").execute(c).await?.rows_affected());
+    conn.ex().batch("ANALYZE")?;
     drop(conn);
     lap("analyze_s", &mut steps);
 
@@ -141,9 +140,9 @@ async fn spread_initiatives(db: &Db, count: usize, seed: u64) -> anyhow::Result<
             profile: &profile,
             areas: &chosen,
         };
-        let org = initiatives::map(tx.ex(), &mapping, now).await?;
+        let org = initiatives::map(&mut tx.ex(), &mapping, now)?;
         if rng.random_bool(0.4) {
-            initiatives::verify(tx.ex(), org, *municipality, now).await?;
+            initiatives::verify(&mut tx.ex(), org, *municipality, now)?;
         }
     }
     tx.commit().await?;
@@ -178,25 +177,24 @@ async fn roles(db: &Db, municipality: OrgId, approach: ApproachId) -> anyhow::Re
     }
     let now = samenspel_store::now();
     let mut tx = db.begin().await?;
-    let parties = store_approaches::parties(tx.ex(), approach).await?;
+    let parties = store_approaches::parties(&mut tx.ex(), approach)?;
     let sql = "SELECT p.organisation_id FROM approach_parties p JOIN initiative_profiles i \
                ON i.organisation_id = p.organisation_id WHERE p.approach_id = $1 ORDER BY p.id";
-    let initiative: Option<OrgId> = dispatch!(tx.ex(), c =>
-        sqlx::query_scalar(sql).bind(approach).fetch_optional(c).await?);
+    let initiative: Option<OrgId> = tx.ex().optional_scalar(sql, params![approach])?;
     let initiative = initiative.ok_or_else(|| anyhow::anyhow!("no initiative takes part"))?;
     let partner = parties
         .iter()
         .map(|p| p.organisation_id)
         .find(|org| *org != municipality && *org != initiative)
         .ok_or_else(|| anyhow::anyhow!("no partner takes part"))?;
-    organisations::add_member(tx.ex(), municipality, leader, OrgRole::Admin, now).await?;
-    organisations::add_member(tx.ex(), initiative, volunteer, OrgRole::Admin, now).await?;
-    organisations::add_member(tx.ex(), partner, partner_user, OrgRole::Member, now).await?;
+    organisations::add_member(&mut tx.ex(), municipality, leader, OrgRole::Admin, now)?;
+    organisations::add_member(&mut tx.ex(), initiative, volunteer, OrgRole::Admin, now)?;
+    organisations::add_member(&mut tx.ex(), partner, partner_user, OrgRole::Member, now)?;
     for (i, colleague) in colleagues.iter().enumerate().skip(4) {
         let org = [municipality, initiative, partner][i % 3];
-        organisations::add_member(tx.ex(), org, *colleague, OrgRole::Member, now).await?;
+        organisations::add_member(&mut tx.ex(), org, *colleague, OrgRole::Member, now)?;
     }
-    store_approaches::set_public_page(tx.ex(), approach, true, now).await?;
+    store_approaches::set_public_page(&mut tx.ex(), approach, true, now)?;
     tx.commit().await?;
     Ok(People {
         leader,
@@ -295,7 +293,7 @@ impl Bulk {
         self.values.len() / self.width
     }
 
-    async fn flush(&mut self, mut ex: Exec<'_>) -> anyhow::Result<()> {
+    fn flush(&mut self, c: &mut Sql<'_>) -> anyhow::Result<()> {
         let values = std::mem::take(&mut self.values);
         for chunk in values.chunks(self.per_statement * self.width) {
             let mut sql = self.head.clone();
@@ -307,19 +305,17 @@ impl Bulk {
                 }
                 sql.push(')');
             }
-            dispatch!(ex.reborrow(), c => {
-                let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
-                for value in chunk {
-                    query = match value {
-                        V::I(v) => query.bind(*v),
-                        V::S(v) => query.bind(v.as_str()),
-                        V::K(v) => query.bind(*v),
-                        V::T(v) => query.bind(*v),
-                        V::D(v) => query.bind(*v),
-                    };
-                }
-                query.execute(c).await?.rows_affected()
-            });
+            let values: Vec<samenspel_store::sql::Value<'_>> = chunk
+                .iter()
+                .map(|value| match value {
+                    V::I(v) => (*v).into(),
+                    V::S(v) => v.as_str().into(),
+                    V::K(v) => (*v).into(),
+                    V::T(v) => (*v).into(),
+                    V::D(v) => (*v).into(),
+                })
+                .collect();
+            c.execute(&sql, &values)?;
         }
         Ok(())
     }
@@ -375,13 +371,11 @@ async fn logbook(
     let postgres = db.backend() == Backend::Postgres;
     let mut conn = db.conn().await?;
     let sql = "SELECT id, created_at FROM approaches ORDER BY id";
-    let approach_rows: Vec<(ApproachId, OffsetDateTime)> =
-        dispatch!(conn.ex(), c => sqlx::query_as(sql).fetch_all(c).await?);
+    let approach_rows: Vec<(ApproachId, OffsetDateTime)> = conn.ex().all(sql, &[])?;
     let sql = "SELECT approach_id, organisation_id FROM approach_parties ORDER BY id";
-    let party_rows: Vec<(ApproachId, OrgId)> =
-        dispatch!(conn.ex(), c => sqlx::query_as(sql).fetch_all(c).await?);
+    let party_rows: Vec<(ApproachId, OrgId)> = conn.ex().all(sql, &[])?;
     let sql = "SELECT COALESCE(MAX(id), 0) FROM log_entries";
-    let mut next_id: i64 = dispatch!(conn.ex(), c => sqlx::query_scalar(sql).fetch_one(c).await?);
+    let mut next_id: i64 = conn.ex().scalar(sql, &[])?;
     drop(conn);
     let mut parties: HashMap<ApproachId, Vec<OrgId>> = HashMap::new();
     for (approach, org) in party_rows {
@@ -600,21 +594,21 @@ async fn logbook(
             }
         }
         if entries.rows() >= 20_000 {
-            entries.flush(tx.ex()).await?;
-            entry_parties.flush(tx.ex()).await?;
-            entry_nodes.flush(tx.ex()).await?;
-            search.flush(tx.ex()).await?;
+            entries.flush(&mut tx.ex())?;
+            entry_parties.flush(&mut tx.ex())?;
+            entry_nodes.flush(&mut tx.ex())?;
+            search.flush(&mut tx.ex())?;
             tx.commit().await?;
             tx = db.begin().await?;
         }
     }
-    entries.flush(tx.ex()).await?;
-    entry_parties.flush(tx.ex()).await?;
-    entry_nodes.flush(tx.ex()).await?;
-    search.flush(tx.ex()).await?;
+    entries.flush(&mut tx.ex())?;
+    entry_parties.flush(&mut tx.ex())?;
+    entry_nodes.flush(&mut tx.ex())?;
+    search.flush(&mut tx.ex())?;
     if postgres {
         let sql = "SELECT setval(pg_get_serial_sequence('log_entries', 'id'), (SELECT MAX(id) FROM log_entries))";
-        dispatch!(tx.ex(), c => sqlx::query(sql).execute(c).await?.rows_affected());
+        tx.ex().execute(sql, &[])?;
     }
 
     // The benchmark's people have been told of 2,000 of the newest entries of their approach;
@@ -648,7 +642,7 @@ async fn logbook(
             ]);
         }
     }
-    notifications.flush(tx.ex()).await?;
+    notifications.flush(&mut tx.ex())?;
     tx.commit().await?;
     eprintln!(
         "{meetings_made} meetings, {decisions_made} decisions, {actions_made} actions; the benchmark approach has {}",
@@ -710,12 +704,12 @@ async fn audit(db: &Db, count: usize, people: &People, seed: u64) -> anyhow::Res
             V::S("{}".into()),
         ]);
         if bulk.rows() >= 50_000 {
-            bulk.flush(tx.ex()).await?;
+            bulk.flush(&mut tx.ex())?;
             tx.commit().await?;
             tx = db.begin().await?;
         }
     }
-    bulk.flush(tx.ex()).await?;
+    bulk.flush(&mut tx.ex())?;
     tx.commit().await?;
     Ok(())
 }

@@ -32,7 +32,7 @@ pub async fn create_user(
         language: Language::Nl,
         platform_admin,
     };
-    let id = match users::create(tx.ex(), &new, now).await {
+    let id = match users::create(&mut tx.ex(), &new, now) {
         Ok(id) => id,
         Err(StoreError::Conflict(_)) => bail!(
             "An account with the address {} already exists.",
@@ -49,7 +49,7 @@ pub async fn create_user(
         organisation: None,
         changes: serde_json::json!({ "email": email.as_str(), "platform_admin": platform_admin }),
     };
-    audit::record(tx.ex(), &event, now).await?;
+    audit::record(&mut tx.ex(), &event, now)?;
     tx.commit().await?;
     Ok(id)
 }

@@ -125,11 +125,11 @@ pub async fn other_accounts(db: &Db) -> anyhow::Result<i64> {
     let mut demo = 0;
     for (email, ..) in PEOPLE {
         let email = Email::parse(email).map_err(|e| anyhow::anyhow!("{email}: {}", e.key))?;
-        if users::by_email(conn.ex(), &email).await?.is_some() {
+        if users::by_email(&mut conn.ex(), &email)?.is_some() {
             demo += 1;
         }
     }
-    Ok(users::count(conn.ex()).await? - demo)
+    Ok(users::count(&mut conn.ex())? - demo)
 }
 
 pub async fn load(db: &Db) -> anyhow::Result<()> {
@@ -142,7 +142,7 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
     let mut ids: Vec<(&str, UserId)> = Vec::new();
     for (email, name, language, platform_admin) in PEOPLE {
         let email_v = Email::parse(email).map_err(|e| anyhow::anyhow!("{email}: {}", e.key))?;
-        let id = match users::by_email(tx.ex(), &email_v).await? {
+        let id = match users::by_email(&mut tx.ex(), &email_v)? {
             Some(user) => user.id,
             None => {
                 let name =
@@ -154,7 +154,7 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
                     language: Language::from_code(language).unwrap_or_default(),
                     platform_admin: *platform_admin,
                 };
-                users::create(tx.ex(), &new, now).await?
+                users::create(&mut tx.ex(), &new, now)?
             }
         };
         ids.push((email, id));
@@ -170,32 +170,24 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
         };
         let creator = user(first_email)
             .ok_or_else(|| anyhow::anyhow!("unknown demo person {first_email}"))?;
-        let existing = organisations::for_user(tx.ex(), creator)
-            .await?
+        let existing = organisations::for_user(&mut tx.ex(), creator)?
             .into_iter()
             .find(|o| o.name == *name)
             .map(|o| o.id);
         let org: OrgId = match existing {
             Some(id) => id,
-            None => {
-                organisations::create(tx.ex(), kind, &name_v, creator, now)
-                    .await?
-                    .0
-            }
+            None => organisations::create(&mut tx.ex(), kind, &name_v, creator, now)?.0,
         };
         // The demo's organisations are real to the demo: verified, as a platform administrator
         // would have done.
-        organisations::mark_verified(tx.ex(), org, now).await?;
+        organisations::mark_verified(&mut tx.ex(), org, now)?;
         orgs.push((name, org));
         for (email, role) in members.iter().skip(1) {
             let person =
                 user(email).ok_or_else(|| anyhow::anyhow!("unknown demo person {email}"))?;
             let role = OrgRole::parse(role).map_err(|e| anyhow::anyhow!("{role}: {}", e.key))?;
-            if organisations::role_of(tx.ex(), org, person)
-                .await?
-                .is_none()
-            {
-                organisations::add_member(tx.ex(), org, person, role, now).await?;
+            if organisations::role_of(&mut tx.ex(), org, person)?.is_none() {
+                organisations::add_member(&mut tx.ex(), org, person, role, now)?;
             }
         }
     }

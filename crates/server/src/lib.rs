@@ -99,10 +99,10 @@ async fn housekeeping(state: AppState, keep_sent_mail: time::Duration) {
         let purged = async {
             let mut conn = state.db.conn().await?;
             let now = samenspel_store::now();
-            samenspel_store::sessions::purge_expired(conn.ex(), now).await?;
-            samenspel_store::registrations::purge_expired(conn.ex(), now).await?;
-            samenspel_store::two_factor::purge_expired_challenges(conn.ex(), now).await?;
-            samenspel_store::jobs::purge_finished_mail(conn.ex(), now - keep_sent_mail).await
+            samenspel_store::sessions::purge_expired(&mut conn.ex(), now)?;
+            samenspel_store::registrations::purge_expired(&mut conn.ex(), now)?;
+            samenspel_store::two_factor::purge_expired_challenges(&mut conn.ex(), now)?;
+            samenspel_store::jobs::purge_finished_mail(&mut conn.ex(), now - keep_sent_mail)
         }
         .await;
         if let Err(error) = purged {

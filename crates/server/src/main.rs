@@ -62,8 +62,7 @@ enum AdminCommand {
 }
 
 fn init_tracing(config: &Config) {
-    let filter =
-        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
     // Colour codes only for a person at a terminal, not in a log file or journal.
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)

@@ -60,7 +60,7 @@ impl Worker {
         loop {
             let job = {
                 let mut conn = self.db.conn().await?;
-                jobs::claim(conn.ex(), &self.name, samenspel_store::now(), LEASE).await?
+                jobs::claim(&mut conn.ex(), &self.name, samenspel_store::now(), LEASE)?
             };
             let Some(job) = job else {
                 return Ok(ran);
@@ -69,16 +69,15 @@ impl Worker {
             let outcome = self.perform(&job).await;
             let mut conn = self.db.conn().await?;
             match outcome {
-                Ok(()) => jobs::complete(conn.ex(), job.id, samenspel_store::now()).await?,
+                Ok(()) => jobs::complete(&mut conn.ex(), job.id, samenspel_store::now())?,
                 Err(error) => {
                     tracing::warn!(job = job.id.0, kind = %job.kind, attempt = job.attempts, error = ?error, "job failed");
                     jobs::fail(
-                        conn.ex(),
+                        &mut conn.ex(),
                         &job,
                         &format!("{error:#}"),
                         samenspel_store::now(),
-                    )
-                    .await?;
+                    )?;
                 }
             }
         }

@@ -2,22 +2,25 @@
 //! expectations) item by item, which other parties share an item, the shared ambition with the
 //! parties that agreed to its current version, and goals per horizon with their progress.
 
+use crate::sql::Sql;
 use crate::{
-    ApproachId, Exec, GoalId, OrgId, PositionItemId, Result, StoreError, UserId, dispatch,
+    ApproachId, Backend, GoalId, OrgId, PositionItemId, Result, StoreError, UserId, params,
 };
 use samenspel_domain::approaches::{Horizon, PositionKind};
 use time::{Date, OffsetDateTime};
 
-/// One item of a party's position, with the parties that share it.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct PositionItem {
-    pub id: PositionItemId,
-    pub organisation_id: OrgId,
-    pub organisation_name: String,
-    pub kind: String,
-    pub body: String,
-    /// Ids of the other parties that share the item, space-separated.
-    pub shared_by: String,
+crate::row! {
+    /// One item of a party's position, with the parties that share it.
+    #[derive(Debug, Clone)]
+    pub struct PositionItem {
+        pub id: PositionItemId,
+        pub organisation_id: OrgId,
+        pub organisation_name: String,
+        pub kind: String,
+        pub body: String,
+        /// Ids of the other parties that share the item, space-separated.
+        pub shared_by: String,
+    }
 }
 
 impl PositionItem {
@@ -29,22 +32,22 @@ impl PositionItem {
     }
 }
 
-pub async fn positions(ex: Exec<'_>, approach: ApproachId) -> Result<Vec<PositionItem>> {
-    let agg = match ex {
-        Exec::Sqlite(_) => "group_concat(s.organisation_id, ' ')",
-        Exec::Postgres(_) => "string_agg(s.organisation_id::text, ' ')",
+pub fn positions(c: &mut Sql<'_>, approach: ApproachId) -> Result<Vec<PositionItem>> {
+    let agg = match c.backend() {
+        Backend::Sqlite => "group_concat(s.organisation_id, ' ')",
+        Backend::Postgres => "string_agg(s.organisation_id::text, ' ')",
     };
-    let sql = sqlx::AssertSqlSafe(format!(
+    let sql = format!(
         "SELECT i.id, i.organisation_id, o.name AS organisation_name, i.kind, i.body, \
          COALESCE((SELECT {agg} FROM position_shares s WHERE s.item_id = i.id), '') AS shared_by \
          FROM position_items i JOIN organisations o ON o.id = i.organisation_id \
          WHERE i.approach_id = $1 ORDER BY i.kind, o.name, i.id"
-    ));
-    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(approach).fetch_all(c).await?))
+    );
+    c.all(&sql, params![approach])
 }
 
-pub async fn add_position(
-    ex: Exec<'_>,
+pub fn add_position(
+    c: &mut Sql<'_>,
     approach: ApproachId,
     organisation: OrgId,
     kind: PositionKind,
@@ -54,23 +57,22 @@ pub async fn add_position(
 ) -> Result<PositionItemId> {
     let sql = "INSERT INTO position_items (approach_id, organisation_id, kind, body, created_by, created_at) \
                VALUES ($1, $2, $3, $4, $5, $6) RETURNING id";
-    Ok(
-        dispatch!(ex, c => sqlx::query_scalar(sql).bind(approach).bind(organisation)
-        .bind(kind.as_str()).bind(body).bind(user).bind(now).fetch_one(c).await?),
+    c.scalar(
+        sql,
+        params![approach, organisation, kind.as_str(), body, user, now],
     )
 }
 
 /// Removes one of the party's own items.
-pub async fn remove_position(
-    ex: Exec<'_>,
+pub fn remove_position(
+    c: &mut Sql<'_>,
     approach: ApproachId,
     organisation: OrgId,
     item: PositionItemId,
 ) -> Result<()> {
     let sql =
         "DELETE FROM position_items WHERE approach_id = $1 AND organisation_id = $2 AND id = $3";
-    let changed = dispatch!(ex, c => sqlx::query(sql).bind(approach).bind(organisation).bind(item)
-        .execute(c).await?.rows_affected());
+    let changed = c.execute(sql, params![approach, organisation, item])?;
     if changed == 0 {
         return Err(StoreError::NotFound);
     }
@@ -79,8 +81,8 @@ pub async fn remove_position(
 
 /// Says that `organisation` shares another party's item (or no longer does). A party cannot
 /// share its own item.
-pub async fn share_position(
-    mut ex: Exec<'_>,
+pub fn share_position(
+    c: &mut Sql<'_>,
     approach: ApproachId,
     item: PositionItemId,
     organisation: OrgId,
@@ -88,8 +90,7 @@ pub async fn share_position(
     now: OffsetDateTime,
 ) -> Result<()> {
     let sql = "SELECT organisation_id FROM position_items WHERE approach_id = $1 AND id = $2";
-    let owner: Option<OrgId> = dispatch!(ex.reborrow(), c => sqlx::query_scalar(sql)
-        .bind(approach).bind(item).fetch_optional(c).await?);
+    let owner: Option<OrgId> = c.optional_scalar(sql, params![approach, item])?;
     match owner {
         None => return Err(StoreError::NotFound),
         Some(owner) if owner == organisation => {
@@ -100,11 +101,10 @@ pub async fn share_position(
     if share {
         let sql = "INSERT INTO position_shares (item_id, organisation_id, created_at) VALUES ($1, $2, $3) \
                    ON CONFLICT DO NOTHING";
-        dispatch!(ex, c => sqlx::query(sql).bind(item).bind(organisation).bind(now)
-            .execute(c).await?.rows_affected());
+        c.execute(sql, params![item, organisation, now])?;
     } else {
         let sql = "DELETE FROM position_shares WHERE item_id = $1 AND organisation_id = $2";
-        dispatch!(ex, c => sqlx::query(sql).bind(item).bind(organisation).execute(c).await?.rows_affected());
+        c.execute(sql, params![item, organisation])?;
     }
     Ok(())
 }
@@ -112,8 +112,8 @@ pub async fn share_position(
 /// Replaces the shared ambition's text. A new version asks every party to agree again.
 /// `expected_version` is the version the writer saw; if someone changed it since, the write is
 /// refused so that nobody overwrites another's text unseen.
-pub async fn set_ambition(
-    ex: Exec<'_>,
+pub fn set_ambition(
+    c: &mut Sql<'_>,
     approach: ApproachId,
     text: &str,
     expected_version: i64,
@@ -122,14 +122,14 @@ pub async fn set_ambition(
     let sql = "UPDATE approaches SET ambition = $2, ambition_version = ambition_version + 1, \
                ambition_updated_at = $3, updated_at = $3 WHERE id = $1 AND ambition_version = $4 \
                RETURNING ambition_version";
-    let version: Option<i64> = dispatch!(ex, c => sqlx::query_scalar(sql).bind(approach)
-        .bind(text).bind(now).bind(expected_version).fetch_optional(c).await?);
+    let version: Option<i64> =
+        c.optional_scalar(sql, params![approach, text, now, expected_version])?;
     version.ok_or(StoreError::Refused("error-ambition-changed"))
 }
 
 /// Records that a party agrees to a version of the shared ambition.
-pub async fn agree(
-    ex: Exec<'_>,
+pub fn agree(
+    c: &mut Sql<'_>,
     approach: ApproachId,
     organisation: OrgId,
     version: i64,
@@ -139,34 +139,35 @@ pub async fn agree(
     let sql = "INSERT INTO ambition_agreements (approach_id, organisation_id, version, agreed_by, agreed_at) \
                VALUES ($1, $2, $3, $4, $5) ON CONFLICT (approach_id, organisation_id) DO UPDATE \
                SET version = excluded.version, agreed_by = excluded.agreed_by, agreed_at = excluded.agreed_at";
-    dispatch!(ex, c => sqlx::query(sql).bind(approach).bind(organisation).bind(version)
-        .bind(user).bind(now).execute(c).await?.rows_affected());
+    c.execute(sql, params![approach, organisation, version, user, now])?;
     Ok(())
 }
 
 /// The parties' agreements: (organisation, version agreed to, when).
-pub async fn agreements(
-    ex: Exec<'_>,
+pub fn agreements(
+    c: &mut Sql<'_>,
     approach: ApproachId,
 ) -> Result<Vec<(OrgId, i64, OffsetDateTime)>> {
     let sql = "SELECT organisation_id, version, agreed_at FROM ambition_agreements WHERE approach_id = $1";
-    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(approach).fetch_all(c).await?))
+    c.all(sql, params![approach])
 }
 
-/// A goal with its latest progress.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct GoalRow {
-    pub id: GoalId,
-    pub horizon: String,
-    pub title: String,
-    pub indicator: String,
-    pub target_value: String,
-    pub target_date: Option<Date>,
-    pub owner_id: Option<OrgId>,
-    pub owner_name: Option<String>,
-    pub achieved_on: Option<Date>,
-    pub latest_value: Option<String>,
-    pub latest_at: Option<OffsetDateTime>,
+crate::row! {
+    /// A goal with its latest progress.
+    #[derive(Debug, Clone)]
+    pub struct GoalRow {
+        pub id: GoalId,
+        pub horizon: String,
+        pub title: String,
+        pub indicator: String,
+        pub target_value: String,
+        pub target_date: Option<Date>,
+        pub owner_id: Option<OrgId>,
+        pub owner_name: Option<String>,
+        pub achieved_on: Option<Date>,
+        pub latest_value: Option<String>,
+        pub latest_at: Option<OffsetDateTime>,
+    }
 }
 
 impl GoalRow {
@@ -176,14 +177,14 @@ impl GoalRow {
     }
 }
 
-pub async fn goals(ex: Exec<'_>, approach: ApproachId) -> Result<Vec<GoalRow>> {
+pub fn goals(c: &mut Sql<'_>, approach: ApproachId) -> Result<Vec<GoalRow>> {
     let sql = "SELECT g.id, g.horizon, g.title, g.indicator, g.target_value, g.target_date, g.owner_id, \
                o.name AS owner_name, g.achieved_on, \
                (SELECT u.value FROM goal_updates u WHERE u.goal_id = g.id ORDER BY u.id DESC LIMIT 1) AS latest_value, \
                (SELECT u.at FROM goal_updates u WHERE u.goal_id = g.id ORDER BY u.id DESC LIMIT 1) AS latest_at \
                FROM goals g LEFT JOIN organisations o ON o.id = g.owner_id \
                WHERE g.approach_id = $1 ORDER BY g.target_date IS NULL, g.target_date, g.id";
-    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(approach).fetch_all(c).await?))
+    c.all(sql, params![approach])
 }
 
 /// A goal to add.
@@ -197,8 +198,8 @@ pub struct NewGoal {
     pub owner: Option<OrgId>,
 }
 
-pub async fn add_goal(
-    ex: Exec<'_>,
+pub fn add_goal(
+    c: &mut Sql<'_>,
     approach: ApproachId,
     goal: &NewGoal,
     user: UserId,
@@ -206,10 +207,19 @@ pub async fn add_goal(
 ) -> Result<GoalId> {
     let sql = "INSERT INTO goals (approach_id, horizon, title, indicator, target_value, target_date, owner_id, created_by, created_at) \
                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id";
-    Ok(
-        dispatch!(ex, c => sqlx::query_scalar(sql).bind(approach).bind(goal.horizon.as_str())
-        .bind(&goal.title).bind(&goal.indicator).bind(&goal.target_value).bind(goal.target_date)
-        .bind(goal.owner).bind(user).bind(now).fetch_one(c).await?),
+    c.scalar(
+        sql,
+        params![
+            approach,
+            goal.horizon.as_str(),
+            &goal.title,
+            &goal.indicator,
+            &goal.target_value,
+            goal.target_date,
+            goal.owner,
+            user,
+            now
+        ],
     )
 }
 
@@ -222,8 +232,8 @@ pub struct GoalUpdate<'a> {
     pub organisation: Option<OrgId>,
 }
 
-pub async fn update_goal(
-    mut ex: Exec<'_>,
+pub fn update_goal(
+    c: &mut Sql<'_>,
     approach: ApproachId,
     goal: GoalId,
     update: &GoalUpdate<'_>,
@@ -231,34 +241,44 @@ pub async fn update_goal(
 ) -> Result<()> {
     let sql = "UPDATE goals SET achieved_on = CASE WHEN $3 THEN COALESCE(achieved_on, $4) ELSE NULL END \
                WHERE approach_id = $1 AND id = $2";
-    let changed = dispatch!(ex.reborrow(), c => sqlx::query(sql).bind(approach).bind(goal)
-        .bind(update.achieved).bind(now.date()).execute(c).await?.rows_affected());
+    let changed = c.execute(sql, params![approach, goal, update.achieved, now.date()])?;
     if changed == 0 {
         return Err(StoreError::NotFound);
     }
     let sql = "INSERT INTO goal_updates (goal_id, value, note, user_id, organisation_id, at) \
                VALUES ($1, $2, $3, $4, $5, $6)";
-    dispatch!(ex, c => sqlx::query(sql).bind(goal).bind(update.value).bind(update.note)
-        .bind(update.user).bind(update.organisation).bind(now).execute(c).await?.rows_affected());
+    c.execute(
+        sql,
+        params![
+            goal,
+            update.value,
+            update.note,
+            update.user,
+            update.organisation,
+            now
+        ],
+    )?;
     Ok(())
 }
 
-/// One progress report on a goal.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct GoalUpdateRow {
-    pub goal_id: GoalId,
-    pub value: String,
-    pub note: String,
-    pub user_name: Option<String>,
-    pub organisation_name: Option<String>,
-    pub at: OffsetDateTime,
+crate::row! {
+    /// One progress report on a goal.
+    #[derive(Debug, Clone)]
+    pub struct GoalUpdateRow {
+        pub goal_id: GoalId,
+        pub value: String,
+        pub note: String,
+        pub user_name: Option<String>,
+        pub organisation_name: Option<String>,
+        pub at: OffsetDateTime,
+    }
 }
 
 /// Every progress report of the approach's goals, oldest first.
-pub async fn goal_updates(ex: Exec<'_>, approach: ApproachId) -> Result<Vec<GoalUpdateRow>> {
+pub fn goal_updates(c: &mut Sql<'_>, approach: ApproachId) -> Result<Vec<GoalUpdateRow>> {
     let sql = "SELECT u.goal_id, u.value, u.note, us.name AS user_name, o.name AS organisation_name, u.at \
                FROM goal_updates u JOIN goals g ON g.id = u.goal_id \
                LEFT JOIN users us ON us.id = u.user_id LEFT JOIN organisations o ON o.id = u.organisation_id \
                WHERE g.approach_id = $1 ORDER BY u.id";
-    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(approach).fetch_all(c).await?))
+    c.all(sql, params![approach])
 }

@@ -2,42 +2,44 @@
 //! with its parties, sub-projects, contact point, the municipality's chosen role, intensity,
 //! phase and status, and who may see it.
 
+use crate::sql::Sql;
 use crate::{
-    ApproachId, AreaId, Exec, OrgId, PackId, PartyId, Result, StoreError, SubprojectId, UserId,
-    dispatch,
+    ApproachId, AreaId, OrgId, PackId, PartyId, Result, StoreError, SubprojectId, UserId, params,
 };
 use samenspel_domain::approaches::{ApproachStatus, Intensity, PartyRole};
 use samenspel_domain::organisations::OrgRole;
 use samenspel_domain::permissions::ApproachStanding;
 use time::{Date, OffsetDateTime};
 
-/// An approach as stored, with the names that go with it.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct ApproachRow {
-    pub id: ApproachId,
-    pub municipality_id: OrgId,
-    pub municipality_name: String,
-    pub name: String,
-    pub description: String,
-    pub pack_id: PackId,
-    pub phase_key: String,
-    pub steering_form: Option<String>,
-    pub director_role: Option<String>,
-    pub intensity: String,
-    pub status: String,
-    pub status_reason: String,
-    pub ended_together: bool,
-    pub contact_user_id: Option<UserId>,
-    pub contact_name: Option<String>,
-    pub contact_email: Option<String>,
-    pub contact_phone: String,
-    pub ambition: String,
-    pub ambition_version: i64,
-    pub ambition_updated_at: Option<OffsetDateTime>,
-    /// Whether the approach has a public page.
-    pub public_page: bool,
-    pub created_at: OffsetDateTime,
-    pub updated_at: OffsetDateTime,
+crate::row! {
+    /// An approach as stored, with the names that go with it.
+    #[derive(Debug, Clone)]
+    pub struct ApproachRow {
+        pub id: ApproachId,
+        pub municipality_id: OrgId,
+        pub municipality_name: String,
+        pub name: String,
+        pub description: String,
+        pub pack_id: PackId,
+        pub phase_key: String,
+        pub steering_form: Option<String>,
+        pub director_role: Option<String>,
+        pub intensity: String,
+        pub status: String,
+        pub status_reason: String,
+        pub ended_together: bool,
+        pub contact_user_id: Option<UserId>,
+        pub contact_name: Option<String>,
+        pub contact_email: Option<String>,
+        pub contact_phone: String,
+        pub ambition: String,
+        pub ambition_version: i64,
+        pub ambition_updated_at: Option<OffsetDateTime>,
+        /// Whether the approach has a public page.
+        pub public_page: bool,
+        pub created_at: OffsetDateTime,
+        pub updated_at: OffsetDateTime,
+    }
 }
 
 const SELECT: &str = "SELECT a.id, a.municipality_id, mo.name AS municipality_name, a.name, a.description, \
@@ -64,8 +66,8 @@ pub struct Settings {
 
 /// Creates an approach on the method version `pack`. The municipality becomes its first party,
 /// in the project team.
-pub async fn create(
-    mut ex: Exec<'_>,
+pub fn create(
+    c: &mut Sql<'_>,
     municipality: OrgId,
     pack: PackId,
     settings: &Settings,
@@ -75,12 +77,24 @@ pub async fn create(
     let sql = "INSERT INTO approaches (municipality_id, name, description, pack_id, phase_key, steering_form, \
                director_role, intensity, status, contact_user_id, contact_phone, created_by, created_at, updated_at) \
                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'active', $9, $10, $11, $12, $12) RETURNING id";
-    let id: ApproachId = dispatch!(ex.reborrow(), c => sqlx::query_scalar(sql)
-        .bind(municipality).bind(&settings.name).bind(&settings.description).bind(pack)
-        .bind(&settings.phase_key).bind(&settings.steering_form).bind(&settings.director_role)
-        .bind(settings.intensity.as_str()).bind(settings.contact_user).bind(&settings.contact_phone)
-        .bind(creator).bind(now).fetch_one(c).await?);
-    set_areas(ex.reborrow(), id, municipality, &settings.areas).await?;
+    let id: ApproachId = c.scalar(
+        sql,
+        params![
+            municipality,
+            &settings.name,
+            &settings.description,
+            pack,
+            &settings.phase_key,
+            &settings.steering_form,
+            &settings.director_role,
+            settings.intensity.as_str(),
+            settings.contact_user,
+            &settings.contact_phone,
+            creator,
+            now
+        ],
+    )?;
+    set_areas(c, id, municipality, &settings.areas)?;
     let party = NewParty {
         organisation: municipality,
         role: PartyRole::ProjectTeam,
@@ -88,30 +102,30 @@ pub async fn create(
         since: Some(now.date()),
         until: None,
     };
-    add_party(ex, id, &party, now).await?;
+    add_party(c, id, &party, now)?;
     Ok(id)
 }
 
-pub async fn by_id(ex: Exec<'_>, id: ApproachId) -> Result<Option<ApproachRow>> {
-    let sql = sqlx::AssertSqlSafe(format!("{SELECT} WHERE a.id = $1"));
-    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(id).fetch_optional(c).await?))
+pub fn by_id(c: &mut Sql<'_>, id: ApproachId) -> Result<Option<ApproachRow>> {
+    let sql = format!("{SELECT} WHERE a.id = $1");
+    c.optional(&sql, params![id])
 }
 
 /// Switches the approach's public page on or off.
-pub async fn set_public_page(
-    ex: Exec<'_>,
+pub fn set_public_page(
+    c: &mut Sql<'_>,
     id: ApproachId,
     on: bool,
     now: OffsetDateTime,
 ) -> Result<()> {
     let sql = "UPDATE approaches SET public_page = $2, updated_at = $3 WHERE id = $1";
-    dispatch!(ex, c => sqlx::query(sql).bind(id).bind(on).bind(now).execute(c).await?.rows_affected());
+    c.execute(sql, params![id, on, now])?;
     Ok(())
 }
 
 /// Changes what the municipality decides about an approach.
-pub async fn update(
-    mut ex: Exec<'_>,
+pub fn update(
+    c: &mut Sql<'_>,
     id: ApproachId,
     municipality: OrgId,
     settings: &Settings,
@@ -120,28 +134,33 @@ pub async fn update(
     let sql = "UPDATE approaches SET name = $2, description = $3, phase_key = $4, steering_form = $5, \
                director_role = $6, intensity = $7, contact_user_id = $8, contact_phone = $9, updated_at = $10 \
                WHERE id = $1";
-    dispatch!(ex.reborrow(), c => sqlx::query(sql).bind(id).bind(&settings.name)
-        .bind(&settings.description).bind(&settings.phase_key).bind(&settings.steering_form)
-        .bind(&settings.director_role).bind(settings.intensity.as_str()).bind(settings.contact_user)
-        .bind(&settings.contact_phone).bind(now).execute(c).await?.rows_affected());
-    set_areas(ex, id, municipality, &settings.areas).await
+    c.execute(
+        sql,
+        params![
+            id,
+            &settings.name,
+            &settings.description,
+            &settings.phase_key,
+            &settings.steering_form,
+            &settings.director_role,
+            settings.intensity.as_str(),
+            settings.contact_user,
+            &settings.contact_phone,
+            now
+        ],
+    )?;
+    set_areas(c, id, municipality, &settings.areas)
 }
 
 /// Replaces the approach's areas. Every area must belong to the municipality.
-async fn set_areas(
-    mut ex: Exec<'_>,
-    id: ApproachId,
-    municipality: OrgId,
-    areas: &[AreaId],
-) -> Result<()> {
+fn set_areas(c: &mut Sql<'_>, id: ApproachId, municipality: OrgId, areas: &[AreaId]) -> Result<()> {
     let sql = "DELETE FROM approach_areas WHERE approach_id = $1";
-    dispatch!(ex.reborrow(), c => sqlx::query(sql).bind(id).execute(c).await?.rows_affected());
+    c.execute(sql, params![id])?;
     for area in areas {
         let sql = "INSERT INTO approach_areas (approach_id, area_id) \
                    SELECT $1, id FROM areas WHERE id = $2 AND municipality_id = $3 \
                    ON CONFLICT DO NOTHING";
-        let added = dispatch!(ex.reborrow(), c => sqlx::query(sql).bind(id).bind(area)
-            .bind(municipality).execute(c).await?.rows_affected());
+        let added = c.execute(sql, params![id, area, municipality])?;
         if added == 0 {
             return Err(StoreError::Refused("error-area-unknown"));
         }
@@ -153,8 +172,8 @@ async fn set_areas(
 /// ended the approach together.
 /// The move is made only from `from`, the status it was checked against; if someone changed
 /// the status since, it is refused.
-pub async fn set_status(
-    ex: Exec<'_>,
+pub fn set_status(
+    c: &mut Sql<'_>,
     id: ApproachId,
     from: ApproachStatus,
     status: ApproachStatus,
@@ -164,9 +183,17 @@ pub async fn set_status(
 ) -> Result<()> {
     let sql = "UPDATE approaches SET status = $2, status_reason = $3, ended_together = $4, updated_at = $5 \
                WHERE id = $1 AND status = $6";
-    let changed = dispatch!(ex, c => sqlx::query(sql).bind(id).bind(status.as_str()).bind(reason)
-        .bind(together && status == ApproachStatus::Stopped).bind(now).bind(from.as_str())
-        .execute(c).await?.rows_affected());
+    let changed = c.execute(
+        sql,
+        params![
+            id,
+            status.as_str(),
+            reason,
+            together && status == ApproachStatus::Stopped,
+            now,
+            from.as_str()
+        ],
+    )?;
     if changed == 0 {
         return Err(StoreError::Refused("error-approach-changed"));
     }
@@ -175,48 +202,47 @@ pub async fn set_status(
 
 /// Moves the approach to another version of the method. Progress is kept by node key, so
 /// nodes that the new version no longer has keep their history.
-pub async fn set_pack(
-    ex: Exec<'_>,
-    id: ApproachId,
-    pack: PackId,
-    now: OffsetDateTime,
-) -> Result<()> {
+pub fn set_pack(c: &mut Sql<'_>, id: ApproachId, pack: PackId, now: OffsetDateTime) -> Result<()> {
     let sql = "UPDATE approaches SET pack_id = $2, updated_at = $3 WHERE id = $1";
-    dispatch!(ex, c => sqlx::query(sql).bind(id).bind(pack).bind(now).execute(c).await?.rows_affected());
+    c.execute(sql, params![id, pack, now])?;
     Ok(())
 }
 
-/// An area of an approach.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct AreaRow {
-    pub id: AreaId,
-    pub code: String,
-    pub name: String,
-    pub kind: String,
+crate::row! {
+    /// An area of an approach.
+    #[derive(Debug, Clone)]
+    pub struct AreaRow {
+        pub id: AreaId,
+        pub code: String,
+        pub name: String,
+        pub kind: String,
+    }
 }
 
-pub async fn areas(ex: Exec<'_>, id: ApproachId) -> Result<Vec<AreaRow>> {
+pub fn areas(c: &mut Sql<'_>, id: ApproachId) -> Result<Vec<AreaRow>> {
     let sql = "SELECT ar.id, ar.code, ar.name, ar.kind FROM approach_areas aa \
                JOIN areas ar ON ar.id = aa.area_id WHERE aa.approach_id = $1 ORDER BY ar.code";
-    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(id).fetch_all(c).await?))
+    c.all(sql, params![id])
 }
 
-/// One line of a municipality's overview: the approach with its progress.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct Summary {
-    pub id: ApproachId,
-    pub name: String,
-    pub municipality_id: OrgId,
-    pub municipality_name: String,
-    pub pack_id: PackId,
-    pub phase_key: String,
-    pub status: String,
-    pub ended_together: bool,
-    pub nodes: i64,
-    pub applicable: i64,
-    pub completed: i64,
-    pub parties: i64,
-    pub updated_at: OffsetDateTime,
+crate::row! {
+    /// One line of a municipality's overview: the approach with its progress.
+    #[derive(Debug, Clone)]
+    pub struct Summary {
+        pub id: ApproachId,
+        pub name: String,
+        pub municipality_id: OrgId,
+        pub municipality_name: String,
+        pub pack_id: PackId,
+        pub phase_key: String,
+        pub status: String,
+        pub ended_together: bool,
+        pub nodes: i64,
+        pub applicable: i64,
+        pub completed: i64,
+        pub parties: i64,
+        pub updated_at: OffsetDateTime,
+    }
 }
 
 /// One page of the approaches that match `condition` (on `approaches a`), by municipality and
@@ -253,22 +279,21 @@ fn summary_select(condition: &str) -> String {
 }
 
 /// A municipality's approaches, by name: `limit` of them after skipping `offset`.
-pub async fn of_municipality(
-    ex: Exec<'_>,
+pub fn of_municipality(
+    c: &mut Sql<'_>,
     municipality: OrgId,
     today: Date,
     limit: i64,
     offset: i64,
 ) -> Result<Vec<Summary>> {
-    let sql = sqlx::AssertSqlSafe(summary_select("a.municipality_id = $1"));
-    Ok(dispatch!(ex, c => sqlx::query_as(sql)
-        .bind(municipality).bind(today).bind(limit).bind(offset).fetch_all(c).await?))
+    let sql = summary_select("a.municipality_id = $1");
+    c.all(&sql, params![municipality, today, limit, offset])
 }
 
 /// How many approaches the municipality has.
-pub async fn count_of_municipality(ex: Exec<'_>, municipality: OrgId) -> Result<i64> {
+pub fn count_of_municipality(c: &mut Sql<'_>, municipality: OrgId) -> Result<i64> {
     let sql = "SELECT COUNT(*) FROM approaches WHERE municipality_id = $1";
-    Ok(dispatch!(ex, c => sqlx::query_scalar(sql).bind(municipality).fetch_one(c).await?))
+    c.scalar(sql, params![municipality])
 }
 
 /// Which approaches person `$1` can open on day `$2`, as a condition on `approaches a`: those of
@@ -283,41 +308,40 @@ const OPENED_BY: &str = "(a.municipality_id IN (SELECT m.organisation_id FROM me
 
 /// The approaches a person can open (see [`OPENED_BY`]), with their progress: `limit` of them
 /// after skipping `offset`.
-pub async fn of_user(
-    ex: Exec<'_>,
+pub fn of_user(
+    c: &mut Sql<'_>,
     user: UserId,
     today: Date,
     limit: i64,
     offset: i64,
 ) -> Result<Vec<Summary>> {
-    let sql = sqlx::AssertSqlSafe(summary_select(OPENED_BY));
-    Ok(dispatch!(ex, c => sqlx::query_as(sql)
-        .bind(user).bind(today).bind(limit).bind(offset).fetch_all(c).await?))
+    let sql = summary_select(OPENED_BY);
+    c.all(&sql, params![user, today, limit, offset])
 }
 
 /// How many approaches the person can open on day `today`.
-pub async fn count_of_user(ex: Exec<'_>, user: UserId, today: Date) -> Result<i64> {
-    let sql = sqlx::AssertSqlSafe(format!(
-        "SELECT COUNT(*) FROM approaches a WHERE {OPENED_BY}"
-    ));
-    Ok(dispatch!(ex, c => sqlx::query_scalar(sql).bind(user).bind(today).fetch_one(c).await?))
+pub fn count_of_user(c: &mut Sql<'_>, user: UserId, today: Date) -> Result<i64> {
+    let sql = format!("SELECT COUNT(*) FROM approaches a WHERE {OPENED_BY}");
+    c.scalar(&sql, params![user, today])
 }
 
-/// An approach by its name, for choosing one.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct Named {
-    pub id: ApproachId,
-    pub name: String,
+crate::row! {
+    /// An approach by its name, for choosing one.
+    #[derive(Debug, Clone)]
+    pub struct Named {
+        pub id: ApproachId,
+        pub name: String,
+    }
 }
 
 /// The approaches a person can open, in the order of [`of_user`], without counting their
 /// progress: for lists that only name them (mail settings, calendar links).
-pub async fn named_of_user(ex: Exec<'_>, user: UserId, today: Date) -> Result<Vec<Named>> {
-    let sql = sqlx::AssertSqlSafe(format!(
+pub fn named_of_user(c: &mut Sql<'_>, user: UserId, today: Date) -> Result<Vec<Named>> {
+    let sql = format!(
         "SELECT a.id, a.name FROM approaches a JOIN organisations mo ON mo.id = a.municipality_id \
          WHERE {OPENED_BY} ORDER BY mo.name, a.name, a.id"
-    ));
-    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(user).bind(today).fetch_all(c).await?))
+    );
+    c.all(&sql, params![user, today])
 }
 
 /// What the visitor is in an approach, and which of their organisations are a party today.
@@ -329,15 +353,16 @@ pub struct Access {
     pub parties: Vec<(OrgId, PartyRole)>,
 }
 
-#[derive(sqlx::FromRow)]
-struct AccessRow {
-    municipality_id: OrgId,
-    municipal_role: Option<String>,
+crate::row! {
+    struct AccessRow {
+        municipality_id: OrgId,
+        municipal_role: Option<String>,
+    }
 }
 
 /// `None` when there is no such approach.
-pub async fn access(
-    mut ex: Exec<'_>,
+pub fn access(
+    c: &mut Sql<'_>,
     id: ApproachId,
     user: Option<UserId>,
     today: Date,
@@ -347,15 +372,13 @@ pub async fn access(
                (SELECT m.role FROM memberships m WHERE m.organisation_id = a.municipality_id \
                 AND m.user_id = $2 AND m.until IS NULL) AS municipal_role \
                FROM approaches a WHERE a.id = $1";
-    let row: Option<AccessRow> = dispatch!(ex.reborrow(), c => sqlx::query_as(sql)
-        .bind(id).bind(user).fetch_optional(c).await?);
+    let row: Option<AccessRow> = c.optional(sql, params![id, user])?;
     let Some(row) = row else { return Ok(None) };
     let sql = "SELECT p.organisation_id, p.role FROM approach_parties p \
                JOIN memberships m ON m.organisation_id = p.organisation_id AND m.user_id = $2 AND m.until IS NULL \
                WHERE p.approach_id = $1 AND (p.since IS NULL OR p.since <= $3) \
                AND (p.until IS NULL OR p.until >= $3) ORDER BY p.id";
-    let rows: Vec<(OrgId, String)> = dispatch!(ex, c => sqlx::query_as(sql)
-        .bind(id).bind(user).bind(today).fetch_all(c).await?);
+    let rows: Vec<(OrgId, String)> = c.all(sql, params![id, user, today])?;
     let parties: Vec<(OrgId, PartyRole)> = rows
         .into_iter()
         .filter_map(|(org, role)| Some((org, PartyRole::parse(&role).ok()?)))
@@ -372,22 +395,24 @@ pub async fn access(
     }))
 }
 
-/// A party of an approach, with its organisation and perspective.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct PartyRow {
-    pub id: PartyId,
-    pub organisation_id: OrgId,
-    pub name: String,
-    pub kind: String,
-    pub role: String,
-    pub subproject_id: Option<SubprojectId>,
-    pub subproject_name: Option<String>,
-    pub since: Option<Date>,
-    pub until: Option<Date>,
-    pub tracks: String,
-    pub believed_phase: Option<String>,
-    pub next_year: String,
-    pub perspective_at: Option<OffsetDateTime>,
+crate::row! {
+    /// A party of an approach, with its organisation and perspective.
+    #[derive(Debug, Clone)]
+    pub struct PartyRow {
+        pub id: PartyId,
+        pub organisation_id: OrgId,
+        pub name: String,
+        pub kind: String,
+        pub role: String,
+        pub subproject_id: Option<SubprojectId>,
+        pub subproject_name: Option<String>,
+        pub since: Option<Date>,
+        pub until: Option<Date>,
+        pub tracks: String,
+        pub believed_phase: Option<String>,
+        pub next_year: String,
+        pub perspective_at: Option<OffsetDateTime>,
+    }
 }
 
 impl PartyRow {
@@ -401,13 +426,13 @@ impl PartyRow {
 }
 
 /// Every party the approach has had, current ones first, then by name.
-pub async fn parties(ex: Exec<'_>, id: ApproachId) -> Result<Vec<PartyRow>> {
+pub fn parties(c: &mut Sql<'_>, id: ApproachId) -> Result<Vec<PartyRow>> {
     let sql = "SELECT p.id, p.organisation_id, o.name, o.kind, p.role, p.subproject_id, s.name AS subproject_name, \
                p.since, p.until, p.tracks, p.believed_phase, p.next_year, p.perspective_at \
                FROM approach_parties p JOIN organisations o ON o.id = p.organisation_id \
                LEFT JOIN subprojects s ON s.id = p.subproject_id \
                WHERE p.approach_id = $1 ORDER BY (p.until IS NOT NULL), o.name, p.id";
-    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(id).fetch_all(c).await?))
+    c.all(sql, params![id])
 }
 
 /// A party to add, or a party's new role and dates.
@@ -422,8 +447,8 @@ pub struct NewParty {
 
 /// Adds a party. An organisation that is or was a party already is refused: its role and
 /// dates are changed with [`update_party`].
-pub async fn add_party(
-    ex: Exec<'_>,
+pub fn add_party(
+    c: &mut Sql<'_>,
     id: ApproachId,
     party: &NewParty,
     now: OffsetDateTime,
@@ -431,15 +456,24 @@ pub async fn add_party(
     let sql = "INSERT INTO approach_parties (approach_id, organisation_id, role, subproject_id, since, until, created_at) \
                VALUES ($1, $2, $3, $4, $5, $6, $7) \
                ON CONFLICT (approach_id, organisation_id) DO NOTHING RETURNING id";
-    let added: Option<PartyId> = dispatch!(ex, c => sqlx::query_scalar(sql).bind(id).bind(party.organisation)
-        .bind(party.role.as_str()).bind(party.subproject).bind(party.since).bind(party.until)
-        .bind(now).fetch_optional(c).await?);
+    let added: Option<PartyId> = c.optional_scalar(
+        sql,
+        params![
+            id,
+            party.organisation,
+            party.role.as_str(),
+            party.subproject,
+            party.since,
+            party.until,
+            now
+        ],
+    )?;
     added.ok_or(StoreError::Refused("error-party-exists"))
 }
 
 /// Ends a party's part in the approach after `last_day`, keeping everything else.
-pub async fn end_party(
-    ex: Exec<'_>,
+pub fn end_party(
+    c: &mut Sql<'_>,
     id: ApproachId,
     organisation: OrgId,
     last_day: Date,
@@ -447,8 +481,7 @@ pub async fn end_party(
     let sql = "UPDATE approach_parties SET until = $3, \
                since = CASE WHEN since > $3 THEN $3 ELSE since END \
                WHERE approach_id = $1 AND organisation_id = $2";
-    let changed = dispatch!(ex, c => sqlx::query(sql).bind(id).bind(organisation).bind(last_day)
-        .execute(c).await?.rows_affected());
+    let changed = c.execute(sql, params![id, organisation, last_day])?;
     if changed == 0 {
         return Err(StoreError::NotFound);
     }
@@ -456,12 +489,20 @@ pub async fn end_party(
 }
 
 /// Changes a party's role, sub-project and dates.
-pub async fn update_party(ex: Exec<'_>, id: ApproachId, party: &NewParty) -> Result<()> {
+pub fn update_party(c: &mut Sql<'_>, id: ApproachId, party: &NewParty) -> Result<()> {
     let sql = "UPDATE approach_parties SET role = $3, subproject_id = $4, since = $5, until = $6 \
                WHERE approach_id = $1 AND organisation_id = $2";
-    let changed = dispatch!(ex, c => sqlx::query(sql).bind(id).bind(party.organisation)
-        .bind(party.role.as_str()).bind(party.subproject).bind(party.since).bind(party.until)
-        .execute(c).await?.rows_affected());
+    let changed = c.execute(
+        sql,
+        params![
+            id,
+            party.organisation,
+            party.role.as_str(),
+            party.subproject,
+            party.since,
+            party.until
+        ],
+    )?;
     if changed == 0 {
         return Err(StoreError::NotFound);
     }
@@ -470,8 +511,8 @@ pub async fn update_party(ex: Exec<'_>, id: ApproachId, party: &NewParty) -> Res
 
 /// A party's own view of the kompas: its tracks, the phase it believes it is in, and what it
 /// wants to work on next year.
-pub async fn set_perspective(
-    ex: Exec<'_>,
+pub fn set_perspective(
+    c: &mut Sql<'_>,
     id: ApproachId,
     organisation: OrgId,
     tracks: &[String],
@@ -481,33 +522,43 @@ pub async fn set_perspective(
 ) -> Result<()> {
     let sql = "UPDATE approach_parties SET tracks = $3, believed_phase = $4, next_year = $5, perspective_at = $6 \
                WHERE approach_id = $1 AND organisation_id = $2";
-    let changed = dispatch!(ex, c => sqlx::query(sql).bind(id).bind(organisation)
-        .bind(tracks.join(" ")).bind(believed_phase).bind(next_year).bind(now)
-        .execute(c).await?.rows_affected());
+    let changed = c.execute(
+        sql,
+        params![
+            id,
+            organisation,
+            tracks.join(" "),
+            believed_phase,
+            next_year,
+            now
+        ],
+    )?;
     if changed == 0 {
         return Err(StoreError::NotFound);
     }
     Ok(())
 }
 
-/// A sub-project (deelproject) of an approach.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct SubprojectRow {
-    pub id: SubprojectId,
-    pub name: String,
-    pub description: String,
-    pub lead_id: Option<OrgId>,
-    pub lead_name: Option<String>,
+crate::row! {
+    /// A sub-project (deelproject) of an approach.
+    #[derive(Debug, Clone)]
+    pub struct SubprojectRow {
+        pub id: SubprojectId,
+        pub name: String,
+        pub description: String,
+        pub lead_id: Option<OrgId>,
+        pub lead_name: Option<String>,
+    }
 }
 
-pub async fn subprojects(ex: Exec<'_>, id: ApproachId) -> Result<Vec<SubprojectRow>> {
+pub fn subprojects(c: &mut Sql<'_>, id: ApproachId) -> Result<Vec<SubprojectRow>> {
     let sql = "SELECT s.id, s.name, s.description, s.lead_id, o.name AS lead_name FROM subprojects s \
                LEFT JOIN organisations o ON o.id = s.lead_id WHERE s.approach_id = $1 ORDER BY s.name, s.id";
-    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(id).fetch_all(c).await?))
+    c.all(sql, params![id])
 }
 
-pub async fn add_subproject(
-    ex: Exec<'_>,
+pub fn add_subproject(
+    c: &mut Sql<'_>,
     id: ApproachId,
     name: &str,
     description: &str,
@@ -516,14 +567,11 @@ pub async fn add_subproject(
 ) -> Result<SubprojectId> {
     let sql = "INSERT INTO subprojects (approach_id, name, description, lead_id, created_at) \
                VALUES ($1, $2, $3, $4, $5) RETURNING id";
-    Ok(
-        dispatch!(ex, c => sqlx::query_scalar(sql).bind(id).bind(name).bind(description)
-        .bind(lead).bind(now).fetch_one(c).await?),
-    )
+    c.scalar(sql, params![id, name, description, lead, now])
 }
 
-pub async fn update_subproject(
-    ex: Exec<'_>,
+pub fn update_subproject(
+    c: &mut Sql<'_>,
     id: ApproachId,
     subproject: SubprojectId,
     name: &str,
@@ -532,8 +580,7 @@ pub async fn update_subproject(
 ) -> Result<()> {
     let sql = "UPDATE subprojects SET name = $3, description = $4, lead_id = $5 \
                WHERE approach_id = $1 AND id = $2";
-    let changed = dispatch!(ex, c => sqlx::query(sql).bind(id).bind(subproject).bind(name)
-        .bind(description).bind(lead).execute(c).await?.rows_affected());
+    let changed = c.execute(sql, params![id, subproject, name, description, lead])?;
     if changed == 0 {
         return Err(StoreError::NotFound);
     }
@@ -541,72 +588,66 @@ pub async fn update_subproject(
 }
 
 /// When the person last opened the approach's project page.
-pub async fn last_visit(
-    ex: Exec<'_>,
-    id: ApproachId,
-    user: UserId,
-) -> Result<Option<OffsetDateTime>> {
+pub fn last_visit(c: &mut Sql<'_>, id: ApproachId, user: UserId) -> Result<Option<OffsetDateTime>> {
     let sql = "SELECT seen_at FROM approach_visits WHERE approach_id = $1 AND user_id = $2";
-    Ok(dispatch!(ex, c => sqlx::query_scalar(sql).bind(id).bind(user).fetch_optional(c).await?))
+    c.optional_scalar(sql, params![id, user])
 }
 
 /// Records that the person opens the approach's project page now.
-pub async fn record_visit(
-    ex: Exec<'_>,
+pub fn record_visit(
+    c: &mut Sql<'_>,
     id: ApproachId,
     user: UserId,
     now: OffsetDateTime,
 ) -> Result<()> {
     let sql = "INSERT INTO approach_visits (approach_id, user_id, seen_at) VALUES ($1, $2, $3) \
                ON CONFLICT (approach_id, user_id) DO UPDATE SET seen_at = excluded.seen_at";
-    dispatch!(ex, c => sqlx::query(sql).bind(id).bind(user).bind(now).execute(c).await?.rows_affected());
+    c.execute(sql, params![id, user, now])?;
     Ok(())
 }
 
-/// One thing that happened in an approach, from the audit log.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct Change {
-    pub at: OffsetDateTime,
-    pub action: String,
-    pub actor_name: Option<String>,
-    pub organisation_name: Option<String>,
-    pub changes: String,
+crate::row! {
+    /// One thing that happened in an approach, from the audit log.
+    #[derive(Debug, Clone)]
+    pub struct Change {
+        pub at: OffsetDateTime,
+        pub action: String,
+        pub actor_name: Option<String>,
+        pub organisation_name: Option<String>,
+        pub changes: String,
+    }
 }
 
 /// What happened in the approach after `since` (or ever), newest first, at most `limit`.
-pub async fn changes(
-    ex: Exec<'_>,
+pub fn changes(
+    c: &mut Sql<'_>,
     id: ApproachId,
     since: Option<OffsetDateTime>,
     limit: i64,
 ) -> Result<Vec<Change>> {
-    let sql = sqlx::AssertSqlSafe(format!(
+    let sql = format!(
         "SELECT e.at, e.action, u.name AS actor_name, o.name AS organisation_name, e.changes \
          FROM audit_events e LEFT JOIN users u ON u.id = e.actor_id \
          LEFT JOIN organisations o ON o.id = e.organisation_id \
          WHERE e.subject_kind = 'approach' AND e.subject_id = $1 AND ($2 IS NULL OR e.at > $2) \
          ORDER BY e.id DESC LIMIT {limit}"
-    ));
-    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(id).bind(since).fetch_all(c).await?))
+    );
+    c.all(&sql, params![id, since])
 }
 
 /// Which of the approach's parties the person administers (one query, whatever the number of
 /// organisations they belong to).
-pub async fn administered_parties(
-    ex: Exec<'_>,
-    id: ApproachId,
-    user: UserId,
-) -> Result<Vec<OrgId>> {
+pub fn administered_parties(c: &mut Sql<'_>, id: ApproachId, user: UserId) -> Result<Vec<OrgId>> {
     let sql = "SELECT p.organisation_id FROM approach_parties p JOIN memberships m \
                ON m.organisation_id = p.organisation_id AND m.user_id = $2 AND m.until IS NULL \
                AND m.role = 'admin' WHERE p.approach_id = $1";
-    Ok(dispatch!(ex, c => sqlx::query_scalar(sql).bind(id).bind(user).fetch_all(c).await?))
+    c.column(sql, params![id, user])
 }
 
 /// The organisations a municipality can add as a party: the initiatives in its registry, and
 /// every partner and facilitator organisation.
-pub async fn candidates(
-    ex: Exec<'_>,
+pub fn candidates(
+    c: &mut Sql<'_>,
     municipality: OrgId,
 ) -> Result<Vec<crate::organisations::Organisation>> {
     // Two index reads (by kind; by the registry's municipality) instead of one pass over
@@ -619,5 +660,5 @@ pub async fn candidates(
                JOIN organisations o ON o.id = p.organisation_id \
                WHERE p.municipality_id = $1 AND o.kind = 'initiative' \
                ORDER BY kind, name, id";
-    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(municipality).fetch_all(c).await?))
+    c.all(sql, params![municipality])
 }

@@ -2,32 +2,31 @@
 //! CBS codes. Imports upsert by code, so importing the same file again changes nothing and a
 //! newer file updates names and outlines.
 
-use crate::{AreaId, Exec, OrgId, Result, StoreError, dispatch};
+use crate::sql::Sql;
+use crate::{AreaId, OrgId, Result, StoreError, params};
 pub use samenspel_domain::areas::AreaRecord;
 use samenspel_domain::areas::{AreaKind, AreaName, MunicipalityCode};
 use std::collections::HashMap;
 use time::OffsetDateTime;
 
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct Area {
-    pub id: AreaId,
-    pub municipality_id: OrgId,
-    pub kind: String,
-    pub code: String,
-    pub name: String,
-    pub parent_id: Option<AreaId>,
-    pub geometry: Option<String>,
-    pub updated_at: OffsetDateTime,
+crate::row! {
+    #[derive(Debug, Clone)]
+    pub struct Area {
+        pub id: AreaId,
+        pub municipality_id: OrgId,
+        pub kind: String,
+        pub code: String,
+        pub name: String,
+        pub parent_id: Option<AreaId>,
+        pub geometry: Option<String>,
+        pub updated_at: OffsetDateTime,
+    }
 }
 
 /// Gives a municipality its CBS code. Another municipality with the same code is a conflict.
-pub async fn set_municipality_code(
-    ex: Exec<'_>,
-    org: OrgId,
-    code: &MunicipalityCode,
-) -> Result<()> {
+pub fn set_municipality_code(c: &mut Sql<'_>, org: OrgId, code: &MunicipalityCode) -> Result<()> {
     let sql = "UPDATE organisations SET cbs_code = $2 WHERE id = $1 AND kind = 'municipality'";
-    let changed = dispatch!(ex, c => sqlx::query(sql).bind(org).bind(code.as_str()).execute(c).await?.rows_affected());
+    let changed = c.execute(sql, params![org, code.as_str()])?;
     if changed == 1 {
         Ok(())
     } else {
@@ -35,10 +34,9 @@ pub async fn set_municipality_code(
     }
 }
 
-pub async fn municipality_code(ex: Exec<'_>, org: OrgId) -> Result<Option<MunicipalityCode>> {
+pub fn municipality_code(c: &mut Sql<'_>, org: OrgId) -> Result<Option<MunicipalityCode>> {
     let sql = "SELECT cbs_code FROM organisations WHERE id = $1";
-    let code: Option<Option<String>> =
-        dispatch!(ex, c => sqlx::query_scalar(sql).bind(org).fetch_optional(c).await?);
+    let code: Option<Option<String>> = c.optional_scalar(sql, params![org])?;
     Ok(code
         .flatten()
         .and_then(|c| MunicipalityCode::parse(&c).ok()))
@@ -58,16 +56,15 @@ pub struct ImportOutcome {
 /// another municipality already has.
 ///
 /// The municipality's areas are read once; only new and changed areas are written.
-pub async fn upsert(
-    mut ex: Exec<'_>,
+pub fn upsert(
+    c: &mut Sql<'_>,
     municipality: OrgId,
     records: &[AreaRecord],
     now: OffsetDateTime,
 ) -> Result<ImportOutcome> {
     let sql = "SELECT id, municipality_id, kind, code, name, parent_id, geometry, updated_at FROM areas \
                WHERE municipality_id = $1";
-    let stored: Vec<Area> =
-        dispatch!(ex.reborrow(), c => sqlx::query_as(sql).bind(municipality).fetch_all(c).await?);
+    let stored: Vec<Area> = c.all(sql, params![municipality])?;
     let mut stored: HashMap<String, Area> =
         stored.into_iter().map(|a| (a.code.clone(), a)).collect();
     let mut outcome = ImportOutcome::default();
@@ -109,13 +106,18 @@ pub async fn upsert(
             None => {
                 let sql = "INSERT INTO areas (municipality_id, kind, code, name, parent_id, geometry, created_at, updated_at) \
                            VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id";
-                let inserted: Result<AreaId> = async {
-                    Ok(dispatch!(ex.reborrow(), c => sqlx::query_scalar(sql)
-                        .bind(municipality).bind(kind.as_str()).bind(code).bind(name.as_str())
-                        .bind(parent).bind(geometry).bind(now)
-                        .fetch_one(c).await?))
-                }
-                .await;
+                let inserted: Result<AreaId> = c.scalar(
+                    sql,
+                    params![
+                        municipality,
+                        kind.as_str(),
+                        code,
+                        name.as_str(),
+                        parent,
+                        geometry,
+                        now
+                    ],
+                );
                 let id = match inserted {
                     Ok(id) => id,
                     // Codes are unique across the country: another municipality has this one.
@@ -149,9 +151,7 @@ pub async fn upsert(
             Some(area) => {
                 // A file without outlines keeps the outline already stored.
                 let sql = "UPDATE areas SET name = $2, geometry = COALESCE($3, geometry), parent_id = $4, updated_at = $5 WHERE id = $1";
-                dispatch!(ex.reborrow(), c => sqlx::query(sql)
-                    .bind(area.id).bind(name.as_str()).bind(geometry).bind(parent).bind(now)
-                    .execute(c).await?.rows_affected());
+                c.execute(sql, params![area.id, name.as_str(), geometry, parent, now])?;
                 outcome.updated += 1;
             }
         }
@@ -161,10 +161,9 @@ pub async fn upsert(
 
 /// An area of the municipality by its code. A code that belongs to another municipality's
 /// area is refused: codes are unique across the country.
-pub async fn by_code(ex: Exec<'_>, municipality: OrgId, code: &str) -> Result<Option<Area>> {
+pub fn by_code(c: &mut Sql<'_>, municipality: OrgId, code: &str) -> Result<Option<Area>> {
     let sql = "SELECT id, municipality_id, kind, code, name, parent_id, geometry, updated_at FROM areas WHERE code = $1";
-    let area: Option<Area> =
-        dispatch!(ex, c => sqlx::query_as(sql).bind(code).fetch_optional(c).await?);
+    let area: Option<Area> = c.optional(sql, params![code])?;
     match area {
         Some(area) if area.municipality_id != municipality => {
             Err(StoreError::Refused("error-import-other-municipality"))
@@ -174,30 +173,32 @@ pub async fn by_code(ex: Exec<'_>, municipality: OrgId, code: &str) -> Result<Op
 }
 
 /// The municipality's areas by code, without outlines (they can be large).
-pub async fn list(ex: Exec<'_>, municipality: OrgId) -> Result<Vec<Area>> {
+pub fn list(c: &mut Sql<'_>, municipality: OrgId) -> Result<Vec<Area>> {
     let sql = "SELECT id, municipality_id, kind, code, name, parent_id, NULL AS geometry, updated_at FROM areas \
                WHERE municipality_id = $1 ORDER BY code";
-    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(municipality).fetch_all(c).await?))
+    c.all(sql, params![municipality])
 }
 
-/// An area as lists and choices name it, without its outline and times.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct Named {
-    pub id: AreaId,
-    pub code: String,
-    pub name: String,
-    pub parent_id: Option<AreaId>,
-    /// Of a district: how many neighbourhoods it has, whether they are listed or not; of a
-    /// neighbourhood: 0.
-    pub neighbourhoods: i64,
+crate::row! {
+    /// An area as lists and choices name it, without its outline and times.
+    #[derive(Debug, Clone)]
+    pub struct Named {
+        pub id: AreaId,
+        pub code: String,
+        pub name: String,
+        pub parent_id: Option<AreaId>,
+        /// Of a district: how many neighbourhoods it has, whether they are listed or not; of a
+        /// neighbourhood: 0.
+        pub neighbourhoods: i64,
+    }
 }
 
 /// The municipality's districts by code, each with its number of neighbourhoods, and the
 /// neighbourhoods of the district `open` (that district or one of its neighbourhoods), or of
 /// every district when the municipality has at most `all_up_to` areas. A large city has over
 /// a thousand: its lists show the districts and one district's neighbourhoods at a time.
-pub async fn overview(
-    ex: Exec<'_>,
+pub fn overview(
+    c: &mut Sql<'_>,
     municipality: OrgId,
     open: Option<AreaId>,
     all_up_to: i64,
@@ -209,54 +210,52 @@ pub async fn overview(
                                    WHERE o.id = $2 AND o.municipality_id = $1) \
                  OR (SELECT COUNT(*) FROM areas t WHERE t.municipality_id = $1) <= $3) \
                ORDER BY a.code";
-    Ok(
-        dispatch!(ex, c => sqlx::query_as(sql).bind(municipality).bind(open).bind(all_up_to).fetch_all(c).await?),
-    )
+    c.all(sql, params![municipality, open, all_up_to])
 }
 
 /// One of the municipality's areas.
-pub async fn by_id(ex: Exec<'_>, municipality: OrgId, id: AreaId) -> Result<Option<Area>> {
+pub fn by_id(c: &mut Sql<'_>, municipality: OrgId, id: AreaId) -> Result<Option<Area>> {
     let sql = "SELECT id, municipality_id, kind, code, name, parent_id, NULL AS geometry, updated_at FROM areas \
                WHERE id = $1 AND municipality_id = $2";
-    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(id).bind(municipality).fetch_optional(c).await?))
+    c.optional(sql, params![id, municipality])
 }
 
 /// The codes of the municipality's districts, for reading a file whose neighbourhoods lie in
 /// districts stored earlier.
-pub async fn district_codes(ex: Exec<'_>, municipality: OrgId) -> Result<Vec<String>> {
+pub fn district_codes(c: &mut Sql<'_>, municipality: OrgId) -> Result<Vec<String>> {
     let sql = "SELECT code FROM areas WHERE municipality_id = $1 AND kind = 'district'";
-    Ok(dispatch!(ex, c => sqlx::query_scalar(sql).bind(municipality).fetch_all(c).await?))
+    c.column(sql, params![municipality])
 }
 
 /// Renames one of the municipality's areas; `false` when it has no such area.
-pub async fn rename(
-    ex: Exec<'_>,
+pub fn rename(
+    c: &mut Sql<'_>,
     municipality: OrgId,
     id: AreaId,
     name: &AreaName,
     now: OffsetDateTime,
 ) -> Result<bool> {
     let sql = "UPDATE areas SET name = $3, updated_at = $4 WHERE id = $1 AND municipality_id = $2";
-    let changed = dispatch!(ex, c => sqlx::query(sql).bind(id).bind(municipality).bind(name.as_str()).bind(now).execute(c).await?.rows_affected());
+    let changed = c.execute(sql, params![id, municipality, name.as_str(), now])?;
     Ok(changed == 1)
 }
 
 /// The municipality's areas with their outlines, for the map.
-pub async fn with_outlines(ex: Exec<'_>, municipality: OrgId) -> Result<Vec<Area>> {
+pub fn with_outlines(c: &mut Sql<'_>, municipality: OrgId) -> Result<Vec<Area>> {
     let sql = "SELECT id, municipality_id, kind, code, name, parent_id, geometry, updated_at FROM areas \
                WHERE municipality_id = $1 ORDER BY code";
-    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(municipality).fetch_all(c).await?))
+    c.all(sql, params![municipality])
 }
 
 /// Municipalities by CBS code, for a file that covers several of them.
-pub async fn municipalities_by_code(ex: Exec<'_>) -> Result<HashMap<String, OrgId>> {
+pub fn municipalities_by_code(c: &mut Sql<'_>) -> Result<HashMap<String, OrgId>> {
     let sql = "SELECT cbs_code, id FROM organisations WHERE kind = 'municipality' AND cbs_code IS NOT NULL";
-    let rows: Vec<(String, OrgId)> = dispatch!(ex, c => sqlx::query_as(sql).fetch_all(c).await?);
+    let rows: Vec<(String, OrgId)> = c.all(sql, &[])?;
     Ok(rows.into_iter().collect())
 }
 
 /// Every stored district code, for a file that covers several municipalities.
-pub async fn all_district_codes(ex: Exec<'_>) -> Result<Vec<String>> {
+pub fn all_district_codes(c: &mut Sql<'_>) -> Result<Vec<String>> {
     let sql = "SELECT code FROM areas WHERE kind = 'district'";
-    Ok(dispatch!(ex, c => sqlx::query_scalar(sql).fetch_all(c).await?))
+    c.column(sql, &[])
 }

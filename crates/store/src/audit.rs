@@ -1,7 +1,8 @@
 //! The audit log: who did what, when, from which address, with the fields that changed. It is
 //! append-only (a trigger refuses updates) and never holds secrets.
 
-use crate::{AuditEventId, Exec, OrgId, Result, UserId, dispatch};
+use crate::sql::Sql;
+use crate::{AuditEventId, OrgId, Result, UserId, params};
 use time::OffsetDateTime;
 
 /// One thing that happened, to be recorded.
@@ -19,31 +20,42 @@ pub struct NewEvent<'a> {
     pub changes: serde_json::Value,
 }
 
-pub async fn record(ex: Exec<'_>, event: &NewEvent<'_>, now: OffsetDateTime) -> Result<()> {
+pub fn record(c: &mut Sql<'_>, event: &NewEvent<'_>, now: OffsetDateTime) -> Result<()> {
     let sql = "INSERT INTO audit_events (at, actor_id, actor_ip, action, subject_kind, subject_id, organisation_id, changes) \
                VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
     let changes = event.changes.to_string();
-    dispatch!(ex, c => sqlx::query(sql)
-        .bind(now).bind(event.actor).bind(event.ip).bind(event.action).bind(event.subject_kind)
-        .bind(event.subject_id).bind(event.organisation).bind(&changes)
-        .execute(c).await?.rows_affected());
+    c.execute(
+        sql,
+        params![
+            now,
+            event.actor,
+            event.ip,
+            event.action,
+            event.subject_kind,
+            event.subject_id,
+            event.organisation,
+            &changes
+        ],
+    )?;
     Ok(())
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct AuditRow {
-    pub id: AuditEventId,
-    pub at: OffsetDateTime,
-    pub actor_id: Option<UserId>,
-    pub actor_name: Option<String>,
-    pub actor_email: Option<String>,
-    pub actor_ip: Option<String>,
-    pub action: String,
-    pub subject_kind: String,
-    pub subject_id: Option<i64>,
-    pub organisation_id: Option<OrgId>,
-    pub organisation_name: Option<String>,
-    pub changes: String,
+crate::row! {
+    #[derive(Debug, Clone)]
+    pub struct AuditRow {
+        pub id: AuditEventId,
+        pub at: OffsetDateTime,
+        pub actor_id: Option<UserId>,
+        pub actor_name: Option<String>,
+        pub actor_email: Option<String>,
+        pub actor_ip: Option<String>,
+        pub action: String,
+        pub subject_kind: String,
+        pub subject_id: Option<i64>,
+        pub organisation_id: Option<OrgId>,
+        pub organisation_name: Option<String>,
+        pub changes: String,
+    }
 }
 
 /// What to show of the log. Every part is optional.
@@ -65,7 +77,7 @@ enum Arg {
 }
 
 /// The newest events that match the filter, at most `limit`, newest first by time (then by id).
-pub async fn list(ex: Exec<'_>, filter: &Filter, limit: i64) -> Result<Vec<AuditRow>> {
+pub fn list(c: &mut Sql<'_>, filter: &Filter, limit: i64) -> Result<Vec<AuditRow>> {
     // Only the conditions in use go into the SQL, so that each query can use its index: every
     // combination of who and what has one ending in `at`, which yields the rows in the order
     // listed and bounds the period (migration 0007).
@@ -110,16 +122,14 @@ pub async fn list(ex: Exec<'_>, filter: &Filter, limit: i64) -> Result<Vec<Audit
          LEFT JOIN organisations o ON o.id = e.organisation_id \
          {where_clause} ORDER BY e.at DESC, e.id DESC LIMIT {limit}"
     );
-    let rows = dispatch!(ex, c => {
-        let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql));
-        for arg in args {
-            query = match arg {
-                Arg::Id(v) => query.bind(v),
-                Arg::Text(v) => query.bind(v),
-                Arg::Time(v) => query.bind(v),
-            };
-        }
-        query.fetch_all(c).await?
-    });
+    let values: Vec<crate::sql::Value<'_>> = args
+        .into_iter()
+        .map(|arg| match arg {
+            Arg::Id(v) => v.into(),
+            Arg::Text(v) => v.into(),
+            Arg::Time(v) => v.into(),
+        })
+        .collect();
+    let rows = c.all(&sql, &values)?;
     Ok(rows)
 }

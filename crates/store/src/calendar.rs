@@ -4,87 +4,87 @@
 
 use crate::logbook::visible_to;
 use crate::notifications::opens_approach;
-use crate::{ApproachId, EntryId, Exec, Result, UserId, dispatch};
+use crate::sql::Sql;
+use crate::{ApproachId, EntryId, Result, UserId, params};
 use time::{Date, OffsetDateTime};
 
-/// One of a person's links.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct Link {
-    pub token_hash: String,
-    pub approach_id: Option<ApproachId>,
-    pub approach_name: Option<String>,
-    pub created_at: OffsetDateTime,
+crate::row! {
+    /// One of a person's links.
+    #[derive(Debug, Clone)]
+    pub struct Link {
+        pub token_hash: String,
+        pub approach_id: Option<ApproachId>,
+        pub approach_name: Option<String>,
+        pub created_at: OffsetDateTime,
+    }
 }
 
-pub async fn create(
-    ex: Exec<'_>,
+pub fn create(
+    c: &mut Sql<'_>,
     token_hash: &str,
     user: UserId,
     approach: Option<ApproachId>,
     now: OffsetDateTime,
 ) -> Result<()> {
     let sql = "INSERT INTO calendar_links (token_hash, user_id, approach_id, created_at) VALUES ($1, $2, $3, $4)";
-    dispatch!(ex, c => sqlx::query(sql).bind(token_hash).bind(user).bind(approach).bind(now)
-        .execute(c).await?.rows_affected());
+    c.execute(sql, params![token_hash, user, approach, now])?;
     Ok(())
 }
 
 /// The person's links that still work, newest first.
-pub async fn of_user(ex: Exec<'_>, user: UserId) -> Result<Vec<Link>> {
+pub fn of_user(c: &mut Sql<'_>, user: UserId) -> Result<Vec<Link>> {
     let sql = "SELECT l.token_hash, l.approach_id, a.name AS approach_name, l.created_at \
                FROM calendar_links l LEFT JOIN approaches a ON a.id = l.approach_id \
                WHERE l.user_id = $1 AND l.revoked_at IS NULL ORDER BY l.created_at DESC";
-    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(user).fetch_all(c).await?))
+    c.all(sql, params![user])
 }
 
 /// Stops one of the person's links. Returns whether there was one.
-pub async fn revoke(
-    ex: Exec<'_>,
+pub fn revoke(
+    c: &mut Sql<'_>,
     user: UserId,
     token_hash: &str,
     now: OffsetDateTime,
 ) -> Result<bool> {
     let sql = "UPDATE calendar_links SET revoked_at = $3 WHERE token_hash = $1 AND user_id = $2 \
                AND revoked_at IS NULL";
-    let done = dispatch!(ex, c => sqlx::query(sql).bind(token_hash).bind(user).bind(now)
-        .execute(c).await?.rows_affected());
+    let done = c.execute(sql, params![token_hash, user, now])?;
     Ok(done > 0)
 }
 
 /// Whose link it is and for which approach, if it still works.
-pub async fn by_token(
-    ex: Exec<'_>,
-    token_hash: &str,
-) -> Result<Option<(UserId, Option<ApproachId>)>> {
+pub fn by_token(c: &mut Sql<'_>, token_hash: &str) -> Result<Option<(UserId, Option<ApproachId>)>> {
     let sql = "SELECT user_id, approach_id FROM calendar_links WHERE token_hash = $1 AND revoked_at IS NULL";
-    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(token_hash).fetch_optional(c).await?))
+    c.optional(sql, params![token_hash])
 }
 
-/// A meeting in a feed.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct Meeting {
-    pub id: EntryId,
-    pub approach_id: ApproachId,
-    pub approach_name: String,
-    pub title: String,
-    pub meeting_kind: Option<String>,
-    pub happened_at: OffsetDateTime,
-    pub ends_at: Option<OffsetDateTime>,
-    pub place: String,
-    pub online_url: String,
-    pub updated_at: OffsetDateTime,
+crate::row! {
+    /// A meeting in a feed.
+    #[derive(Debug, Clone)]
+    pub struct Meeting {
+        pub id: EntryId,
+        pub approach_id: ApproachId,
+        pub approach_name: String,
+        pub title: String,
+        pub meeting_kind: Option<String>,
+        pub happened_at: OffsetDateTime,
+        pub ends_at: Option<OffsetDateTime>,
+        pub place: String,
+        pub online_url: String,
+        pub updated_at: OffsetDateTime,
+    }
 }
 
 /// The meetings from `since` on that the person may see today, of one approach or of all
 /// they take part in, soonest first, at most 500.
-pub async fn meetings(
-    ex: Exec<'_>,
+pub fn meetings(
+    c: &mut Sql<'_>,
     user: UserId,
     approach: Option<ApproachId>,
     today: Date,
     since: OffsetDateTime,
 ) -> Result<Vec<Meeting>> {
-    let sql = sqlx::AssertSqlSafe(format!(
+    let sql = format!(
         "SELECT e.id, a.id AS approach_id, a.name AS approach_name, e.title, e.meeting_kind, \
          e.happened_at, e.ends_at, e.place, e.online_url, e.updated_at \
          FROM log_entries e JOIN approaches a ON a.id = e.approach_id \
@@ -96,9 +96,6 @@ pub async fn meetings(
          AND {opens} AND {visible} ORDER BY e.happened_at, e.id LIMIT 500",
         opens = opens_approach("$1", "$2"),
         visible = visible_to("TRUE", "$1"),
-    ));
-    Ok(
-        dispatch!(ex, c => sqlx::query_as(sql).bind(user).bind(today).bind(since).bind(approach)
-        .fetch_all(c).await?),
-    )
+    );
+    c.all(&sql, params![user, today, since, approach])
 }

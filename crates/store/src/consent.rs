@@ -2,7 +2,8 @@
 //! working in a municipality. The organisation is drawn in only when one of its administrators
 //! accepts; until then it is not a party and not a facilitator anywhere.
 
-use crate::{ApproachId, Exec, OrgId, Result, UserId, dispatch};
+use crate::sql::Sql;
+use crate::{ApproachId, OrgId, Result, UserId, params};
 use time::OffsetDateTime;
 
 /// Asked to be a party in an approach.
@@ -12,19 +13,21 @@ pub const FACILITATOR: &str = "facilitator";
 pub const ACCEPTED: &str = "accepted";
 pub const DECLINED: &str = "declined";
 
-/// A request as the asked organisation sees it.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct Request {
-    pub id: i64,
-    pub kind: String,
-    pub municipality_id: OrgId,
-    pub municipality_name: String,
-    pub approach_id: Option<ApproachId>,
-    pub approach_name: Option<String>,
-    pub organisation_id: OrgId,
-    pub organisation_name: String,
-    pub details: String,
-    pub requested_at: OffsetDateTime,
+crate::row! {
+    /// A request as the asked organisation sees it.
+    #[derive(Debug, Clone)]
+    pub struct Request {
+        pub id: i64,
+        pub kind: String,
+        pub municipality_id: OrgId,
+        pub municipality_name: String,
+        pub approach_id: Option<ApproachId>,
+        pub approach_name: Option<String>,
+        pub organisation_id: OrgId,
+        pub organisation_name: String,
+        pub details: String,
+        pub requested_at: OffsetDateTime,
+    }
 }
 
 pub struct NewRequest<'a> {
@@ -44,8 +47,8 @@ const COLUMNS: &str = "r.id, r.kind, r.municipality_id, m.name AS municipality_n
                        LEFT JOIN approaches a ON a.id = r.approach_id";
 
 /// Asks the organisation; `None` when the same question is open already.
-pub async fn create(
-    ex: Exec<'_>,
+pub fn create(
+    c: &mut Sql<'_>,
     new: &NewRequest<'_>,
     by: UserId,
     now: OffsetDateTime,
@@ -55,59 +58,66 @@ pub async fn create(
                 AND (approach_id = $4 OR (approach_id IS NULL AND $4 IS NULL))";
     let insert = "INSERT INTO consent_requests (kind, municipality_id, approach_id, organisation_id, \
                   details, requested_by, requested_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id";
-    dispatch!(ex, c => {
-        let existing: i64 = sqlx::query_scalar(open)
-            .bind(new.kind).bind(new.municipality).bind(new.organisation).bind(new.approach)
-            .fetch_one(&mut *c).await?;
-        if existing > 0 {
-            return Ok(None);
-        }
-        let id: i64 = sqlx::query_scalar(insert)
-            .bind(new.kind).bind(new.municipality).bind(new.approach).bind(new.organisation)
-            .bind(new.details).bind(by).bind(now)
-            .fetch_one(&mut *c).await?;
-        Ok(Some(id))
-    })
+    let existing: i64 = c.scalar(
+        open,
+        params![new.kind, new.municipality, new.organisation, new.approach],
+    )?;
+    if existing > 0 {
+        return Ok(None);
+    }
+    let id: i64 = c.scalar(
+        insert,
+        params![
+            new.kind,
+            new.municipality,
+            new.approach,
+            new.organisation,
+            new.details,
+            by,
+            now
+        ],
+    )?;
+    Ok(Some(id))
 }
 
 /// The open requests to an organisation, oldest first.
-pub async fn open_to(ex: Exec<'_>, organisation: OrgId) -> Result<Vec<Request>> {
-    let sql = sqlx::AssertSqlSafe(format!(
+pub fn open_to(c: &mut Sql<'_>, organisation: OrgId) -> Result<Vec<Request>> {
+    let sql = format!(
         "SELECT {COLUMNS} WHERE r.organisation_id = $1 AND r.answered_at IS NULL \
          ORDER BY r.requested_at, r.id"
-    ));
-    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(organisation).fetch_all(c).await?))
+    );
+    c.all(&sql, params![organisation])
 }
 
 /// The open party requests of an approach, for its parties page.
-pub async fn open_for_approach(ex: Exec<'_>, approach: ApproachId) -> Result<Vec<Request>> {
-    let sql = sqlx::AssertSqlSafe(format!(
+pub fn open_for_approach(c: &mut Sql<'_>, approach: ApproachId) -> Result<Vec<Request>> {
+    let sql = format!(
         "SELECT {COLUMNS} WHERE r.approach_id = $1 AND r.kind = 'party' \
          AND r.answered_at IS NULL ORDER BY o.name, r.id"
-    ));
-    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(approach).fetch_all(c).await?))
+    );
+    c.all(&sql, params![approach])
 }
 
 /// The open facilitator requests of a municipality.
-pub async fn open_facilitator_requests(ex: Exec<'_>, municipality: OrgId) -> Result<Vec<Request>> {
-    let sql = sqlx::AssertSqlSafe(format!(
+pub fn open_facilitator_requests(c: &mut Sql<'_>, municipality: OrgId) -> Result<Vec<Request>> {
+    let sql = format!(
         "SELECT {COLUMNS} WHERE r.municipality_id = $1 AND r.kind = 'facilitator' \
          AND r.answered_at IS NULL ORDER BY o.name, r.id"
-    ));
-    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(municipality).fetch_all(c).await?))
+    );
+    c.all(&sql, params![municipality])
 }
 
 /// An open request to the organisation.
-pub async fn open_request(ex: Exec<'_>, organisation: OrgId, id: i64) -> Result<Option<Request>> {
-    let sql = sqlx::AssertSqlSafe(format!(
+pub fn open_request(c: &mut Sql<'_>, organisation: OrgId, id: i64) -> Result<Option<Request>> {
+    let sql = format!(
         "SELECT {COLUMNS} WHERE r.id = $1 AND r.organisation_id = $2 AND r.answered_at IS NULL"
-    ));
-    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(id).bind(organisation).fetch_optional(c).await?))
+    );
+    c.optional(&sql, params![id, organisation])
 }
 
 /// Records the answer; false when the request had been answered already.
-pub async fn answer(
-    ex: Exec<'_>,
+pub fn answer(
+    c: &mut Sql<'_>,
     id: i64,
     answer: &str,
     by: UserId,
@@ -115,6 +125,6 @@ pub async fn answer(
 ) -> Result<bool> {
     let sql = "UPDATE consent_requests SET answer = $2, answered_by = $3, answered_at = $4 \
                WHERE id = $1 AND answered_at IS NULL";
-    let changed = dispatch!(ex, c => sqlx::query(sql).bind(id).bind(answer).bind(by).bind(now).execute(c).await?.rows_affected());
+    let changed = c.execute(sql, params![id, answer, by, now])?;
     Ok(changed == 1)
 }

@@ -3,11 +3,32 @@
 macro_rules! id_type {
     ($($(#[$doc:meta])* $name:ident),* $(,)?) => {$(
         $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, sqlx::Type,
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord,
                  serde::Serialize, serde::Deserialize)]
-        #[sqlx(transparent)]
         #[serde(transparent)]
         pub struct $name(pub i64);
+
+        impl $crate::sql::FromCell for $name {
+            fn from_cell(cell: $crate::sql::Cell<'_>) -> Option<Self> {
+                <i64 as $crate::sql::FromCell>::from_cell(cell).map($name)
+            }
+        }
+
+        impl From<$name> for $crate::sql::Value<'_> {
+            fn from(id: $name) -> Self {
+                $crate::sql::Value::Int(id.0)
+            }
+        }
+
+        impl $crate::sql::Typed for $name {
+            const KIND: $crate::sql::Kind = $crate::sql::Kind::Int;
+        }
+
+        impl From<&$name> for $crate::sql::Value<'_> {
+            fn from(id: &$name) -> Self {
+                $crate::sql::Value::Int(id.0)
+            }
+        }
 
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -4,48 +4,51 @@
 //!
 //! An initiative is an organisation of kind `initiative`; its profile has the same id.
 
-use crate::{AreaId, Exec, OrgId, ProjectId, Result, StoreError, UserId, dispatch};
+use crate::sql::Sql;
+use crate::{AreaId, Backend, OrgId, ProjectId, Result, StoreError, UserId, params};
 use samenspel_domain::initiatives::{Profile, Project, join_keys};
 use samenspel_domain::organisations::OrgName;
 use time::OffsetDateTime;
 
-/// A profile as stored, with the names that go with it.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct ProfileRow {
-    pub id: OrgId,
-    pub name: String,
-    pub municipality_id: OrgId,
-    pub municipality_name: String,
-    pub description: String,
-    pub legal_form: String,
-    pub character: String,
-    pub has_volunteers: bool,
-    pub has_paid_staff: bool,
-    pub member_count: Option<i32>,
-    pub themes: String,
-    pub core_roles: String,
-    pub support_needed: String,
-    pub support_note: String,
-    pub does_not_do: String,
-    pub contact_name: String,
-    pub contact_email: String,
-    pub contact_phone: String,
-    pub website: String,
-    pub founded_year: Option<i32>,
-    pub is_public: bool,
-    pub mapped_by_name: Option<String>,
-    pub verified_by_name: Option<String>,
-    pub verified_at: Option<OffsetDateTime>,
-    pub claimed: bool,
-    pub updated_at: OffsetDateTime,
+crate::row! {
+    /// A profile as stored, with the names that go with it.
+    #[derive(Debug, Clone)]
+    pub struct ProfileRow {
+        pub id: OrgId,
+        pub name: String,
+        pub municipality_id: OrgId,
+        pub municipality_name: String,
+        pub description: String,
+        pub legal_form: String,
+        pub character: String,
+        pub has_volunteers: bool,
+        pub has_paid_staff: bool,
+        pub member_count: Option<i32>,
+        pub themes: String,
+        pub core_roles: String,
+        pub support_needed: String,
+        pub support_note: String,
+        pub does_not_do: String,
+        pub contact_name: String,
+        pub contact_email: String,
+        pub contact_phone: String,
+        pub website: String,
+        pub founded_year: Option<i32>,
+        pub is_public: bool,
+        pub mapped_by_name: Option<String>,
+        pub verified_by_name: Option<String>,
+        pub verified_at: Option<OffsetDateTime>,
+        pub claimed: bool,
+        pub updated_at: OffsetDateTime,
+    }
 }
 
 /// The themes of an initiative as one space-separated text. Backend-specific: SQLite's
 /// `group_concat` is PostgreSQL's `string_agg`.
-fn themes_of(ex: &Exec<'_>, id_column: &str) -> String {
-    let agg = match ex {
-        Exec::Sqlite(_) => "group_concat(t.theme, ' ')",
-        Exec::Postgres(_) => "string_agg(t.theme, ' ')",
+fn themes_of(c: &Sql<'_>, id_column: &str) -> String {
+    let agg = match c.backend() {
+        Backend::Sqlite => "group_concat(t.theme, ' ')",
+        Backend::Postgres => "string_agg(t.theme, ' ')",
     };
     format!(
         "COALESCE((SELECT {agg} FROM initiative_themes t WHERE t.initiative_id = {id_column}), '')"
@@ -55,7 +58,7 @@ fn themes_of(ex: &Exec<'_>, id_column: &str) -> String {
 const CLAIMED: &str = "EXISTS (SELECT 1 FROM memberships m WHERE m.organisation_id = p.organisation_id AND m.until IS NULL)";
 
 /// The columns of [`ProfileRow`] and the tables they come from, to which a `WHERE` is added.
-fn profile_select(ex: &Exec<'_>) -> String {
+fn profile_select(c: &Sql<'_>) -> String {
     format!(
         "SELECT p.organisation_id AS id, o.name, p.municipality_id, mo.name AS municipality_name, \
          p.description, p.legal_form, p.character, p.has_volunteers, p.has_paid_staff, p.member_count, \
@@ -67,16 +70,13 @@ fn profile_select(ex: &Exec<'_>) -> String {
          JOIN organisations mo ON mo.id = p.municipality_id \
          LEFT JOIN organisations mb ON mb.id = p.mapped_by \
          LEFT JOIN organisations vb ON vb.id = p.verified_by",
-        themes = themes_of(ex, "p.organisation_id"),
+        themes = themes_of(c, "p.organisation_id"),
     )
 }
 
-pub async fn profile(ex: Exec<'_>, id: OrgId) -> Result<Option<ProfileRow>> {
-    let sql = sqlx::AssertSqlSafe(format!(
-        "{} WHERE p.organisation_id = $1",
-        profile_select(&ex)
-    ));
-    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(id).fetch_optional(c).await?))
+pub fn profile(c: &mut Sql<'_>, id: OrgId) -> Result<Option<ProfileRow>> {
+    let sql = format!("{} WHERE p.organisation_id = $1", profile_select(c));
+    c.optional(&sql, params![id])
 }
 
 /// An initiative that has no account yet, mapped into a municipality's registry.
@@ -93,29 +93,27 @@ pub struct Mapping<'a> {
 
 /// Creates the initiative with its profile. It has no members until someone accepts an
 /// invitation to claim it.
-pub async fn map(mut ex: Exec<'_>, mapping: &Mapping<'_>, now: OffsetDateTime) -> Result<OrgId> {
+pub fn map(c: &mut Sql<'_>, mapping: &Mapping<'_>, now: OffsetDateTime) -> Result<OrgId> {
     let sql = "INSERT INTO organisations (kind, name, created_by, created_at, updated_at) \
                VALUES ('initiative', $1, $2, $3, $3) RETURNING id";
-    let org: OrgId = dispatch!(ex.reborrow(), c => sqlx::query_scalar(sql)
-        .bind(mapping.name.as_str()).bind(mapping.creator).bind(now).fetch_one(c).await?);
+    let org: OrgId = c.scalar(sql, params![mapping.name.as_str(), mapping.creator, now])?;
     save(
-        ex.reborrow(),
+        c,
         org,
         mapping.municipality,
         mapping.profile,
         mapping.areas,
         now,
-    )
-    .await?;
+    )?;
     let sql = "UPDATE initiative_profiles SET mapped_by = $2 WHERE organisation_id = $1";
-    dispatch!(ex, c => sqlx::query(sql).bind(org).bind(mapping.mapped_by).execute(c).await?.rows_affected());
+    c.execute(sql, params![org, mapping.mapped_by])?;
     Ok(org)
 }
 
 /// Creates or replaces an initiative's profile, its themes and its areas. Areas must lie in the
 /// municipality; an unknown one is refused.
-pub async fn save(
-    mut ex: Exec<'_>,
+pub fn save(
+    c: &mut Sql<'_>,
     org: OrgId,
     municipality: OrgId,
     profile: &Profile,
@@ -137,28 +135,44 @@ pub async fn save(
                updated_at = excluded.updated_at";
     let core_roles = join_keys(&profile.core_roles, |r| r.as_str());
     let support = join_keys(&profile.support_needed, |s| s.as_str());
-    dispatch!(ex.reborrow(), c => sqlx::query(sql)
-        .bind(org).bind(municipality).bind(&profile.description).bind(profile.legal_form.as_str())
-        .bind(profile.character.as_str()).bind(profile.has_volunteers).bind(profile.has_paid_staff)
-        .bind(profile.member_count).bind(&core_roles).bind(&support).bind(&profile.support_note)
-        .bind(&profile.does_not_do).bind(&profile.contact_name).bind(&profile.contact_email)
-        .bind(&profile.contact_phone).bind(&profile.website).bind(profile.founded_year)
-        .bind(profile.public).bind(now)
-        .execute(c).await?.rows_affected());
+    c.execute(
+        sql,
+        params![
+            org,
+            municipality,
+            &profile.description,
+            profile.legal_form.as_str(),
+            profile.character.as_str(),
+            profile.has_volunteers,
+            profile.has_paid_staff,
+            profile.member_count,
+            &core_roles,
+            &support,
+            &profile.support_note,
+            &profile.does_not_do,
+            &profile.contact_name,
+            &profile.contact_email,
+            &profile.contact_phone,
+            &profile.website,
+            profile.founded_year,
+            profile.public,
+            now
+        ],
+    )?;
 
     let sql = "DELETE FROM initiative_themes WHERE initiative_id = $1";
-    dispatch!(ex.reborrow(), c => sqlx::query(sql).bind(org).execute(c).await?.rows_affected());
+    c.execute(sql, params![org])?;
     for theme in &profile.themes {
         let sql = "INSERT INTO initiative_themes (initiative_id, theme) VALUES ($1, $2)";
-        dispatch!(ex.reborrow(), c => sqlx::query(sql).bind(org).bind(theme.as_str()).execute(c).await?.rows_affected());
+        c.execute(sql, params![org, theme.as_str()])?;
     }
 
     let sql = "DELETE FROM initiative_areas WHERE initiative_id = $1";
-    dispatch!(ex.reborrow(), c => sqlx::query(sql).bind(org).execute(c).await?.rows_affected());
+    c.execute(sql, params![org])?;
     for area in areas {
         let sql = "INSERT INTO initiative_areas (initiative_id, area_id) \
                    SELECT $1, id FROM areas WHERE id = $2 AND municipality_id = $3 ON CONFLICT DO NOTHING";
-        let added = dispatch!(ex.reborrow(), c => sqlx::query(sql).bind(org).bind(area).bind(municipality).execute(c).await?.rows_affected());
+        let added = c.execute(sql, params![org, area, municipality])?;
         if added == 0 {
             return Err(StoreError::Refused("error-area-unknown"));
         }
@@ -166,24 +180,26 @@ pub async fn save(
     Ok(())
 }
 
-/// The areas an initiative is active in, by code.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct ActiveArea {
-    pub id: AreaId,
-    pub code: String,
-    pub name: String,
+crate::row! {
+    /// The areas an initiative is active in, by code.
+    #[derive(Debug, Clone)]
+    pub struct ActiveArea {
+        pub id: AreaId,
+        pub code: String,
+        pub name: String,
+    }
 }
 
-pub async fn areas_of(ex: Exec<'_>, initiative: OrgId) -> Result<Vec<ActiveArea>> {
+pub fn areas_of(c: &mut Sql<'_>, initiative: OrgId) -> Result<Vec<ActiveArea>> {
     let sql = "SELECT a.id, a.code, a.name FROM initiative_areas ia JOIN areas a ON a.id = ia.area_id \
                WHERE ia.initiative_id = $1 ORDER BY a.code";
-    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(initiative).fetch_all(c).await?))
+    c.all(sql, params![initiative])
 }
 
 /// Records that the municipality or a facilitator checked the profile.
-pub async fn verify(ex: Exec<'_>, initiative: OrgId, by: OrgId, now: OffsetDateTime) -> Result<()> {
+pub fn verify(c: &mut Sql<'_>, initiative: OrgId, by: OrgId, now: OffsetDateTime) -> Result<()> {
     let sql = "UPDATE initiative_profiles SET verified_by = $2, verified_at = $3 WHERE organisation_id = $1";
-    let changed = dispatch!(ex, c => sqlx::query(sql).bind(initiative).bind(by).bind(now).execute(c).await?.rows_affected());
+    let changed = c.execute(sql, params![initiative, by, now])?;
     if changed == 1 {
         Ok(())
     } else {
@@ -191,39 +207,47 @@ pub async fn verify(ex: Exec<'_>, initiative: OrgId, by: OrgId, now: OffsetDateT
     }
 }
 
-/// One earlier project of the track record.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct ProjectRow {
-    pub id: ProjectId,
-    pub year: i32,
-    pub title: String,
-    pub result: String,
+crate::row! {
+    /// One earlier project of the track record.
+    #[derive(Debug, Clone)]
+    pub struct ProjectRow {
+        pub id: ProjectId,
+        pub year: i32,
+        pub title: String,
+        pub result: String,
+    }
 }
 
 /// The track record, most recent first.
-pub async fn projects(ex: Exec<'_>, initiative: OrgId) -> Result<Vec<ProjectRow>> {
+pub fn projects(c: &mut Sql<'_>, initiative: OrgId) -> Result<Vec<ProjectRow>> {
     let sql = "SELECT id, year, title, result FROM initiative_projects WHERE initiative_id = $1 \
                ORDER BY year DESC, id DESC";
-    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(initiative).fetch_all(c).await?))
+    c.all(sql, params![initiative])
 }
 
-pub async fn add_project(
-    ex: Exec<'_>,
+pub fn add_project(
+    c: &mut Sql<'_>,
     initiative: OrgId,
     project: &Project,
     now: OffsetDateTime,
 ) -> Result<ProjectId> {
     let sql = "INSERT INTO initiative_projects (initiative_id, year, title, result, created_at) \
                VALUES ($1, $2, $3, $4, $5) RETURNING id";
-    Ok(
-        dispatch!(ex, c => sqlx::query_scalar(sql).bind(initiative).bind(project.year)
-        .bind(&project.title).bind(&project.result).bind(now).fetch_one(c).await?),
+    c.scalar(
+        sql,
+        params![
+            initiative,
+            project.year,
+            &project.title,
+            &project.result,
+            now
+        ],
     )
 }
 
-pub async fn remove_project(ex: Exec<'_>, initiative: OrgId, project: ProjectId) -> Result<bool> {
+pub fn remove_project(c: &mut Sql<'_>, initiative: OrgId, project: ProjectId) -> Result<bool> {
     let sql = "DELETE FROM initiative_projects WHERE id = $1 AND initiative_id = $2";
-    let removed = dispatch!(ex, c => sqlx::query(sql).bind(project).bind(initiative).execute(c).await?.rows_affected());
+    let removed = c.execute(sql, params![project, initiative])?;
     Ok(removed == 1)
 }
 
@@ -290,6 +314,14 @@ struct Conditions {
 }
 
 impl Conditions {
+    /// The values for the placeholders of [`Conditions::sql`], in order.
+    fn values(&self, municipality: OrgId) -> Vec<crate::sql::Value<'_>> {
+        let mut values = vec![municipality.into()];
+        values.extend(self.area.map(Into::into));
+        values.extend(self.texts.iter().map(Into::into));
+        values
+    }
+
     fn new(filter: &Filter) -> Self {
         let mut sql = String::from("p.municipality_id = $1");
         let mut next = 2;
@@ -345,19 +377,6 @@ impl Conditions {
 }
 
 /// Binds a filter's values in the order of its [`Conditions`].
-macro_rules! bind_filter {
-    ($query:expr, $municipality:expr, $conditions:expr) => {{
-        let mut query = $query.bind($municipality);
-        if let Some(area) = $conditions.area {
-            query = query.bind(area);
-        }
-        for text in &$conditions.texts {
-            query = query.bind(text.as_str());
-        }
-        query
-    }};
-}
-
 /// `%words%`, lower-cased, with LIKE's wildcards taken literally; empty for no text.
 fn like_pattern(text: &str) -> String {
     let text = text.trim().to_lowercase();
@@ -371,26 +390,28 @@ fn like_pattern(text: &str) -> String {
     format!("%{escaped}%")
 }
 
-/// One initiative in the registry's list.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct Listed {
-    pub id: OrgId,
-    pub name: String,
-    pub description: String,
-    pub legal_form: String,
-    pub character: String,
-    pub member_count: Option<i32>,
-    pub founded_year: Option<i32>,
-    pub themes: String,
-    pub verified_at: Option<OffsetDateTime>,
-    pub mapped_by_name: Option<String>,
-    pub claimed: bool,
-    pub is_public: bool,
+crate::row! {
+    /// One initiative in the registry's list.
+    #[derive(Debug, Clone)]
+    pub struct Listed {
+        pub id: OrgId,
+        pub name: String,
+        pub description: String,
+        pub legal_form: String,
+        pub character: String,
+        pub member_count: Option<i32>,
+        pub founded_year: Option<i32>,
+        pub themes: String,
+        pub verified_at: Option<OffsetDateTime>,
+        pub mapped_by_name: Option<String>,
+        pub claimed: bool,
+        pub is_public: bool,
+    }
 }
 
 /// A page of the registry and how many initiatives match in all.
-pub async fn search(
-    mut ex: Exec<'_>,
+pub fn search(
+    c: &mut Sql<'_>,
     municipality: OrgId,
     filter: &Filter,
     sort: Sort,
@@ -403,7 +424,7 @@ pub async fn search(
         conditions.next_placeholder() + 1,
     );
     // The page is chosen first, so that only its rows get their themes and names.
-    let sql = sqlx::AssertSqlSafe(format!(
+    let sql = format!(
         "SELECT p.organisation_id AS id, o.name, p.description, p.legal_form, p.character, p.member_count, \
          p.founded_year, {themes} AS themes, p.verified_at, mb.name AS mapped_by_name, {CLAIMED} AS claimed, \
          p.is_public \
@@ -413,19 +434,19 @@ pub async fn search(
          JOIN organisations o ON o.id = p.organisation_id \
          LEFT JOIN organisations mb ON mb.id = p.mapped_by \
          ORDER BY {order}",
-        themes = themes_of(&ex, "p.organisation_id"),
+        themes = themes_of(c, "p.organisation_id"),
         conditions = conditions.sql,
         order = sort.order_by(),
-    ));
-    let rows: Vec<Listed> = dispatch!(ex.reborrow(), c =>
-        bind_filter!(sqlx::query_as(sql), municipality, conditions)
-            .bind(limit).bind(offset).fetch_all(c).await?);
-    let sql = sqlx::AssertSqlSafe(format!(
+    );
+    let mut values = conditions.values(municipality);
+    values.push(limit.into());
+    values.push(offset.into());
+    let rows: Vec<Listed> = c.all(&sql, &values)?;
+    let sql = format!(
         "SELECT COUNT(*) FROM initiative_profiles p JOIN organisations o ON o.id = p.organisation_id WHERE {}",
         conditions.sql
-    ));
-    let total: i64 = dispatch!(ex, c =>
-        bind_filter!(sqlx::query_scalar(sql), municipality, conditions).fetch_one(c).await?);
+    );
+    let total: i64 = c.scalar(&sql, &conditions.values(municipality))?;
     Ok((rows, total))
 }
 
@@ -437,7 +458,7 @@ pub struct Counts {
     pub areas: Vec<(AreaId, i64)>,
 }
 
-pub async fn counts(mut ex: Exec<'_>, municipality: OrgId, filter: &Filter) -> Result<Counts> {
+pub fn counts(c: &mut Sql<'_>, municipality: OrgId, filter: &Filter) -> Result<Counts> {
     let conditions = Conditions::new(filter);
     // Driven from the matching initiatives, so that the plan does not depend on statistics.
     let matching = format!(
@@ -445,27 +466,24 @@ pub async fn counts(mut ex: Exec<'_>, municipality: OrgId, filter: &Filter) -> R
          WHERE {}",
         conditions.sql
     );
-    let sql = sqlx::AssertSqlSafe(format!(
+    let sql = format!(
         "SELECT t.theme, COUNT(*) FROM ({matching}) m JOIN initiative_themes t ON t.initiative_id = m.organisation_id \
          GROUP BY t.theme ORDER BY t.theme"
-    ));
-    let themes: Vec<(String, i64)> = dispatch!(ex.reborrow(), c =>
-        bind_filter!(sqlx::query_as(sql), municipality, conditions).fetch_all(c).await?);
+    );
+    let themes: Vec<(String, i64)> = c.all(&sql, &conditions.values(municipality))?;
     // An area's own initiatives; an initiative is linked to an area once.
-    let sql = sqlx::AssertSqlSafe(format!(
+    let sql = format!(
         "SELECT ia.area_id, COUNT(*) FROM ({matching}) m JOIN initiative_areas ia ON ia.initiative_id = m.organisation_id \
          GROUP BY ia.area_id"
-    ));
-    let mut areas: Vec<(AreaId, i64)> = dispatch!(ex.reborrow(), c =>
-        bind_filter!(sqlx::query_as(sql), municipality, conditions).fetch_all(c).await?);
+    );
+    let mut areas: Vec<(AreaId, i64)> = c.all(&sql, &conditions.values(municipality))?;
     // A district's: those of the district itself or of any of its neighbourhoods, once each.
-    let sql = sqlx::AssertSqlSafe(format!(
+    let sql = format!(
         "SELECT COALESCE(a.parent_id, a.id) AS district, COUNT(DISTINCT ia.initiative_id) FROM ({matching}) m \
          JOIN initiative_areas ia ON ia.initiative_id = m.organisation_id JOIN areas a ON a.id = ia.area_id \
          GROUP BY COALESCE(a.parent_id, a.id)"
-    ));
-    let districts: Vec<(AreaId, i64)> = dispatch!(ex, c =>
-        bind_filter!(sqlx::query_as(sql), municipality, conditions).fetch_all(c).await?);
+    );
+    let districts: Vec<(AreaId, i64)> = c.all(&sql, &conditions.values(municipality))?;
     let district_ids: std::collections::HashSet<AreaId> =
         districts.iter().map(|(id, _)| *id).collect();
     areas.retain(|(id, _)| !district_ids.contains(id));
@@ -474,23 +492,21 @@ pub async fn counts(mut ex: Exec<'_>, municipality: OrgId, filter: &Filter) -> R
 }
 
 /// Every matching profile in full, for the CSV export, by name.
-pub async fn export(
-    mut ex: Exec<'_>,
+pub fn export(
+    c: &mut Sql<'_>,
     municipality: OrgId,
     filter: &Filter,
 ) -> Result<Vec<(ProfileRow, Vec<String>)>> {
     let conditions = Conditions::new(filter);
-    let sql = sqlx::AssertSqlSafe(format!(
+    let sql = format!(
         "{} WHERE {} ORDER BY o.name, o.id",
-        profile_select(&ex),
+        profile_select(c),
         conditions.sql
-    ));
-    let rows: Vec<ProfileRow> = dispatch!(ex.reborrow(), c =>
-        bind_filter!(sqlx::query_as(sql), municipality, conditions).fetch_all(c).await?);
+    );
+    let rows: Vec<ProfileRow> = c.all(&sql, &conditions.values(municipality))?;
     let sql = "SELECT ia.initiative_id, a.code FROM initiative_areas ia JOIN areas a ON a.id = ia.area_id \
                WHERE a.municipality_id = $1 ORDER BY a.code";
-    let pairs: Vec<(OrgId, String)> =
-        dispatch!(ex, c => sqlx::query_as(sql).bind(municipality).fetch_all(c).await?);
+    let pairs: Vec<(OrgId, String)> = c.all(sql, params![municipality])?;
     let mut by_initiative: std::collections::HashMap<OrgId, Vec<String>> = Default::default();
     for (id, code) in pairs {
         by_initiative.entry(id).or_default().push(code);

@@ -4,40 +4,43 @@
 //!
 //! Progress is kept by node key. A node without a row has not started.
 
-use crate::{ApproachId, Exec, NeedId, OrgId, PackId, Result, StoreError, UserId, dispatch};
+use crate::sql::Sql;
+use crate::{ApproachId, NeedId, OrgId, PackId, Result, StoreError, UserId, params};
 use samenspel_domain::approaches::NodeStatus;
 use time::OffsetDateTime;
 
-/// A node's state in the approach.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct NodeState {
-    pub node_key: String,
-    pub status: String,
-    pub lead_id: Option<OrgId>,
-    pub lead_name: Option<String>,
-    pub updated_at: OffsetDateTime,
+crate::row! {
+    /// A node's state in the approach.
+    #[derive(Debug, Clone)]
+    pub struct NodeState {
+        pub node_key: String,
+        pub status: String,
+        pub lead_id: Option<OrgId>,
+        pub lead_name: Option<String>,
+        pub updated_at: OffsetDateTime,
+    }
 }
 
 /// Every node of the approach that has a state, including nodes that its method version no
 /// longer has.
-pub async fn states(ex: Exec<'_>, approach: ApproachId) -> Result<Vec<NodeState>> {
+pub fn states(c: &mut Sql<'_>, approach: ApproachId) -> Result<Vec<NodeState>> {
     let sql = "SELECT np.node_key, np.status, np.lead_id, o.name AS lead_name, np.updated_at \
                FROM node_progress np LEFT JOIN organisations o ON o.id = np.lead_id \
                WHERE np.approach_id = $1";
-    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(approach).fetch_all(c).await?))
+    c.all(sql, params![approach])
 }
 
-pub async fn state(ex: Exec<'_>, approach: ApproachId, node: &str) -> Result<Option<NodeState>> {
+pub fn state(c: &mut Sql<'_>, approach: ApproachId, node: &str) -> Result<Option<NodeState>> {
     let sql = "SELECT np.node_key, np.status, np.lead_id, o.name AS lead_name, np.updated_at \
                FROM node_progress np LEFT JOIN organisations o ON o.id = np.lead_id \
                WHERE np.approach_id = $1 AND np.node_key = $2";
-    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(approach).bind(node).fetch_optional(c).await?))
+    c.optional(sql, params![approach, node])
 }
 
 /// The organisations involved in each node: (node key, organisation).
-pub async fn involved(ex: Exec<'_>, approach: ApproachId) -> Result<Vec<(String, OrgId)>> {
+pub fn involved(c: &mut Sql<'_>, approach: ApproachId) -> Result<Vec<(String, OrgId)>> {
     let sql = "SELECT node_key, organisation_id FROM node_involved WHERE approach_id = $1";
-    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(approach).fetch_all(c).await?))
+    c.all(sql, params![approach])
 }
 
 /// A status change to record.
@@ -53,13 +56,13 @@ pub struct Move<'a> {
 /// Moves a node to a new status and records the change. The move is checked against the status
 /// read in the same transaction and written only if that status still holds, so two people
 /// moving the same node cannot both succeed. Returns the status it came from.
-pub async fn move_node(
-    mut ex: Exec<'_>,
+pub fn move_node(
+    c: &mut Sql<'_>,
     approach: ApproachId,
     change: &Move<'_>,
     now: OffsetDateTime,
 ) -> Result<NodeStatus> {
-    let existing = state(ex.reborrow(), approach, change.node).await?;
+    let existing = state(c, approach, change.node)?;
     let from = existing
         .as_ref()
         .and_then(|s| NodeStatus::parse(&s.status).ok())
@@ -77,41 +80,61 @@ pub async fn move_node(
         "INSERT INTO node_progress (approach_id, node_key, status, updated_at) \
          SELECT $1, $2, $3, $4 WHERE $5 = $5 ON CONFLICT (approach_id, node_key) DO NOTHING"
     };
-    let written = dispatch!(ex.reborrow(), c => sqlx::query(sql).bind(approach).bind(change.node)
-        .bind(change.to.as_str()).bind(now).bind(from.as_str()).execute(c).await?.rows_affected());
+    let written = c.execute(
+        sql,
+        params![
+            approach,
+            change.node,
+            change.to.as_str(),
+            now,
+            from.as_str()
+        ],
+    )?;
     if written == 0 {
         return Err(StoreError::Refused("error-node-changed"));
     }
     let sql = "INSERT INTO node_status_changes (approach_id, node_key, from_status, to_status, note, user_id, organisation_id, at) \
                VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
-    dispatch!(ex, c => sqlx::query(sql).bind(approach).bind(change.node).bind(from.as_str())
-        .bind(change.to.as_str()).bind(change.note).bind(change.user).bind(change.organisation)
-        .bind(now).execute(c).await?.rows_affected());
+    c.execute(
+        sql,
+        params![
+            approach,
+            change.node,
+            from.as_str(),
+            change.to.as_str(),
+            change.note,
+            change.user,
+            change.organisation,
+            now
+        ],
+    )?;
     Ok(from)
 }
 
-/// One status change, for a node's history.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct StatusChange {
-    pub from_status: String,
-    pub to_status: String,
-    pub note: String,
-    pub user_name: Option<String>,
-    pub organisation_name: Option<String>,
-    pub at: OffsetDateTime,
+crate::row! {
+    /// One status change, for a node's history.
+    #[derive(Debug, Clone)]
+    pub struct StatusChange {
+        pub from_status: String,
+        pub to_status: String,
+        pub note: String,
+        pub user_name: Option<String>,
+        pub organisation_name: Option<String>,
+        pub at: OffsetDateTime,
+    }
 }
 
-pub async fn history(ex: Exec<'_>, approach: ApproachId, node: &str) -> Result<Vec<StatusChange>> {
+pub fn history(c: &mut Sql<'_>, approach: ApproachId, node: &str) -> Result<Vec<StatusChange>> {
     let sql = "SELECT h.from_status, h.to_status, h.note, u.name AS user_name, o.name AS organisation_name, h.at \
                FROM node_status_changes h LEFT JOIN users u ON u.id = h.user_id \
                LEFT JOIN organisations o ON o.id = h.organisation_id \
                WHERE h.approach_id = $1 AND h.node_key = $2 ORDER BY h.id DESC";
-    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(approach).bind(node).fetch_all(c).await?))
+    c.all(sql, params![approach, node])
 }
 
 /// Sets who leads a node and who else is involved. The lead is also counted as involved.
-pub async fn set_parties(
-    mut ex: Exec<'_>,
+pub fn set_parties(
+    c: &mut Sql<'_>,
     approach: ApproachId,
     node: &str,
     lead: Option<OrgId>,
@@ -121,44 +144,44 @@ pub async fn set_parties(
     let sql = "INSERT INTO node_progress (approach_id, node_key, status, lead_id, updated_at) \
                VALUES ($1, $2, 'not-started', $3, $4) \
                ON CONFLICT (approach_id, node_key) DO UPDATE SET lead_id = excluded.lead_id, updated_at = excluded.updated_at";
-    dispatch!(ex.reborrow(), c => sqlx::query(sql).bind(approach).bind(node).bind(lead).bind(now)
-        .execute(c).await?.rows_affected());
+    c.execute(sql, params![approach, node, lead, now])?;
     let sql = "DELETE FROM node_involved WHERE approach_id = $1 AND node_key = $2";
-    dispatch!(ex.reborrow(), c => sqlx::query(sql).bind(approach).bind(node).execute(c).await?.rows_affected());
+    c.execute(sql, params![approach, node])?;
     for org in involved.iter().chain(lead.iter()) {
         let sql = "INSERT INTO node_involved (approach_id, node_key, organisation_id) VALUES ($1, $2, $3) \
                    ON CONFLICT DO NOTHING";
-        dispatch!(ex.reborrow(), c => sqlx::query(sql).bind(approach).bind(node).bind(org)
-            .execute(c).await?.rows_affected());
+        c.execute(sql, params![approach, node, org])?;
     }
     Ok(())
 }
 
-/// "Party X needs party Y here."
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct Need {
-    pub id: NeedId,
-    pub from_id: OrgId,
-    pub from_name: String,
-    pub to_id: OrgId,
-    pub to_name: String,
-    pub note: String,
-    pub created_at: OffsetDateTime,
-    pub resolved_at: Option<OffsetDateTime>,
+crate::row! {
+    /// "Party X needs party Y here."
+    #[derive(Debug, Clone)]
+    pub struct Need {
+        pub id: NeedId,
+        pub from_id: OrgId,
+        pub from_name: String,
+        pub to_id: OrgId,
+        pub to_name: String,
+        pub note: String,
+        pub created_at: OffsetDateTime,
+        pub resolved_at: Option<OffsetDateTime>,
+    }
 }
 
-pub async fn needs(ex: Exec<'_>, approach: ApproachId, node: &str) -> Result<Vec<Need>> {
+pub fn needs(c: &mut Sql<'_>, approach: ApproachId, node: &str) -> Result<Vec<Need>> {
     let sql = "SELECT n.id, n.from_id, f.name AS from_name, n.to_id, t.name AS to_name, n.note, n.created_at, n.resolved_at \
                FROM node_needs n JOIN organisations f ON f.id = n.from_id JOIN organisations t ON t.id = n.to_id \
                WHERE n.approach_id = $1 AND n.node_key = $2 ORDER BY (n.resolved_at IS NOT NULL), n.id";
-    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(approach).bind(node).fetch_all(c).await?))
+    c.all(sql, params![approach, node])
 }
 
 /// Open needs per node: (node key, count), for the matrix.
-pub async fn open_needs(ex: Exec<'_>, approach: ApproachId) -> Result<Vec<(String, i64)>> {
+pub fn open_needs(c: &mut Sql<'_>, approach: ApproachId) -> Result<Vec<(String, i64)>> {
     let sql = "SELECT node_key, COUNT(*) FROM node_needs WHERE approach_id = $1 AND resolved_at IS NULL \
                GROUP BY node_key";
-    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(approach).fetch_all(c).await?))
+    c.all(sql, params![approach])
 }
 
 pub struct NewNeed<'a> {
@@ -169,23 +192,25 @@ pub struct NewNeed<'a> {
     pub user: UserId,
 }
 
-pub async fn add_need(
-    ex: Exec<'_>,
+pub fn add_need(
+    c: &mut Sql<'_>,
     approach: ApproachId,
     need: &NewNeed<'_>,
     now: OffsetDateTime,
 ) -> Result<NeedId> {
     let sql = "INSERT INTO node_needs (approach_id, node_key, from_id, to_id, note, created_by, created_at) \
                VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id";
-    Ok(
-        dispatch!(ex, c => sqlx::query_scalar(sql).bind(approach).bind(need.node).bind(need.from)
-        .bind(need.to).bind(need.note).bind(need.user).bind(now).fetch_one(c).await?),
+    c.scalar(
+        sql,
+        params![
+            approach, need.node, need.from, need.to, need.note, need.user, now
+        ],
     )
 }
 
 /// Marks a need as met. Returns false when there was no such open need.
-pub async fn resolve_need(
-    ex: Exec<'_>,
+pub fn resolve_need(
+    c: &mut Sql<'_>,
     approach: ApproachId,
     node: &str,
     need: NeedId,
@@ -193,30 +218,31 @@ pub async fn resolve_need(
 ) -> Result<bool> {
     let sql = "UPDATE node_needs SET resolved_at = $4 \
                WHERE approach_id = $1 AND node_key = $2 AND id = $3 AND resolved_at IS NULL";
-    let changed = dispatch!(ex, c => sqlx::query(sql).bind(approach).bind(node).bind(need)
-        .bind(now).execute(c).await?.rows_affected());
+    let changed = c.execute(sql, params![approach, node, need, now])?;
     Ok(changed > 0)
 }
 
-/// A note on a node.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct Note {
-    pub body: String,
-    pub user_name: Option<String>,
-    pub organisation_name: Option<String>,
-    pub created_at: OffsetDateTime,
+crate::row! {
+    /// A note on a node.
+    #[derive(Debug, Clone)]
+    pub struct Note {
+        pub body: String,
+        pub user_name: Option<String>,
+        pub organisation_name: Option<String>,
+        pub created_at: OffsetDateTime,
+    }
 }
 
-pub async fn notes(ex: Exec<'_>, approach: ApproachId, node: &str) -> Result<Vec<Note>> {
+pub fn notes(c: &mut Sql<'_>, approach: ApproachId, node: &str) -> Result<Vec<Note>> {
     let sql = "SELECT n.body, u.name AS user_name, o.name AS organisation_name, n.created_at \
                FROM node_notes n LEFT JOIN users u ON u.id = n.user_id \
                LEFT JOIN organisations o ON o.id = n.organisation_id \
                WHERE n.approach_id = $1 AND n.node_key = $2 ORDER BY n.id DESC";
-    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(approach).bind(node).fetch_all(c).await?))
+    c.all(sql, params![approach, node])
 }
 
-pub async fn add_note(
-    ex: Exec<'_>,
+pub fn add_note(
+    c: &mut Sql<'_>,
     approach: ApproachId,
     node: &str,
     body: &str,
@@ -226,21 +252,22 @@ pub async fn add_note(
 ) -> Result<()> {
     let sql = "INSERT INTO node_notes (approach_id, node_key, body, user_id, organisation_id, created_at) \
                VALUES ($1, $2, $3, $4, $5, $6)";
-    dispatch!(ex, c => sqlx::query(sql).bind(approach).bind(node).bind(body).bind(user)
-        .bind(organisation).bind(now).execute(c).await?.rows_affected());
+    c.execute(sql, params![approach, node, body, user, organisation, now])?;
     Ok(())
 }
 
-/// Progress of one group of nodes (a phase or a track).
-#[derive(Debug, Clone, Default, sqlx::FromRow)]
-pub struct Progress {
-    pub key: String,
-    pub total: i64,
-    pub completed: i64,
-    pub not_applicable: i64,
-    /// Started or being revised.
-    pub underway: i64,
-    pub paused: i64,
+crate::row! {
+    /// Progress of one group of nodes (a phase or a track).
+    #[derive(Debug, Clone, Default)]
+    pub struct Progress {
+        pub key: String,
+        pub total: i64,
+        pub completed: i64,
+        pub not_applicable: i64,
+        /// Started or being revised.
+        pub underway: i64,
+        pub paused: i64,
+    }
 }
 
 impl Progress {
@@ -261,29 +288,29 @@ const COUNTS: &str = "COUNT(*) AS total, \
      SUM(CASE WHEN np.status = 'paused' THEN 1 ELSE 0 END) AS paused";
 
 /// Progress per phase of the approach's method version.
-pub async fn progress_by_phase(
-    ex: Exec<'_>,
+pub fn progress_by_phase(
+    c: &mut Sql<'_>,
     approach: ApproachId,
     pack: PackId,
 ) -> Result<Vec<Progress>> {
-    let sql = sqlx::AssertSqlSafe(format!(
+    let sql = format!(
         "SELECT mn.phase_key AS key, {COUNTS} FROM method_nodes mn \
          LEFT JOIN node_progress np ON np.approach_id = $1 AND np.node_key = mn.node_key \
          WHERE mn.pack_id = $2 GROUP BY mn.phase_key"
-    ));
-    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(approach).bind(pack).fetch_all(c).await?))
+    );
+    c.all(&sql, params![approach, pack])
 }
 
 /// Progress per track; a node on two tracks counts for both.
-pub async fn progress_by_track(
-    ex: Exec<'_>,
+pub fn progress_by_track(
+    c: &mut Sql<'_>,
     approach: ApproachId,
     pack: PackId,
 ) -> Result<Vec<Progress>> {
-    let sql = sqlx::AssertSqlSafe(format!(
+    let sql = format!(
         "SELECT mt.track_key AS key, {COUNTS} FROM method_node_tracks mt \
          LEFT JOIN node_progress np ON np.approach_id = $1 AND np.node_key = mt.node_key \
          WHERE mt.pack_id = $2 GROUP BY mt.track_key"
-    ));
-    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(approach).bind(pack).fetch_all(c).await?))
+    );
+    c.all(&sql, params![approach, pack])
 }

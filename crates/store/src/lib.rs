@@ -19,6 +19,7 @@ pub mod kompas;
 pub mod logbook;
 pub mod login_devices;
 pub mod method;
+mod migrate;
 pub mod notifications;
 pub mod organisations;
 pub mod password_resets;
@@ -28,29 +29,9 @@ pub mod sql;
 pub mod two_factor;
 pub mod users;
 
-use sqlx::pool::PoolConnection;
-use sqlx::postgres::{PgConnectOptions, PgConnection, PgPoolOptions};
-use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteConnection, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous,
-};
-use sqlx::{PgPool, Postgres, Sqlite, SqlitePool, Transaction};
-use std::str::FromStr;
-use std::time::Duration;
 use time::OffsetDateTime;
 
 pub use ids::*;
-
-/// Runs `$body` with `$c` bound to the backend's connection (`&mut SqliteConnection` or
-/// `&mut PgConnection`). The body is compiled once per backend.
-#[macro_export]
-macro_rules! dispatch {
-    ($ex:expr, $c:ident => $body:expr) => {
-        match $ex {
-            $crate::Exec::Sqlite($c) => $body,
-            $crate::Exec::Postgres($c) => $body,
-        }
-    };
-}
 
 /// Errors from the store. Constraint violations are told apart so the web layer can answer 409
 /// with a sentence instead of 500.
@@ -77,22 +58,6 @@ pub enum StoreError {
     /// The database settings are wrong.
     #[error("database settings: {0}")]
     Config(String),
-    #[error(transparent)]
-    Database(sqlx::Error),
-    #[error(transparent)]
-    Migrate(#[from] sqlx::migrate::MigrateError),
-}
-
-impl From<sqlx::Error> for StoreError {
-    fn from(error: sqlx::Error) -> Self {
-        match error {
-            sqlx::Error::RowNotFound => StoreError::NotFound,
-            sqlx::Error::Database(db) if db.is_unique_violation() => {
-                StoreError::Conflict(db.constraint().unwrap_or("unique").to_owned())
-            }
-            other => StoreError::Database(other),
-        }
-    }
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -104,74 +69,46 @@ pub enum Backend {
     Postgres,
 }
 
-/// The database: the pool of the data path ([`sql::Pool`]), and, while the store's modules
-/// move to it, the pool they still use.
+/// The database: a pool of connections on SQLite or PostgreSQL ([`sql::Pool`]).
 #[derive(Clone, Debug)]
 pub struct Db {
-    legacy: Legacy,
     pool: sql::Pool,
 }
 
-/// The pool of the store functions that still take an [`Exec`].
-#[derive(Clone, Debug)]
-enum Legacy {
-    Sqlite(SqlitePool),
-    Postgres(PgPool),
-}
-
-/// A borrowed connection on either backend: what every store function takes, so the same
-/// function serves a pooled connection and a transaction.
-pub enum Exec<'a> {
-    Sqlite(&'a mut SqliteConnection),
-    Postgres(&'a mut PgConnection),
-}
-
-impl Exec<'_> {
-    /// Borrows the connection again, for one more call with the same connection.
-    pub fn reborrow(&mut self) -> Exec<'_> {
-        match self {
-            Exec::Sqlite(c) => Exec::Sqlite(c),
-            Exec::Postgres(c) => Exec::Postgres(c),
-        }
-    }
-}
-
-/// A connection taken from the pool for a few reads.
-pub enum Conn {
-    Sqlite(PoolConnection<Sqlite>),
-    Postgres(PoolConnection<Postgres>),
-}
+/// A connection taken from the pool by async code that calls store functions one by one; see
+/// [`sql::Sql`] for how such a call blocks. New code runs its work in [`Db::read`] instead.
+pub struct Conn(sql::Conn);
 
 impl Conn {
-    pub fn ex(&mut self) -> Exec<'_> {
-        match self {
-            Conn::Sqlite(c) => Exec::Sqlite(c),
-            Conn::Postgres(c) => Exec::Postgres(c),
-        }
+    pub fn ex(&mut self) -> sql::Sql<'_> {
+        self.0.sql()
     }
 }
 
-/// A write transaction. On SQLite it is started with `BEGIN IMMEDIATE`, so two writers queue
-/// on the busy timeout instead of failing on a lock upgrade.
-pub enum Tx {
-    Sqlite(Transaction<'static, Sqlite>),
-    Postgres(Transaction<'static, Postgres>),
+/// A write transaction taken by async code; rolled back when dropped without
+/// [`Tx::commit`]. On SQLite it is started with `BEGIN IMMEDIATE`, so two writers queue on the
+/// busy timeout instead of failing on a lock upgrade. New code uses [`Db::write`] instead.
+pub struct Tx {
+    conn: sql::Conn,
+    open: bool,
 }
 
 impl Tx {
-    pub fn ex(&mut self) -> Exec<'_> {
-        match self {
-            Tx::Sqlite(t) => Exec::Sqlite(t),
-            Tx::Postgres(t) => Exec::Postgres(t),
-        }
+    pub fn ex(&mut self) -> sql::Sql<'_> {
+        self.conn.sql()
     }
 
-    pub async fn commit(self) -> Result<()> {
-        match self {
-            Tx::Sqlite(t) => t.commit().await?,
-            Tx::Postgres(t) => t.commit().await?,
+    pub async fn commit(mut self) -> Result<()> {
+        self.open = false;
+        self.conn.sql().batch("COMMIT")
+    }
+}
+
+impl Drop for Tx {
+    fn drop(&mut self) {
+        if self.open {
+            let _ = self.conn.sql().batch("ROLLBACK");
         }
-        Ok(())
     }
 }
 
@@ -196,43 +133,12 @@ impl Db {
     /// Opens a pool for `url`: `sqlite://path` (created when missing) or `postgres://…`.
     pub async fn connect(url: &str, options: &DbOptions) -> Result<Db> {
         let size = |default: u32| options.max_connections.unwrap_or(default);
-        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            let connect = PgConnectOptions::from_str(url)?;
-            let pool = PgPoolOptions::new()
-                .max_connections(options.max_connections.unwrap_or(POSTGRES_CONNECTIONS))
-                .acquire_timeout(Duration::from_secs(10))
-                .connect_with(connect)
-                .await?;
-            Ok(Db {
-                legacy: Legacy::Postgres(pool),
-                pool: sql::Pool::open(url, size(POSTGRES_CONNECTIONS))?,
-            })
-        } else if url.starts_with("sqlite:") {
-            let connect = SqliteConnectOptions::from_str(url)?
-                .create_if_missing(true)
-                .journal_mode(SqliteJournalMode::Wal)
-                // NORMAL in WAL mode loses no committed transaction when the process dies; only
-                // a power cut can take the last ones.
-                .synchronous(SqliteSynchronous::Normal)
-                .foreign_keys(true)
-                .busy_timeout(Duration::from_secs(10))
-                // Keeps the planner's statistics fresh as the data grows.
-                .optimize_on_close(true, 1000);
-            let pool = SqlitePoolOptions::new()
-                .max_connections(options.max_connections.unwrap_or(SQLITE_CONNECTIONS))
-                .acquire_timeout(Duration::from_secs(10))
-                .connect_with(connect)
-                .await?;
-            Ok(Db {
-                legacy: Legacy::Sqlite(pool),
-                pool: sql::Pool::open(url, size(SQLITE_CONNECTIONS))?,
-            })
+        let pool = if url.starts_with("sqlite:") {
+            sql::Pool::open(url, size(SQLITE_CONNECTIONS))?
         } else {
-            Err(StoreError::Database(sqlx::Error::Configuration(
-                format!("unsupported DATABASE_URL scheme: {url:?} (use sqlite:// or postgres://)")
-                    .into(),
-            )))
-        }
+            sql::Pool::open(url, size(POSTGRES_CONNECTIONS))?
+        };
+        Ok(Db { pool })
     }
 
     pub fn backend(&self) -> Backend {
@@ -264,127 +170,92 @@ impl Db {
         self.pool.write(work).await
     }
 
-    /// Brings the schema up to date. On PostgreSQL the migrator holds an advisory lock, so
-    /// nodes that start together do not race.
     /// Brings the schema up to date; returns the migrations applied now, oldest first, as
-    /// "0010 registrations".
+    /// "0010 registrations". On PostgreSQL the migrator holds an advisory lock, so nodes that
+    /// start together do not race.
     pub async fn migrate(&self) -> Result<Vec<String>> {
-        let before = self.applied_migrations().await;
-        match &self.legacy {
-            Legacy::Sqlite(pool) => {
-                sqlx::migrate!("./migrations/sqlite").run(pool).await?;
-                // SQLite plans by the statistics ANALYZE gathers; without them a query over a
-                // large table can pick a plan a thousand times slower. Bounded, so start-up
-                // stays quick on a large database.
-                let mut conn = pool.acquire().await?;
-                sqlx::query("PRAGMA analysis_limit = 1000")
-                    .execute(&mut *conn)
-                    .await?;
-                sqlx::query("PRAGMA optimize = 0x10002")
-                    .execute(&mut *conn)
-                    .await?;
-            }
-            Legacy::Postgres(pool) => sqlx::migrate!("./migrations/postgres").run(pool).await?,
+        let applied = self.read(migrate::run).await?;
+        if self.backend() == Backend::Sqlite {
+            // SQLite plans by the statistics ANALYZE gathers; without them a query over a
+            // large table can pick a plan a thousand times slower. Bounded, so start-up
+            // stays quick on a large database.
+            self.read(|c| c.batch("PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002"))
+                .await?;
         }
-        let after = self.applied_migrations().await;
-        Ok(after.into_iter().filter(|m| !before.contains(m)).collect())
+        Ok(applied)
     }
 
-    /// The migrations recorded as applied; none before the first run made the table.
-    async fn applied_migrations(&self) -> Vec<String> {
-        let sql = "SELECT version, description FROM _sqlx_migrations ORDER BY version";
-        let rows: std::result::Result<Vec<(i64, String)>, sqlx::Error> = match &self.legacy {
-            Legacy::Sqlite(pool) => sqlx::query_as(sql).fetch_all(pool).await,
-            Legacy::Postgres(pool) => sqlx::query_as(sql).fetch_all(pool).await,
-        };
-        rows.unwrap_or_default()
-            .into_iter()
-            .map(|(version, description)| format!("{version:04} {description}"))
-            .collect()
+    /// The migrations recorded as applied, as "0010 registrations"; none on a new database.
+    pub async fn applied_migrations(&self) -> Result<Vec<String>> {
+        self.read(migrate::applied).await
     }
 
+    /// A connection for async code that calls store functions one by one.
     pub async fn conn(&self) -> Result<Conn> {
-        Ok(match &self.legacy {
-            Legacy::Sqlite(pool) => Conn::Sqlite(pool.acquire().await?),
-            Legacy::Postgres(pool) => Conn::Postgres(pool.acquire().await?),
-        })
+        let pool = self.pool.clone();
+        let conn = tokio::task::spawn_blocking(move || pool.get())
+            .await
+            .map_err(|e| StoreError::Unavailable(e.to_string()))??;
+        Ok(Conn(conn))
     }
 
+    /// A write transaction for async code that calls store functions one by one.
     pub async fn begin(&self) -> Result<Tx> {
-        Ok(match &self.legacy {
-            Legacy::Sqlite(pool) => Tx::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
-            Legacy::Postgres(pool) => Tx::Postgres(pool.begin().await?),
+        let pool = self.pool.clone();
+        let conn = tokio::task::spawn_blocking(move || {
+            let mut conn = pool.get()?;
+            let begin = match pool.backend() {
+                Backend::Sqlite => "BEGIN IMMEDIATE",
+                Backend::Postgres => "BEGIN",
+            };
+            conn.sql().batch(begin)?;
+            Ok::<_, StoreError>(conn)
         })
+        .await
+        .map_err(|e| StoreError::Unavailable(e.to_string()))??;
+        Ok(Tx { conn, open: true })
     }
 
     /// True when the database answers a trivial query.
     pub async fn ping(&self) -> bool {
-        let result = match &self.legacy {
-            Legacy::Sqlite(pool) => sqlx::query("SELECT 1").execute(pool).await.map(|_| ()),
-            Legacy::Postgres(pool) => sqlx::query("SELECT 1").execute(pool).await.map(|_| ()),
-        };
-        result.is_ok()
+        self.read(|c| c.scalar::<i64>("SELECT 1", &[]))
+            .await
+            .is_ok()
     }
 
-    pub async fn close(&self) {
-        match &self.legacy {
-            Legacy::Sqlite(pool) => pool.close().await,
-            Legacy::Postgres(pool) => pool.close().await,
-        }
-    }
+    /// Gives the connections back; they close as they are dropped.
+    pub async fn close(&self) {}
 
     /// Table and column names of the schema, sorted: used by the test that keeps the two
     /// schemas the same.
     pub async fn schema_columns(&self) -> Result<Vec<(String, String)>> {
-        let mut rows: Vec<(String, String)> = match &self.legacy {
-            Legacy::Sqlite(pool) => {
-                sqlx::query_as(
+        let mut rows: Vec<(String, String)> = self
+            .read(|c| match c.backend() {
+                Backend::Sqlite => c.all(
                     "SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p
                      WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'
                        AND m.name NOT LIKE '_sqlx_%'
                        AND NOT EXISTS (SELECT 1 FROM sqlite_master v
                                        WHERE v.sql LIKE 'CREATE VIRTUAL TABLE%'
                                          AND m.name LIKE v.name || '!_%' ESCAPE '!')",
-                )
-                .fetch_all(pool)
-                .await?
-            }
-            Legacy::Postgres(pool) => {
-                sqlx::query_as(
+                    &[],
+                ),
+                Backend::Postgres => c.all(
                     "SELECT table_name::text, column_name::text FROM information_schema.columns
                      WHERE table_schema = current_schema() AND table_name NOT LIKE '_sqlx_%'",
-                )
-                .fetch_all(pool)
-                .await?
-            }
-        };
+                    &[],
+                ),
+            })
+            .await?;
         rows.sort();
         Ok(rows)
     }
 }
 
 /// The current time, truncated to microseconds so that it survives a round trip through
-/// PostgreSQL unchanged, and never on a whole ten microseconds: SQLite compares instants as the
-/// RFC 3339 text sqlx writes, which drops the fraction's trailing zeros, so "…12.123Z" would
-/// sort after "…12.1234Z". With six digits always written, text order is time order.
+/// PostgreSQL unchanged.
 pub fn now() -> OffsetDateTime {
     let now = OffsetDateTime::now_utc();
-    let mut micros = now.nanosecond() / 1_000;
-    if micros.is_multiple_of(10) {
-        micros += 1;
-    }
-    now.replace_nanosecond(micros * 1_000).unwrap_or(now)
-}
-
-#[cfg(test)]
-mod tests {
-    use time::format_description::well_known::Rfc3339;
-
-    #[test]
-    fn instants_are_written_with_six_fraction_digits() {
-        for _ in 0..10_000 {
-            let text = super::now().format(&Rfc3339).expect("format");
-            assert_eq!(text.len(), "2026-12-07T15:44:12.123456Z".len(), "{text}");
-        }
-    }
+    now.replace_nanosecond(now.nanosecond() / 1_000 * 1_000)
+        .unwrap_or(now)
 }

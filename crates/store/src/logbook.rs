@@ -6,7 +6,8 @@
 //! [`samenspel_domain::logbook::Visibility::shows`] in SQL, so that no list, search or feed can
 //! show an entry its reader may not see.
 
-use crate::{ApproachId, EntryId, Exec, OrgId, Result, StoreError, UserId, dispatch};
+use crate::sql::Sql;
+use crate::{ApproachId, EntryId, OrgId, Result, StoreError, UserId, params};
 use samenspel_domain::logbook::{
     ActionStatus, EntryKind, MeetingKind, Visibility, search_document,
 };
@@ -128,8 +129,8 @@ pub struct StoredFile {
 
 /// Records an entry. A decision may supersede (`fields.supersedes`) an earlier decision of the same approach that
 /// nothing superseded yet.
-pub async fn create(
-    mut ex: Exec<'_>,
+pub fn create(
+    c: &mut Sql<'_>,
     approach: ApproachId,
     kind: EntryKind,
     organisation: OrgId,
@@ -142,8 +143,7 @@ pub async fn create(
         let sql = "SELECT COUNT(*) FROM log_entries e WHERE e.id = $1 AND e.approach_id = $2 \
                    AND e.kind = 'decision' \
                    AND NOT EXISTS (SELECT 1 FROM log_entries l WHERE l.supersedes_id = e.id)";
-        let open: i64 = dispatch!(ex.reborrow(), c => sqlx::query_scalar(sql).bind(earlier)
-            .bind(approach).fetch_one(c).await?);
+        let open: i64 = c.scalar(sql, params![earlier, approach])?;
         if kind != EntryKind::Decision || open == 0 {
             return Err(StoreError::Refused("error-decision-superseded"));
         }
@@ -155,17 +155,36 @@ pub async fn create(
                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, \
                $19, $20, $21, $22, $23, $24, $23, $24) RETURNING id";
     let names = fields.attendee_names.join("\n");
-    let result: std::result::Result<EntryId, sqlx::Error> = dispatch!(ex.reborrow(), c =>
-        sqlx::query_scalar(sql).bind(approach).bind(kind.as_str()).bind(organisation)
-            .bind(fields.visibility.as_str()).bind(&fields.title).bind(&fields.body)
-            .bind(fields.happened_at).bind(fields.meeting_kind.map(MeetingKind::as_str))
-            .bind(fields.ends_at).bind(&fields.place).bind(&fields.online_url).bind(&fields.agenda)
-            .bind(&names).bind(fields.review_on).bind(supersedes).bind(fields.owner_org)
-            .bind(fields.owner_user).bind(fields.due_on)
-            .bind(fields.action_status.map(ActionStatus::as_str)).bind(&fields.url)
-            .bind(fields.meeting).bind(fields.decision).bind(user).bind(now)
-            .fetch_one(c).await);
-    let id = match result.map_err(StoreError::from) {
+    let result: Result<EntryId> = c.scalar(
+        sql,
+        params![
+            approach,
+            kind.as_str(),
+            organisation,
+            fields.visibility.as_str(),
+            &fields.title,
+            &fields.body,
+            fields.happened_at,
+            fields.meeting_kind.map(MeetingKind::as_str),
+            fields.ends_at,
+            &fields.place,
+            &fields.online_url,
+            &fields.agenda,
+            &names,
+            fields.review_on,
+            supersedes,
+            fields.owner_org,
+            fields.owner_user,
+            fields.due_on,
+            fields.action_status.map(ActionStatus::as_str),
+            &fields.url,
+            fields.meeting,
+            fields.decision,
+            user,
+            now
+        ],
+    );
+    let id = match result {
         Err(StoreError::Conflict(_)) => {
             return Err(StoreError::Refused("error-decision-superseded"));
         }
@@ -174,17 +193,19 @@ pub async fn create(
     if let Some(file) = &fields.file {
         let sql = "UPDATE log_entries SET file_key = $2, file_name = $3, file_size = $4, file_type = $5 \
                    WHERE id = $1";
-        dispatch!(ex.reborrow(), c => sqlx::query(sql).bind(id).bind(&file.key).bind(&file.name)
-            .bind(file.size).bind(&file.content_type).execute(c).await?.rows_affected());
+        c.execute(
+            sql,
+            params![id, &file.key, &file.name, file.size, &file.content_type],
+        )?;
     }
-    write_links(ex.reborrow(), id, fields).await?;
-    write_search(ex, id, &fields.document()).await?;
+    write_links(c, id, fields)?;
+    write_search(c, id, &fields.document())?;
     Ok(id)
 }
 
 /// Changes a meeting, action or link. A decision is never changed: a later one supersedes it.
-pub async fn update(
-    mut ex: Exec<'_>,
+pub fn update(
+    c: &mut Sql<'_>,
     approach: ApproachId,
     id: EntryId,
     fields: &Fields,
@@ -197,28 +218,46 @@ pub async fn update(
                action_status = $16, url = $17, meeting_id = $18, decision_id = $19, updated_by = $20, \
                updated_at = $21 WHERE id = $1 AND approach_id = $2 AND kind <> 'decision'";
     let names = fields.attendee_names.join("\n");
-    let changed = dispatch!(ex.reborrow(), c => sqlx::query(sql).bind(id).bind(approach)
-        .bind(fields.visibility.as_str()).bind(&fields.title).bind(&fields.body)
-        .bind(fields.happened_at).bind(fields.meeting_kind.map(MeetingKind::as_str))
-        .bind(fields.ends_at).bind(&fields.place).bind(&fields.online_url).bind(&fields.agenda)
-        .bind(&names).bind(fields.owner_org).bind(fields.owner_user).bind(fields.due_on)
-        .bind(fields.action_status.map(ActionStatus::as_str)).bind(&fields.url)
-        .bind(fields.meeting).bind(fields.decision).bind(user).bind(now)
-        .execute(c).await?.rows_affected());
+    let changed = c.execute(
+        sql,
+        params![
+            id,
+            approach,
+            fields.visibility.as_str(),
+            &fields.title,
+            &fields.body,
+            fields.happened_at,
+            fields.meeting_kind.map(MeetingKind::as_str),
+            fields.ends_at,
+            &fields.place,
+            &fields.online_url,
+            &fields.agenda,
+            &names,
+            fields.owner_org,
+            fields.owner_user,
+            fields.due_on,
+            fields.action_status.map(ActionStatus::as_str),
+            &fields.url,
+            fields.meeting,
+            fields.decision,
+            user,
+            now
+        ],
+    )?;
     if changed == 0 {
         return Err(StoreError::NotFound);
     }
     for table in ["log_entry_parties", "log_entry_nodes"] {
-        let sql = sqlx::AssertSqlSafe(format!("DELETE FROM {table} WHERE entry_id = $1"));
-        dispatch!(ex.reborrow(), c => sqlx::query(sql).bind(id).execute(c).await?.rows_affected());
+        let sql = format!("DELETE FROM {table} WHERE entry_id = $1");
+        c.execute(&sql, params![id])?;
     }
-    write_links(ex.reborrow(), id, fields).await?;
-    write_search(ex, id, &fields.document()).await
+    write_links(c, id, fields)?;
+    write_search(c, id, &fields.document())
 }
 
 /// Sets an action's status. Returns the status it had.
-pub async fn set_action_status(
-    mut ex: Exec<'_>,
+pub fn set_action_status(
+    c: &mut Sql<'_>,
     approach: ApproachId,
     id: EntryId,
     status: ActionStatus,
@@ -226,75 +265,75 @@ pub async fn set_action_status(
     now: OffsetDateTime,
 ) -> Result<String> {
     let sql = "SELECT action_status FROM log_entries WHERE id = $1 AND approach_id = $2 AND kind = 'action'";
-    let from: Option<Option<String>> = dispatch!(ex.reborrow(), c => sqlx::query_scalar(sql)
-        .bind(id).bind(approach).fetch_optional(c).await?);
+    let from: Option<Option<String>> = c.optional_scalar(sql, params![id, approach])?;
     let from = from.ok_or(StoreError::NotFound)?.unwrap_or_default();
     let sql = "UPDATE log_entries SET action_status = $3, updated_by = $4, updated_at = $5 \
                WHERE id = $1 AND approach_id = $2 AND kind = 'action'";
-    dispatch!(ex, c => sqlx::query(sql).bind(id).bind(approach).bind(status.as_str())
-        .bind(user).bind(now).execute(c).await?.rows_affected());
+    c.execute(sql, params![id, approach, status.as_str(), user, now])?;
     Ok(from)
 }
 
-async fn write_links(mut ex: Exec<'_>, id: EntryId, fields: &Fields) -> Result<()> {
+fn write_links(c: &mut Sql<'_>, id: EntryId, fields: &Fields) -> Result<()> {
     let sql = "INSERT INTO log_entry_parties (entry_id, organisation_id) VALUES ($1, $2) \
                ON CONFLICT DO NOTHING";
     for org in &fields.parties {
-        dispatch!(ex.reborrow(), c => sqlx::query(sql).bind(id).bind(*org).execute(c).await?.rows_affected());
+        c.execute(sql, params![id, *org])?;
     }
     let sql =
         "INSERT INTO log_entry_nodes (entry_id, node_key) VALUES ($1, $2) ON CONFLICT DO NOTHING";
     for node in &fields.nodes {
-        dispatch!(ex.reborrow(), c => sqlx::query(sql).bind(id).bind(node).execute(c).await?.rows_affected());
+        c.execute(sql, params![id, node])?;
     }
     Ok(())
 }
 
 /// Keeps the words an entry is found by (see [`search_document`]) beside it.
-async fn write_search(ex: Exec<'_>, id: EntryId, document: &str) -> Result<()> {
+fn write_search(c: &mut Sql<'_>, id: EntryId, document: &str) -> Result<()> {
     let sql = "INSERT INTO log_search (entry_id, document) VALUES ($1, $2) \
                ON CONFLICT (entry_id) DO UPDATE SET document = excluded.document";
-    dispatch!(ex, c => sqlx::query(sql).bind(id).bind(document).execute(c).await?.rows_affected());
+    c.execute(sql, params![id, document])?;
     Ok(())
 }
 
-/// One entry, whole.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct Entry {
-    pub id: EntryId,
-    pub approach_id: ApproachId,
-    pub kind: String,
-    pub organisation_id: OrgId,
-    pub organisation_name: String,
-    pub visibility: String,
-    pub title: String,
-    pub body: String,
-    pub happened_at: OffsetDateTime,
-    pub meeting_kind: Option<String>,
-    pub ends_at: Option<OffsetDateTime>,
-    pub place: String,
-    pub online_url: String,
-    pub agenda: String,
-    pub attendee_names: String,
-    pub review_on: Option<Date>,
-    pub supersedes_id: Option<EntryId>,
-    pub superseded_by: Option<EntryId>,
-    pub owner_org_id: Option<OrgId>,
-    pub owner_org_name: Option<String>,
-    pub owner_user_id: Option<UserId>,
-    pub owner_user_name: Option<String>,
-    pub due_on: Option<Date>,
-    pub action_status: Option<String>,
-    pub url: String,
-    pub meeting_id: Option<EntryId>,
-    pub decision_id: Option<EntryId>,
-    pub created_by_name: Option<String>,
-    pub created_at: OffsetDateTime,
-    pub updated_at: OffsetDateTime,
-    pub file_key: Option<String>,
-    pub file_name: String,
-    pub file_size: Option<i64>,
-    pub file_type: String,
+crate::row! {
+    /// One entry, whole.
+    #[derive(Debug, Clone)]
+    pub struct Entry {
+        pub id: EntryId,
+        pub approach_id: ApproachId,
+        pub kind: String,
+        pub organisation_id: OrgId,
+        pub organisation_name: String,
+        pub visibility: String,
+        pub title: String,
+        pub body: String,
+        pub happened_at: OffsetDateTime,
+        pub meeting_kind: Option<String>,
+        pub ends_at: Option<OffsetDateTime>,
+        pub place: String,
+        pub online_url: String,
+        pub agenda: String,
+        pub attendee_names: String,
+        pub review_on: Option<Date>,
+        pub supersedes_id: Option<EntryId>,
+        pub superseded_by: Option<EntryId>,
+        pub owner_org_id: Option<OrgId>,
+        pub owner_org_name: Option<String>,
+        pub owner_user_id: Option<UserId>,
+        pub owner_user_name: Option<String>,
+        pub due_on: Option<Date>,
+        pub action_status: Option<String>,
+        pub url: String,
+        pub meeting_id: Option<EntryId>,
+        pub decision_id: Option<EntryId>,
+        pub created_by_name: Option<String>,
+        pub created_at: OffsetDateTime,
+        pub updated_at: OffsetDateTime,
+        pub file_key: Option<String>,
+        pub file_name: String,
+        pub file_size: Option<i64>,
+        pub file_type: String,
+    }
 }
 
 impl Entry {
@@ -330,51 +369,50 @@ const ENTRY_JOINS: &str = "JOIN organisations o ON o.id = e.organisation_id \
     LEFT JOIN users cb ON cb.id = e.created_by";
 
 /// An entry of the approach, if the audience may see it.
-pub async fn get(
-    ex: Exec<'_>,
+pub fn get(
+    c: &mut Sql<'_>,
     approach: ApproachId,
     id: EntryId,
     audience: Audience,
 ) -> Result<Option<Entry>> {
-    let sql = sqlx::AssertSqlSafe(format!(
+    let sql = format!(
         "SELECT {ENTRY_COLUMNS} FROM log_entries e {ENTRY_JOINS} \
          WHERE e.id = $1 AND e.approach_id = $2 AND {}",
         visible(3, 4)
-    ));
-    Ok(
-        dispatch!(ex, c => sqlx::query_as(sql).bind(id).bind(approach).bind(audience.party)
-        .bind(audience.user).fetch_optional(c).await?),
-    )
+    );
+    c.optional(&sql, params![id, approach, audience.party, audience.user])
 }
 
 /// The parties of an entry (attending, or taking the decision): (id, name).
-pub async fn parties(ex: Exec<'_>, id: EntryId) -> Result<Vec<(OrgId, String)>> {
+pub fn parties(c: &mut Sql<'_>, id: EntryId) -> Result<Vec<(OrgId, String)>> {
     let sql = "SELECT o.id, o.name FROM log_entry_parties lp JOIN organisations o ON o.id = lp.organisation_id \
                WHERE lp.entry_id = $1 ORDER BY o.name";
-    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(id).fetch_all(c).await?))
+    c.all(sql, params![id])
 }
 
-pub async fn nodes(ex: Exec<'_>, id: EntryId) -> Result<Vec<String>> {
+pub fn nodes(c: &mut Sql<'_>, id: EntryId) -> Result<Vec<String>> {
     let sql = "SELECT node_key FROM log_entry_nodes WHERE entry_id = $1 ORDER BY node_key";
-    Ok(dispatch!(ex, c => sqlx::query_scalar(sql).bind(id).fetch_all(c).await?))
+    c.column(sql, params![id])
 }
 
-/// An entry in a list: enough to show it on the timeline.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct Listed {
-    pub id: EntryId,
-    pub kind: String,
-    pub title: String,
-    pub visibility: String,
-    pub organisation_name: String,
-    pub happened_at: OffsetDateTime,
-    pub meeting_kind: Option<String>,
-    pub action_status: Option<String>,
-    pub due_on: Option<Date>,
-    pub review_on: Option<Date>,
-    pub supersedes_id: Option<EntryId>,
-    pub superseded: bool,
-    pub owner_name: Option<String>,
+crate::row! {
+    /// An entry in a list: enough to show it on the timeline.
+    #[derive(Debug, Clone)]
+    pub struct Listed {
+        pub id: EntryId,
+        pub kind: String,
+        pub title: String,
+        pub visibility: String,
+        pub organisation_name: String,
+        pub happened_at: OffsetDateTime,
+        pub meeting_kind: Option<String>,
+        pub action_status: Option<String>,
+        pub due_on: Option<Date>,
+        pub review_on: Option<Date>,
+        pub supersedes_id: Option<EntryId>,
+        pub superseded: bool,
+        pub owner_name: Option<String>,
+    }
 }
 
 impl Listed {
@@ -454,8 +492,8 @@ enum Value {
 
 /// A page of the timeline, newest first: up to `limit` entries after `cursor`, and whether more
 /// follow.
-pub async fn timeline(
-    ex: Exec<'_>,
+pub fn timeline(
+    c: &mut Sql<'_>,
     approach: ApproachId,
     audience: Audience,
     filter: &Filter,
@@ -521,89 +559,84 @@ pub async fn timeline(
         values.push(Value::Id(cursor.id));
     }
     let limit_at = 4 + values.len();
-    let sql = sqlx::AssertSqlSafe(format!(
+    let sql = format!(
         "SELECT {LISTED_COLUMNS} FROM log_entries e JOIN organisations o ON o.id = e.organisation_id \
          LEFT JOIN organisations oo ON oo.id = e.owner_org_id LEFT JOIN users ou ON ou.id = e.owner_user_id \
          WHERE {sql} ORDER BY e.happened_at DESC, e.id DESC LIMIT ${limit_at}"
-    ));
-    let mut rows: Vec<Listed> = dispatch!(ex, c => {
-        let mut query = sqlx::query_as(sql).bind(approach).bind(audience.party).bind(audience.user);
-        for value in &values {
-            query = match value {
-                Value::Org(org) => query.bind(*org),
-                Value::Text(text) => query.bind(text.as_str()),
-                Value::At(at) => query.bind(*at),
-                Value::Id(id) => query.bind(*id),
-            };
-        }
-        query.bind(limit + 1).fetch_all(c).await?
-    });
+    );
+    let mut params: Vec<crate::sql::Value<'_>> =
+        vec![approach.into(), audience.party.into(), audience.user.into()];
+    params.extend(values.iter().map(|value| match value {
+        Value::Org(org) => crate::sql::Value::from(*org),
+        Value::Text(text) => text.as_str().into(),
+        Value::At(at) => (*at).into(),
+        Value::Id(id) => (*id).into(),
+    }));
+    params.push((limit + 1).into());
+    let mut rows: Vec<Listed> = c.all(&sql, &params)?;
     let more = rows.len() as i64 > limit;
     rows.truncate(limit.max(0) as usize);
     Ok((rows, more))
 }
 
 /// Entries linked to `id`: the decisions and actions of a meeting, the actions of a decision.
-pub async fn linked(
-    ex: Exec<'_>,
+pub fn linked(
+    c: &mut Sql<'_>,
     approach: ApproachId,
     id: EntryId,
     audience: Audience,
 ) -> Result<Vec<Listed>> {
-    let sql = sqlx::AssertSqlSafe(format!(
+    let sql = format!(
         "SELECT {LISTED_COLUMNS} FROM log_entries e JOIN organisations o ON o.id = e.organisation_id \
          LEFT JOIN organisations oo ON oo.id = e.owner_org_id LEFT JOIN users ou ON ou.id = e.owner_user_id \
          WHERE e.approach_id = $1 AND (e.meeting_id = $4 OR e.decision_id = $4) AND {} \
          ORDER BY e.kind, e.happened_at, e.id",
         visible(2, 3)
-    ));
-    Ok(
-        dispatch!(ex, c => sqlx::query_as(sql).bind(approach).bind(audience.party)
-        .bind(audience.user).bind(id).fetch_all(c).await?),
-    )
+    );
+    c.all(&sql, params![approach, audience.party, audience.user, id])
 }
 
 /// The meetings or decisions an entry can be linked to: the newest 200 the audience sees, as
 /// (id, title, moment).
-pub async fn choices(
-    ex: Exec<'_>,
+pub fn choices(
+    c: &mut Sql<'_>,
     approach: ApproachId,
     kind: EntryKind,
     audience: Audience,
 ) -> Result<Vec<(EntryId, String, OffsetDateTime)>> {
-    let sql = sqlx::AssertSqlSafe(format!(
+    let sql = format!(
         "SELECT e.id, e.title, e.happened_at FROM log_entries e \
          WHERE e.approach_id = $1 AND e.kind = $4 AND {} ORDER BY e.happened_at DESC, e.id DESC LIMIT 200",
         visible(2, 3)
-    ));
-    Ok(
-        dispatch!(ex, c => sqlx::query_as(sql).bind(approach).bind(audience.party)
-        .bind(audience.user).bind(kind.as_str()).fetch_all(c).await?),
+    );
+    c.all(
+        &sql,
+        params![approach, audience.party, audience.user, kind.as_str()],
     )
 }
 
 /// How many open actions of the approach that the audience sees are past their due date.
-pub async fn overdue_actions(
-    ex: Exec<'_>,
+pub fn overdue_actions(
+    c: &mut Sql<'_>,
     approach: ApproachId,
     audience: Audience,
     today: Date,
 ) -> Result<i64> {
-    let sql = sqlx::AssertSqlSafe(format!(
+    let sql = format!(
         "SELECT COUNT(*) FROM log_entries e WHERE e.approach_id = $1 AND e.kind = 'action' \
          AND e.action_status IN ('open', 'in-progress') AND e.due_on < $4 AND {}",
         visible(2, 3)
-    ));
-    Ok(
-        dispatch!(ex, c => sqlx::query_scalar(sql).bind(approach).bind(audience.party)
-        .bind(audience.user).bind(today).fetch_one(c).await?),
+    );
+    c.scalar(
+        &sql,
+        params![approach, audience.party, audience.user, today],
     )
 }
 
 /// The people who can own an action: members of the municipality and of today's parties, as
 /// (person, name, organisation), by name.
-pub async fn people(
-    ex: Exec<'_>,
+pub fn people(
+    c: &mut Sql<'_>,
     approach: ApproachId,
     today: Date,
 ) -> Result<Vec<(UserId, String, OrgId)>> {
@@ -612,5 +645,5 @@ pub async fn people(
                    WHERE ap.approach_id = $1 AND (ap.since IS NULL OR ap.since <= $2) AND (ap.until IS NULL OR ap.until >= $2)) \
                  OR m.organisation_id = (SELECT a.municipality_id FROM approaches a WHERE a.id = $1)) \
                ORDER BY u.name, u.id, m.organisation_id";
-    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(approach).bind(today).fetch_all(c).await?))
+    c.all(sql, params![approach, today])
 }

@@ -1,23 +1,26 @@
 //! Organisations and their memberships. Every organisation keeps at least one administrator;
 //! a membership that ends is kept with its end date, as history.
 
-use crate::{Exec, MembershipId, OrgId, Result, StoreError, UserId, dispatch};
+use crate::sql::Sql;
+use crate::{Backend, MembershipId, OrgId, Result, StoreError, UserId, params};
 use samenspel_domain::organisations::{OrgKind, OrgName, OrgRole};
 use samenspel_domain::permissions::Standing;
 use time::OffsetDateTime;
 
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct Organisation {
-    pub id: OrgId,
-    pub kind: String,
-    pub name: String,
-    pub created_at: OffsetDateTime,
-    /// `verified`, or for a municipality someone added: `pending` or `rejected`.
-    pub verification: String,
-    /// Why a platform administrator rejected it.
-    pub verification_note: String,
-    /// Its administrators require two-step login of every member.
-    pub require_two_factor: bool,
+crate::row! {
+    #[derive(Debug, Clone)]
+    pub struct Organisation {
+        pub id: OrgId,
+        pub kind: String,
+        pub name: String,
+        pub created_at: OffsetDateTime,
+        /// `verified`, or for a municipality someone added: `pending` or `rejected`.
+        pub verification: String,
+        /// Why a platform administrator rejected it.
+        pub verification_note: String,
+        /// Its administrators require two-step login of every member.
+        pub require_two_factor: bool,
+    }
 }
 
 impl Organisation {
@@ -34,38 +37,44 @@ pub const REJECTED: &str = "rejected";
 const ORG_COLUMNS: &str = "o.id, o.kind, o.name, o.created_at, o.verification, \
                            o.verification_note, o.require_two_factor";
 
-/// A municipality waiting for a platform administrator, with who added it.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct VerificationRequest {
-    pub id: OrgId,
-    pub name: String,
-    pub created_at: OffsetDateTime,
-    pub verification: String,
-    pub verification_note: String,
-    pub creator_name: Option<String>,
-    pub creator_email: Option<String>,
+crate::row! {
+    /// A municipality waiting for a platform administrator, with who added it.
+    #[derive(Debug, Clone)]
+    pub struct VerificationRequest {
+        pub id: OrgId,
+        pub name: String,
+        pub created_at: OffsetDateTime,
+        pub verification: String,
+        pub verification_note: String,
+        pub creator_name: Option<String>,
+        pub creator_email: Option<String>,
+    }
 }
 
-/// An organisation as seen from one person, with their role in it.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct OrgSummary {
-    pub id: OrgId,
-    pub kind: String,
-    pub name: String,
-    pub role: Option<String>,
-    pub members: i64,
+crate::row! {
+    /// An organisation as seen from one person, with their role in it.
+    #[derive(Debug, Clone)]
+    pub struct OrgSummary {
+        pub id: OrgId,
+        pub kind: String,
+        pub name: String,
+        pub role: Option<String>,
+        pub members: i64,
+    }
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct Member {
-    pub membership_id: MembershipId,
-    pub user_id: UserId,
-    pub name: String,
-    pub email: String,
-    pub role: String,
-    pub since: OffsetDateTime,
-    pub until: Option<OffsetDateTime>,
-    pub ended_reason: Option<String>,
+crate::row! {
+    #[derive(Debug, Clone)]
+    pub struct Member {
+        pub membership_id: MembershipId,
+        pub user_id: UserId,
+        pub name: String,
+        pub email: String,
+        pub role: String,
+        pub since: OffsetDateTime,
+        pub until: Option<OffsetDateTime>,
+        pub ended_reason: Option<String>,
+    }
 }
 
 /// Why a membership ended.
@@ -86,63 +95,66 @@ impl EndReason {
 
 /// Creates an organisation with its creator as the first administrator. A municipality starts
 /// pending, until a platform administrator verifies it.
-pub async fn create(
-    ex: Exec<'_>,
+pub fn create(
+    c: &mut Sql<'_>,
     kind: OrgKind,
     name: &OrgName,
     creator: UserId,
     now: OffsetDateTime,
 ) -> Result<(OrgId, MembershipId)> {
-    dispatch!(ex, c => {
-        let org: OrgId = sqlx::query_scalar(
-            "INSERT INTO organisations (kind, name, created_by, created_at, updated_at, verification) \
-             VALUES ($1, $2, $3, $4, $4, $5) RETURNING id",
-        )
-        .bind(kind.as_str()).bind(name.as_str()).bind(creator).bind(now)
-        .bind(if kind == OrgKind::Municipality { PENDING } else { VERIFIED })
-        .fetch_one(&mut *c).await?;
-        let membership: MembershipId = sqlx::query_scalar(
-            "INSERT INTO memberships (organisation_id, user_id, role, since) VALUES ($1, $2, $3, $4) \
-             RETURNING id",
-        )
-        .bind(org).bind(creator).bind(OrgRole::Admin.as_str()).bind(now)
-        .fetch_one(&mut *c).await?;
-        Ok((org, membership))
-    })
+    let org: OrgId = c.scalar(
+        "INSERT INTO organisations (kind, name, created_by, created_at, updated_at, verification) \
+         VALUES ($1, $2, $3, $4, $4, $5) RETURNING id",
+        params![
+            kind.as_str(),
+            name.as_str(),
+            creator,
+            now,
+            if kind == OrgKind::Municipality {
+                PENDING
+            } else {
+                VERIFIED
+            }
+        ],
+    )?;
+    let membership: MembershipId = c.scalar(
+        "INSERT INTO memberships (organisation_id, user_id, role, since) VALUES ($1, $2, $3, $4) \
+         RETURNING id",
+        params![org, creator, OrgRole::Admin.as_str(), now],
+    )?;
+    Ok((org, membership))
 }
 
-pub async fn by_id(ex: Exec<'_>, id: OrgId) -> Result<Option<Organisation>> {
-    let sql = sqlx::AssertSqlSafe(format!(
-        "SELECT {ORG_COLUMNS} FROM organisations o WHERE o.id = $1"
-    ));
-    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(id).fetch_optional(c).await?))
+pub fn by_id(c: &mut Sql<'_>, id: OrgId) -> Result<Option<Organisation>> {
+    let sql = format!("SELECT {ORG_COLUMNS} FROM organisations o WHERE o.id = $1");
+    c.optional(&sql, params![id])
 }
 
 /// Whether a verified municipality already carries this name (compared without case).
-pub async fn verified_municipality_named(ex: Exec<'_>, name: &str) -> Result<bool> {
+pub fn verified_municipality_named(c: &mut Sql<'_>, name: &str) -> Result<bool> {
     let sql = "SELECT COUNT(*) FROM organisations WHERE kind = 'municipality' \
                AND verification = 'verified' AND lower(name) = lower($1)";
-    let count: i64 = dispatch!(ex, c => sqlx::query_scalar(sql).bind(name).fetch_one(c).await?);
+    let count: i64 = c.scalar(sql, params![name])?;
     Ok(count > 0)
 }
 
 /// The municipalities waiting for a platform administrator, oldest first, then those rejected
 /// (most recent first).
-pub async fn verification_requests(ex: Exec<'_>) -> Result<Vec<VerificationRequest>> {
+pub fn verification_requests(c: &mut Sql<'_>) -> Result<Vec<VerificationRequest>> {
     let sql = "SELECT o.id, o.name, o.created_at, o.verification, o.verification_note, \
                u.name AS creator_name, u.email AS creator_email \
                FROM organisations o LEFT JOIN users u ON u.id = o.created_by \
                WHERE o.verification <> 'verified' \
                ORDER BY CASE o.verification WHEN 'pending' THEN 0 ELSE 1 END, \
                CASE o.verification WHEN 'pending' THEN o.created_at END, o.verified_at DESC, o.id";
-    Ok(dispatch!(ex, c => sqlx::query_as(sql).fetch_all(c).await?))
+    c.all(sql, &[])
 }
 
 /// Records a platform administrator's decision on a pending municipality: `VERIFIED` or
 /// `REJECTED` with a note. False when it was not waiting for one. Verifying a name another
 /// verified municipality carries gives [`StoreError::Conflict`].
-pub async fn decide_verification(
-    ex: Exec<'_>,
+pub fn decide_verification(
+    c: &mut Sql<'_>,
     org: OrgId,
     decision: &str,
     note: &str,
@@ -152,37 +164,36 @@ pub async fn decide_verification(
     let sql = "UPDATE organisations SET verification = $2, verification_note = $3, \
                verified_by = $4, verified_at = $5, updated_at = $5 \
                WHERE id = $1 AND kind = 'municipality' AND verification = 'pending'";
-    let changed = dispatch!(ex, c => sqlx::query(sql).bind(org).bind(decision).bind(note).bind(by).bind(now).execute(c).await?.rows_affected());
+    let changed = c.execute(sql, params![org, decision, note, by, now])?;
     Ok(changed == 1)
 }
 
 /// Marks an organisation verified without a person's decision (demo data).
-pub async fn mark_verified(ex: Exec<'_>, org: OrgId, now: OffsetDateTime) -> Result<()> {
+pub fn mark_verified(c: &mut Sql<'_>, org: OrgId, now: OffsetDateTime) -> Result<()> {
     let sql = "UPDATE organisations SET verification = 'verified', verified_at = $2 WHERE id = $1";
-    dispatch!(ex, c => sqlx::query(sql).bind(org).bind(now).execute(c).await?.rows_affected());
+    c.execute(sql, params![org, now])?;
     Ok(())
 }
 
 /// The person's active role in the organisation, if any.
-pub async fn role_of(ex: Exec<'_>, org: OrgId, user: UserId) -> Result<Option<OrgRole>> {
+pub fn role_of(c: &mut Sql<'_>, org: OrgId, user: UserId) -> Result<Option<OrgRole>> {
     let sql = "SELECT role FROM memberships WHERE organisation_id = $1 AND user_id = $2 AND until IS NULL";
-    let role: Option<String> =
-        dispatch!(ex, c => sqlx::query_scalar(sql).bind(org).bind(user).fetch_optional(c).await?);
+    let role: Option<String> = c.optional_scalar(sql, params![org, user])?;
     Ok(role.and_then(|r| OrgRole::parse(&r).ok()))
 }
 
 /// The organisations a person is an active member of, by name.
-pub async fn for_user(ex: Exec<'_>, user: UserId) -> Result<Vec<OrgSummary>> {
+pub fn for_user(c: &mut Sql<'_>, user: UserId) -> Result<Vec<OrgSummary>> {
     let sql = "SELECT o.id, o.kind, o.name, m.role AS role, \
                (SELECT COUNT(*) FROM memberships a WHERE a.organisation_id = o.id AND a.until IS NULL) AS members \
                FROM memberships m JOIN organisations o ON o.id = m.organisation_id \
                WHERE m.user_id = $1 AND m.until IS NULL ORDER BY o.name, o.id";
-    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(user).fetch_all(c).await?))
+    c.all(sql, params![user])
 }
 
 /// A page of all organisations, by name then id, for platform administrators.
-pub async fn list_all(
-    ex: Exec<'_>,
+pub fn list_all(
+    c: &mut Sql<'_>,
     after: Option<(&str, OrgId)>,
     limit: i64,
 ) -> Result<Vec<OrgSummary>> {
@@ -191,141 +202,121 @@ pub async fn list_all(
                (SELECT COUNT(*) FROM memberships a WHERE a.organisation_id = o.id AND a.until IS NULL) AS members \
                FROM organisations o WHERE o.name > $1 OR (o.name = $1 AND o.id > $2) \
                ORDER BY o.name, o.id LIMIT $3";
-    Ok(
-        dispatch!(ex, c => sqlx::query_as(sql).bind(after_name).bind(after_id).bind(limit).fetch_all(c).await?),
-    )
+    c.all(sql, params![after_name, after_id, limit])
 }
 
-pub async fn count(ex: Exec<'_>) -> Result<i64> {
-    Ok(
-        dispatch!(ex, c => sqlx::query_scalar("SELECT COUNT(*) FROM organisations").fetch_one(c).await?),
-    )
+pub fn count(c: &mut Sql<'_>) -> Result<i64> {
+    c.scalar("SELECT COUNT(*) FROM organisations", &[])
 }
 
 const MEMBER_COLUMNS: &str = "m.id AS membership_id, u.id AS user_id, u.name, u.email, m.role, \
                               m.since, m.until, m.ended_reason";
 
 /// Current members first (by name), then former members (most recently ended first).
-pub async fn members(ex: Exec<'_>, org: OrgId) -> Result<Vec<Member>> {
-    let sql = sqlx::AssertSqlSafe(format!(
+pub fn members(c: &mut Sql<'_>, org: OrgId) -> Result<Vec<Member>> {
+    let sql = format!(
         "SELECT {MEMBER_COLUMNS} FROM memberships m JOIN users u ON u.id = m.user_id \
          WHERE m.organisation_id = $1 \
          ORDER BY CASE WHEN m.until IS NULL THEN 0 ELSE 1 END, m.until DESC, u.name, m.id"
-    ));
-    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(org).fetch_all(c).await?))
+    );
+    c.all(&sql, params![org])
 }
 
 /// An active membership of the organisation.
-pub async fn active_membership(
-    ex: Exec<'_>,
-    org: OrgId,
-    id: MembershipId,
-) -> Result<Option<Member>> {
-    let sql = sqlx::AssertSqlSafe(format!(
+pub fn active_membership(c: &mut Sql<'_>, org: OrgId, id: MembershipId) -> Result<Option<Member>> {
+    let sql = format!(
         "SELECT {MEMBER_COLUMNS} FROM memberships m JOIN users u ON u.id = m.user_id \
          WHERE m.organisation_id = $1 AND m.id = $2 AND m.until IS NULL"
-    ));
-    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(org).bind(id).fetch_optional(c).await?))
+    );
+    c.optional(&sql, params![org, id])
 }
 
 /// Takes the organisation's row lock, so that concurrent changes to its memberships are
 /// serialised (the last-administrator rule depends on it). SQLite's `BEGIN IMMEDIATE`
 /// already serialises writers; PostgreSQL needs `FOR UPDATE`.
-pub async fn lock(ex: Exec<'_>, org: OrgId) -> Result<()> {
-    let found: Option<OrgId> = match ex {
-        Exec::Sqlite(c) => {
-            sqlx::query_scalar("SELECT id FROM organisations WHERE id = $1")
-                .bind(org)
-                .fetch_optional(c)
-                .await?
-        }
+pub fn lock(c: &mut Sql<'_>, org: OrgId) -> Result<()> {
+    let sql = match c.backend() {
+        Backend::Sqlite => "SELECT id FROM organisations WHERE id = $1",
         // Backend-specific: row lock on PostgreSQL.
-        Exec::Postgres(c) => {
-            sqlx::query_scalar("SELECT id FROM organisations WHERE id = $1 FOR UPDATE")
-                .bind(org)
-                .fetch_optional(c)
-                .await?
-        }
+        Backend::Postgres => "SELECT id FROM organisations WHERE id = $1 FOR UPDATE",
     };
+    let found: Option<OrgId> = c.optional_scalar(sql, params![org])?;
     found.map(|_| ()).ok_or(StoreError::NotFound)
 }
 
 /// Adds an active membership. Someone who is already a member gives a conflict.
-pub async fn add_member(
-    ex: Exec<'_>,
+pub fn add_member(
+    c: &mut Sql<'_>,
     org: OrgId,
     user: UserId,
     role: OrgRole,
     now: OffsetDateTime,
 ) -> Result<MembershipId> {
     let sql = "INSERT INTO memberships (organisation_id, user_id, role, since) VALUES ($1, $2, $3, $4) RETURNING id";
-    Ok(
-        dispatch!(ex, c => sqlx::query_scalar(sql).bind(org).bind(user).bind(role.as_str()).bind(now).fetch_one(c).await?),
-    )
+    c.scalar(sql, params![org, user, role.as_str(), now])
 }
 
-async fn other_admins(ex: Exec<'_>, org: OrgId, except: MembershipId) -> Result<i64> {
+fn other_admins(c: &mut Sql<'_>, org: OrgId, except: MembershipId) -> Result<i64> {
     let sql = "SELECT COUNT(*) FROM memberships WHERE organisation_id = $1 AND id <> $2 \
                AND until IS NULL AND role = 'admin'";
-    Ok(dispatch!(ex, c => sqlx::query_scalar(sql).bind(org).bind(except).fetch_one(c).await?))
+    c.scalar(sql, params![org, except])
 }
 
 /// Changes a member's role. Call inside a transaction after [`lock`]; refuses to take the
 /// last administrator's role away.
-pub async fn change_role(
-    mut ex: Exec<'_>,
-    org: OrgId,
-    membership: &Member,
-    role: OrgRole,
-) -> Result<()> {
+pub fn change_role(c: &mut Sql<'_>, org: OrgId, membership: &Member, role: OrgRole) -> Result<()> {
     if membership.role == OrgRole::Admin.as_str()
         && role != OrgRole::Admin
-        && other_admins(ex.reborrow(), org, membership.membership_id).await? == 0
+        && other_admins(c, org, membership.membership_id)? == 0
     {
         return Err(StoreError::Refused("error-last-admin"));
     }
     let sql =
         "UPDATE memberships SET role = $3 WHERE organisation_id = $1 AND id = $2 AND until IS NULL";
-    dispatch!(ex, c => sqlx::query(sql).bind(org).bind(membership.membership_id).bind(role.as_str()).execute(c).await?.rows_affected());
+    c.execute(sql, params![org, membership.membership_id, role.as_str()])?;
     Ok(())
 }
 
 /// Ends a membership (removed by an administrator, or left). Call inside a transaction after
 /// [`lock`]; the last administrator can neither leave nor be removed.
-pub async fn end_membership(
-    mut ex: Exec<'_>,
+pub fn end_membership(
+    c: &mut Sql<'_>,
     org: OrgId,
     membership: &Member,
     reason: EndReason,
     now: OffsetDateTime,
 ) -> Result<()> {
     if membership.role == OrgRole::Admin.as_str()
-        && other_admins(ex.reborrow(), org, membership.membership_id).await? == 0
+        && other_admins(c, org, membership.membership_id)? == 0
     {
         return Err(StoreError::Refused("error-last-admin"));
     }
     let sql = "UPDATE memberships SET until = $3, ended_reason = $4 WHERE organisation_id = $1 AND id = $2 AND until IS NULL";
-    dispatch!(ex, c => sqlx::query(sql).bind(org).bind(membership.membership_id).bind(now).bind(reason.as_str()).execute(c).await?.rows_affected());
+    c.execute(
+        sql,
+        params![org, membership.membership_id, now, reason.as_str()],
+    )?;
     Ok(())
 }
 
-#[derive(sqlx::FromRow)]
-struct StandingRow {
-    kind: String,
-    verified: bool,
-    role: Option<String>,
-    municipal: bool,
-    facilitating: bool,
-    public_profile: bool,
-    claimed: bool,
+crate::row! {
+    struct StandingRow {
+        kind: String,
+        verified: bool,
+        role: Option<String>,
+        municipal: bool,
+        facilitating: bool,
+        public_profile: bool,
+        claimed: bool,
+    }
 }
 
 /// How a person (or an anonymous visitor, `None`) stands towards an organisation: their own
 /// role, and for a municipality or an initiative in its registry, whether they are one of the
 /// municipality's people or a facilitator working there. `None` when there is no such
 /// organisation.
-pub async fn standing(
-    ex: Exec<'_>,
+pub fn standing(
+    c: &mut Sql<'_>,
     org: OrgId,
     user: Option<UserId>,
     platform_admin: bool,
@@ -343,8 +334,7 @@ pub async fn standing(
                FROM organisations o LEFT JOIN initiative_profiles p ON p.organisation_id = o.id \
                WHERE o.id = $1";
     let user = user.unwrap_or(UserId(0));
-    let row: Option<StandingRow> =
-        dispatch!(ex, c => sqlx::query_as(sql).bind(org).bind(user).fetch_optional(c).await?);
+    let row: Option<StandingRow> = c.optional(sql, params![org, user])?;
     Ok(row.and_then(|row| {
         Some(Standing {
             kind: OrgKind::parse(&row.kind).ok()?,
@@ -360,28 +350,28 @@ pub async fn standing(
 }
 
 /// The facilitator organisations that work in a municipality, by name.
-pub async fn facilitators_of(ex: Exec<'_>, municipality: OrgId) -> Result<Vec<Organisation>> {
-    let sql = sqlx::AssertSqlSafe(format!(
+pub fn facilitators_of(c: &mut Sql<'_>, municipality: OrgId) -> Result<Vec<Organisation>> {
+    let sql = format!(
         "SELECT {ORG_COLUMNS} FROM municipality_facilitators f \
          JOIN organisations o ON o.id = f.facilitator_id \
          WHERE f.municipality_id = $1 ORDER BY o.name, o.id"
-    ));
-    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(municipality).fetch_all(c).await?))
+    );
+    c.all(&sql, params![municipality])
 }
 
 /// Every verified organisation of a kind, by name (for choosing one from a list).
-pub async fn of_kind(ex: Exec<'_>, kind: OrgKind) -> Result<Vec<Organisation>> {
-    let sql = sqlx::AssertSqlSafe(format!(
+pub fn of_kind(c: &mut Sql<'_>, kind: OrgKind) -> Result<Vec<Organisation>> {
+    let sql = format!(
         "SELECT {ORG_COLUMNS} FROM organisations o WHERE o.kind = $1 \
          AND o.verification = 'verified' ORDER BY o.name, o.id"
-    ));
-    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(kind.as_str()).fetch_all(c).await?))
+    );
+    c.all(&sql, params![kind.as_str()])
 }
 
 /// Lets a facilitator organisation work in a municipality. Adding it twice changes nothing;
 /// an organisation of another kind is refused.
-pub async fn add_facilitator(
-    ex: Exec<'_>,
+pub fn add_facilitator(
+    c: &mut Sql<'_>,
     municipality: OrgId,
     facilitator: OrgId,
     now: OffsetDateTime,
@@ -389,25 +379,25 @@ pub async fn add_facilitator(
     let sql = "INSERT INTO municipality_facilitators (municipality_id, facilitator_id, since) \
                SELECT $1, id, $3 FROM organisations WHERE id = $2 AND kind = 'facilitator' \
                ON CONFLICT DO NOTHING";
-    let added = dispatch!(ex, c => sqlx::query(sql).bind(municipality).bind(facilitator).bind(now).execute(c).await?.rows_affected());
+    let added = c.execute(sql, params![municipality, facilitator, now])?;
     Ok(added == 1)
 }
 
-pub async fn remove_facilitator(
-    ex: Exec<'_>,
+pub fn remove_facilitator(
+    c: &mut Sql<'_>,
     municipality: OrgId,
     facilitator: OrgId,
 ) -> Result<bool> {
     let sql =
         "DELETE FROM municipality_facilitators WHERE municipality_id = $1 AND facilitator_id = $2";
-    let removed = dispatch!(ex, c => sqlx::query(sql).bind(municipality).bind(facilitator).execute(c).await?.rows_affected());
+    let removed = c.execute(sql, params![municipality, facilitator])?;
     Ok(removed == 1)
 }
 
 /// The organisation a person acts for in a municipality's registry: the municipality itself
 /// when they are one of its members, otherwise the first facilitator organisation of theirs
 /// that works there.
-pub async fn acting_for(ex: Exec<'_>, municipality: OrgId, user: UserId) -> Result<Option<OrgId>> {
+pub fn acting_for(c: &mut Sql<'_>, municipality: OrgId, user: UserId) -> Result<Option<OrgId>> {
     let sql = "SELECT org FROM ( \
                  SELECT m.organisation_id AS org, 0 AS pref FROM memberships m \
                  WHERE m.organisation_id = $1 AND m.user_id = $2 AND m.until IS NULL \
@@ -416,15 +406,13 @@ pub async fn acting_for(ex: Exec<'_>, municipality: OrgId, user: UserId) -> Resu
                  JOIN memberships m ON m.organisation_id = f.facilitator_id AND m.until IS NULL \
                  WHERE f.municipality_id = $1 AND m.user_id = $2 \
                ) acting ORDER BY pref, org LIMIT 1";
-    Ok(
-        dispatch!(ex, c => sqlx::query_scalar(sql).bind(municipality).bind(user).fetch_optional(c).await?),
-    )
+    c.optional_scalar(sql, params![municipality, user])
 }
 
 /// The municipalities whose registry a person can open: those they are a member of, and those
 /// where a facilitator organisation of theirs works. By name.
-pub async fn registries_for(ex: Exec<'_>, user: UserId) -> Result<Vec<Organisation>> {
-    let sql = sqlx::AssertSqlSafe(format!(
+pub fn registries_for(c: &mut Sql<'_>, user: UserId) -> Result<Vec<Organisation>> {
+    let sql = format!(
         "SELECT {ORG_COLUMNS} FROM organisations o \
          WHERE o.kind = 'municipality' AND ( \
            EXISTS (SELECT 1 FROM memberships m WHERE m.organisation_id = o.id AND m.user_id = $1 AND m.until IS NULL) \
@@ -432,44 +420,42 @@ pub async fn registries_for(ex: Exec<'_>, user: UserId) -> Result<Vec<Organisati
                       JOIN memberships m ON m.organisation_id = f.facilitator_id AND m.until IS NULL \
                       WHERE f.municipality_id = o.id AND m.user_id = $1)) \
          ORDER BY o.name, o.id"
-    ));
-    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(user).fetch_all(c).await?))
+    );
+    c.all(&sql, params![user])
 }
 
 /// An organisation of a kind by its exact name (the first, when several share it).
-pub async fn find_by_name(ex: Exec<'_>, kind: OrgKind, name: &str) -> Result<Option<OrgId>> {
+pub fn find_by_name(c: &mut Sql<'_>, kind: OrgKind, name: &str) -> Result<Option<OrgId>> {
     let sql = "SELECT id FROM organisations WHERE kind = $1 AND name = $2 ORDER BY id LIMIT 1";
-    Ok(
-        dispatch!(ex, c => sqlx::query_scalar(sql).bind(kind.as_str()).bind(name).fetch_optional(c).await?),
-    )
+    c.optional_scalar(sql, params![kind.as_str(), name])
 }
 
 /// Requires two-step login of every member, or no longer.
-pub async fn set_require_two_factor(ex: Exec<'_>, org: OrgId, require: bool) -> Result<()> {
+pub fn set_require_two_factor(c: &mut Sql<'_>, org: OrgId, require: bool) -> Result<()> {
     let sql = "UPDATE organisations SET require_two_factor = $2 WHERE id = $1";
-    dispatch!(ex, c => sqlx::query(sql).bind(org).bind(require).execute(c).await?.rows_affected());
+    c.execute(sql, params![org, require])?;
     Ok(())
 }
 
 /// Renames an organisation. A verified municipality's name that another one carries gives
 /// [`StoreError::Conflict`].
-pub async fn rename(ex: Exec<'_>, org: OrgId, name: &OrgName, now: OffsetDateTime) -> Result<()> {
+pub fn rename(c: &mut Sql<'_>, org: OrgId, name: &OrgName, now: OffsetDateTime) -> Result<()> {
     let sql = "UPDATE organisations SET name = $2, updated_at = $3 WHERE id = $1";
-    dispatch!(ex, c => sqlx::query(sql).bind(org).bind(name.as_str()).bind(now).execute(c).await?.rows_affected());
+    c.execute(sql, params![org, name.as_str(), now])?;
     Ok(())
 }
 
 /// How many administrators the organisation has now.
-pub async fn admin_count(ex: Exec<'_>, org: OrgId) -> Result<i64> {
+pub fn admin_count(c: &mut Sql<'_>, org: OrgId) -> Result<i64> {
     let sql = "SELECT COUNT(*) FROM memberships WHERE organisation_id = $1 AND role = 'admin' \
                AND until IS NULL";
-    Ok(dispatch!(ex, c => sqlx::query_scalar(sql).bind(org).fetch_one(c).await?))
+    c.scalar(sql, params![org])
 }
 
 /// Whether the organisation holds anything of the collaboration: areas, approaches, a place as
 /// a party or facilitator, an initiative profile (its own or in its registry), logbook
 /// entries. Only an organisation that holds nothing may be deleted.
-pub async fn holds_anything(ex: Exec<'_>, org: OrgId) -> Result<bool> {
+pub fn holds_anything(c: &mut Sql<'_>, org: OrgId) -> Result<bool> {
     let sql = "SELECT \
                  EXISTS (SELECT 1 FROM areas WHERE municipality_id = $1) \
               OR EXISTS (SELECT 1 FROM approaches WHERE municipality_id = $1) \
@@ -479,11 +465,11 @@ pub async fn holds_anything(ex: Exec<'_>, org: OrgId) -> Result<bool> {
               OR EXISTS (SELECT 1 FROM initiative_profiles \
                          WHERE organisation_id = $1 OR municipality_id = $1) \
               OR EXISTS (SELECT 1 FROM log_entries WHERE organisation_id = $1)";
-    Ok(dispatch!(ex, c => sqlx::query_scalar(sql).bind(org).fetch_one(c).await?))
+    c.scalar(sql, params![org])
 }
 
 /// Deletes an organisation with its memberships, invitations and requests.
-pub async fn delete(ex: Exec<'_>, org: OrgId) -> Result<()> {
-    dispatch!(ex, c => sqlx::query("DELETE FROM organisations WHERE id = $1").bind(org).execute(c).await?.rows_affected());
+pub fn delete(c: &mut Sql<'_>, org: OrgId) -> Result<()> {
+    c.execute("DELETE FROM organisations WHERE id = $1", params![org])?;
     Ok(())
 }

@@ -1,25 +1,28 @@
 //! Accounts: people who can log in.
 
-use crate::{Exec, Result, UserId, dispatch};
+use crate::sql::Sql;
+use crate::{Result, UserId, params};
 use samenspel_domain::Language;
 use samenspel_domain::accounts::{Email, PersonName, lockout_after};
 use time::OffsetDateTime;
 
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct User {
-    pub id: UserId,
-    pub email: String,
-    pub name: String,
-    pub password_hash: String,
-    pub language: String,
-    pub is_platform_admin: bool,
-    pub failed_logins: i32,
-    pub locked_until: Option<OffsetDateTime>,
-    pub last_login_at: Option<OffsetDateTime>,
-    pub created_at: OffsetDateTime,
-    pub updated_at: OffsetDateTime,
-    /// Blocked by a platform administrator: no sessions, no logging in.
-    pub blocked_at: Option<OffsetDateTime>,
+crate::row! {
+    #[derive(Debug, Clone)]
+    pub struct User {
+        pub id: UserId,
+        pub email: String,
+        pub name: String,
+        pub password_hash: String,
+        pub language: String,
+        pub is_platform_admin: bool,
+        pub failed_logins: i32,
+        pub locked_until: Option<OffsetDateTime>,
+        pub last_login_at: Option<OffsetDateTime>,
+        pub created_at: OffsetDateTime,
+        pub updated_at: OffsetDateTime,
+        /// Blocked by a platform administrator: no sessions, no logging in.
+        pub blocked_at: Option<OffsetDateTime>,
+    }
 }
 
 impl User {
@@ -44,91 +47,89 @@ const COLUMNS: &str = "id, email, name, password_hash, language, is_platform_adm
                        locked_until, last_login_at, created_at, updated_at, blocked_at";
 
 /// Creates an account. A taken e-mail address gives [`crate::StoreError::Conflict`].
-pub async fn create(ex: Exec<'_>, new: &NewUser<'_>, now: OffsetDateTime) -> Result<UserId> {
+pub fn create(c: &mut Sql<'_>, new: &NewUser<'_>, now: OffsetDateTime) -> Result<UserId> {
     let sql = "INSERT INTO users (email, name, password_hash, language, is_platform_admin, \
                created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id";
-    let id = dispatch!(ex, c => sqlx::query_scalar(sql)
-        .bind(new.email.as_str())
-        .bind(new.name.as_str())
-        .bind(new.password_hash)
-        .bind(new.language.code())
-        .bind(new.platform_admin)
-        .bind(now)
-        .fetch_one(c)
-        .await?);
+    let id = c.scalar(
+        sql,
+        params![
+            new.email.as_str(),
+            new.name.as_str(),
+            new.password_hash,
+            new.language.code(),
+            new.platform_admin,
+            now
+        ],
+    )?;
     Ok(id)
 }
 
-pub async fn by_id(ex: Exec<'_>, id: UserId) -> Result<Option<User>> {
-    let sql = sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM users WHERE id = $1"));
-    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(id).fetch_optional(c).await?))
+pub fn by_id(c: &mut Sql<'_>, id: UserId) -> Result<Option<User>> {
+    let sql = format!("SELECT {COLUMNS} FROM users WHERE id = $1");
+    c.optional(&sql, params![id])
 }
 
-pub async fn by_email(ex: Exec<'_>, email: &Email) -> Result<Option<User>> {
-    let sql = sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM users WHERE email = $1"));
-    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(email.as_str()).fetch_optional(c).await?))
+pub fn by_email(c: &mut Sql<'_>, email: &Email) -> Result<Option<User>> {
+    let sql = format!("SELECT {COLUMNS} FROM users WHERE email = $1");
+    c.optional(&sql, params![email.as_str()])
 }
 
-pub async fn update_profile(
-    ex: Exec<'_>,
+pub fn update_profile(
+    c: &mut Sql<'_>,
     id: UserId,
     name: &PersonName,
     language: Language,
     now: OffsetDateTime,
 ) -> Result<()> {
     let sql = "UPDATE users SET name = $2, language = $3, updated_at = $4 WHERE id = $1";
-    dispatch!(ex, c => sqlx::query(sql)
-        .bind(id).bind(name.as_str()).bind(language.code()).bind(now)
-        .execute(c).await?.rows_affected());
+    c.execute(sql, params![id, name.as_str(), language.code(), now])?;
     Ok(())
 }
 
-pub async fn set_language(
-    ex: Exec<'_>,
+pub fn set_language(
+    c: &mut Sql<'_>,
     id: UserId,
     language: Language,
     now: OffsetDateTime,
 ) -> Result<()> {
     let sql = "UPDATE users SET language = $2, updated_at = $3 WHERE id = $1";
-    dispatch!(ex, c => sqlx::query(sql).bind(id).bind(language.code()).bind(now).execute(c).await?.rows_affected());
+    c.execute(sql, params![id, language.code(), now])?;
     Ok(())
 }
 
 /// Replaces the password hash and clears any lockout.
-pub async fn set_password(ex: Exec<'_>, id: UserId, hash: &str, now: OffsetDateTime) -> Result<()> {
+pub fn set_password(c: &mut Sql<'_>, id: UserId, hash: &str, now: OffsetDateTime) -> Result<()> {
     let sql = "UPDATE users SET password_hash = $2, failed_logins = 0, locked_until = NULL, \
                updated_at = $3 WHERE id = $1";
-    dispatch!(ex, c => sqlx::query(sql).bind(id).bind(hash).bind(now).execute(c).await?.rows_affected());
+    c.execute(sql, params![id, hash, now])?;
     Ok(())
 }
 
 /// Counts a failed login. The counter lives in the database so it holds across nodes; after
 /// enough failures the account is locked for a growing while. Returns the lock's end, if any.
-pub async fn login_failed(
-    ex: Exec<'_>,
+pub fn login_failed(
+    c: &mut Sql<'_>,
     id: UserId,
     now: OffsetDateTime,
 ) -> Result<Option<OffsetDateTime>> {
-    dispatch!(ex, c => {
-        let failures: i32 = sqlx::query_scalar(
-            "UPDATE users SET failed_logins = failed_logins + 1 WHERE id = $1 RETURNING failed_logins",
-        )
-        .bind(id)
-        .fetch_one(&mut *c)
-        .await?;
-        let until = lockout_after(failures).map(|d| now + d);
-        if until.is_some() {
-            sqlx::query("UPDATE users SET locked_until = $2 WHERE id = $1")
-                .bind(id).bind(until).execute(&mut *c).await?;
-        }
-        Ok(until)
-    })
+    let failures: i32 = c.scalar(
+        "UPDATE users SET failed_logins = failed_logins + 1 WHERE id = $1 RETURNING failed_logins",
+        params![id],
+    )?;
+    let until = lockout_after(failures).map(|d| now + d);
+    if until.is_some() {
+        c.execute(
+            "UPDATE users SET locked_until = $2 WHERE id = $1",
+            params![id, until],
+        )?;
+    }
+    Ok(until)
 }
 
 /// Notes a login; `clear_lock` also clears the count of failures from unknown browsers (a
 /// login from a known browser leaves it, so that guessing elsewhere stays slow).
-pub async fn login_succeeded(
-    ex: Exec<'_>,
+pub fn login_succeeded(
+    c: &mut Sql<'_>,
     id: UserId,
     now: OffsetDateTime,
     clear_lock: bool,
@@ -138,33 +139,34 @@ pub async fn login_succeeded(
     } else {
         "UPDATE users SET last_login_at = $2 WHERE id = $1"
     };
-    dispatch!(ex, c => sqlx::query(sql).bind(id).bind(now).execute(c).await?.rows_affected());
+    c.execute(sql, params![id, now])?;
     Ok(())
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct UserSummary {
-    pub id: UserId,
-    pub email: String,
-    pub name: String,
-    pub is_platform_admin: bool,
-    pub created_at: OffsetDateTime,
-    pub last_login_at: Option<OffsetDateTime>,
-    pub organisations: i64,
+crate::row! {
+    #[derive(Debug, Clone)]
+    pub struct UserSummary {
+        pub id: UserId,
+        pub email: String,
+        pub name: String,
+        pub is_platform_admin: bool,
+        pub created_at: OffsetDateTime,
+        pub last_login_at: Option<OffsetDateTime>,
+        pub organisations: i64,
+    }
 }
 
 /// A page of all users, by e-mail address, for platform administrators. `after` is the last
 /// address of the previous page (keyset pagination).
-pub async fn list(ex: Exec<'_>, after: Option<&str>, limit: i64) -> Result<Vec<UserSummary>> {
+pub fn list(c: &mut Sql<'_>, after: Option<&str>, limit: i64) -> Result<Vec<UserSummary>> {
     let sql = "SELECT u.id, u.email, u.name, u.is_platform_admin, u.created_at, u.last_login_at, \
                (SELECT COUNT(*) FROM memberships m WHERE m.user_id = u.id AND m.until IS NULL) AS organisations \
                FROM users u WHERE u.email > $1 ORDER BY u.email LIMIT $2";
-    Ok(dispatch!(ex, c => sqlx::query_as(sql)
-        .bind(after.unwrap_or("")).bind(limit).fetch_all(c).await?))
+    c.all(sql, params![after.unwrap_or(""), limit])
 }
 
 /// Up to `limit` people whose name or address contains `query` (without case), by address.
-pub async fn search(ex: Exec<'_>, query: &str, limit: i64) -> Result<Vec<UserSummary>> {
+pub fn search(c: &mut Sql<'_>, query: &str, limit: i64) -> Result<Vec<UserSummary>> {
     let pattern = format!(
         "%{}%",
         query
@@ -178,39 +180,41 @@ pub async fn search(ex: Exec<'_>, query: &str, limit: i64) -> Result<Vec<UserSum
                (SELECT COUNT(*) FROM memberships m WHERE m.user_id = u.id AND m.until IS NULL) AS organisations \
                FROM users u WHERE lower(u.email) LIKE $1 ESCAPE '\\' OR lower(u.name) LIKE $1 ESCAPE '\\' \
                ORDER BY u.email LIMIT $2";
-    Ok(dispatch!(ex, c => sqlx::query_as(sql).bind(&pattern).bind(limit).fetch_all(c).await?))
+    c.all(sql, params![&pattern, limit])
 }
 
 /// Blocks (`Some(now)`) or unblocks (`None`) an account; false when nothing changed.
-pub async fn set_blocked(
-    ex: Exec<'_>,
+pub fn set_blocked(
+    c: &mut Sql<'_>,
     id: UserId,
     blocked_at: Option<OffsetDateTime>,
 ) -> Result<bool> {
     let sql =
         "UPDATE users SET blocked_at = $2 WHERE id = $1 AND (blocked_at IS NULL) <> ($2 IS NULL)";
-    let changed = dispatch!(ex, c => sqlx::query(sql).bind(id).bind(blocked_at).execute(c).await?.rows_affected());
+    let changed = c.execute(sql, params![id, blocked_at])?;
     Ok(changed == 1)
 }
 
 /// Makes the person a platform administrator, or no longer one.
-pub async fn set_platform_admin(ex: Exec<'_>, id: UserId, admin: bool) -> Result<()> {
+pub fn set_platform_admin(c: &mut Sql<'_>, id: UserId, admin: bool) -> Result<()> {
     let sql = "UPDATE users SET is_platform_admin = $2 WHERE id = $1";
-    dispatch!(ex, c => sqlx::query(sql).bind(id).bind(admin).execute(c).await?.rows_affected());
+    c.execute(sql, params![id, admin])?;
     Ok(())
 }
 
 /// Ends a lockout: the account's and those of the browsers it logged in with.
-pub async fn lift_lockout(ex: Exec<'_>, id: UserId) -> Result<()> {
-    dispatch!(ex, c => {
-        sqlx::query("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1")
-            .bind(id).execute(&mut *c).await?;
-        sqlx::query("UPDATE login_devices SET failed_logins = 0, locked_until = NULL WHERE user_id = $1")
-            .bind(id).execute(&mut *c).await?;
-    });
+pub fn lift_lockout(c: &mut Sql<'_>, id: UserId) -> Result<()> {
+    c.execute(
+        "UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1",
+        params![id],
+    )?;
+    c.execute(
+        "UPDATE login_devices SET failed_logins = 0, locked_until = NULL WHERE user_id = $1",
+        params![id],
+    )?;
     Ok(())
 }
 
-pub async fn count(ex: Exec<'_>) -> Result<i64> {
-    Ok(dispatch!(ex, c => sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(c).await?))
+pub fn count(c: &mut Sql<'_>) -> Result<i64> {
+    c.scalar("SELECT COUNT(*) FROM users", &[])
 }

@@ -2,11 +2,12 @@
 //! request's [`Ctx`]. The audit page itself lives in `admin`.
 
 use crate::auth::Ctx;
-use samenspel_store::{Exec, OrgId, UserId, audit};
+use samenspel_store::sql::Sql;
+use samenspel_store::{OrgId, UserId, audit};
 
 /// Records one event in the same transaction as the change it describes.
-pub async fn record(
-    ex: Exec<'_>,
+pub fn record(
+    c: &mut Sql<'_>,
     ctx: &Ctx,
     action: &str,
     subject: (&str, Option<i64>),
@@ -14,12 +15,12 @@ pub async fn record(
     changes: serde_json::Value,
 ) -> samenspel_store::Result<()> {
     let actor = ctx.user.as_ref().map(|u| u.id);
-    record_as(ex, ctx, actor, action, subject, organisation, changes).await
+    record_as(c, ctx, actor, action, subject, organisation, changes)
 }
 
 /// Like [`record`], for the moment someone becomes the actor (registering, logging in).
-pub async fn record_as(
-    ex: Exec<'_>,
+pub fn record_as(
+    c: &mut Sql<'_>,
     ctx: &Ctx,
     actor: Option<UserId>,
     action: &str,
@@ -37,7 +38,7 @@ pub async fn record_as(
         organisation,
         changes,
     };
-    audit::record(ex, &event, samenspel_store::now()).await
+    audit::record(c, &event, samenspel_store::now())
 }
 
 /// `{"field": [old, new]}` for each field whose value changed.

@@ -409,16 +409,16 @@ async fn load_session(
     count_unread: bool,
 ) -> samenspel_store::Result<Option<(sessions::SessionUser, i64)>> {
     let mut conn = state.db.conn().await?;
-    let Some(found) = sessions::find(conn.ex(), id, now).await? else {
+    let Some(found) = sessions::find(&mut conn.ex(), id, now)? else {
         return Ok(None);
     };
     if now - found.last_seen_at > TOUCH_EVERY {
         let expires = now + Duration::days(state.config.session_idle_days);
-        sessions::touch(conn.ex(), id, now, expires).await?;
+        sessions::touch(&mut conn.ex(), id, now, expires)?;
     }
     let unread = if count_unread {
         let today = crate::views::format::today();
-        samenspel_store::notifications::unread(conn.ex(), found.user_id, today).await?
+        samenspel_store::notifications::unread(&mut conn.ex(), found.user_id, today)?
     } else {
         0
     };

@@ -61,8 +61,8 @@ pub async fn show(
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?.id;
     let mut conn = state.db.conn().await?;
-    let links = calendar::of_user(conn.ex(), user).await?;
-    let approaches = approaches::named_of_user(conn.ex(), user, format::today()).await?;
+    let links = calendar::of_user(&mut conn.ex(), user)?;
+    let approaches = approaches::named_of_user(&mut conn.ex(), user, format::today())?;
     drop(conn);
     // The new address is shown only to its owner, while the link works.
     let created = (!query.created.is_empty())
@@ -100,7 +100,7 @@ pub async fn create(
                 .map(ApproachId)
                 .map_err(|_| AppError::BadRequest("error-calendar-approach"))?;
             let mut conn = state.db.conn().await?;
-            let mine = approaches::named_of_user(conn.ex(), user, format::today()).await?;
+            let mine = approaches::named_of_user(&mut conn.ex(), user, format::today())?;
             if !mine.iter().any(|a| a.id == id) {
                 return Err(AppError::BadRequest("error-calendar-approach"));
             }
@@ -110,13 +110,12 @@ pub async fn create(
     let token = random_token(24);
     let mut tx = state.db.begin().await?;
     calendar::create(
-        tx.ex(),
+        &mut tx.ex(),
         &token_hash(&token),
         user,
         approach,
         samenspel_store::now(),
-    )
-    .await?;
+    )?;
     tx.commit().await?;
     Ok(redirect(&format!(
         "/calendar-links?created={token}#created"
@@ -136,7 +135,7 @@ pub async fn revoke(
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?.id;
     let mut tx = state.db.begin().await?;
-    let revoked = calendar::revoke(tx.ex(), user, &form.link, samenspel_store::now()).await?;
+    let revoked = calendar::revoke(&mut tx.ex(), user, &form.link, samenspel_store::now())?;
     tx.commit().await?;
     if !revoked {
         return Err(AppError::NotFound);
@@ -169,22 +168,19 @@ pub async fn feed(
 ) -> Result<Response, AppError> {
     let token = token.strip_suffix(".ics").unwrap_or(&token);
     let mut conn = state.db.conn().await?;
-    let (user, approach) = calendar::by_token(conn.ex(), &token_hash(token))
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let lang = users::by_id(conn.ex(), user)
-        .await?
+    let (user, approach) =
+        calendar::by_token(&mut conn.ex(), &token_hash(token))?.ok_or(AppError::NotFound)?;
+    let lang = users::by_id(&mut conn.ex(), user)?
         .and_then(|u| Language::from_code(&u.language))
         .unwrap_or_default();
     let now = samenspel_store::now();
     let meetings = calendar::meetings(
-        conn.ex(),
+        &mut conn.ex(),
         user,
         approach,
         format::today(),
         now - Duration::days(90),
-    )
-    .await?;
+    )?;
     drop(conn);
     let base = &state.config.base_url;
     let host = base

@@ -27,7 +27,7 @@ async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppEr
     let organisations = match &ctx.user {
         Some(user) => {
             let mut conn = state.db.conn().await?;
-            organisations::for_user(conn.ex(), user.id).await?
+            organisations::for_user(&mut conn.ex(), user.id)?
         }
         None => Vec::new(),
     };

@@ -1,7 +1,8 @@
 //! Outgoing e-mail, queued as a job in the same transaction as the change that causes it. The
 //! server's job worker sends it (SMTP, or `.eml` files when no SMTP server is configured).
 
-use samenspel_store::{Exec, JobId, jobs};
+use samenspel_store::sql::Sql;
+use samenspel_store::{JobId, jobs};
 
 /// The job kind the worker sends as e-mail.
 pub const MAIL_JOB: &str = "mail";
@@ -17,7 +18,7 @@ pub struct OutgoingMail {
     pub unsubscribe: Option<String>,
 }
 
-pub async fn enqueue(ex: Exec<'_>, mail: &OutgoingMail) -> samenspel_store::Result<JobId> {
+pub fn enqueue(c: &mut Sql<'_>, mail: &OutgoingMail) -> samenspel_store::Result<JobId> {
     let payload = serde_json::to_value(mail).unwrap_or_default();
-    jobs::enqueue(ex, MAIL_JOB, &payload, samenspel_store::now()).await
+    jobs::enqueue(c, MAIL_JOB, &payload, samenspel_store::now())
 }

@@ -69,9 +69,9 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
     let user = ctx.require_user()?.id;
     let today = format::today();
     let mut conn = state.db.conn().await?;
-    let notices = notifications::list(conn.ex(), user, today, SHOWN).await?;
-    let settings = notifications::mail_settings(conn.ex(), user).await?;
-    let mine = approaches::named_of_user(conn.ex(), user, today).await?;
+    let notices = notifications::list(&mut conn.ex(), user, today, SHOWN)?;
+    let settings = notifications::mail_settings(&mut conn.ex(), user)?;
+    let mine = approaches::named_of_user(&mut conn.ex(), user, today)?;
     drop(conn);
     let mail = mine
         .into_iter()
@@ -109,7 +109,7 @@ pub async fn save_mail(
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?.id;
     let mut conn = state.db.conn().await?;
-    let mine = approaches::named_of_user(conn.ex(), user, format::today()).await?;
+    let mine = approaches::named_of_user(&mut conn.ex(), user, format::today())?;
     drop(conn);
     let mut choices = Vec::new();
     for (approach, frequency) in form.approach.iter().zip(&form.frequency) {
@@ -126,7 +126,7 @@ pub async fn save_mail(
     }
     let mut tx = state.db.begin().await?;
     for (approach, frequency) in choices {
-        notifications::set_frequency(tx.ex(), user, approach, frequency, &random_token(24)).await?;
+        notifications::set_frequency(&mut tx.ex(), user, approach, frequency, &random_token(24))?;
     }
     tx.commit().await?;
     Ok(redirect_with_flash(
@@ -152,9 +152,8 @@ pub async fn unsubscribe_show(
     Path(token): Path<String>,
 ) -> Result<Response, AppError> {
     let mut conn = state.db.conn().await?;
-    let (_, _, approach, frequency) = notifications::by_unsubscribe_token(conn.ex(), &token)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let (_, _, approach, frequency) =
+        notifications::by_unsubscribe_token(&mut conn.ex(), &token)?.ok_or(AppError::NotFound)?;
     drop(conn);
     let view = UnsubscribeView {
         ctx: &ctx,
@@ -173,10 +172,15 @@ pub async fn unsubscribe(
     Path(token): Path<String>,
 ) -> Result<Response, AppError> {
     let mut tx = state.db.begin().await?;
-    let (user, approach_id, approach, _) = notifications::by_unsubscribe_token(tx.ex(), &token)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    notifications::set_frequency(tx.ex(), user, approach_id, MailFrequency::Never, &token).await?;
+    let (user, approach_id, approach, _) =
+        notifications::by_unsubscribe_token(&mut tx.ex(), &token)?.ok_or(AppError::NotFound)?;
+    notifications::set_frequency(
+        &mut tx.ex(),
+        user,
+        approach_id,
+        MailFrequency::Never,
+        &token,
+    )?;
     tx.commit().await?;
     let view = UnsubscribeView {
         ctx: &ctx,
@@ -198,11 +202,11 @@ pub async fn mail_due(db: &Db, base_url: &str) -> samenspel_store::Result<usize>
     let today = format::today();
     // Reminders first, so that they go out with the rest.
     let mut tx = db.begin().await?;
-    notifications::remind(tx.ex(), today, now).await?;
+    notifications::remind(&mut tx.ex(), today, now)?;
     tx.commit().await?;
     let waiting = {
         let mut conn = db.conn().await?;
-        notifications::waiting_for_mail(conn.ex(), now).await?
+        notifications::waiting_for_mail(&mut conn.ex(), now)?
     };
     let mut queued = 0;
     for group in waiting {
@@ -218,26 +222,24 @@ pub async fn mail_due(db: &Db, base_url: &str) -> samenspel_store::Result<usize>
             crate::logbook::dutch_moment(cutoff)
         };
         let mut tx = db.begin().await?;
-        let Some(person) = users::by_id(tx.ex(), group.user_id).await? else {
+        let Some(person) = users::by_id(&mut tx.ex(), group.user_id)? else {
             continue;
         };
         let notices = notifications::claim_for_mail(
-            tx.ex(),
+            &mut tx.ex(),
             group.user_id,
             group.approach_id,
             cutoff,
             today,
             now,
-        )
-        .await?;
+        )?;
         if !notices.is_empty() {
             let token = notifications::unsubscribe_token(
-                tx.ex(),
+                &mut tx.ex(),
                 group.user_id,
                 group.approach_id,
                 &random_token(24),
-            )
-            .await?;
+            )?;
             let lang = Language::from_code(&person.language).unwrap_or_default();
             let mail = compose(
                 lang,
@@ -248,7 +250,7 @@ pub async fn mail_due(db: &Db, base_url: &str) -> samenspel_store::Result<usize>
                 &notices,
                 &token,
             );
-            mail::enqueue(tx.ex(), &mail).await?;
+            mail::enqueue(&mut tx.ex(), &mail)?;
             queued += 1;
         }
         tx.commit().await?;
@@ -316,8 +318,13 @@ pub async fn open(
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?.id;
     let mut tx = state.db.begin().await?;
-    let target =
-        notifications::open(tx.ex(), user, id, format::today(), samenspel_store::now()).await?;
+    let target = notifications::open(
+        &mut tx.ex(),
+        user,
+        id,
+        format::today(),
+        samenspel_store::now(),
+    )?;
     tx.commit().await?;
     let (approach, entry) = target.ok_or(AppError::NotFound)?;
     Ok(redirect(&format!("/approaches/{approach}/logbook/{entry}")))
@@ -326,7 +333,7 @@ pub async fn open(
 pub async fn read_all(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
     let user = ctx.require_user()?.id;
     let mut tx = state.db.begin().await?;
-    notifications::read_all(tx.ex(), user, samenspel_store::now()).await?;
+    notifications::read_all(&mut tx.ex(), user, samenspel_store::now())?;
     tx.commit().await?;
     Ok(redirect_with_flash(
         &state,

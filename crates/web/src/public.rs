@@ -40,8 +40,7 @@ pub fn routes(state: AppState) -> RouteTable {
 /// An approach whose public page is on, or 404.
 async fn public_approach(state: &AppState, id: i64) -> Result<ApproachRow, AppError> {
     let mut conn = state.db.conn().await?;
-    approaches::by_id(conn.ex(), ApproachId(id))
-        .await?
+    approaches::by_id(&mut conn.ex(), ApproachId(id))?
         .filter(|a| a.public_page)
         .ok_or(AppError::NotFound)
 }
@@ -68,35 +67,33 @@ pub async fn page(
     let pack = state.methods.get(&state.db, approach.pack_id).await?;
     let now = samenspel_store::now();
     let mut conn = state.db.conn().await?;
-    let areas = approaches::areas(conn.ex(), approach.id).await?;
-    let progress = kompas::progress_by_phase(conn.ex(), approach.id, approach.pack_id).await?;
+    let areas = approaches::areas(&mut conn.ex(), approach.id)?;
+    let progress = kompas::progress_by_phase(&mut conn.ex(), approach.id, approach.pack_id)?;
     let decisions = Filter {
         kind: Some(EntryKind::Decision),
         ..Filter::default()
     };
     let (decisions, _) = logbook::timeline(
-        conn.ex(),
+        &mut conn.ex(),
         approach.id,
         Audience::PUBLIC,
         &decisions,
         None,
         30,
-    )
-    .await?;
+    )?;
     let upcoming = Filter {
         kind: Some(EntryKind::Meeting),
         from: Some(now),
         ..Filter::default()
     };
     let (mut meetings, _) = logbook::timeline(
-        conn.ex(),
+        &mut conn.ex(),
         approach.id,
         Audience::PUBLIC,
         &upcoming,
         None,
         50,
-    )
-    .await?;
+    )?;
     drop(conn);
     // Soonest first.
     meetings.reverse();
@@ -151,14 +148,13 @@ pub async fn feed(
     let approach = public_approach(&state, id).await?;
     let mut conn = state.db.conn().await?;
     let (entries, _) = logbook::timeline(
-        conn.ex(),
+        &mut conn.ex(),
         approach.id,
         Audience::PUBLIC,
         &Filter::default(),
         None,
         50,
-    )
-    .await?;
+    )?;
     drop(conn);
     let page = format!("{}/p/{}", state.config.base_url, approach.id);
     let link = |href: String, rel: &str| {
@@ -239,16 +235,15 @@ pub async fn switch(
         _ => return Err(AppError::BadRequest("error-bad-form")),
     };
     let mut tx = state.db.begin().await?;
-    approaches::set_public_page(tx.ex(), scope.id, on, samenspel_store::now()).await?;
+    approaches::set_public_page(&mut tx.ex(), scope.id, on, samenspel_store::now())?;
     audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         &ctx,
         "approach.public_page",
         ("approach", Some(scope.id.0)),
         Some(scope.municipality),
         serde_json::json!({ "on": on }),
-    )
-    .await?;
+    )?;
     tx.commit().await?;
     Ok(redirect_with_flash(
         &state,

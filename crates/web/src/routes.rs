@@ -259,12 +259,11 @@ async fn standing(state: &AppState, org: OrgId, ctx: &Ctx) -> Result<Option<Stan
     let mut conn = state.db.conn().await?;
     let user = ctx.user.as_ref();
     Ok(organisations::standing(
-        conn.ex(),
+        &mut conn.ex(),
         org,
         user.map(|u| u.id),
         user.is_some_and(|u| u.platform_admin),
-    )
-    .await?)
+    )?)
 }
 
 async fn approach_access(
@@ -274,5 +273,10 @@ async fn approach_access(
 ) -> Result<Option<approaches::Access>, AppError> {
     let mut conn = state.db.conn().await?;
     let today = crate::views::format::today();
-    Ok(approaches::access(conn.ex(), id, ctx.user.as_ref().map(|u| u.id), today).await?)
+    Ok(approaches::access(
+        &mut conn.ex(),
+        id,
+        ctx.user.as_ref().map(|u| u.id),
+        today,
+    )?)
 }

@@ -150,7 +150,7 @@ impl Methods {
             .current_id
             .get_or_try_init(|| async {
                 let mut tx = db.begin().await?;
-                let id = method::install(tx.ex(), &self.current, samenspel_store::now()).await?;
+                let id = method::install(&mut tx.ex(), &self.current, samenspel_store::now())?;
                 tx.commit().await?;
                 Ok::<_, samenspel_store::StoreError>(id)
             })
@@ -169,9 +169,7 @@ impl Methods {
         }
         let mut conn = db.conn().await?;
         let pack = Arc::new(
-            method::load(conn.ex(), id)
-                .await?
-                .ok_or(samenspel_store::StoreError::NotFound)?,
+            method::load(&mut conn.ex(), id)?.ok_or(samenspel_store::StoreError::NotFound)?,
         );
         if let Ok(mut cache) = self.cache.write() {
             cache.insert(id, pack.clone());
@@ -187,7 +185,7 @@ impl Methods {
         key: &str,
     ) -> samenspel_store::Result<Option<samenspel_domain::method::Node>> {
         let mut conn = db.conn().await?;
-        let ids = method::ids(conn.ex()).await?;
+        let ids = method::ids(&mut conn.ex())?;
         drop(conn);
         for id in ids {
             if let Some(node) = self.get(db, id).await?.node(key) {

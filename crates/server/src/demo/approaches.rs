@@ -267,13 +267,13 @@ pub async fn load(
     now: OffsetDateTime,
 ) -> anyhow::Result<()> {
     let zonnedal = org_of(MUNICIPALITY).context("demo municipality")?;
-    if approaches::count_of_municipality(tx.ex(), zonnedal).await? > 0 {
+    if approaches::count_of_municipality(&mut tx.ex(), zonnedal)? > 0 {
         return Ok(());
     }
     let pack = Pack::default_pack().map_err(|p| anyhow::anyhow!("method pack: {p:?}"))?;
-    let pack_id = method::install(tx.ex(), &pack, now).await?;
+    let pack_id = method::install(&mut tx.ex(), &pack, now)?;
     let leader = user_of("projectleider@zonnedal.example").context("demo project leader")?;
-    let stored = areas::list(tx.ex(), zonnedal).await?;
+    let stored = areas::list(&mut tx.ex(), zonnedal)?;
     for demo in demos() {
         let org = |name: &str| org_of(name).with_context(|| format!("demo organisation {name}"));
         let phase = pack.phases.get(demo.phase).context("demo phase")?;
@@ -293,14 +293,18 @@ pub async fn load(
                 .collect(),
         };
         let started = now - Duration::days(400 - 30 * demo.phase as i64);
-        let id = approaches::create(tx.ex(), zonnedal, pack_id, &settings, leader, started).await?;
+        let id = approaches::create(&mut tx.ex(), zonnedal, pack_id, &settings, leader, started)?;
         let mut subprojects = Vec::new();
         for (name, description, lead) in demo.subprojects {
             let lead = org(lead)?;
-            subprojects.push(
-                approaches::add_subproject(tx.ex(), id, name, description, Some(lead), started)
-                    .await?,
-            );
+            subprojects.push(approaches::add_subproject(
+                &mut tx.ex(),
+                id,
+                name,
+                description,
+                Some(lead),
+                started,
+            )?);
         }
         for (name, role, subproject) in demo.parties {
             let party = NewParty {
@@ -310,7 +314,7 @@ pub async fn load(
                 since: Some(started.date()),
                 until: None,
             };
-            approaches::add_party(tx.ex(), id, &party, started).await?;
+            approaches::add_party(&mut tx.ex(), id, &party, started)?;
         }
         let (worker_email, worker_org) = demo.worker;
         let worker = user_of(worker_email).context("demo worker")?;
@@ -361,7 +365,7 @@ pub async fn load(
                     user,
                     organisation: Some(party),
                 };
-                let from = kompas::move_node(tx.ex(), id, &change, at).await?;
+                let from = kompas::move_node(&mut tx.ex(), id, &change, at)?;
                 if index == demo.phase {
                     // Recent work shows under "what changed" on the project page.
                     let event = audit::NewEvent {
@@ -375,24 +379,29 @@ pub async fn load(
                             "node": node.key, "from": from.as_str(), "to": to.as_str(),
                         }),
                     };
-                    audit::record(tx.ex(), &event, at).await?;
+                    audit::record(&mut tx.ex(), &event, at)?;
                 }
             }
             if !path.is_empty() {
-                kompas::set_parties(tx.ex(), id, &node.key, Some(worker_org), &[zonnedal], at)
-                    .await?;
+                kompas::set_parties(
+                    &mut tx.ex(),
+                    id,
+                    &node.key,
+                    Some(worker_org),
+                    &[zonnedal],
+                    at,
+                )?;
             }
             if index == demo.phase && position == 1 {
                 kompas::add_note(
-                    tx.ex(),
+                    &mut tx.ex(),
                     id,
                     &node.key,
                     "Besproken in het kernteam; de volgende stap is een avond voor bewoners.",
                     worker,
                     Some(worker_org),
                     at,
-                )
-                .await?;
+                )?;
                 if let Some((name, _, _)) = demo.parties.iter().find(|(_, r, _)| !r.works()) {
                     let need = kompas::NewNeed {
                         node: &node.key,
@@ -401,21 +410,21 @@ pub async fn load(
                         note: "Kennis en een tweede paar ogen",
                         user: worker,
                     };
-                    kompas::add_need(tx.ex(), id, &need, at).await?;
+                    kompas::add_need(&mut tx.ex(), id, &need, at)?;
                 }
             }
         }
         if !demo.ambition.is_empty() {
-            let version = ambition::set_ambition(tx.ex(), id, demo.ambition, 0, at).await?;
+            let version = ambition::set_ambition(&mut tx.ex(), id, demo.ambition, 0, at)?;
             for name in demo.agreed {
-                ambition::agree(tx.ex(), id, org(name)?, version, leader, at).await?;
+                ambition::agree(&mut tx.ex(), id, org(name)?, version, leader, at)?;
             }
         }
         for (owner, kind, body, sharers) in demo.positions {
             let item =
-                ambition::add_position(tx.ex(), id, org(owner)?, *kind, body, worker, at).await?;
+                ambition::add_position(&mut tx.ex(), id, org(owner)?, *kind, body, worker, at)?;
             for sharer in *sharers {
-                ambition::share_position(tx.ex(), id, item, org(sharer)?, true, at).await?;
+                ambition::share_position(&mut tx.ex(), id, item, org(sharer)?, true, at)?;
             }
         }
         for (horizon, title, indicator, target, days, value) in demo.goals {
@@ -427,7 +436,7 @@ pub async fn load(
                 target_date: Some((now + Duration::days(*days)).date()),
                 owner: Some(worker_org),
             };
-            let goal_id = ambition::add_goal(tx.ex(), id, &goal, leader, at).await?;
+            let goal_id = ambition::add_goal(&mut tx.ex(), id, &goal, leader, at)?;
             if !value.is_empty() {
                 let update = ambition::GoalUpdate {
                     value,
@@ -436,7 +445,7 @@ pub async fn load(
                     user: worker,
                     organisation: Some(worker_org),
                 };
-                ambition::update_goal(tx.ex(), id, goal_id, &update, at).await?;
+                ambition::update_goal(&mut tx.ex(), id, goal_id, &update, at)?;
             }
         }
         for (name, tracks, phase, next_year) in demo.perspectives {
@@ -445,8 +454,15 @@ pub async fn load(
                 .filter_map(|i| pack.tracks.get(*i).map(|t| t.key.clone()))
                 .collect();
             let believed = pack.phases.get(*phase).map(|p| p.key.as_str());
-            approaches::set_perspective(tx.ex(), id, org(name)?, &tracks, believed, next_year, at)
-                .await?;
+            approaches::set_perspective(
+                &mut tx.ex(),
+                id,
+                org(name)?,
+                &tracks,
+                believed,
+                next_year,
+                at,
+            )?;
         }
     }
     Ok(())

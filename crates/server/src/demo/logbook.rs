@@ -1334,7 +1334,7 @@ pub async fn load(
     now: OffsetDateTime,
 ) -> anyhow::Result<()> {
     let zonnedal = org_of(MUNICIPALITY).context("demo municipality")?;
-    let found = approaches::of_municipality(tx.ex(), zonnedal, now.date(), i64::MAX, 0).await?;
+    let found = approaches::of_municipality(&mut tx.ex(), zonnedal, now.date(), i64::MAX, 0)?;
     let reader = Audience {
         user: None,
         party: true,
@@ -1343,8 +1343,14 @@ pub async fn load(
         let Some(approach) = found.iter().find(|a| a.name == *name) else {
             continue;
         };
-        let (entries, _) =
-            logbook::timeline(tx.ex(), approach.id, reader, &Filter::default(), None, 1).await?;
+        let (entries, _) = logbook::timeline(
+            &mut tx.ex(),
+            approach.id,
+            reader,
+            &Filter::default(),
+            None,
+            1,
+        )?;
         if !entries.is_empty() {
             return Ok(());
         }
@@ -1433,13 +1439,12 @@ pub async fn load(
                 }
             };
             let recorded = fields.happened_at.min(now);
-            let id =
-                logbook::create(tx.ex(), approach.id, kind, by, &fields, user, recorded).await?;
+            let id = logbook::create(&mut tx.ex(), approach.id, kind, by, &fields, user, recorded)?;
             ids.push(id);
         }
         // The approaches that are under way show their public entries to residents.
         if phase > 0 {
-            approaches::set_public_page(tx.ex(), approach.id, true, now).await?;
+            approaches::set_public_page(&mut tx.ex(), approach.id, true, now)?;
         }
     }
     Ok(())

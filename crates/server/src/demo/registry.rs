@@ -260,20 +260,20 @@ pub async fn load(
     let buurtkracht = org_of("Stichting Buurtkracht").context("demo facilitator")?;
     let code =
         MunicipalityCode::parse(MUNICIPALITY_CODE).map_err(|e| anyhow::anyhow!("{}", e.key))?;
-    if areas::municipality_code(tx.ex(), zonnedal).await?.is_none() {
-        areas::set_municipality_code(tx.ex(), zonnedal, &code).await?;
+    if areas::municipality_code(&mut tx.ex(), zonnedal)?.is_none() {
+        areas::set_municipality_code(&mut tx.ex(), zonnedal, &code)?;
     }
-    areas::upsert(tx.ex(), zonnedal, &records()?, now).await?;
-    organisations::add_facilitator(tx.ex(), zonnedal, buurtkracht, now).await?;
+    areas::upsert(&mut tx.ex(), zonnedal, &records()?, now)?;
+    organisations::add_facilitator(&mut tx.ex(), zonnedal, buurtkracht, now)?;
 
-    let stored = areas::list(tx.ex(), zonnedal).await?;
+    let stored = areas::list(&mut tx.ex(), zonnedal)?;
     let area_id = |code: &str| stored.iter().find(|a| a.code == code).map(|a| a.id);
     for demo in demos() {
         let area_ids: Vec<AreaId> = demo.areas.iter().filter_map(|c| area_id(c)).collect();
         let org = match org_of(demo.name) {
             Some(org) => org,
             None => {
-                match organisations::find_by_name(tx.ex(), OrgKind::Initiative, demo.name).await? {
+                match organisations::find_by_name(&mut tx.ex(), OrgKind::Initiative, demo.name)? {
                     Some(org) => org,
                     None if demo.mapped => {
                         let name = OrgName::parse(demo.name)
@@ -286,27 +286,26 @@ pub async fn load(
                             profile: &demo.profile,
                             areas: &area_ids,
                         };
-                        initiatives::map(tx.ex(), &mapping, now).await?
+                        initiatives::map(&mut tx.ex(), &mapping, now)?
                     }
                     None => continue,
                 }
             }
         };
-        if initiatives::profile(tx.ex(), org).await?.is_none() {
-            initiatives::save(tx.ex(), org, zonnedal, &demo.profile, &area_ids, now).await?;
+        if initiatives::profile(&mut tx.ex(), org)?.is_none() {
+            initiatives::save(&mut tx.ex(), org, zonnedal, &demo.profile, &area_ids, now)?;
         }
-        if initiatives::projects(tx.ex(), org).await?.is_empty() {
+        if initiatives::projects(&mut tx.ex(), org)?.is_empty() {
             for (year, title, result) in demo.projects {
                 let project = Project::parse(&year.to_string(), title, result, now.year())
                     .map_err(|_| anyhow::anyhow!("demo project {title}"))?;
-                initiatives::add_project(tx.ex(), org, &project, now).await?;
+                initiatives::add_project(&mut tx.ex(), org, &project, now)?;
             }
         }
-        let unverified = initiatives::profile(tx.ex(), org)
-            .await?
-            .is_some_and(|p| p.verified_at.is_none());
+        let unverified =
+            initiatives::profile(&mut tx.ex(), org)?.is_some_and(|p| p.verified_at.is_none());
         if demo.verified && unverified {
-            initiatives::verify(tx.ex(), org, zonnedal, now).await?;
+            initiatives::verify(&mut tx.ex(), org, zonnedal, now)?;
         }
     }
     Ok(())

@@ -398,11 +398,10 @@ async fn an_approach_is_run_together(app: TestApp) {
     // One of the first phase's nodes is completed (the other is being revised).
     let pack_id = samenspel_store::PackId(app.scalar("SELECT pack_id FROM approaches").await);
     let progress = samenspel_store::kompas::progress_by_phase(
-        app.db.conn().await.expect("conn").ex(),
+        &mut app.db.conn().await.expect("conn").ex(),
         samenspel_store::ApproachId(w.approach),
         pack_id,
     )
-    .await
     .expect("progress");
     let first_progress = progress
         .iter()
@@ -636,8 +635,7 @@ async fn an_approach_moves_to_a_newer_method(app: TestApp) {
     retired.title.nl = "Een oud knooppunt".into();
     older.nodes.push(retired);
     let mut tx = app.db.begin().await.expect("tx");
-    let old = samenspel_store::method::install(tx.ex(), &older, samenspel_store::now())
-        .await
+    let old = samenspel_store::method::install(&mut tx.ex(), &older, samenspel_store::now())
         .expect("install");
     tx.commit().await.expect("commit");
     let sql = format!(

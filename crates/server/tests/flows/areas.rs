@@ -38,41 +38,37 @@ async fn importing_areas_is_an_idempotent_upsert() {
             language: Language::Nl,
             platform_admin: false,
         };
-        let user = users::create(tx.ex(), &new, now).await.expect("user");
+        let user = users::create(&mut tx.ex(), &new, now).expect("user");
         let (zonnedal, _) = organisations::create(
-            tx.ex(),
+            &mut tx.ex(),
             OrgKind::Municipality,
             &OrgName::parse("Gemeente Zonnedal").unwrap(),
             user,
             now,
         )
-        .await
         .expect("org");
         let (other, _) = organisations::create(
-            tx.ex(),
+            &mut tx.ex(),
             OrgKind::Municipality,
             &OrgName::parse("Gemeente Elders").unwrap(),
             user,
             now,
         )
-        .await
         .expect("org");
         areas::set_municipality_code(
-            tx.ex(),
+            &mut tx.ex(),
             zonnedal,
             &MunicipalityCode::parse("GM9901").unwrap(),
         )
-        .await
         .expect("code");
         tx.commit().await.expect("commit");
         // On PostgreSQL a refused statement ends its transaction, so the attempt gets its own.
         let mut tx = app.db.begin().await.expect("begin");
         let taken = areas::set_municipality_code(
-            tx.ex(),
+            &mut tx.ex(),
             other,
             &MunicipalityCode::parse("GM9901").unwrap(),
-        )
-        .await;
+        );
         assert!(
             matches!(taken, Err(StoreError::Conflict(_))),
             "{backend:?}: a GM code belongs to one municipality"
@@ -85,9 +81,7 @@ async fn importing_areas_is_an_idempotent_upsert() {
             neighbourhood("BU99010102", "Molenbuurt"),
         ];
         let mut tx = app.db.begin().await.expect("begin");
-        let first = areas::upsert(tx.ex(), zonnedal, &records, now)
-            .await
-            .expect("import");
+        let first = areas::upsert(&mut tx.ex(), zonnedal, &records, now).expect("import");
         tx.commit().await.expect("commit");
         assert_eq!(
             first,
@@ -100,9 +94,7 @@ async fn importing_areas_is_an_idempotent_upsert() {
         );
 
         let mut tx = app.db.begin().await.expect("begin");
-        let again = areas::upsert(tx.ex(), zonnedal, &records, now)
-            .await
-            .expect("import again");
+        let again = areas::upsert(&mut tx.ex(), zonnedal, &records, now).expect("import again");
         assert_eq!(
             again,
             ImportOutcome {
@@ -113,12 +105,11 @@ async fn importing_areas_is_an_idempotent_upsert() {
             "{backend:?}: the same file changes nothing"
         );
         let renamed = areas::upsert(
-            tx.ex(),
+            &mut tx.ex(),
             zonnedal,
             &[district("WK990101", "Centrum-Noord")],
             now,
         )
-        .await
         .expect("rename");
         assert_eq!(renamed.updated, 1);
         tx.commit().await.expect("commit");
@@ -135,7 +126,7 @@ async fn importing_areas_is_an_idempotent_upsert() {
             ),
         ] {
             let mut tx = app.db.begin().await.expect("begin");
-            let refused = areas::upsert(tx.ex(), org, &records, now).await;
+            let refused = areas::upsert(&mut tx.ex(), org, &records, now);
             assert!(
                 matches!(refused, Err(StoreError::Refused(k)) if k == key),
                 "{backend:?}: {key}"
@@ -143,7 +134,7 @@ async fn importing_areas_is_an_idempotent_upsert() {
         }
 
         let mut conn = app.db.conn().await.expect("conn");
-        let list = areas::list(conn.ex(), zonnedal).await.expect("list");
+        let list = areas::list(&mut conn.ex(), zonnedal).expect("list");
         let codes: Vec<_> = list
             .iter()
             .map(|a| (a.code.as_str(), a.name.as_str(), a.parent_id.is_some()))
@@ -157,8 +148,7 @@ async fn importing_areas_is_an_idempotent_upsert() {
             ]
         );
         assert_eq!(
-            areas::municipality_code(conn.ex(), zonnedal)
-                .await
+            areas::municipality_code(&mut conn.ex(), zonnedal)
                 .expect("code")
                 .map(|c| c.as_str().to_owned()),
             Some("GM9901".into())

@@ -713,24 +713,22 @@ async fn each_entry_is_seen_only_by_whom_it_is_for(app: TestApp) {
     // The public: public entries only (what the public page will read).
     let mut conn = app.db.conn().await.expect("conn");
     let (public, _) = logbook::timeline(
-        conn.ex(),
+        &mut conn.ex(),
         ApproachId(w.approach),
         Audience::PUBLIC,
         &Filter::default(),
         None,
         50,
     )
-    .await
     .expect("timeline");
     let titles: Vec<&str> = public.iter().map(|e| e.title.as_str()).collect();
     assert_eq!(titles, ["Openbare kaart"]);
     let hidden = logbook::get(
-        conn.ex(),
+        &mut conn.ex(),
         ApproachId(w.approach),
         EntryId(own_meeting),
         Audience::PUBLIC,
     )
-    .await
     .expect("get");
     assert!(hidden.is_none());
     drop(conn);

@@ -106,7 +106,7 @@ async fn audit_log_pages_by_time(app: TestApp) {
             changes: serde_json::Value::Null,
         };
         let at = start + time::Duration::minutes(i / 3);
-        audit::record(conn.ex(), &event, at).await.expect("record");
+        audit::record(&mut conn.ex(), &event, at).expect("record");
     }
     drop(conn);
     let walk = |filter: Filter| {
@@ -120,7 +120,7 @@ async fn audit_log_pages_by_time(app: TestApp) {
                     before,
                     ..filter.clone()
                 };
-                let rows = audit::list(conn.ex(), &page, 4).await.expect("list");
+                let rows = audit::list(&mut conn.ex(), &page, 4).expect("list");
                 for pair in rows.windows(2) {
                     assert!(
                         (pair[0].at, pair[0].id.0) > (pair[1].at, pair[1].id.0),

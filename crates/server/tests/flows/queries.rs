@@ -1,8 +1,8 @@
 //! No page issues a query per row (N+1): each page of the workspace is requested with a little
 //! data and again with many more rows, and must issue the same number of SQL statements.
 //!
-//! The statements are counted from the data path's statement log (`samenspel::sql` events, and
-//! `sqlx::query` for the store functions still on sqlx), which the test
+//! The statements are counted from the data path's statement log (`samenspel::sql` events), which
+//! the test
 //! process turns on for itself. Each test runs in a process of its own (nextest), so the count
 //! is this test's only.
 
@@ -25,11 +25,8 @@ impl<S: tracing::Subscriber> Layer<S> for CountStatements {
 
 fn count_statements() {
     let subscriber = tracing_subscriber::registry().with(
-        CountStatements.with_filter(
-            Targets::new()
-                .with_target("sqlx::query", tracing::Level::TRACE)
-                .with_target("samenspel::sql", tracing::Level::TRACE),
-        ),
+        CountStatements
+            .with_filter(Targets::new().with_target("samenspel::sql", tracing::Level::TRACE)),
     );
     // Another test of this process may have installed it already.
     let _ = tracing::subscriber::set_global_default(subscriber);

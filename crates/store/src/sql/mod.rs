@@ -11,9 +11,10 @@ mod row;
 mod value;
 
 pub use row::{Cell, FromCell, FromRow, One, Row};
-pub use value::{Value, day_text, instant_text};
+pub use value::{Kind, Typed, Value, day_text, instant_text};
 
 use crate::{Backend, Result, StoreError};
+use postgres::types::Type;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -88,7 +89,8 @@ impl r2d2::ManageConnection for SqliteConnector {
 pub struct PgConn {
     /// Always there; taken only when the connection is dropped.
     client: Option<postgres::Client>,
-    statements: HashMap<String, postgres::Statement>,
+    /// By text, then by the declared types of the values (see [`PgConn::prepare`]).
+    statements: HashMap<String, Vec<(Vec<Type>, postgres::Statement)>>,
     in_transaction: bool,
 }
 
@@ -142,7 +144,7 @@ impl Conn {
 
 /// A borrowed connection on either database: what every store function takes.
 pub enum Sql<'a> {
-    Sqlite(&'a rusqlite::Connection),
+    Sqlite(&'a mut rusqlite::Connection),
     Postgres(&'a mut PgConn),
 }
 
@@ -307,7 +309,7 @@ impl Sql<'_> {
         statement_ran(sql);
         match self {
             Sql::Sqlite(c) => c.execute_batch(sql)?,
-            Sql::Postgres(c) => c.client().batch_execute(sql)?,
+            Sql::Postgres(c) => off_async(|| c.client().batch_execute(sql))?,
         }
         Ok(())
     }
@@ -318,12 +320,14 @@ impl Sql<'_> {
         match self {
             Sql::Sqlite(c) => {
                 let mut statement = c.prepare_cached(sql)?;
-                let changed = statement.execute(rusqlite::params_from_iter(params))?;
-                Ok(changed as u64)
+                bind_sqlite(&mut statement, params)?;
+                Ok(statement.raw_execute()? as u64)
             }
             Sql::Postgres(c) => {
-                let statement = c.prepare(sql)?;
-                Ok(c.client().execute(&statement, &pg_params(params))?)
+                let statement = c.prepare(sql, params)?;
+                Ok(off_async(|| {
+                    c.client().execute(&statement, &pg_params(params))
+                })?)
             }
         }
     }
@@ -344,15 +348,16 @@ impl Sql<'_> {
         match self {
             Sql::Sqlite(c) => {
                 let mut statement = c.prepare_cached(sql)?;
-                let mut rows = statement.query(rusqlite::params_from_iter(params))?;
+                bind_sqlite(&mut statement, params)?;
+                let mut rows = statement.raw_query();
                 match rows.next()? {
                     Some(row) => T::from_row(&Row::Sqlite(row)).map(Some),
                     None => Ok(None),
                 }
             }
             Sql::Postgres(c) => {
-                let statement = c.prepare(sql)?;
-                match c.client().query_opt(&statement, &pg_params(params))? {
+                let statement = c.prepare(sql, params)?;
+                match off_async(|| c.client().query_opt(&statement, &pg_params(params)))? {
                     Some(row) => T::from_row(&Row::Postgres(&row)).map(Some),
                     None => Ok(None),
                 }
@@ -370,6 +375,27 @@ impl Sql<'_> {
         self.one::<One<T>>(sql, params).map(|One(value)| value)
     }
 
+    /// The first column of the first row, if there is one.
+    pub fn optional_scalar<T: FromCell>(
+        &mut self,
+        sql: &str,
+        params: &[Value<'_>],
+    ) -> Result<Option<T>> {
+        Ok(self
+            .optional::<One<T>>(sql, params)?
+            .map(|One(value)| value))
+    }
+
+    /// The first column of every row.
+    pub fn column<T: FromCell>(&mut self, sql: &str, params: &[Value<'_>]) -> Result<Vec<T>> {
+        let mut out = Vec::new();
+        self.each(sql, params, |row| {
+            out.push(row.at(0)?);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
     /// Calls `visit` for each row, without collecting them.
     pub fn each(
         &mut self,
@@ -381,14 +407,15 @@ impl Sql<'_> {
         match self {
             Sql::Sqlite(c) => {
                 let mut statement = c.prepare_cached(sql)?;
-                let mut rows = statement.query(rusqlite::params_from_iter(params))?;
+                bind_sqlite(&mut statement, params)?;
+                let mut rows = statement.raw_query();
                 while let Some(row) = rows.next()? {
                     visit(&Row::Sqlite(row))?;
                 }
             }
             Sql::Postgres(c) => {
-                let statement = c.prepare(sql)?;
-                for row in c.client().query(&statement, &pg_params(params))? {
+                let statement = c.prepare(sql, params)?;
+                for row in off_async(|| c.client().query(&statement, &pg_params(params)))? {
                     visit(&Row::Postgres(&row))?;
                 }
             }
@@ -404,17 +431,59 @@ impl PgConn {
             .expect("a PostgreSQL connection has its client until it is dropped")
     }
 
-    /// The prepared statement for `sql`, prepared on first use.
-    fn prepare(&mut self, sql: &str) -> Result<postgres::Statement> {
-        if let Some(statement) = self.statements.get(sql) {
+    /// The prepared statement for `sql` with values like `params`, prepared on first use.
+    ///
+    /// Instants, days, truth values and fractions are declared with their type, so that a
+    /// parameter the server cannot place (`SELECT $4` feeding an `INSERT`) is not taken as text;
+    /// whole numbers, text and NULL are left for the server to infer from where they stand.
+    fn prepare(&mut self, sql: &str, params: &[Value<'_>]) -> Result<postgres::Statement> {
+        let types: Vec<Type> = params.iter().map(Value::declared_type).collect();
+        if let Some(variants) = self.statements.get(sql)
+            && let Some((_, statement)) = variants.iter().find(|(t, _)| *t == types)
+        {
             return Ok(statement.clone());
         }
-        let statement = self.client().prepare(sql)?;
+        let statement = off_async(|| self.client().prepare_typed(sql, &types))?;
         if self.statements.len() >= STATEMENT_CACHE {
             self.statements.clear();
         }
-        self.statements.insert(sql.to_owned(), statement.clone());
+        self.statements
+            .entry(sql.to_owned())
+            .or_default()
+            .push((types, statement.clone()));
         Ok(statement)
+    }
+}
+
+/// Binds `params` to a SQLite statement. SQLite takes `$1` as a parameter *named* "$1" and
+/// numbers parameters in the order they first appear in the text, so each is bound by its name:
+/// `$2` takes the second value wherever it stands. Anonymous `?` parameters go by position.
+fn bind_sqlite(statement: &mut rusqlite::Statement<'_>, params: &[Value<'_>]) -> Result<()> {
+    for index in 1..=statement.parameter_count() {
+        let value = match statement.parameter_name(index) {
+            Some(name) => name
+                .strip_prefix('$')
+                .and_then(|n| n.parse::<usize>().ok())
+                .and_then(|n| params.get(n.checked_sub(1)?)),
+            None => params.get(index - 1),
+        };
+        let value = value.ok_or_else(|| {
+            StoreError::Sql(format!("no value for parameter {index} of the statement"))
+        })?;
+        statement.raw_bind_parameter(index, value)?;
+    }
+    Ok(())
+}
+
+/// Runs a PostgreSQL call, which blocks on the client's own runtime. On an async worker thread
+/// (code that still calls store functions one by one from a handler) the worker first hands its
+/// other tasks to another thread; inside [`Pool::read`] / [`Pool::write`] it simply runs.
+fn off_async<T>(work: impl FnOnce() -> T) -> T {
+    match tokio::runtime::Handle::try_current() {
+        Ok(handle) if handle.runtime_flavor() == tokio::runtime::RuntimeFlavor::MultiThread => {
+            tokio::task::block_in_place(work)
+        }
+        _ => work(),
     }
 }
 
@@ -470,6 +539,9 @@ impl From<postgres::Error> for StoreError {
         {
             return StoreError::Conflict(db.constraint().unwrap_or("unique").to_owned());
         }
-        StoreError::Sql(error.to_string())
+        match error.as_db_error() {
+            Some(db) => StoreError::Sql(format!("{}: {}", db.code().code(), db.message())),
+            None => StoreError::Sql(error.to_string()),
+        }
     }
 }

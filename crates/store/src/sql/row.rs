@@ -277,6 +277,10 @@ macro_rules! text_column {
                 $crate::sql::Value::Text(std::borrow::Cow::Borrowed(value.as_str()))
             }
         }
+
+        impl $crate::sql::Typed for $t {
+            const KIND: $crate::sql::Kind = $crate::sql::Kind::Text;
+        }
     )*};
 }
 

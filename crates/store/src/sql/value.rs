@@ -14,13 +14,32 @@ use time::{Date, OffsetDateTime, UtcOffset};
 /// One bound value.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value<'a> {
-    Null,
+    /// NULL, of the kind the `None` it came from would have held.
+    Null(Kind),
     Int(i64),
     Real(f64),
     Bool(bool),
     Text(Cow<'a, str>),
     Time(OffsetDateTime),
     Date(Date),
+    Bytes(&'a [u8]),
+}
+
+/// What kind of value a column holds, for declaring a NULL's type to PostgreSQL.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Int,
+    Real,
+    Bool,
+    Text,
+    Time,
+    Date,
+    Bytes,
+}
+
+/// A Rust type whose values bind as one [`Kind`]; `None` of it binds as a NULL of that kind.
+pub trait Typed {
+    const KIND: Kind;
 }
 
 /// How instants are written on SQLite: UTC, always six fraction digits.
@@ -43,16 +62,41 @@ pub fn day_text(day: Date) -> String {
 }
 
 impl Value<'_> {
+    /// The type a PostgreSQL statement declares for this value, as sqlx did: a parameter the
+    /// server cannot place (`$2 IS NULL`, `SELECT $4`) still has a type.
+    pub(crate) fn declared_type(&self) -> Type {
+        let kind = match self {
+            Value::Null(kind) => *kind,
+            Value::Int(_) => Kind::Int,
+            Value::Real(_) => Kind::Real,
+            Value::Bool(_) => Kind::Bool,
+            Value::Text(_) => Kind::Text,
+            Value::Time(_) => Kind::Time,
+            Value::Date(_) => Kind::Date,
+            Value::Bytes(_) => Kind::Bytes,
+        };
+        match kind {
+            Kind::Int => Type::INT8,
+            Kind::Real => Type::FLOAT8,
+            Kind::Bool => Type::BOOL,
+            Kind::Text => Type::TEXT,
+            Kind::Time => Type::TIMESTAMPTZ,
+            Kind::Date => Type::DATE,
+            Kind::Bytes => Type::BYTEA,
+        }
+    }
+
     pub(crate) fn to_sqlite(&self) -> rusqlite::types::ToSqlOutput<'_> {
         use rusqlite::types::{ToSqlOutput, Value as V, ValueRef};
         match self {
-            Value::Null => ToSqlOutput::Owned(V::Null),
+            Value::Null(_) => ToSqlOutput::Owned(V::Null),
             Value::Int(i) => ToSqlOutput::Owned(V::Integer(*i)),
             Value::Real(r) => ToSqlOutput::Owned(V::Real(*r)),
             Value::Bool(b) => ToSqlOutput::Owned(V::Integer(i64::from(*b))),
             Value::Text(t) => ToSqlOutput::Borrowed(ValueRef::Text(t.as_bytes())),
             Value::Time(at) => ToSqlOutput::Owned(V::Text(instant_text(*at))),
             Value::Date(day) => ToSqlOutput::Owned(V::Text(day_text(*day))),
+            Value::Bytes(bytes) => ToSqlOutput::Borrowed(ValueRef::Blob(bytes)),
         }
     }
 }
@@ -70,17 +114,19 @@ impl ToSql for Value<'_> {
         out: &mut postgres::types::private::BytesMut,
     ) -> Result<IsNull, Box<dyn Error + Sync + Send>> {
         match (self, ty) {
-            (Value::Null, _) => Ok(IsNull::Yes),
+            (Value::Null(_), _) => Ok(IsNull::Yes),
             (Value::Int(i), &Type::INT2) => i16::try_from(*i)?.to_sql(ty, out),
             (Value::Int(i), &Type::INT4) => i32::try_from(*i)?.to_sql(ty, out),
             (Value::Int(i), &Type::INT8) => i.to_sql(ty, out),
             // Lossless for the whole numbers an application counts with.
             #[allow(clippy::cast_precision_loss)]
             (Value::Int(i), &Type::FLOAT8) => (*i as f64).to_sql(ty, out),
+            (Value::Int(i), _) => i.to_string().as_str().to_sql(ty, out),
             (Value::Real(r), &Type::FLOAT8) => r.to_sql(ty, out),
             #[allow(clippy::cast_possible_truncation)]
             (Value::Real(r), &Type::FLOAT4) => (*r as f32).to_sql(ty, out),
             (Value::Bool(b), &Type::BOOL) => b.to_sql(ty, out),
+            (Value::Bool(b), _) => (if *b { "true" } else { "false" }).to_sql(ty, out),
             (Value::Text(t), &Type::JSONB) => {
                 // jsonb's binary form is a version byte and the text.
                 out.extend_from_slice(&[1]);
@@ -96,6 +142,7 @@ impl ToSql for Value<'_> {
             (Value::Time(at), _) => instant_text(*at).as_str().to_sql(ty, out),
             (Value::Date(day), &Type::DATE) => day.to_sql(ty, out),
             (Value::Date(day), _) => day_text(*day).as_str().to_sql(ty, out),
+            (Value::Bytes(bytes), _) => bytes.to_sql(ty, out),
             (value, ty) => Err(format!("cannot bind {value:?} as {ty}").into()),
         }
     }
@@ -116,6 +163,20 @@ macro_rules! from_int {
         }
     )*};
 }
+
+macro_rules! typed {
+    ($kind:ident: $($t:ty),*) => {$(
+        impl Typed for $t {
+            const KIND: Kind = Kind::$kind;
+        }
+    )*};
+}
+typed!(Int: i64, i32, i16, u32, u16, u8, usize);
+typed!(Real: f64);
+typed!(Bool: bool);
+typed!(Text: &str, &String, String, &serde_json::Value);
+typed!(Time: OffsetDateTime);
+typed!(Date: Date);
 from_int!(i64, i32, i16, u32, u16, u8);
 
 impl From<usize> for Value<'_> {
@@ -174,16 +235,16 @@ impl<'a> From<&'a serde_json::Value> for Value<'a> {
 
 impl<'a, T> From<Option<T>> for Value<'a>
 where
-    T: Into<Value<'a>>,
+    T: Into<Value<'a>> + Typed,
 {
     fn from(v: Option<T>) -> Self {
-        v.map_or(Value::Null, Into::into)
+        v.map_or(Value::Null(T::KIND), Into::into)
     }
 }
 
 impl<'a> From<&'a Option<String>> for Value<'a> {
     fn from(v: &'a Option<String>) -> Self {
-        v.as_deref().map_or(Value::Null, Into::into)
+        v.as_deref().map_or(Value::Null(Kind::Text), Into::into)
     }
 }
 

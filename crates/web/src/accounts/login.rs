@@ -84,14 +84,13 @@ pub async fn submit(
     if !within_address_limit(&state, &ctx) {
         let mut conn = state.db.conn().await?;
         audit::record(
-            conn.ex(),
+            &mut conn.ex(),
             &ctx,
             "user.login_throttled",
             ("user", None),
             None,
             serde_json::json!({}),
-        )
-        .await?;
+        )?;
         return Ok(refuse(
             StatusCode::TOO_MANY_REQUESTS,
             "email",
@@ -120,10 +119,10 @@ pub async fn submit(
     let device_token = jar.get(DEVICE_COOKIE).map(|c| c.value().to_owned());
     let (user, device) = {
         let mut conn = state.db.conn().await?;
-        let user = users::by_email(conn.ex(), &email).await?;
+        let user = users::by_email(&mut conn.ex(), &email)?;
         let device = match (&user, &device_token) {
             (Some(user), Some(token)) => {
-                login_devices::find(conn.ex(), user.id, &token_hash(token)).await?
+                login_devices::find(&mut conn.ex(), user.id, &token_hash(token))?
             }
             _ => None,
         };
@@ -158,15 +157,15 @@ pub async fn submit(
             match (&user, &device) {
                 _ if locked => {}
                 (Some(_), Some(device)) => {
-                    login_devices::login_failed(tx.ex(), device.id, now).await?
+                    login_devices::login_failed(&mut tx.ex(), device.id, now)?
                 }
                 (Some(user), None) => {
-                    users::login_failed(tx.ex(), user.id, now).await?;
+                    users::login_failed(&mut tx.ex(), user.id, now)?;
                 }
                 (None, _) => {}
             }
             audit::record(
-                tx.ex(),
+                &mut tx.ex(),
                 &ctx,
                 if locked {
                     "user.login_locked"
@@ -176,8 +175,7 @@ pub async fn submit(
                 ("user", subject),
                 None,
                 serde_json::json!({ "email": email.as_str() }),
-            )
-            .await?;
+            )?;
             tx.commit().await?;
             return Ok(refuse(
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -188,10 +186,7 @@ pub async fn submit(
     };
 
     // With a second factor, the password only opens the step that asks for the code.
-    if two_factor::factor(state.db.conn().await?.ex(), user.id)
-        .await?
-        .enabled()
-    {
+    if two_factor::factor(&mut state.db.conn().await?.ex(), user.id)?.enabled() {
         return super::two_factor::challenge(&state, user.id, &next).await;
     }
     finish_login(&state, &ctx, &jar, user.id, &next, "password").await
@@ -212,39 +207,38 @@ pub(crate) async fn finish_login(
     let device = match jar.get(DEVICE_COOKIE) {
         Some(token) => {
             let mut conn = state.db.conn().await?;
-            login_devices::find(conn.ex(), user, &token_hash(token.value())).await?
+            login_devices::find(&mut conn.ex(), user, &token_hash(token.value()))?
         }
         None => None,
     };
     let mut tx = state.db.begin().await?;
     if let Some(old) = &ctx.user {
-        sessions::delete(tx.ex(), &old.session_id).await?;
+        sessions::delete(&mut tx.ex(), &old.session_id)?;
     }
-    let cookie = start_session(state, tx.ex(), user).await?;
+    let cookie = start_session(state, &mut tx.ex(), user)?;
     // Failures from unknown browsers keep counting when the person logs in with a known one,
     // so that guessing elsewhere stays slow.
-    users::login_succeeded(tx.ex(), user, now, device.is_none()).await?;
+    users::login_succeeded(&mut tx.ex(), user, now, device.is_none())?;
     let new_device = match &device {
         Some(device) => {
-            login_devices::login_succeeded(tx.ex(), device.id, now).await?;
+            login_devices::login_succeeded(&mut tx.ex(), device.id, now)?;
             None
         }
         None => {
             let token = random_token(32);
-            login_devices::remember(tx.ex(), user, &token_hash(&token), now).await?;
+            login_devices::remember(&mut tx.ex(), user, &token_hash(&token), now)?;
             Some(token)
         }
     };
     audit::record_as(
-        tx.ex(),
+        &mut tx.ex(),
         ctx,
         Some(user),
         "user.login",
         ("user", Some(user.0)),
         None,
         serde_json::json!({ "method": method }),
-    )
-    .await?;
+    )?;
     tx.commit().await?;
 
     let mut response = redirect(if next.is_empty() { "/" } else { next });
@@ -261,16 +255,15 @@ pub(crate) async fn finish_login(
 pub async fn logout(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
     let user = ctx.require_user()?;
     let mut tx = state.db.begin().await?;
-    sessions::delete(tx.ex(), &user.session_id).await?;
+    sessions::delete(&mut tx.ex(), &user.session_id)?;
     audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         &ctx,
         "user.logout",
         ("user", Some(user.id.0)),
         None,
         serde_json::json!({}),
-    )
-    .await?;
+    )?;
     tx.commit().await?;
     let mut response = redirect_with_flash(&state, "/", "flash-logged-out");
     set_cookie(&mut response, &removal(&state, SESSION_COOKIE));

@@ -113,23 +113,22 @@ pub fn routes(state: AppState) -> RouteTable {
 
 /// Starts a fresh session for the person (a new token, so a token planted before login is
 /// useless) and returns the cookie that carries it.
-pub(crate) async fn start_session(
+pub(crate) fn start_session(
     state: &AppState,
-    ex: samenspel_store::Exec<'_>,
+    c: &mut samenspel_store::sql::Sql<'_>,
     user: samenspel_store::UserId,
 ) -> Result<axum_extra::extract::cookie::Cookie<'static>, crate::error::AppError> {
     let token = crate::auth::random_token(32);
     let now = samenspel_store::now();
     let expires = now + time::Duration::days(state.config.session_idle_days);
     samenspel_store::sessions::create(
-        ex,
+        c,
         &crate::auth::token_hash(&token),
         user,
         &crate::auth::random_token(32),
         now,
         expires,
-    )
-    .await?;
+    )?;
     Ok(crate::auth::cookie(
         state,
         crate::auth::SESSION_COOKIE,

@@ -80,12 +80,17 @@ pub async fn forgot_submit(
     let mut tx = state.db.begin().await?;
     // The answer is the same whether or not the address is known, so the form does not tell
     // who has an account.
-    if let Some(user) = users::by_email(tx.ex(), &email).await? {
-        let recent = password_resets::last_requested(tx.ex(), user.id).await?;
+    if let Some(user) = users::by_email(&mut tx.ex(), &email)? {
+        let recent = password_resets::last_requested(&mut tx.ex(), user.id)?;
         if recent.is_none_or(|at| now - at >= ONE_MAIL_PER) {
             let token = random_token(32);
-            password_resets::create(tx.ex(), user.id, &token_hash(&token), now, now + LINK_VALID)
-                .await?;
+            password_resets::create(
+                &mut tx.ex(),
+                user.id,
+                &token_hash(&token),
+                now,
+                now + LINK_VALID,
+            )?;
             let lang = user.language();
             let link = format!(
                 "{}/password/reset?token={token}",
@@ -102,16 +107,15 @@ pub async fn forgot_submit(
                 body,
                 ..OutgoingMail::default()
             };
-            mail::enqueue(tx.ex(), &mail).await?;
+            mail::enqueue(&mut tx.ex(), &mail)?;
             audit::record(
-                tx.ex(),
+                &mut tx.ex(),
                 &ctx,
                 "user.password_reset_requested",
                 ("user", Some(user.id.0)),
                 None,
                 serde_json::json!({}),
-            )
-            .await?;
+            )?;
         }
     }
     tx.commit().await?;
@@ -156,7 +160,7 @@ async fn usable_reset(
         return Ok(None);
     }
     let mut conn = state.db.conn().await?;
-    let found = password_resets::by_token_hash(conn.ex(), &token_hash(token)).await?;
+    let found = password_resets::by_token_hash(&mut conn.ex(), &token_hash(token))?;
     Ok(found.filter(|r| r.usable(samenspel_store::now())))
 }
 
@@ -206,9 +210,7 @@ pub async fn reset_submit(
     };
     let user = {
         let mut conn = state.db.conn().await?;
-        users::by_id(conn.ex(), reset.user_id)
-            .await?
-            .ok_or(AppError::NotFound)?
+        users::by_id(&mut conn.ex(), reset.user_id)?.ok_or(AppError::NotFound)?
     };
     let email = Email::parse(&user.email).ok();
     let password = match NewPassword::parse(&form.password, email.as_ref()) {
@@ -225,25 +227,24 @@ pub async fn reset_submit(
     let hash = hash_password(password.expose().to_owned()).await?;
     let now = samenspel_store::now();
     let mut tx = state.db.begin().await?;
-    if !password_resets::mark_used(tx.ex(), reset.id, now).await? {
+    if !password_resets::mark_used(&mut tx.ex(), reset.id, now)? {
         return Ok(render_status(
             StatusCode::GONE,
             &view(true, FormErrors::default()),
         ));
     }
-    users::set_password(tx.ex(), user.id, &hash, now).await?;
+    users::set_password(&mut tx.ex(), user.id, &hash, now)?;
     // Whoever had a session with the old password loses it.
-    sessions::delete_for_user(tx.ex(), user.id, None).await?;
+    sessions::delete_for_user(&mut tx.ex(), user.id, None)?;
     audit::record_as(
-        tx.ex(),
+        &mut tx.ex(),
         &ctx,
         Some(user.id),
         "user.password_reset",
         ("user", Some(user.id.0)),
         None,
         serde_json::json!({}),
-    )
-    .await?;
+    )?;
     tx.commit().await?;
     Ok(redirect_with_flash(
         &state,

@@ -77,7 +77,7 @@ async fn open_invitation(
         return Ok(None);
     };
     let mut conn = state.db.conn().await?;
-    let found = invitations::by_token_hash(conn.ex(), &token_hash(token)).await?;
+    let found = invitations::by_token_hash(&mut conn.ex(), &token_hash(token))?;
     Ok(found.filter(|i| i.state(samenspel_store::now()) == InvitationState::Open))
 }
 
@@ -163,7 +163,7 @@ pub async fn submit(
     // An open invitation to this very address has proved it: the account starts at once.
     if invitation.is_some_and(|i| i.email == email.as_str()) {
         let mut tx = state.db.begin().await?;
-        if users::by_email(tx.ex(), &email).await?.is_none() {
+        if users::by_email(&mut tx.ex(), &email)?.is_none() {
             let new = users::NewUser {
                 email: &email,
                 name: &name,
@@ -179,13 +179,12 @@ pub async fn submit(
     // or not it already belongs to an account: its owner gets a mail that someone tried.
     let now = samenspel_store::now();
     let mut tx = state.db.begin().await?;
-    let recently = registrations::last_mailed(tx.ex(), email.as_str())
-        .await?
+    let recently = registrations::last_mailed(&mut tx.ex(), email.as_str())?
         .is_some_and(|at| now - at < ONE_MAIL_PER);
     if !recently {
         let token = random_token(32);
         let base = state.config.base_url.trim_end_matches('/');
-        let owner = users::by_email(tx.ex(), &email).await?;
+        let owner = users::by_email(&mut tx.ex(), &email)?;
         let (mail, password_hash) = match &owner {
             Some(owner) => {
                 let lang = owner.language();
@@ -215,7 +214,7 @@ pub async fn submit(
             }
         };
         registrations::create(
-            tx.ex(),
+            &mut tx.ex(),
             &registrations::NewRegistration {
                 email: email.as_str(),
                 token_hash: &token_hash(&token),
@@ -226,29 +225,26 @@ pub async fn submit(
             },
             now,
             now + LINK_VALID,
-        )
-        .await?;
+        )?;
         let (subject, body) = mail;
         mail::enqueue(
-            tx.ex(),
+            &mut tx.ex(),
             &OutgoingMail {
                 to: email.as_str().to_owned(),
                 subject,
                 body,
                 ..OutgoingMail::default()
             },
-        )
-        .await?;
+        )?;
         if let Some(owner) = owner {
             audit::record(
-                tx.ex(),
+                &mut tx.ex(),
                 &ctx,
                 "user.registration_on_taken_address",
                 ("user", Some(owner.id.0)),
                 None,
                 serde_json::json!({}),
-            )
-            .await?;
+            )?;
         }
     }
     tx.commit().await?;
@@ -292,11 +288,10 @@ pub async fn confirm_show(
 ) -> Result<Response, AppError> {
     let mut conn = state.db.conn().await?;
     let registration = registrations::usable_by_token_hash(
-        conn.ex(),
+        &mut conn.ex(),
         &token_hash(&query.token),
         samenspel_store::now(),
-    )
-    .await?;
+    )?;
     let status = if registration.is_some() {
         StatusCode::OK
     } else {
@@ -320,11 +315,10 @@ pub async fn confirm_submit(
 ) -> Result<Response, AppError> {
     let mut tx = state.db.begin().await?;
     let found = registrations::usable_by_token_hash(
-        tx.ex(),
+        &mut tx.ex(),
         &token_hash(&form.token),
         samenspel_store::now(),
-    )
-    .await?;
+    )?;
     let view = |registration, exists| ConfirmView {
         ctx: &ctx,
         token: String::new(),
@@ -340,8 +334,8 @@ pub async fn confirm_submit(
     ) else {
         return Ok(render_status(StatusCode::NOT_FOUND, &view(None, false)));
     };
-    registrations::forget(tx.ex(), email.as_str()).await?;
-    if users::by_email(tx.ex(), &email).await?.is_some() {
+    registrations::forget(&mut tx.ex(), email.as_str())?;
+    if users::by_email(&mut tx.ex(), &email)?.is_some() {
         tx.commit().await?;
         return Ok(render_status(StatusCode::CONFLICT, &view(None, true)));
     }
@@ -365,23 +359,22 @@ async fn start_account(
     next: &str,
 ) -> Result<Response, AppError> {
     let now = samenspel_store::now();
-    let user = match users::create(tx.ex(), new, now).await {
+    let user = match users::create(&mut tx.ex(), new, now) {
         Ok(id) => id,
         // Two presses at once: the other one made the account.
         Err(StoreError::Conflict(_)) => return Ok(redirect("/login")),
         Err(other) => return Err(other.into()),
     };
-    let session = start_session(state, tx.ex(), user).await?;
+    let session = start_session(state, &mut tx.ex(), user)?;
     audit::record_as(
-        tx.ex(),
+        &mut tx.ex(),
         ctx,
         Some(user),
         "user.registered",
         ("user", Some(user.0)),
         None,
         serde_json::json!({ "email": new.email.as_str(), "name": new.name.as_str() }),
-    )
-    .await?;
+    )?;
     tx.commit().await?;
 
     let mut response = redirect(if next.is_empty() { "/" } else { next });

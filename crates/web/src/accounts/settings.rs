@@ -33,9 +33,7 @@ struct AccountView<'a> {
 pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
     let mut conn = state.db.conn().await?;
-    let user = users::by_id(conn.ex(), me.id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let user = users::by_id(&mut conn.ex(), me.id)?.ok_or(AppError::NotFound)?;
     Ok(render(&AccountView {
         ctx: &ctx,
         name: user.name,
@@ -81,23 +79,20 @@ pub async fn save_profile(
     };
     let now = samenspel_store::now();
     let mut tx = state.db.begin().await?;
-    let before = users::by_id(tx.ex(), me.id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    users::update_profile(tx.ex(), me.id, &name, language, now).await?;
+    let before = users::by_id(&mut tx.ex(), me.id)?.ok_or(AppError::NotFound)?;
+    users::update_profile(&mut tx.ex(), me.id, &name, language, now)?;
     let changes = audit::changed(&[
         ("name", &before.name, name.as_str()),
         ("language", &before.language, language.code()),
     ]);
     audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         &ctx,
         "user.profile_changed",
         ("user", Some(me.id.0)),
         None,
         changes,
-    )
-    .await?;
+    )?;
     tx.commit().await?;
     let mut response = redirect_with_flash(&state, "/account", "flash-saved");
     set_cookie(
@@ -128,9 +123,7 @@ pub async fn change_password(
     let me = ctx.require_user()?;
     let user = {
         let mut conn = state.db.conn().await?;
-        users::by_id(conn.ex(), me.id)
-            .await?
-            .ok_or(AppError::NotFound)?
+        users::by_id(&mut conn.ex(), me.id)?.ok_or(AppError::NotFound)?
     };
     let mut errors = FormErrors::default();
     if !verify_password(
@@ -162,18 +155,17 @@ pub async fn change_password(
     let hash = hash_password(new.expose().to_owned()).await?;
     let now = samenspel_store::now();
     let mut tx = state.db.begin().await?;
-    users::set_password(tx.ex(), me.id, &hash, now).await?;
+    users::set_password(&mut tx.ex(), me.id, &hash, now)?;
     // Other devices logged in with the old password are logged out; this one stays.
-    let ended = sessions::delete_for_user(tx.ex(), me.id, Some(&me.session_id)).await?;
+    let ended = sessions::delete_for_user(&mut tx.ex(), me.id, Some(&me.session_id))?;
     audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         &ctx,
         "user.password_changed",
         ("user", Some(me.id.0)),
         None,
         serde_json::json!({ "other_sessions_ended": ended }),
-    )
-    .await?;
+    )?;
     tx.commit().await?;
     Ok(redirect_with_flash(
         &state,
@@ -199,7 +191,7 @@ pub async fn switch_language(
         Language::from_code(&form.lang).ok_or(AppError::BadRequest("error-language-invalid"))?;
     if let Some(user) = &ctx.user {
         let mut conn = state.db.conn().await?;
-        users::set_language(conn.ex(), user.id, language, samenspel_store::now()).await?;
+        users::set_language(&mut conn.ex(), user.id, language, samenspel_store::now())?;
     }
     let mut response = redirect(safe_next(&form.back).unwrap_or("/"));
     set_cookie(

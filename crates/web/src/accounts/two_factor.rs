@@ -93,21 +93,18 @@ async fn accept_code(
 ) -> Result<Option<&'static str>, AppError> {
     let now = samenspel_store::now();
     let mut tx = state.db.begin().await?;
-    let factor = two_factor::factor(tx.ex(), user).await?;
+    let factor = two_factor::factor(&mut tx.ex(), user)?;
     let Some(secret) = factor.totp_secret.as_deref() else {
         return Ok(None);
     };
     let accepted = match digits(input) {
         Some(code) => match matching_step(secret, &code, now) {
-            Some(step) => two_factor::use_step(tx.ex(), user, step)
-                .await?
-                .then_some("totp"),
+            Some(step) => two_factor::use_step(&mut tx.ex(), user, step)?.then_some("totp"),
             None => None,
         },
         None => {
             let hash = token_hash(&normalised_recovery(input));
-            two_factor::use_recovery_code(tx.ex(), user, &hash, now)
-                .await?
+            two_factor::use_recovery_code(&mut tx.ex(), user, &hash, now)?
                 .then_some("recovery-code")
         }
     };
@@ -124,13 +121,12 @@ pub(crate) async fn challenge(
     let token = random_token(32);
     let mut conn = state.db.conn().await?;
     two_factor::create_challenge(
-        conn.ex(),
+        &mut conn.ex(),
         &token_hash(&token),
         user,
         next,
         samenspel_store::now() + CHALLENGE_VALID,
-    )
-    .await?;
+    )?;
     let mut response = redirect("/login/code");
     set_cookie(
         &mut response,
@@ -163,7 +159,7 @@ async fn open_challenge(
     };
     let hash = token_hash(token.value());
     let mut conn = state.db.conn().await?;
-    let found = two_factor::challenge(conn.ex(), &hash, samenspel_store::now()).await?;
+    let found = two_factor::challenge(&mut conn.ex(), &hash, samenspel_store::now())?;
     Ok(found.map(|c| (hash, c)))
 }
 
@@ -216,7 +212,7 @@ pub async fn code_submit(
     };
     if let Some(method) = accept_code(&state, challenge.user_id, &form.code).await? {
         let mut conn = state.db.conn().await?;
-        two_factor::end_challenge(conn.ex(), &hash).await?;
+        two_factor::end_challenge(&mut conn.ex(), &hash)?;
         drop(conn);
         let mut response = finish_login(
             &state,
@@ -233,19 +229,18 @@ pub async fn code_submit(
     // A wrong code counts like a wrong password; after a few, the login starts over.
     let now = samenspel_store::now();
     let mut tx = state.db.begin().await?;
-    let failed = two_factor::challenge_failed(tx.ex(), &hash).await?;
-    users::login_failed(tx.ex(), challenge.user_id, now).await?;
+    let failed = two_factor::challenge_failed(&mut tx.ex(), &hash)?;
+    users::login_failed(&mut tx.ex(), challenge.user_id, now)?;
     audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         &ctx,
         "user.login_code_failed",
         ("user", Some(challenge.user_id.0)),
         None,
         serde_json::json!({}),
-    )
-    .await?;
+    )?;
     if failed >= CHALLENGE_TRIES {
-        two_factor::end_challenge(tx.ex(), &hash).await?;
+        two_factor::end_challenge(&mut tx.ex(), &hash)?;
         tx.commit().await?;
         let mut response = redirect_with_flash(&state, "/login", "flash-code-too-many");
         set_cookie(&mut response, &removal(&state, CHALLENGE_COOKIE));
@@ -277,8 +272,8 @@ async fn render_settings(
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
     let mut conn = state.db.conn().await?;
-    let factor = two_factor::factor(conn.ex(), me.id).await?;
-    let codes_left = two_factor::recovery_codes_left(conn.ex(), me.id).await?;
+    let factor = two_factor::factor(&mut conn.ex(), me.id)?;
+    let codes_left = two_factor::recovery_codes_left(&mut conn.ex(), me.id)?;
     let (qr_svg, secret) = match factor.totp_pending_secret.as_deref() {
         Some(secret) if !factor.enabled() => (qr_of(&me.email, secret), spaced(secret)),
         _ => (String::new(), String::new()),
@@ -345,19 +340,18 @@ pub async fn start(State(state): State<AppState>, ctx: Ctx) -> Result<Response, 
     getrandom::fill(&mut bytes).expect("the operating system's random source");
     let secret = Secret::Raw(bytes.to_vec()).to_encoded().to_string();
     let mut tx = state.db.begin().await?;
-    if two_factor::factor(tx.ex(), me.id).await?.enabled() {
+    if two_factor::factor(&mut tx.ex(), me.id)?.enabled() {
         return Ok(redirect("/account/two-factor"));
     }
-    two_factor::set_pending(tx.ex(), me.id, &secret).await?;
+    two_factor::set_pending(&mut tx.ex(), me.id, &secret)?;
     audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         &ctx,
         "user.two_factor_started",
         ("user", Some(me.id.0)),
         None,
         serde_json::json!({}),
-    )
-    .await?;
+    )?;
     tx.commit().await?;
     Ok(redirect("/account/two-factor"))
 }
@@ -371,7 +365,7 @@ pub async fn confirm(
     let me = ctx.require_user()?;
     let now = samenspel_store::now();
     let mut tx = state.db.begin().await?;
-    let factor = two_factor::factor(tx.ex(), me.id).await?;
+    let factor = two_factor::factor(&mut tx.ex(), me.id)?;
     let step = match (factor.totp_pending_secret.as_deref(), digits(&form.code)) {
         (Some(secret), Some(code)) => matching_step(secret, &code, now),
         _ => None,
@@ -387,16 +381,15 @@ pub async fn confirm(
         .iter()
         .map(|c| token_hash(&normalised_recovery(c)))
         .collect();
-    two_factor::enable(tx.ex(), me.id, step, &hashes, now).await?;
+    two_factor::enable(&mut tx.ex(), me.id, step, &hashes, now)?;
     audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         &ctx,
         "user.two_factor_enabled",
         ("user", Some(me.id.0)),
         None,
         serde_json::json!({}),
-    )
-    .await?;
+    )?;
     tx.commit().await?;
     render_settings(&state, &ctx, codes, FormErrors::default()).await
 }
@@ -418,9 +411,7 @@ pub async fn disable(
     let me = ctx.require_user()?;
     let hash = {
         let mut conn = state.db.conn().await?;
-        users::by_id(conn.ex(), me.id)
-            .await?
-            .map(|u| u.password_hash)
+        users::by_id(&mut conn.ex(), me.id)?.map(|u| u.password_hash)
     };
     let mut errors = FormErrors::default();
     if !verify_password(form.password.clone(), hash).await? {
@@ -433,16 +424,15 @@ pub async fn disable(
         return render_settings(&state, &ctx, Vec::new(), errors).await;
     }
     let mut tx = state.db.begin().await?;
-    two_factor::disable(tx.ex(), me.id).await?;
+    two_factor::disable(&mut tx.ex(), me.id)?;
     audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         &ctx,
         "user.two_factor_disabled",
         ("user", Some(me.id.0)),
         None,
         serde_json::json!({}),
-    )
-    .await?;
+    )?;
     tx.commit().await?;
     Ok(redirect_with_flash(
         &state,

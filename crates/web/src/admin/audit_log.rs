@@ -163,7 +163,7 @@ pub async fn page(
 
     if !query.who.trim().is_empty() {
         match Email::parse(&query.who) {
-            Ok(email) => match users::by_email(conn.ex(), &email).await? {
+            Ok(email) => match users::by_email(&mut conn.ex(), &email)? {
                 Some(user) => filter.actor = Some(user.id),
                 None => {
                     errors.add("who", "error-audit-unknown-person");
@@ -200,7 +200,7 @@ pub async fn page(
     }
 
     let mut rows = if errors.is_empty() && !nobody {
-        audit::list(conn.ex(), &filter, PAGE + 1).await?
+        audit::list(&mut conn.ex(), &filter, PAGE + 1)?
     } else {
         Vec::new()
     };

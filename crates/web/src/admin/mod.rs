@@ -157,11 +157,11 @@ async fn users_page(
 ) -> Result<Response, AppError> {
     let mut conn = state.db.conn().await?;
     let search = query.q.trim().to_owned();
-    let total = users::count(conn.ex()).await?;
+    let total = users::count(&mut conn.ex())?;
     // A search shows its first page of matches; the whole list pages by address.
     let (users, next) = if search.is_empty() {
         let after = (!query.after.is_empty()).then_some(query.after.as_str());
-        let mut users = users::list(conn.ex(), after, PAGE + 1).await?;
+        let mut users = users::list(&mut conn.ex(), after, PAGE + 1)?;
         let next = (users.len() as i64 > PAGE).then(|| {
             users.truncate(PAGE as usize);
             let last = users.last().map(|u| u.email.clone()).unwrap_or_default();
@@ -169,7 +169,7 @@ async fn users_page(
         });
         (users, next)
     } else {
-        (users::search(conn.ex(), &search, PAGE).await?, None)
+        (users::search(&mut conn.ex(), &search, PAGE)?, None)
     };
     Ok(render(&UsersView {
         ctx: &ctx,
@@ -196,7 +196,7 @@ async fn organisations_page(
 ) -> Result<Response, AppError> {
     let mut conn = state.db.conn().await?;
     let after = query.after_id.map(|id| (query.after.as_str(), OrgId(id)));
-    let mut organisations = organisations::list_all(conn.ex(), after, PAGE + 1).await?;
+    let mut organisations = organisations::list_all(&mut conn.ex(), after, PAGE + 1)?;
     let next = (organisations.len() as i64 > PAGE).then(|| {
         organisations.truncate(PAGE as usize);
         let last = organisations
@@ -205,7 +205,7 @@ async fn organisations_page(
             .unwrap_or_default();
         serde_urlencoded::to_string([("after", last.0), ("after_id", last.1)]).unwrap_or_default()
     });
-    let total = organisations::count(conn.ex()).await?;
+    let total = organisations::count(&mut conn.ex())?;
     Ok(render(&OrganisationsView {
         ctx: &ctx,
         organisations,

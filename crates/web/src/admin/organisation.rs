@@ -44,11 +44,9 @@ async fn render_page(
     errors: FormErrors,
 ) -> Result<Response, AppError> {
     let mut conn = state.db.conn().await?;
-    let found = organisations::by_id(conn.ex(), org)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let admins = organisations::admin_count(conn.ex(), org).await?;
-    let holds_anything = organisations::holds_anything(conn.ex(), org).await?;
+    let found = organisations::by_id(&mut conn.ex(), org)?.ok_or(AppError::NotFound)?;
+    let admins = organisations::admin_count(&mut conn.ex(), org)?;
+    let holds_anything = organisations::holds_anything(&mut conn.ex(), org)?;
     let form = form.unwrap_or_else(|| OrganisationForm {
         name: found.name.clone(),
         ..OrganisationForm::default()
@@ -91,10 +89,8 @@ pub async fn rename(
         return render_page(&state, &ctx, org, Some(form), errors).await;
     };
     let mut tx = state.db.begin().await?;
-    let before = organisations::by_id(tx.ex(), org)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    match organisations::rename(tx.ex(), org, &name, samenspel_store::now()).await {
+    let before = organisations::by_id(&mut tx.ex(), org)?.ok_or(AppError::NotFound)?;
+    match organisations::rename(&mut tx.ex(), org, &name, samenspel_store::now()) {
         Ok(()) => {}
         Err(StoreError::Conflict(_)) => {
             drop(tx);
@@ -104,14 +100,13 @@ pub async fn rename(
         Err(other) => return Err(other.into()),
     }
     audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         &ctx,
         "organisation.renamed",
         ("organisation", Some(org.0)),
         Some(org),
         audit::changed(&[("name", before.name.as_str(), name.as_str())]),
-    )
-    .await?;
+    )?;
     tx.commit().await?;
     Ok(back(&state, org, "flash-organisation-renamed"))
 }
@@ -129,37 +124,33 @@ pub async fn appoint(
     };
     let now = samenspel_store::now();
     let mut tx = state.db.begin().await?;
-    organisations::by_id(tx.ex(), org)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    organisations::by_id(&mut tx.ex(), org)?.ok_or(AppError::NotFound)?;
     // Only where no one is left to appoint one: otherwise its own administrators decide.
-    if organisations::admin_count(tx.ex(), org).await? > 0 {
+    if organisations::admin_count(&mut tx.ex(), org)? > 0 {
         return Err(AppError::Conflict("error-organisation-has-admin"));
     }
-    let Some(person) = users::by_email(tx.ex(), &email).await? else {
+    let Some(person) = users::by_email(&mut tx.ex(), &email)? else {
         drop(tx);
         errors.add("email", "error-appoint-no-account");
         return render_page(&state, &ctx, org, Some(form), errors).await;
     };
-    let membership = organisations::members(tx.ex(), org)
-        .await?
+    let membership = organisations::members(&mut tx.ex(), org)?
         .into_iter()
         .find(|m| m.user_id == person.id && m.until.is_none());
     match membership {
-        Some(member) => organisations::change_role(tx.ex(), org, &member, OrgRole::Admin).await?,
+        Some(member) => organisations::change_role(&mut tx.ex(), org, &member, OrgRole::Admin)?,
         None => {
-            organisations::add_member(tx.ex(), org, person.id, OrgRole::Admin, now).await?;
+            organisations::add_member(&mut tx.ex(), org, person.id, OrgRole::Admin, now)?;
         }
     }
     audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         &ctx,
         "organisation.admin_appointed",
         ("user", Some(person.id.0)),
         Some(org),
         serde_json::json!({ "email": email.as_str() }),
-    )
-    .await?;
+    )?;
     tx.commit().await?;
     Ok(back(&state, org, "flash-admin-appointed"))
 }
@@ -177,22 +168,19 @@ pub async fn delete(
         return render_page(&state, &ctx, org, None, errors).await;
     }
     let mut tx = state.db.begin().await?;
-    let found = organisations::by_id(tx.ex(), org)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if organisations::holds_anything(tx.ex(), org).await? {
+    let found = organisations::by_id(&mut tx.ex(), org)?.ok_or(AppError::NotFound)?;
+    if organisations::holds_anything(&mut tx.ex(), org)? {
         return Err(AppError::Conflict("error-organisation-holds-something"));
     }
     audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         &ctx,
         "organisation.deleted",
         ("organisation", Some(org.0)),
         None,
         serde_json::json!({ "name": found.name, "kind": found.kind }),
-    )
-    .await?;
-    organisations::delete(tx.ex(), org).await?;
+    )?;
+    organisations::delete(&mut tx.ex(), org)?;
     tx.commit().await?;
     Ok(redirect_with_flash(
         &state,

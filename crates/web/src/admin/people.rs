@@ -47,11 +47,9 @@ async fn render_person(
     errors: FormErrors,
 ) -> Result<Response, AppError> {
     let mut conn = state.db.conn().await?;
-    let person = users::by_id(conn.ex(), id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let organisations = organisations::for_user(conn.ex(), id).await?;
-    let two_factor = two_factor::factor(conn.ex(), id).await?.enabled();
+    let person = users::by_id(&mut conn.ex(), id)?.ok_or(AppError::NotFound)?;
+    let organisations = organisations::for_user(&mut conn.ex(), id)?;
+    let two_factor = two_factor::factor(&mut conn.ex(), id)?.enabled();
     let failed = !errors.is_empty();
     let view = PersonView {
         ctx,
@@ -166,7 +164,7 @@ async fn act(state: &AppState, ctx: &Ctx, id: UserId, step: Step) -> Result<Resp
     let me = ctx.require_user()?.id;
     let now = samenspel_store::now();
     let mut tx = state.db.begin().await?;
-    users::by_id(tx.ex(), id).await?.ok_or(AppError::NotFound)?;
+    users::by_id(&mut tx.ex(), id)?.ok_or(AppError::NotFound)?;
     // An administrator does not lock themselves out by accident.
     if id == me
         && matches!(
@@ -178,8 +176,8 @@ async fn act(state: &AppState, ctx: &Ctx, id: UserId, step: Step) -> Result<Resp
     }
     let (action, flash, changes) = match step {
         Step::Block => {
-            users::set_blocked(tx.ex(), id, Some(now)).await?;
-            let ended = sessions::delete_for_user(tx.ex(), id, None).await?;
+            users::set_blocked(&mut tx.ex(), id, Some(now))?;
+            let ended = sessions::delete_for_user(&mut tx.ex(), id, None)?;
             (
                 "user.blocked",
                 "flash-user-blocked",
@@ -187,7 +185,7 @@ async fn act(state: &AppState, ctx: &Ctx, id: UserId, step: Step) -> Result<Resp
             )
         }
         Step::Unblock => {
-            users::set_blocked(tx.ex(), id, None).await?;
+            users::set_blocked(&mut tx.ex(), id, None)?;
             (
                 "user.unblocked",
                 "flash-user-unblocked",
@@ -195,7 +193,7 @@ async fn act(state: &AppState, ctx: &Ctx, id: UserId, step: Step) -> Result<Resp
             )
         }
         Step::EndSessions => {
-            let ended = sessions::delete_for_user(tx.ex(), id, None).await?;
+            let ended = sessions::delete_for_user(&mut tx.ex(), id, None)?;
             (
                 "user.sessions_ended",
                 "flash-user-sessions-ended",
@@ -203,7 +201,7 @@ async fn act(state: &AppState, ctx: &Ctx, id: UserId, step: Step) -> Result<Resp
             )
         }
         Step::LiftLockout => {
-            users::lift_lockout(tx.ex(), id).await?;
+            users::lift_lockout(&mut tx.ex(), id)?;
             (
                 "user.lockout_lifted",
                 "flash-user-lockout-lifted",
@@ -211,7 +209,7 @@ async fn act(state: &AppState, ctx: &Ctx, id: UserId, step: Step) -> Result<Resp
             )
         }
         Step::ResetTwoFactor => {
-            two_factor::disable(tx.ex(), id).await?;
+            two_factor::disable(&mut tx.ex(), id)?;
             (
                 "user.two_factor_reset",
                 "flash-user-two-factor-reset",
@@ -220,13 +218,13 @@ async fn act(state: &AppState, ctx: &Ctx, id: UserId, step: Step) -> Result<Resp
         }
         Step::MakeAdmin(make) => {
             // A platform administrator can reach everything: only with a second factor.
-            if make && !two_factor::factor(tx.ex(), id).await?.enabled() {
+            if make && !two_factor::factor(&mut tx.ex(), id)?.enabled() {
                 drop(tx);
                 let mut errors = FormErrors::default();
                 errors.add("admin", "error-admin-needs-two-factor");
                 return render_person(state, ctx, id, errors).await;
             }
-            users::set_platform_admin(tx.ex(), id, make).await?;
+            users::set_platform_admin(&mut tx.ex(), id, make)?;
             if make {
                 (
                     "user.made_admin",
@@ -242,7 +240,14 @@ async fn act(state: &AppState, ctx: &Ctx, id: UserId, step: Step) -> Result<Resp
             }
         }
     };
-    audit::record(tx.ex(), ctx, action, ("user", Some(id.0)), None, changes).await?;
+    audit::record(
+        &mut tx.ex(),
+        ctx,
+        action,
+        ("user", Some(id.0)),
+        None,
+        changes,
+    )?;
     tx.commit().await?;
     Ok(redirect_with_flash(
         state,

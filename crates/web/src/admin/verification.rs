@@ -61,7 +61,7 @@ async fn render_requests(
     refused: Option<(OrgId, String, FormErrors)>,
 ) -> Result<Response, AppError> {
     let mut conn = state.db.conn().await?;
-    let requests = organisations::verification_requests(conn.ex()).await?;
+    let requests = organisations::verification_requests(&mut conn.ex())?;
     let status = match &refused {
         Some((_, _, errors)) if errors.get("reason") == Some("error-municipality-name-taken") => {
             StatusCode::CONFLICT
@@ -130,11 +130,10 @@ async fn decide(
     let me = ctx.require_user()?;
     let now = samenspel_store::now();
     let mut tx = state.db.begin().await?;
-    let name = organisations::by_id(tx.ex(), org)
-        .await?
+    let name = organisations::by_id(&mut tx.ex(), org)?
         .ok_or(AppError::NotFound)?
         .name;
-    match organisations::decide_verification(tx.ex(), org, decision, reason, me.id, now).await {
+    match organisations::decide_verification(&mut tx.ex(), org, decision, reason, me.id, now) {
         Ok(true) => {}
         // Already decided (by someone else, or a second press): the list shows how.
         Ok(false) => {
@@ -158,14 +157,13 @@ async fn decide(
         "municipality.rejected"
     };
     audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         ctx,
         action,
         ("organisation", Some(org.0)),
         Some(org),
         serde_json::json!({ "name": name, "reason": reason }),
-    )
-    .await?;
+    )?;
     let base = state.config.base_url.trim_end_matches('/');
     let (subject, body) = if decision == VERIFIED {
         (
@@ -179,7 +177,7 @@ async fn decide(
         )
     };
     crate::organisations::requests::mail_admins(
-        tx.ex(),
+        &mut tx.ex(),
         org,
         subject,
         body,
@@ -189,8 +187,7 @@ async fn decide(
             ("link", format!("{base}/organisations/{org}")),
         ],
         ctx.lang,
-    )
-    .await?;
+    )?;
     tx.commit().await?;
     state.jobs_waiting.notify_one();
     Ok(redirect_with_flash(

@@ -101,10 +101,10 @@ async fn render_page(
 ) -> Result<Response, AppError> {
     let ws = Workspace::load(state, scope).await?;
     let mut conn = state.db.conn().await?;
-    let items = ambition::positions(conn.ex(), scope.id).await?;
-    let agreed = ambition::agreements(conn.ex(), scope.id).await?;
-    let goals = ambition::goals(conn.ex(), scope.id).await?;
-    let updates = ambition::goal_updates(conn.ex(), scope.id).await?;
+    let items = ambition::positions(&mut conn.ex(), scope.id)?;
+    let agreed = ambition::agreements(&mut conn.ex(), scope.id)?;
+    let goals = ambition::goals(&mut conn.ex(), scope.id)?;
+    let updates = ambition::goal_updates(&mut conn.ex(), scope.id)?;
     drop(conn);
     let acting = scope.acting_for(None);
     let today = crate::views::format::today();
@@ -257,16 +257,15 @@ pub async fn add_position(
     };
     let now = samenspel_store::now();
     let mut tx = state.db.begin().await?;
-    ambition::add_position(tx.ex(), scope.id, party, kind, &body, user, now).await?;
+    ambition::add_position(&mut tx.ex(), scope.id, party, kind, &body, user, now)?;
     audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         &ctx,
         "approach.position_changed",
         ("approach", Some(scope.id.0)),
         Some(party),
         serde_json::json!({ "kind": kind.as_str(), "added": true }),
-    )
-    .await?;
+    )?;
     tx.commit().await?;
     Ok(redirect_with_flash(
         &state,
@@ -291,16 +290,15 @@ pub async fn remove_position(
 ) -> Result<Response, AppError> {
     let party = acting(&scope, &form.party)?;
     let mut tx = state.db.begin().await?;
-    ambition::remove_position(tx.ex(), scope.id, party, PositionItemId(item)).await?;
+    ambition::remove_position(&mut tx.ex(), scope.id, party, PositionItemId(item))?;
     audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         &ctx,
         "approach.position_changed",
         ("approach", Some(scope.id.0)),
         Some(party),
         serde_json::json!({ "removed": item }),
-    )
-    .await?;
+    )?;
     tx.commit().await?;
     Ok(redirect_with_flash(
         &state,
@@ -320,16 +318,22 @@ pub async fn share_position(
     let share = form.share != "no";
     let now = samenspel_store::now();
     let mut tx = state.db.begin().await?;
-    ambition::share_position(tx.ex(), scope.id, PositionItemId(item), party, share, now).await?;
+    ambition::share_position(
+        &mut tx.ex(),
+        scope.id,
+        PositionItemId(item),
+        party,
+        share,
+        now,
+    )?;
     audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         &ctx,
         "approach.position_changed",
         ("approach", Some(scope.id.0)),
         Some(party),
         serde_json::json!({ "item": item, "shared": share }),
-    )
-    .await?;
+    )?;
     tx.commit().await?;
     Ok(redirect_with_flash(
         &state,
@@ -380,7 +384,7 @@ pub async fn save_ambition(
     };
     let now = samenspel_store::now();
     let mut tx = state.db.begin().await?;
-    let new_version = match ambition::set_ambition(tx.ex(), scope.id, &text, version, now).await {
+    let new_version = match ambition::set_ambition(&mut tx.ex(), scope.id, &text, version, now) {
         Ok(v) => v,
         Err(StoreError::Refused(key)) => {
             drop(tx);
@@ -390,14 +394,13 @@ pub async fn save_ambition(
         Err(other) => return Err(other.into()),
     };
     audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         &ctx,
         "approach.ambition_changed",
         ("approach", Some(scope.id.0)),
         scope.acting_for(None),
         serde_json::json!({ "version": new_version }),
-    )
-    .await?;
+    )?;
     tx.commit().await?;
     Ok(redirect_with_flash(
         &state,
@@ -430,23 +433,21 @@ pub async fn agree(
     let now = samenspel_store::now();
     let mut tx = state.db.begin().await?;
     ambition::agree(
-        tx.ex(),
+        &mut tx.ex(),
         scope.id,
         party,
         ws.approach.ambition_version,
         user,
         now,
-    )
-    .await?;
+    )?;
     audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         &ctx,
         "approach.ambition_agreed",
         ("approach", Some(scope.id.0)),
         Some(party),
         serde_json::json!({ "version": ws.approach.ambition_version, "party_name": ws.party_name(party) }),
-    )
-    .await?;
+    )?;
     tx.commit().await?;
     Ok(redirect_with_flash(
         &state,
@@ -531,16 +532,15 @@ pub async fn add_goal(
     };
     let now = samenspel_store::now();
     let mut tx = state.db.begin().await?;
-    let id = ambition::add_goal(tx.ex(), scope.id, &goal, user, now).await?;
+    let id = ambition::add_goal(&mut tx.ex(), scope.id, &goal, user, now)?;
     audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         &ctx,
         "approach.goal_changed",
         ("approach", Some(scope.id.0)),
         scope.acting_for(None),
         serde_json::json!({ "goal": id, "title": goal.title, "horizon": goal.horizon.as_str() }),
-    )
-    .await?;
+    )?;
     tx.commit().await?;
     Ok(redirect_with_flash(
         &state,
@@ -600,16 +600,15 @@ pub async fn update_goal(
     };
     let now = samenspel_store::now();
     let mut tx = state.db.begin().await?;
-    ambition::update_goal(tx.ex(), scope.id, goal, &update, now).await?;
+    ambition::update_goal(&mut tx.ex(), scope.id, goal, &update, now)?;
     audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         &ctx,
         "approach.goal_changed",
         ("approach", Some(scope.id.0)),
         party,
         serde_json::json!({ "goal": goal, "value": value, "achieved": update.achieved }),
-    )
-    .await?;
+    )?;
     tx.commit().await?;
     Ok(redirect_with_flash(
         &state,

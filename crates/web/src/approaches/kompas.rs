@@ -80,14 +80,13 @@ pub async fn matrix(
 ) -> Result<Response, AppError> {
     let ws = Workspace::load(&state, &scope).await?;
     let mut conn = state.db.conn().await?;
-    let states = kompas::states(conn.ex(), scope.id).await?;
-    let involved = kompas::involved(conn.ex(), scope.id).await?;
-    let needs: HashMap<String, i64> = kompas::open_needs(conn.ex(), scope.id)
-        .await?
+    let states = kompas::states(&mut conn.ex(), scope.id)?;
+    let involved = kompas::involved(&mut conn.ex(), scope.id)?;
+    let needs: HashMap<String, i64> = kompas::open_needs(&mut conn.ex(), scope.id)?
         .into_iter()
         .collect();
-    let by_phase = kompas::progress_by_phase(conn.ex(), scope.id, ws.approach.pack_id).await?;
-    let by_track = kompas::progress_by_track(conn.ex(), scope.id, ws.approach.pack_id).await?;
+    let by_phase = kompas::progress_by_phase(&mut conn.ex(), scope.id, ws.approach.pack_id)?;
+    let by_track = kompas::progress_by_track(&mut conn.ex(), scope.id, ws.approach.pack_id)?;
     drop(conn);
     let pack = ws.pack.clone();
     let state_of: HashMap<&str, &NodeState> =
@@ -256,16 +255,15 @@ async fn render_node(
 ) -> Result<Response, AppError> {
     let ws = Workspace::load(state, scope).await?;
     let mut conn = state.db.conn().await?;
-    let node_state = kompas::state(conn.ex(), scope.id, key).await?;
-    let involved = kompas::involved(conn.ex(), scope.id)
-        .await?
+    let node_state = kompas::state(&mut conn.ex(), scope.id, key)?;
+    let involved = kompas::involved(&mut conn.ex(), scope.id)?
         .into_iter()
         .filter(|(k, _)| k == key)
         .map(|(_, org)| org)
         .collect();
-    let history = kompas::history(conn.ex(), scope.id, key).await?;
-    let needs = kompas::needs(conn.ex(), scope.id, key).await?;
-    let notes = kompas::notes(conn.ex(), scope.id, key).await?;
+    let history = kompas::history(&mut conn.ex(), scope.id, key)?;
+    let needs = kompas::needs(&mut conn.ex(), scope.id, key)?;
+    let notes = kompas::notes(&mut conn.ex(), scope.id, key)?;
     drop(conn);
     let (node, retired) = match ws.pack.node(key) {
         Some(node) => (node.clone(), false),
@@ -381,7 +379,7 @@ pub async fn move_node(
         user,
         organisation: party,
     };
-    let from = match kompas::move_node(tx.ex(), scope.id, &change, now).await {
+    let from = match kompas::move_node(&mut tx.ex(), scope.id, &change, now) {
         Ok(from) => from,
         Err(StoreError::Refused(reason)) => {
             drop(tx);
@@ -391,14 +389,13 @@ pub async fn move_node(
         Err(other) => return Err(other.into()),
     };
     audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         &ctx,
         "approach.node_moved",
         ("approach", Some(scope.id.0)),
         party,
         serde_json::json!({ "node": key, "from": from.as_str(), "to": to.as_str() }),
-    )
-    .await?;
+    )?;
     tx.commit().await?;
     Ok(redirect_with_flash(
         &state,
@@ -450,16 +447,15 @@ pub async fn set_parties(
     }
     let now = samenspel_store::now();
     let mut tx = state.db.begin().await?;
-    kompas::set_parties(tx.ex(), scope.id, &key, lead, &involved, now).await?;
+    kompas::set_parties(&mut tx.ex(), scope.id, &key, lead, &involved, now)?;
     audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         &ctx,
         "approach.node_parties",
         ("approach", Some(scope.id.0)),
         scope.acting_for(None),
         serde_json::json!({ "node": key, "lead": lead, "involved": involved }),
-    )
-    .await?;
+    )?;
     tx.commit().await?;
     Ok(redirect_with_flash(
         &state,
@@ -516,16 +512,15 @@ pub async fn add_need(
         note: &note,
         user,
     };
-    kompas::add_need(tx.ex(), scope.id, &need, now).await?;
+    kompas::add_need(&mut tx.ex(), scope.id, &need, now)?;
     audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         &ctx,
         "approach.node_need",
         ("approach", Some(scope.id.0)),
         Some(from),
         serde_json::json!({ "node": key, "from": from, "to": to }),
-    )
-    .await?;
+    )?;
     tx.commit().await?;
     Ok(redirect_with_flash(
         &state,
@@ -542,8 +537,7 @@ pub async fn resolve_need(
 ) -> Result<Response, AppError> {
     // A need is met by the parties it is between, or by someone who does the work.
     let mut conn = state.db.conn().await?;
-    let found = kompas::needs(conn.ex(), scope.id, &key)
-        .await?
+    let found = kompas::needs(&mut conn.ex(), scope.id, &key)?
         .into_iter()
         .find(|n| n.id == NeedId(need))
         .ok_or(AppError::NotFound)?;
@@ -557,18 +551,17 @@ pub async fn resolve_need(
     }
     let now = samenspel_store::now();
     let mut tx = state.db.begin().await?;
-    if !kompas::resolve_need(tx.ex(), scope.id, &key, NeedId(need), now).await? {
+    if !kompas::resolve_need(&mut tx.ex(), scope.id, &key, NeedId(need), now)? {
         return Err(AppError::Conflict("error-need-resolved"));
     }
     audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         &ctx,
         "approach.node_need",
         ("approach", Some(scope.id.0)),
         scope.acting_for(None),
         serde_json::json!({ "node": key, "resolved": need }),
-    )
-    .await?;
+    )?;
     tx.commit().await?;
     Ok(redirect_with_flash(
         &state,
@@ -595,7 +588,7 @@ pub async fn add_note(
     let ws = Workspace::load(&state, &scope).await?;
     let mut conn = state.db.conn().await?;
     let known =
-        ws.pack.node(&key).is_some() || kompas::state(conn.ex(), scope.id, &key).await?.is_some();
+        ws.pack.node(&key).is_some() || kompas::state(&mut conn.ex(), scope.id, &key)?.is_some();
     drop(conn);
     if !known {
         return Err(AppError::NotFound);
@@ -621,16 +614,15 @@ pub async fn add_note(
     let party = Some(acting(&scope, &form.party)?);
     let now = samenspel_store::now();
     let mut tx = state.db.begin().await?;
-    kompas::add_note(tx.ex(), scope.id, &key, &body, user, party, now).await?;
+    kompas::add_note(&mut tx.ex(), scope.id, &key, &body, user, party, now)?;
     audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         &ctx,
         "approach.node_note",
         ("approach", Some(scope.id.0)),
         party,
         serde_json::json!({ "node": key }),
-    )
-    .await?;
+    )?;
     tx.commit().await?;
     Ok(redirect_with_flash(
         &state,
@@ -806,24 +798,22 @@ pub async fn save_perspective(
     let now = samenspel_store::now();
     let mut tx = state.db.begin().await?;
     approaches::set_perspective(
-        tx.ex(),
+        &mut tx.ex(),
         scope.id,
         party,
         &tracks,
         phase.as_deref(),
         &next_year,
         now,
-    )
-    .await?;
+    )?;
     audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         &ctx,
         "approach.perspective_saved",
         ("approach", Some(scope.id.0)),
         Some(party),
         serde_json::json!({ "party_name": ws.party_name(party), "tracks": tracks, "phase": phase }),
-    )
-    .await?;
+    )?;
     tx.commit().await?;
     Ok(redirect_with_flash(
         &state,

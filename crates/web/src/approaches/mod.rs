@@ -234,10 +234,8 @@ pub(crate) struct Workspace {
 impl Workspace {
     pub async fn load(state: &AppState, scope: &ApproachScope) -> Result<Self, AppError> {
         let mut conn = state.db.conn().await?;
-        let approach = approaches::by_id(conn.ex(), scope.id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let parties = approaches::parties(conn.ex(), scope.id).await?;
+        let approach = approaches::by_id(&mut conn.ex(), scope.id)?.ok_or(AppError::NotFound)?;
+        let parties = approaches::parties(&mut conn.ex(), scope.id)?;
         drop(conn);
         let (current, _) = state.methods.current(&state.db).await?;
         let pack = state.methods.get(&state.db, approach.pack_id).await?;

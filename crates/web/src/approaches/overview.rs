@@ -87,12 +87,11 @@ pub async fn hub(
     let mut conn = state.db.conn().await?;
     let paging = Paging::new(
         Paging::asked(&query.page),
-        approaches::count_of_user(conn.ex(), user, today).await?,
+        approaches::count_of_user(&mut conn.ex(), user, today)?,
     )
     .linked(|page| format!("/approaches?page={page}"));
-    let summaries = approaches::of_user(conn.ex(), user, today, PAGE_SIZE, paging.offset()).await?;
-    let municipalities: Vec<_> = organisations::for_user(conn.ex(), user)
-        .await?
+    let summaries = approaches::of_user(&mut conn.ex(), user, today, PAGE_SIZE, paging.offset())?;
+    let municipalities: Vec<_> = organisations::for_user(&mut conn.ex(), user)?
         .into_iter()
         .filter(|o| o.kind == "municipality")
         .collect();
@@ -123,15 +122,12 @@ pub async fn list(
 ) -> Result<Response, AppError> {
     let today = crate::views::format::today();
     let mut conn = state.db.conn().await?;
-    let org = organisations::by_id(conn.ex(), scope.org)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let total = approaches::count_of_municipality(conn.ex(), scope.org).await?;
+    let org = organisations::by_id(&mut conn.ex(), scope.org)?.ok_or(AppError::NotFound)?;
+    let total = approaches::count_of_municipality(&mut conn.ex(), scope.org)?;
     let paging = Paging::new(Paging::asked(&query.page), total)
         .linked(|page| format!("/municipalities/{}/approaches?page={page}", org.id));
     let summaries =
-        approaches::of_municipality(conn.ex(), scope.org, today, PAGE_SIZE, paging.offset())
-            .await?;
+        approaches::of_municipality(&mut conn.ex(), scope.org, today, PAGE_SIZE, paging.offset())?;
     drop(conn);
     let lines = lines(&state, &ctx, summaries).await?;
     Ok(render(&ListView {
@@ -201,7 +197,7 @@ pub async fn new_submit(
     };
     let now = samenspel_store::now();
     let mut tx = state.db.begin().await?;
-    let id = match approaches::create(tx.ex(), scope.org, pack_id, &settings, user, now).await {
+    let id = match approaches::create(&mut tx.ex(), scope.org, pack_id, &settings, user, now) {
         Ok(id) => id,
         Err(StoreError::Refused(key)) => {
             drop(tx);
@@ -213,14 +209,13 @@ pub async fn new_submit(
         Err(other) => return Err(other.into()),
     };
     audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         &ctx,
         "approach.created",
         ("approach", Some(id.0)),
         Some(scope.org),
         serde_json::json!({ "name": settings.name, "method": pack.pack.version }),
-    )
-    .await?;
+    )?;
     tx.commit().await?;
     Ok(redirect_with_flash(
         &state,

@@ -80,22 +80,22 @@ pub async fn show(
     let now = samenspel_store::now();
     let today = crate::views::format::today();
     let mut conn = state.db.conn().await?;
-    let areas = approaches::areas(conn.ex(), scope.id).await?;
-    let subprojects = approaches::subprojects(conn.ex(), scope.id).await?;
-    let by_phase = kompas::progress_by_phase(conn.ex(), scope.id, ws.approach.pack_id).await?;
-    let states = kompas::states(conn.ex(), scope.id).await?;
-    let agreements = ambition::agreements(conn.ex(), scope.id).await?;
-    let goals = ambition::goals(conn.ex(), scope.id).await?;
+    let areas = approaches::areas(&mut conn.ex(), scope.id)?;
+    let subprojects = approaches::subprojects(&mut conn.ex(), scope.id)?;
+    let by_phase = kompas::progress_by_phase(&mut conn.ex(), scope.id, ws.approach.pack_id)?;
+    let states = kompas::states(&mut conn.ex(), scope.id)?;
+    let agreements = ambition::agreements(&mut conn.ex(), scope.id)?;
+    let goals = ambition::goals(&mut conn.ex(), scope.id)?;
     drop(conn);
     let last_visit = match &ctx.user {
         Some(user) => {
             let mut conn = state.db.conn().await?;
-            let last = approaches::last_visit(conn.ex(), scope.id, user.id).await?;
+            let last = approaches::last_visit(&mut conn.ex(), scope.id, user.id)?;
             drop(conn);
             // A reload within ten minutes is the same visit: it stays a read.
             if last.is_none_or(|at| now - at >= time::Duration::minutes(10)) {
                 let mut tx = state.db.begin().await?;
-                approaches::record_visit(tx.ex(), scope.id, user.id, now).await?;
+                approaches::record_visit(&mut tx.ex(), scope.id, user.id, now)?;
                 tx.commit().await?;
             }
             last
@@ -103,18 +103,17 @@ pub async fn show(
         None => None,
     };
     let mut conn = state.db.conn().await?;
-    let changes = approaches::changes(conn.ex(), scope.id, last_visit, 30).await?;
+    let changes = approaches::changes(&mut conn.ex(), scope.id, last_visit, 30)?;
     let reader = crate::logbook::audience(&ctx, &scope);
     let (logbook, _) = logbook::timeline(
-        conn.ex(),
+        &mut conn.ex(),
         scope.id,
         reader,
         &logbook::Filter::default(),
         None,
         5,
-    )
-    .await?;
-    let actions_overdue = logbook::overdue_actions(conn.ex(), scope.id, reader, today).await?;
+    )?;
+    let actions_overdue = logbook::overdue_actions(&mut conn.ex(), scope.id, reader, today)?;
     drop(conn);
     let by_phase: HashMap<String, Progress> =
         by_phase.into_iter().map(|p| (p.key.clone(), p)).collect();

@@ -20,7 +20,8 @@ use samenspel_domain::permissions::ApproachPermission;
 use samenspel_store::approaches::{self, NewParty, PartyRow, SubprojectRow};
 use samenspel_store::consent::{self, PARTY, Request};
 use samenspel_store::organisations::{self, Organisation};
-use samenspel_store::{Exec, OrgId, StoreError, SubprojectId};
+use samenspel_store::sql::Sql;
+use samenspel_store::{OrgId, StoreError, SubprojectId};
 use serde::{Deserialize, Serialize};
 
 /// What the municipality filled in for a party it asks, kept with the request until the
@@ -53,8 +54,8 @@ pub(crate) fn requested_role(request: &Request) -> String {
 
 /// Makes an accepted request's organisation a party, with what the municipality asked. An
 /// organisation that became a party meanwhile stays as it is.
-pub(crate) async fn join(
-    ex: Exec<'_>,
+pub(crate) fn join(
+    c: &mut Sql<'_>,
     request: &Request,
     now: time::OffsetDateTime,
 ) -> Result<(), AppError> {
@@ -70,7 +71,7 @@ pub(crate) async fn join(
         since: details.since,
         until: details.until,
     };
-    match approaches::add_party(ex, approach, &party, now).await {
+    match approaches::add_party(c, approach, &party, now) {
         Ok(_) | Err(StoreError::Refused(_)) => Ok(()),
         Err(other) => Err(other.into()),
     }
@@ -187,17 +188,16 @@ async fn render_page(
     let ws = Workspace::load(state, scope).await?;
     let can_manage = scope.standing.allows(ApproachPermission::Manage);
     let mut conn = state.db.conn().await?;
-    let subprojects = approaches::subprojects(conn.ex(), scope.id).await?;
+    let subprojects = approaches::subprojects(&mut conn.ex(), scope.id)?;
     let requested = if can_manage {
-        consent::open_for_approach(conn.ex(), scope.id).await?
+        consent::open_for_approach(&mut conn.ex(), scope.id)?
     } else {
         Vec::new()
     };
     // Organisations that are (or were) a party are changed from their own page instead; those
     // asked already wait for their answer.
     let candidates = if can_manage {
-        approaches::candidates(conn.ex(), scope.municipality)
-            .await?
+        approaches::candidates(&mut conn.ex(), scope.municipality)?
             .into_iter()
             .filter(|c| !ws.parties.iter().any(|p| p.organisation_id == c.id))
             .filter(|c| !requested.iter().any(|r| r.organisation_id == c.id))
@@ -207,7 +207,7 @@ async fn render_page(
     };
     // The visitor's own parties (not the municipality) that they administer.
     let administered: Vec<OrgId> = match &ctx.user {
-        Some(user) => approaches::administered_parties(conn.ex(), scope.id, user.id).await?,
+        Some(user) => approaches::administered_parties(&mut conn.ex(), scope.id, user.id)?,
         None => Vec::new(),
     };
     let leavable = scope
@@ -260,9 +260,9 @@ pub async fn add(
     FormData(form): FormData<PartyForm>,
 ) -> Result<Response, AppError> {
     let mut conn = state.db.conn().await?;
-    let candidates = approaches::candidates(conn.ex(), scope.municipality).await?;
-    let subprojects = approaches::subprojects(conn.ex(), scope.id).await?;
-    let parties = approaches::parties(conn.ex(), scope.id).await?;
+    let candidates = approaches::candidates(&mut conn.ex(), scope.municipality)?;
+    let subprojects = approaches::subprojects(&mut conn.ex(), scope.id)?;
+    let parties = approaches::parties(&mut conn.ex(), scope.id)?;
     drop(conn);
     let chosen = parse_org(&form.organisation).and_then(|o| candidates.iter().find(|c| c.id == o));
     let mut errors = FormErrors::default();
@@ -296,8 +296,8 @@ pub async fn add(
     // Someone who administers the organisation consents by adding it; anyone else asks its
     // administrators, and it takes part once one of them accepts.
     let (action, flash) =
-        if crate::organisations::requests::administers(tx.ex(), chosen.id, me).await? {
-            match approaches::add_party(tx.ex(), scope.id, &party, now).await {
+        if crate::organisations::requests::administers(&mut tx.ex(), chosen.id, me)? {
+            match approaches::add_party(&mut tx.ex(), scope.id, &party, now) {
                 Ok(_) => {}
                 Err(StoreError::Refused(key)) => {
                     drop(tx);
@@ -315,17 +315,15 @@ pub async fn add(
                 organisation: chosen.id,
                 details: &details,
             };
-            if consent::create(tx.ex(), &request, me, now).await?.is_none() {
+            if consent::create(&mut tx.ex(), &request, me, now)?.is_none() {
                 drop(tx);
                 let rejected = refused("error-party-requested");
                 return render_page(&state, &ctx, &scope, Some(rejected)).await;
             }
-            let approach = approaches::by_id(tx.ex(), scope.id)
-                .await?
-                .ok_or(AppError::NotFound)?;
+            let approach = approaches::by_id(&mut tx.ex(), scope.id)?.ok_or(AppError::NotFound)?;
             let base = state.config.base_url.trim_end_matches('/');
             crate::organisations::requests::mail_admins(
-                tx.ex(),
+                &mut tx.ex(),
                 chosen.id,
                 "mail-party-request-subject",
                 "mail-party-request-body",
@@ -336,12 +334,11 @@ pub async fn add(
                     ("link", format!("{base}/organisations/{}", chosen.id)),
                 ],
                 ctx.lang,
-            )
-            .await?;
+            )?;
             ("approach.party_requested", "flash-party-requested")
         };
     audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         &ctx,
         action,
         ("approach", Some(scope.id.0)),
@@ -349,8 +346,7 @@ pub async fn add(
         serde_json::json!({
             "party": chosen.id, "party_name": chosen.name, "role": party.role.as_str(),
         }),
-    )
-    .await?;
+    )?;
     tx.commit().await?;
     state.jobs_waiting.notify_one();
     Ok(redirect_with_flash(
@@ -386,7 +382,7 @@ async fn render_party(
         .find(|p| p.organisation_id == party)
         .ok_or(AppError::NotFound)?;
     let mut conn = state.db.conn().await?;
-    let subprojects = approaches::subprojects(conn.ex(), scope.id).await?;
+    let subprojects = approaches::subprojects(&mut conn.ex(), scope.id)?;
     drop(conn);
     let failed = form.is_some();
     let (form, errors) = form.unwrap_or_else(|| (PartyForm::from_row(row), FormErrors::default()));
@@ -420,8 +416,8 @@ pub async fn update(
 ) -> Result<Response, AppError> {
     let party = OrgId(party);
     let mut conn = state.db.conn().await?;
-    let parties = approaches::parties(conn.ex(), scope.id).await?;
-    let subprojects = approaches::subprojects(conn.ex(), scope.id).await?;
+    let parties = approaches::parties(&mut conn.ex(), scope.id)?;
+    let subprojects = approaches::subprojects(&mut conn.ex(), scope.id)?;
     drop(conn);
     let row = parties
         .iter()
@@ -433,7 +429,7 @@ pub async fn update(
     };
     let before = PartyForm::from_row(row);
     let mut tx = state.db.begin().await?;
-    approaches::update_party(tx.ex(), scope.id, &new).await?;
+    approaches::update_party(&mut tx.ex(), scope.id, &new)?;
     let mut changes = audit::changed(&[
         ("role", &before.role, new.role.as_str()),
         ("subproject", &before.subproject, &form.subproject),
@@ -444,14 +440,13 @@ pub async fn update(
         map.insert("party_name".into(), row.name.clone().into());
     }
     audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         &ctx,
         "approach.party_changed",
         ("approach", Some(scope.id.0)),
         Some(scope.municipality),
         changes,
-    )
-    .await?;
+    )?;
     tx.commit().await?;
     Ok(redirect_with_flash(
         &state,
@@ -499,7 +494,7 @@ pub async fn add_subproject(
     FormData(form): FormData<SubprojectForm>,
 ) -> Result<Response, AppError> {
     let mut conn = state.db.conn().await?;
-    let parties = approaches::parties(conn.ex(), scope.id).await?;
+    let parties = approaches::parties(&mut conn.ex(), scope.id)?;
     drop(conn);
     let mut errors = FormErrors::default();
     let Some((name, description, lead)) = parse_subproject(&form, &parties, &mut errors) else {
@@ -512,16 +507,15 @@ pub async fn add_subproject(
     };
     let now = samenspel_store::now();
     let mut tx = state.db.begin().await?;
-    let id = approaches::add_subproject(tx.ex(), scope.id, &name, &description, lead, now).await?;
+    let id = approaches::add_subproject(&mut tx.ex(), scope.id, &name, &description, lead, now)?;
     audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         &ctx,
         "approach.subproject_added",
         ("approach", Some(scope.id.0)),
         Some(scope.municipality),
         serde_json::json!({ "subproject": id, "name": name }),
-    )
-    .await?;
+    )?;
     tx.commit().await?;
     Ok(redirect_with_flash(
         &state,
@@ -549,8 +543,7 @@ async fn render_subproject(
 ) -> Result<Response, AppError> {
     let ws = Workspace::load(state, scope).await?;
     let mut conn = state.db.conn().await?;
-    let subproject = approaches::subprojects(conn.ex(), scope.id)
-        .await?
+    let subproject = approaches::subprojects(&mut conn.ex(), scope.id)?
         .into_iter()
         .find(|s| s.id == id)
         .ok_or(AppError::NotFound)?;
@@ -597,23 +590,22 @@ pub async fn update_subproject(
 ) -> Result<Response, AppError> {
     let id = SubprojectId(id);
     let mut conn = state.db.conn().await?;
-    let parties = approaches::parties(conn.ex(), scope.id).await?;
+    let parties = approaches::parties(&mut conn.ex(), scope.id)?;
     drop(conn);
     let mut errors = FormErrors::default();
     let Some((name, description, lead)) = parse_subproject(&form, &parties, &mut errors) else {
         return render_subproject(&state, &ctx, &scope, id, Some((form, errors))).await;
     };
     let mut tx = state.db.begin().await?;
-    approaches::update_subproject(tx.ex(), scope.id, id, &name, &description, lead).await?;
+    approaches::update_subproject(&mut tx.ex(), scope.id, id, &name, &description, lead)?;
     audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         &ctx,
         "approach.subproject_changed",
         ("approach", Some(scope.id.0)),
         Some(scope.municipality),
         serde_json::json!({ "subproject": id, "name": name }),
-    )
-    .await?;
+    )?;
     tx.commit().await?;
     Ok(redirect_with_flash(
         &state,
@@ -648,8 +640,8 @@ pub async fn leave(
         return Err(AppError::Conflict("error-municipality-leave"));
     }
     let mut conn = state.db.conn().await?;
-    let role = organisations::role_of(conn.ex(), party, user).await?;
-    let rows = approaches::parties(conn.ex(), scope.id).await?;
+    let role = organisations::role_of(&mut conn.ex(), party, user)?;
+    let rows = approaches::parties(&mut conn.ex(), scope.id)?;
     drop(conn);
     if role != Some(OrgRole::Admin) {
         return Err(AppError::Conflict("error-party-leave-admin"));
@@ -662,16 +654,15 @@ pub async fn leave(
         .previous_day()
         .unwrap_or(time::Date::MIN);
     let mut tx = state.db.begin().await?;
-    approaches::end_party(tx.ex(), scope.id, party, yesterday).await?;
+    approaches::end_party(&mut tx.ex(), scope.id, party, yesterday)?;
     audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         &ctx,
         "approach.party_changed",
         ("approach", Some(scope.id.0)),
         Some(party),
         serde_json::json!({ "party_name": row.name, "left": true }),
-    )
-    .await?;
+    )?;
     tx.commit().await?;
     Ok(redirect_with_flash(
         &state,

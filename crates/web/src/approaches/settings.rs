@@ -186,11 +186,9 @@ pub(crate) async fn render_settings(
     status: (StatusForm, FormErrors),
 ) -> Result<Response, AppError> {
     let mut conn = state.db.conn().await?;
-    let municipality = organisations::by_id(conn.ex(), page.municipality)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let members: Vec<_> = organisations::members(conn.ex(), page.municipality)
-        .await?
+    let municipality =
+        organisations::by_id(&mut conn.ex(), page.municipality)?.ok_or(AppError::NotFound)?;
+    let members: Vec<_> = organisations::members(&mut conn.ex(), page.municipality)?
         .into_iter()
         .filter(|m| m.until.is_none())
         .collect();
@@ -240,8 +238,7 @@ pub(crate) async fn check(
     form: &SettingsForm,
 ) -> Result<Result<Settings, FormErrors>, AppError> {
     let mut conn = state.db.conn().await?;
-    let members: Vec<UserId> = organisations::members(conn.ex(), municipality)
-        .await?
+    let members: Vec<UserId> = organisations::members(&mut conn.ex(), municipality)?
         .into_iter()
         .filter(|m| m.until.is_none())
         .map(|m| m.user_id)
@@ -261,7 +258,7 @@ pub async fn show(
 ) -> Result<Response, AppError> {
     let ws = Workspace::load(&state, &scope).await?;
     let mut conn = state.db.conn().await?;
-    let areas = approaches::areas(conn.ex(), scope.id).await?;
+    let areas = approaches::areas(&mut conn.ex(), scope.id)?;
     drop(conn);
     let form = SettingsForm::from_row(&ws.approach, &areas);
     let status = StatusForm {
@@ -293,7 +290,7 @@ pub async fn submit(
 ) -> Result<Response, AppError> {
     let ws = Workspace::load(&state, &scope).await?;
     let mut conn = state.db.conn().await?;
-    let before_areas = approaches::areas(conn.ex(), scope.id).await?;
+    let before_areas = approaches::areas(&mut conn.ex(), scope.id)?;
     drop(conn);
     let before = SettingsForm::from_row(&ws.approach, &before_areas);
     let settings = match check(&state, scope.municipality, &ws.pack, &form).await? {
@@ -305,7 +302,7 @@ pub async fn submit(
     };
     let now = samenspel_store::now();
     let mut tx = state.db.begin().await?;
-    match approaches::update(tx.ex(), scope.id, scope.municipality, &settings, now).await {
+    match approaches::update(&mut tx.ex(), scope.id, scope.municipality, &settings, now) {
         Ok(()) => {}
         Err(StoreError::Refused(key)) => {
             drop(tx);
@@ -321,7 +318,7 @@ pub async fn submit(
     before_areas.sort();
     after_areas.sort();
     audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         &ctx,
         "approach.updated",
         ("approach", Some(scope.id.0)),
@@ -339,8 +336,7 @@ pub async fn submit(
                 after_areas.join(" ").as_str(),
             ),
         ]),
-    )
-    .await?;
+    )?;
     tx.commit().await?;
     Ok(redirect_with_flash(
         &state,
@@ -383,7 +379,7 @@ pub async fn status(
     }
     let (Some(to), Some(reason), true) = (to, reason, errors.is_empty()) else {
         let mut conn = state.db.conn().await?;
-        let areas = approaches::areas(conn.ex(), scope.id).await?;
+        let areas = approaches::areas(&mut conn.ex(), scope.id)?;
         drop(conn);
         let form = SettingsForm::from_row(&ws.approach, &areas);
         let page = Page::of(ws);
@@ -400,9 +396,9 @@ pub async fn status(
     let together = input.together == "on";
     let now = samenspel_store::now();
     let mut tx = state.db.begin().await?;
-    approaches::set_status(tx.ex(), scope.id, current, to, &reason, together, now).await?;
+    approaches::set_status(&mut tx.ex(), scope.id, current, to, &reason, together, now)?;
     audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         &ctx,
         "approach.status_changed",
         ("approach", Some(scope.id.0)),
@@ -411,8 +407,7 @@ pub async fn status(
             "status": [current.as_str(), to.as_str()],
             "together": together && to == ApproachStatus::Stopped,
         }),
-    )
-    .await?;
+    )?;
     tx.commit().await?;
     Ok(redirect_with_flash(
         &state,
@@ -445,9 +440,9 @@ pub async fn move_method(
         .count();
     let now = samenspel_store::now();
     let mut tx = state.db.begin().await?;
-    approaches::set_pack(tx.ex(), scope.id, current, now).await?;
+    approaches::set_pack(&mut tx.ex(), scope.id, current, now)?;
     audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         &ctx,
         "approach.method_moved",
         ("approach", Some(scope.id.0)),
@@ -456,8 +451,7 @@ pub async fn move_method(
             "from_version": ws.pack.pack.version, "to_version": pack.pack.version,
             "nodes_added": added, "nodes_removed": removed,
         }),
-    )
-    .await?;
+    )?;
     tx.commit().await?;
     Ok(redirect_with_flash(
         &state,

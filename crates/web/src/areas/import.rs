@@ -95,10 +95,8 @@ async fn municipality(
     AppError,
 > {
     let mut conn = state.db.conn().await?;
-    let found = organisations::by_id(conn.ex(), org)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let code = areas::municipality_code(conn.ex(), org).await?;
+    let found = organisations::by_id(&mut conn.ex(), org)?.ok_or(AppError::NotFound)?;
+    let code = areas::municipality_code(&mut conn.ex(), org)?;
     Ok((found, code))
 }
 
@@ -177,8 +175,7 @@ pub async fn upload(
     };
     let known: BTreeSet<String> = {
         let mut conn = state.db.conn().await?;
-        areas::district_codes(conn.ex(), scope.org)
-            .await?
+        areas::district_codes(&mut conn.ex(), scope.org)?
             .into_iter()
             .collect()
     };
@@ -187,7 +184,7 @@ pub async fn upload(
         Err(rows) => return Ok(refused(page, None, rows)),
     };
     let mut tx = state.db.begin().await?;
-    let outcome = match areas::upsert(tx.ex(), scope.org, &records, samenspel_store::now()).await {
+    let outcome = match areas::upsert(&mut tx.ex(), scope.org, &records, samenspel_store::now()) {
         Ok(outcome) => outcome,
         Err(StoreError::Refused(key)) => return Ok(refused(page, Some(key), Vec::new())),
         Err(other) => return Err(other.into()),
@@ -212,11 +209,10 @@ pub async fn national_upload(
     };
     let (known, by_code) = {
         let mut conn = state.db.conn().await?;
-        let known: BTreeSet<String> = areas::all_district_codes(conn.ex())
-            .await?
+        let known: BTreeSet<String> = areas::all_district_codes(&mut conn.ex())?
             .into_iter()
             .collect();
-        (known, areas::municipalities_by_code(conn.ex()).await?)
+        (known, areas::municipalities_by_code(&mut conn.ex())?)
     };
     let records = match read(&content, Scope::All, &known) {
         Ok(records) => records,
@@ -234,7 +230,7 @@ pub async fn national_upload(
     let mut total = ImportOutcome::default();
     let mut tx = state.db.begin().await?;
     for (org, records) in &per_municipality {
-        let outcome = match areas::upsert(tx.ex(), *org, records, now).await {
+        let outcome = match areas::upsert(&mut tx.ex(), *org, records, now) {
             Ok(outcome) => outcome,
             Err(StoreError::Refused(key)) => return Ok(refused(page, Some(key), Vec::new())),
             Err(other) => return Err(other.into()),
@@ -261,7 +257,7 @@ async fn record_import(
     skipped: usize,
 ) -> Result<(), AppError> {
     audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         ctx,
         "areas.imported",
         ("organisation", org.map(|o| o.0)),
@@ -273,7 +269,6 @@ async fn record_import(
             "municipalities": municipalities,
             "skipped": skipped,
         }),
-    )
-    .await?;
+    )?;
     Ok(())
 }

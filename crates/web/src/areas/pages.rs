@@ -85,10 +85,9 @@ async fn grouped(
     counts: Option<&Filter>,
 ) -> Result<Vec<DistrictRow>, AppError> {
     let mut conn = state.db.conn().await?;
-    let listed = areas::overview(conn.ex(), municipality, open, all_up_to).await?;
+    let listed = areas::overview(&mut conn.ex(), municipality, open, all_up_to)?;
     let counts: HashMap<AreaId, i64> = match counts {
-        Some(filter) => initiatives::counts(conn.ex(), municipality, filter)
-            .await?
+        Some(filter) => initiatives::counts(&mut conn.ex(), municipality, filter)?
             .areas
             .into_iter()
             .collect(),
@@ -179,10 +178,8 @@ async fn render_list(
 ) -> Result<Response, AppError> {
     let (org, code) = {
         let mut conn = state.db.conn().await?;
-        let org = organisations::by_id(conn.ex(), scope.org)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let code = areas::municipality_code(conn.ex(), scope.org).await?;
+        let org = organisations::by_id(&mut conn.ex(), scope.org)?.ok_or(AppError::NotFound)?;
+        let code = areas::municipality_code(&mut conn.ex(), scope.org)?;
         (org, code)
     };
     let districts = overview(state, scope.org, open, Some(&Filter::default())).await?;
@@ -249,7 +246,7 @@ pub async fn set_code(
         return render_list(&state, &ctx, scope, None, Some(rejected(errors))).await;
     };
     let mut tx = state.db.begin().await?;
-    let old = areas::municipality_code(tx.ex(), scope.org).await?;
+    let old = areas::municipality_code(&mut tx.ex(), scope.org)?;
     if old.as_ref() == Some(&code) {
         return Ok(redirect_with_flash(
             &state,
@@ -258,12 +255,12 @@ pub async fn set_code(
         ));
     }
     // Areas already imported carry the old code's digits; changing it would orphan them.
-    if old.is_some() && !areas::district_codes(tx.ex(), scope.org).await?.is_empty() {
+    if old.is_some() && !areas::district_codes(&mut tx.ex(), scope.org)?.is_empty() {
         drop(tx);
         errors.add("code", "error-code-has-areas");
         return render_list(&state, &ctx, scope, None, Some(rejected(errors))).await;
     }
-    match areas::set_municipality_code(tx.ex(), scope.org, &code).await {
+    match areas::set_municipality_code(&mut tx.ex(), scope.org, &code) {
         Ok(()) => {}
         Err(samenspel_store::StoreError::Conflict(_)) => {
             drop(tx);
@@ -273,7 +270,7 @@ pub async fn set_code(
         Err(other) => return Err(other.into()),
     }
     audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         &ctx,
         "municipality.code_set",
         ("organisation", Some(scope.org.0)),
@@ -283,8 +280,7 @@ pub async fn set_code(
             old.as_ref().map(|c| c.as_str()).unwrap_or(""),
             code.as_str(),
         )]),
-    )
-    .await?;
+    )?;
     tx.commit().await?;
     Ok(redirect_with_flash(
         &state,
@@ -381,7 +377,7 @@ pub async fn add(
     };
     let record = code.into_record(name);
     let mut tx = state.db.begin().await?;
-    let Some(municipality) = areas::municipality_code(tx.ex(), scope.org).await? else {
+    let Some(municipality) = areas::municipality_code(&mut tx.ex(), scope.org)? else {
         drop(tx);
         errors.add("area_code", "error-code-first");
         return render_list(&state, &ctx, scope, None, Some(rejected(errors))).await;
@@ -390,7 +386,7 @@ pub async fn add(
         AreaRecord::District { code, .. } => code.belongs_to(&municipality),
         AreaRecord::Neighbourhood { code, .. } => code.district().belongs_to(&municipality),
     };
-    let taken = match areas::by_code(tx.ex(), scope.org, code_of(&record)).await {
+    let taken = match areas::by_code(&mut tx.ex(), scope.org, code_of(&record)) {
         Ok(found) => found.is_some(),
         Err(samenspel_store::StoreError::Refused(_)) => true,
         Err(other) => return Err(other.into()),
@@ -408,7 +404,7 @@ pub async fn add(
         return render_list(&state, &ctx, scope, None, Some(rejected(errors))).await;
     }
     let now = samenspel_store::now();
-    match areas::upsert(tx.ex(), scope.org, std::slice::from_ref(&record), now).await {
+    match areas::upsert(&mut tx.ex(), scope.org, std::slice::from_ref(&record), now) {
         Ok(_) => {}
         Err(samenspel_store::StoreError::Refused(key)) => {
             drop(tx);
@@ -417,18 +413,15 @@ pub async fn add(
         }
         Err(other) => return Err(other.into()),
     }
-    let added = areas::by_code(tx.ex(), scope.org, code_of(&record))
-        .await?
-        .map(|area| area.id);
+    let added = areas::by_code(&mut tx.ex(), scope.org, code_of(&record))?.map(|area| area.id);
     audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         &ctx,
         "area.created",
         ("area", added.map(|id| id.0)),
         Some(scope.org),
         serde_json::json!({ "code": code_of(&record), "name": form.name.trim() }),
-    )
-    .await?;
+    )?;
     tx.commit().await?;
     let back = match added {
         Some(id) => at_area(scope.org, id),
@@ -462,9 +455,7 @@ async fn find_area(state: &AppState, scope: OrgScope, path: &AreaPath) -> Result
     debug_assert_eq!(path.org, scope.org.0);
     let id = path.area;
     let mut conn = state.db.conn().await?;
-    areas::by_id(conn.ex(), scope.org, AreaId(id))
-        .await?
-        .ok_or(AppError::NotFound)
+    areas::by_id(&mut conn.ex(), scope.org, AreaId(id))?.ok_or(AppError::NotFound)
 }
 
 pub async fn edit(
@@ -505,16 +496,21 @@ pub async fn rename(
         ));
     };
     let mut tx = state.db.begin().await?;
-    areas::rename(tx.ex(), scope.org, area.id, &name, samenspel_store::now()).await?;
+    areas::rename(
+        &mut tx.ex(),
+        scope.org,
+        area.id,
+        &name,
+        samenspel_store::now(),
+    )?;
     audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         &ctx,
         "area.renamed",
         ("area", Some(area.id.0)),
         Some(scope.org),
         audit::changed(&[("name", &area.name, name.as_str())]),
-    )
-    .await?;
+    )?;
     tx.commit().await?;
     Ok(redirect_with_flash(
         &state,
@@ -527,10 +523,9 @@ pub async fn rename(
 /// outline, with its code, name, kind and the number of initiatives active in it.
 pub async fn geojson(State(state): State<AppState>, scope: OrgScope) -> Result<Response, AppError> {
     let mut conn = state.db.conn().await?;
-    let all = areas::with_outlines(conn.ex(), scope.org).await?;
+    let all = areas::with_outlines(&mut conn.ex(), scope.org)?;
     let counts: HashMap<AreaId, i64> =
-        initiatives::counts(conn.ex(), scope.org, &Filter::default())
-            .await?
+        initiatives::counts(&mut conn.ex(), scope.org, &Filter::default())?
             .areas
             .into_iter()
             .collect();

@@ -277,7 +277,7 @@ async fn record(state: &AppState, ctx: &Ctx, action: &'static str, path: &str) {
     };
     let result = async {
         let mut conn = state.db.conn().await?;
-        audit::record(conn.ex(), &event, samenspel_store::now()).await
+        audit::record(&mut conn.ex(), &event, samenspel_store::now())
     }
     .await;
     if let Err(error) = result {

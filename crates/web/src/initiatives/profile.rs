@@ -77,12 +77,10 @@ async fn render_show(
     rejected: Option<Rejected>,
 ) -> Result<Response, AppError> {
     let mut conn = state.db.conn().await?;
-    let org = organisations::by_id(conn.ex(), scope.org)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let profile = initiatives::profile(conn.ex(), scope.org).await?;
-    let areas = initiatives::areas_of(conn.ex(), scope.org).await?;
-    let projects = initiatives::projects(conn.ex(), scope.org).await?;
+    let org = organisations::by_id(&mut conn.ex(), scope.org)?.ok_or(AppError::NotFound)?;
+    let profile = initiatives::profile(&mut conn.ex(), scope.org)?;
+    let areas = initiatives::areas_of(&mut conn.ex(), scope.org)?;
+    let projects = initiatives::projects(&mut conn.ex(), scope.org)?;
     drop(conn);
     let standing = scope.standing;
     let failed = rejected.is_some();
@@ -202,7 +200,7 @@ async fn render_form(
 ) -> Result<Response, AppError> {
     let municipalities = if page.owner {
         let mut conn = state.db.conn().await?;
-        organisations::of_kind(conn.ex(), OrgKind::Municipality).await?
+        organisations::of_kind(&mut conn.ex(), OrgKind::Municipality)?
     } else {
         Vec::new()
     };
@@ -239,12 +237,9 @@ pub async fn edit_show(
     Query(query): Query<EditQuery>,
 ) -> Result<Response, AppError> {
     let mut conn = state.db.conn().await?;
-    let org = organisations::by_id(conn.ex(), scope.org)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let profile = initiatives::profile(conn.ex(), scope.org).await?;
-    let area_ids: Vec<_> = initiatives::areas_of(conn.ex(), scope.org)
-        .await?
+    let org = organisations::by_id(&mut conn.ex(), scope.org)?.ok_or(AppError::NotFound)?;
+    let profile = initiatives::profile(&mut conn.ex(), scope.org)?;
+    let area_ids: Vec<_> = initiatives::areas_of(&mut conn.ex(), scope.org)?
         .into_iter()
         .map(|a| a.id)
         .collect();
@@ -278,10 +273,8 @@ pub async fn edit_submit(
     FormData(mut form): FormData<ProfileForm>,
 ) -> Result<Response, AppError> {
     let mut conn = state.db.conn().await?;
-    let org = organisations::by_id(conn.ex(), scope.org)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let existing = initiatives::profile(conn.ex(), scope.org).await?;
+    let org = organisations::by_id(&mut conn.ex(), scope.org)?.ok_or(AppError::NotFound)?;
+    let existing = initiatives::profile(&mut conn.ex(), scope.org)?;
     drop(conn);
     let owner = scope.role.is_some();
     // Only the initiative's own members choose the municipality and whether the profile is
@@ -322,7 +315,7 @@ pub async fn edit_submit(
     };
     let now = samenspel_store::now();
     let mut tx = state.db.begin().await?;
-    match initiatives::save(tx.ex(), scope.org, municipality, &profile, &areas, now).await {
+    match initiatives::save(&mut tx.ex(), scope.org, municipality, &profile, &areas, now) {
         Ok(()) => {}
         Err(StoreError::Refused(key)) => {
             drop(tx);
@@ -337,7 +330,7 @@ pub async fn edit_submit(
         .map(|p| ProfileForm::from_row(p, &[]))
         .unwrap_or_default();
     audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         &ctx,
         if existing.is_some() {
             "initiative.profile_updated"
@@ -347,8 +340,7 @@ pub async fn edit_submit(
         ("organisation", Some(scope.org.0)),
         Some(scope.org),
         profile_changes(&before, &form),
-    )
-    .await?;
+    )?;
     tx.commit().await?;
     Ok(redirect_with_flash(
         &state,
@@ -412,8 +404,7 @@ fn profile_changes(before: &ProfileForm, after: &ProfileForm) -> serde_json::Val
 
 async fn is_municipality(state: &AppState, org: OrgId) -> Result<bool, AppError> {
     let mut conn = state.db.conn().await?;
-    Ok(organisations::by_id(conn.ex(), org)
-        .await?
+    Ok(organisations::by_id(&mut conn.ex(), org)?
         .is_some_and(|o| o.kind == OrgKind::Municipality.as_str()))
 }
 
@@ -452,9 +443,8 @@ pub async fn map_submit(
     };
     let now = samenspel_store::now();
     let mut tx = state.db.begin().await?;
-    let acting = organisations::acting_for(tx.ex(), scope.org, me.id)
-        .await?
-        .ok_or(AppError::Forbidden)?;
+    let acting =
+        organisations::acting_for(&mut tx.ex(), scope.org, me.id)?.ok_or(AppError::Forbidden)?;
     let mapping = initiatives::Mapping {
         name: &name,
         municipality: scope.org,
@@ -463,7 +453,7 @@ pub async fn map_submit(
         profile: &profile,
         areas: &areas,
     };
-    let org = match initiatives::map(tx.ex(), &mapping, now).await {
+    let org = match initiatives::map(&mut tx.ex(), &mapping, now) {
         Ok(org) => org,
         Err(StoreError::Refused(key)) => {
             drop(tx);
@@ -473,14 +463,13 @@ pub async fn map_submit(
         Err(other) => return Err(other.into()),
     };
     audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         &ctx,
         "initiative.mapped",
         ("organisation", Some(org.0)),
         Some(scope.org),
         serde_json::json!({ "name": name.as_str(), "mapped_by": acting }),
-    )
-    .await?;
+    )?;
     tx.commit().await?;
     Ok(redirect_with_flash(
         &state,
@@ -496,22 +485,18 @@ pub async fn verify(
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
     let mut tx = state.db.begin().await?;
-    let profile = initiatives::profile(tx.ex(), scope.org)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let acting = organisations::acting_for(tx.ex(), profile.municipality_id, me.id)
-        .await?
+    let profile = initiatives::profile(&mut tx.ex(), scope.org)?.ok_or(AppError::NotFound)?;
+    let acting = organisations::acting_for(&mut tx.ex(), profile.municipality_id, me.id)?
         .ok_or(AppError::Forbidden)?;
-    initiatives::verify(tx.ex(), scope.org, acting, samenspel_store::now()).await?;
+    initiatives::verify(&mut tx.ex(), scope.org, acting, samenspel_store::now())?;
     audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         &ctx,
         "initiative.verified",
         ("organisation", Some(scope.org.0)),
         Some(scope.org),
         serde_json::json!({ "verified_by": acting }),
-    )
-    .await?;
+    )?;
     tx.commit().await?;
     Ok(redirect_with_flash(
         &state,
@@ -543,11 +528,17 @@ pub async fn invite_claimant(
     };
     let now = samenspel_store::now();
     let mut tx = state.db.begin().await?;
-    let org = organisations::by_id(tx.ex(), scope.org)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let org = organisations::by_id(&mut tx.ex(), scope.org)?.ok_or(AppError::NotFound)?;
     // Whoever accepts first becomes the initiative's administrator and owns its profile.
-    invitations::send(&state, &ctx, tx.ex(), &org, &email, OrgRole::Admin, now).await?;
+    invitations::send(
+        &state,
+        &ctx,
+        &mut tx.ex(),
+        &org,
+        &email,
+        OrgRole::Admin,
+        now,
+    )?;
     tx.commit().await?;
     state.jobs_waiting.notify_one();
     Ok(redirect_with_flash(
@@ -586,19 +577,18 @@ pub async fn add_project(
         }
     };
     let mut tx = state.db.begin().await?;
-    if initiatives::profile(tx.ex(), scope.org).await?.is_none() {
+    if initiatives::profile(&mut tx.ex(), scope.org)?.is_none() {
         return Err(AppError::Conflict("error-profile-first"));
     }
-    let id = initiatives::add_project(tx.ex(), scope.org, &project, samenspel_store::now()).await?;
+    let id = initiatives::add_project(&mut tx.ex(), scope.org, &project, samenspel_store::now())?;
     audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         &ctx,
         "initiative.project_added",
         ("initiative_project", Some(id.0)),
         Some(scope.org),
         serde_json::json!({ "year": project.year, "title": project.title }),
-    )
-    .await?;
+    )?;
     tx.commit().await?;
     Ok(redirect_with_flash(
         &state,
@@ -622,18 +612,17 @@ pub async fn remove_project(
     debug_assert_eq!(path.org, scope.org.0);
     let id = ProjectId(path.project);
     let mut tx = state.db.begin().await?;
-    if !initiatives::remove_project(tx.ex(), scope.org, id).await? {
+    if !initiatives::remove_project(&mut tx.ex(), scope.org, id)? {
         return Err(AppError::NotFound);
     }
     audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         &ctx,
         "initiative.project_removed",
         ("initiative_project", Some(id.0)),
         Some(scope.org),
         serde_json::json!({}),
-    )
-    .await?;
+    )?;
     tx.commit().await?;
     Ok(redirect_with_flash(
         &state,

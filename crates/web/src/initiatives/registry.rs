@@ -152,19 +152,17 @@ pub async fn list(
     let asked = Paging::asked(&query.page);
     let (org, rows, total, paging, counts) = {
         let mut conn = state.db.conn().await?;
-        let org = organisations::by_id(conn.ex(), scope.org)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let org = organisations::by_id(&mut conn.ex(), scope.org)?.ok_or(AppError::NotFound)?;
         let mut search = async |page: i64| {
             let offset = Paging::offset_of(page);
-            initiatives::search(conn.ex(), scope.org, &filter, sort, PAGE_SIZE, offset).await
+            initiatives::search(&mut conn.ex(), scope.org, &filter, sort, PAGE_SIZE, offset)
         };
         let (mut rows, total) = search(asked).await?;
         let paging = Paging::new(asked, total);
         if paging.page != asked {
             rows = search(paging.page).await?.0;
         }
-        let counts = initiatives::counts(conn.ex(), scope.org, &filter).await?;
+        let counts = initiatives::counts(&mut conn.ex(), scope.org, &filter)?;
         (org, rows, total, paging, counts)
     };
     let paging = paging.linked(|page| {
@@ -217,7 +215,7 @@ pub async fn csv(
     let filter = query.filter();
     let rows = {
         let mut conn = state.db.conn().await?;
-        initiatives::export(conn.ex(), scope.org, &filter).await?
+        initiatives::export(&mut conn.ex(), scope.org, &filter)?
     };
     let labels = |prefix: &str, keys: &str| {
         keys.split_whitespace()
@@ -323,19 +321,16 @@ async fn render_facilitators(
     errors: FormErrors,
 ) -> Result<Response, AppError> {
     let mut conn = state.db.conn().await?;
-    let org = organisations::by_id(conn.ex(), scope.org)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let working = organisations::facilitators_of(conn.ex(), scope.org).await?;
+    let org = organisations::by_id(&mut conn.ex(), scope.org)?.ok_or(AppError::NotFound)?;
+    let working = organisations::facilitators_of(&mut conn.ex(), scope.org)?;
     let can_manage = scope.standing.allows(Permission::ManageFacilitators);
     let requested = if can_manage {
-        samenspel_store::consent::open_facilitator_requests(conn.ex(), scope.org).await?
+        samenspel_store::consent::open_facilitator_requests(&mut conn.ex(), scope.org)?
     } else {
         Vec::new()
     };
     let available = if can_manage {
-        organisations::of_kind(conn.ex(), OrgKind::Facilitator)
-            .await?
+        organisations::of_kind(&mut conn.ex(), OrgKind::Facilitator)?
             .into_iter()
             .filter(|f| !working.iter().any(|w| w.id == f.id))
             .filter(|f| !requested.iter().any(|r| r.organisation_id == f.id))
@@ -382,15 +377,14 @@ pub async fn add_facilitator(
     let chosen = form.facilitator.trim().parse::<i64>().ok().map(OrgId);
     let mut tx = state.db.begin().await?;
     let facilitator = match chosen {
-        Some(id) => organisations::by_id(tx.ex(), id)
-            .await?
+        Some(id) => organisations::by_id(&mut tx.ex(), id)?
             .filter(|o| o.kind == OrgKind::Facilitator.as_str() && o.verified()),
         None => None,
     };
     // Someone who administers the facilitator organisation consents by adding it; anyone else
     // asks its administrators, and it works here once one of them accepts.
     if let Some(facilitator) = &facilitator
-        && !crate::organisations::requests::administers(tx.ex(), facilitator.id, me).await?
+        && !crate::organisations::requests::administers(&mut tx.ex(), facilitator.id, me)?
     {
         let request = samenspel_store::consent::NewRequest {
             kind: samenspel_store::consent::FACILITATOR,
@@ -399,14 +393,13 @@ pub async fn add_facilitator(
             organisation: facilitator.id,
             details: "{}",
         };
-        let asked = samenspel_store::consent::create(tx.ex(), &request, me, now).await?;
+        let asked = samenspel_store::consent::create(&mut tx.ex(), &request, me, now)?;
         if asked.is_some() {
-            let municipality = organisations::by_id(tx.ex(), scope.org)
-                .await?
-                .ok_or(AppError::NotFound)?;
+            let municipality =
+                organisations::by_id(&mut tx.ex(), scope.org)?.ok_or(AppError::NotFound)?;
             let base = state.config.base_url.trim_end_matches('/');
             crate::organisations::requests::mail_admins(
-                tx.ex(),
+                &mut tx.ex(),
                 facilitator.id,
                 "mail-facilitator-request-subject",
                 "mail-facilitator-request-body",
@@ -416,17 +409,15 @@ pub async fn add_facilitator(
                     ("link", format!("{base}/organisations/{}", facilitator.id)),
                 ],
                 ctx.lang,
-            )
-            .await?;
+            )?;
             audit::record(
-                tx.ex(),
+                &mut tx.ex(),
                 &ctx,
                 "municipality.facilitator_requested",
                 ("organisation", Some(facilitator.id.0)),
                 Some(scope.org),
                 serde_json::json!({ "facilitator": facilitator.id }),
-            )
-            .await?;
+            )?;
         }
         tx.commit().await?;
         state.jobs_waiting.notify_one();
@@ -437,9 +428,9 @@ pub async fn add_facilitator(
         ));
     }
     let added = match facilitator {
-        Some(f) => organisations::add_facilitator(tx.ex(), scope.org, f.id, now)
-            .await?
-            .then_some(f.id),
+        Some(f) => {
+            organisations::add_facilitator(&mut tx.ex(), scope.org, f.id, now)?.then_some(f.id)
+        }
         None => None,
     };
     let Some(id) = added else {
@@ -449,14 +440,13 @@ pub async fn add_facilitator(
         return render_facilitators(&state, &ctx, scope, errors).await;
     };
     audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         &ctx,
         "municipality.facilitator_added",
         ("organisation", Some(id.0)),
         Some(scope.org),
         serde_json::json!({ "facilitator": id }),
-    )
-    .await?;
+    )?;
     tx.commit().await?;
     Ok(redirect_with_flash(
         &state,
@@ -480,18 +470,17 @@ pub async fn remove_facilitator(
     debug_assert_eq!(path.org, scope.org.0);
     let id = OrgId(path.facilitator);
     let mut tx = state.db.begin().await?;
-    if !organisations::remove_facilitator(tx.ex(), scope.org, id).await? {
+    if !organisations::remove_facilitator(&mut tx.ex(), scope.org, id)? {
         return Err(AppError::NotFound);
     }
     audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         &ctx,
         "municipality.facilitator_removed",
         ("organisation", Some(id.0)),
         Some(scope.org),
         serde_json::json!({ "facilitator": id }),
-    )
-    .await?;
+    )?;
     tx.commit().await?;
     Ok(redirect_with_flash(
         &state,
@@ -513,9 +502,8 @@ struct HubView<'a> {
 pub async fn hub(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
     let mut conn = state.db.conn().await?;
-    let registries = organisations::registries_for(conn.ex(), me.id).await?;
-    let own = organisations::for_user(conn.ex(), me.id)
-        .await?
+    let registries = organisations::registries_for(&mut conn.ex(), me.id)?;
+    let own = organisations::for_user(&mut conn.ex(), me.id)?
         .into_iter()
         .filter(|o| o.kind == OrgKind::Initiative.as_str())
         .collect();

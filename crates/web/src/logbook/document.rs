@@ -176,15 +176,14 @@ pub async fn upload(
     });
     let mut tx = state.db.begin().await?;
     let id = logbook::create(
-        tx.ex(),
+        &mut tx.ex(),
         scope.id,
         EntryKind::Document,
         party,
         &fields,
         user,
         now,
-    )
-    .await?;
+    )?;
     super::announce(
         &mut tx,
         &ctx,

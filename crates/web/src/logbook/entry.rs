@@ -30,9 +30,9 @@ async fn load_choices(
 ) -> Result<Choices, AppError> {
     let who = audience(ctx, scope);
     let mut conn = state.db.conn().await?;
-    let people = logbook::people(conn.ex(), scope.id, format::today()).await?;
-    let meetings = logbook::choices(conn.ex(), scope.id, EntryKind::Meeting, who).await?;
-    let decisions = logbook::choices(conn.ex(), scope.id, EntryKind::Decision, who).await?;
+    let people = logbook::people(&mut conn.ex(), scope.id, format::today())?;
+    let meetings = logbook::choices(&mut conn.ex(), scope.id, EntryKind::Meeting, who)?;
+    let decisions = logbook::choices(&mut conn.ex(), scope.id, EntryKind::Decision, who)?;
     Ok(Choices {
         parties: ws
             .current_parties()
@@ -56,8 +56,7 @@ pub(super) async fn visible_entry(
     id: i64,
 ) -> Result<Entry, AppError> {
     let mut conn = state.db.conn().await?;
-    logbook::get(conn.ex(), scope.id, EntryId(id), audience(ctx, scope))
-        .await?
+    logbook::get(&mut conn.ex(), scope.id, EntryId(id), audience(ctx, scope))?
         .ok_or(AppError::NotFound)
 }
 
@@ -213,7 +212,7 @@ async fn superseded(
         return Err(AppError::NotFound);
     }
     let mut conn = state.db.conn().await?;
-    let takers = logbook::parties(conn.ex(), earlier.id).await?;
+    let takers = logbook::parties(&mut conn.ex(), earlier.id)?;
     if !may_supersede(scope, &earlier, &takers) {
         return Err(AppError::Forbidden);
     }
@@ -247,12 +246,11 @@ pub async fn new_show(
         form.supersedes = earlier.id.to_string();
         form.visibility = earlier.visibility.clone();
         let mut conn = state.db.conn().await?;
-        form.parties = logbook::parties(conn.ex(), earlier.id)
-            .await?
+        form.parties = logbook::parties(&mut conn.ex(), earlier.id)?
             .iter()
             .map(|(o, _)| o.to_string())
             .collect();
-        form.nodes = logbook::nodes(conn.ex(), earlier.id).await?;
+        form.nodes = logbook::nodes(&mut conn.ex(), earlier.id)?;
     }
     render_form(
         &state,
@@ -304,7 +302,7 @@ pub async fn new_submit(
     };
     fields.supersedes = earlier.as_ref().map(|e| e.id);
     let mut tx = state.db.begin().await?;
-    let created = logbook::create(tx.ex(), scope.id, kind, party, &fields, user, now).await;
+    let created = logbook::create(&mut tx.ex(), scope.id, kind, party, &fields, user, now);
     let id = match created {
         Ok(id) => id,
         Err(StoreError::Refused(reason)) => {
@@ -413,14 +411,12 @@ pub async fn show(
     let ws = Workspace::load(&state, &scope).await?;
     let who = audience(&ctx, &scope);
     let mut conn = state.db.conn().await?;
-    let parties = logbook::parties(conn.ex(), entry.id).await?;
-    let nodes = logbook::nodes(conn.ex(), entry.id).await?;
-    let linked = logbook::linked(conn.ex(), scope.id, entry.id, who).await?;
+    let parties = logbook::parties(&mut conn.ex(), entry.id)?;
+    let nodes = logbook::nodes(&mut conn.ex(), entry.id)?;
+    let linked = logbook::linked(&mut conn.ex(), scope.id, entry.id, who)?;
     let mut title_of = async |id: Option<EntryId>| -> Result<Option<(EntryId, String)>, AppError> {
         let Some(id) = id else { return Ok(None) };
-        Ok(logbook::get(conn.ex(), scope.id, id, who)
-            .await?
-            .map(|e| (e.id, e.title)))
+        Ok(logbook::get(&mut conn.ex(), scope.id, id, who)?.map(|e| (e.id, e.title)))
     };
     let meeting = title_of(entry.meeting_id).await?;
     let decision = title_of(entry.decision_id).await?;
@@ -493,8 +489,8 @@ pub async fn edit_show(
     let entry = editable(&state, &ctx, &scope, id).await?;
     let ws = Workspace::load(&state, &scope).await?;
     let mut conn = state.db.conn().await?;
-    let parties = logbook::parties(conn.ex(), entry.id).await?;
-    let nodes = logbook::nodes(conn.ex(), entry.id).await?;
+    let parties = logbook::parties(&mut conn.ex(), entry.id)?;
+    let nodes = logbook::nodes(&mut conn.ex(), entry.id)?;
     drop(conn);
     let form = EntryForm::of(&entry, &parties, &nodes);
     render_form(
@@ -551,7 +547,7 @@ pub async fn edit_submit(
         content_type: entry.file_type.clone(),
     });
     let mut tx = state.db.begin().await?;
-    logbook::update(tx.ex(), scope.id, entry.id, &fields, user, now).await?;
+    logbook::update(&mut tx.ex(), scope.id, entry.id, &fields, user, now)?;
     super::announce(
         &mut tx,
         &ctx,
@@ -603,7 +599,7 @@ pub async fn set_status(
     let party = acting(&scope, &form.party).ok();
     let now = samenspel_store::now();
     let mut tx = state.db.begin().await?;
-    let from = logbook::set_action_status(tx.ex(), scope.id, entry.id, status, user, now).await?;
+    let from = logbook::set_action_status(&mut tx.ex(), scope.id, entry.id, status, user, now)?;
     super::announce(
         &mut tx,
         &ctx,

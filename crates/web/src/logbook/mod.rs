@@ -99,16 +99,23 @@ pub(crate) async fn announce(
 ) -> Result<(), AppError> {
     let user = ctx.require_user()?.id;
     let today = crate::views::format::today();
-    notifications::notify(tx.ex(), scope.id, what.entry, what.event, user, today, now).await?;
+    notifications::notify(
+        &mut tx.ex(),
+        scope.id,
+        what.entry,
+        what.event,
+        user,
+        today,
+        now,
+    )?;
     crate::audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         ctx,
         what.action,
         ("log_entry", Some(what.entry.0)),
         what.party,
         what.details,
-    )
-    .await?;
+    )?;
     Ok(())
 }
 

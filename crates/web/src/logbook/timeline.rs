@@ -111,14 +111,13 @@ pub async fn show(
     let (entries, more) = if errors.is_empty() {
         let mut conn = state.db.conn().await?;
         logbook::timeline(
-            conn.ex(),
+            &mut conn.ex(),
             scope.id,
             audience(&ctx, &scope),
             &filter,
             cursor,
             PAGE,
-        )
-        .await?
+        )?
     } else {
         (Vec::new(), false)
     };

@@ -18,7 +18,8 @@ use samenspel_domain::Language;
 use samenspel_domain::accounts::Email;
 use samenspel_domain::organisations::OrgRole;
 use samenspel_store::invitations::{self, Invitation, InvitationState, NewInvitation};
-use samenspel_store::{Exec, InvitationId, StoreError, organisations};
+use samenspel_store::sql::Sql;
+use samenspel_store::{InvitationId, StoreError, organisations};
 use serde::Deserialize;
 use time::Duration;
 
@@ -49,11 +50,8 @@ pub async fn invite(
 
     let now = samenspel_store::now();
     let mut tx = state.db.begin().await?;
-    let org = organisations::by_id(tx.ex(), scope.org)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let already = organisations::members(tx.ex(), scope.org)
-        .await?
+    let org = organisations::by_id(&mut tx.ex(), scope.org)?.ok_or(AppError::NotFound)?;
+    let already = organisations::members(&mut tx.ex(), scope.org)?
         .into_iter()
         .any(|m| m.until.is_none() && m.email == email.as_str());
     if already {
@@ -62,7 +60,7 @@ pub async fn invite(
         errors.add("email", "error-already-member");
         return render_show(&state, &ctx, scope, back(errors)).await;
     }
-    send(&state, &ctx, tx.ex(), &org, &email, role, now).await?;
+    send(&state, &ctx, &mut tx.ex(), &org, &email, role, now)?;
     tx.commit().await?;
     state.jobs_waiting.notify_one();
     Ok(redirect_with_flash(
@@ -74,10 +72,10 @@ pub async fn invite(
 
 /// Creates an invitation into `org` and queues its e-mail, in the caller's transaction, and
 /// records it in the audit log.
-pub(crate) async fn send(
+pub(crate) fn send(
     state: &AppState,
     ctx: &Ctx,
-    mut ex: Exec<'_>,
+    c: &mut Sql<'_>,
     org: &organisations::Organisation,
     email: &Email,
     role: OrgRole,
@@ -93,7 +91,7 @@ pub(crate) async fn send(
         invited_by: me.id,
         expires_at: now + VALID_FOR,
     };
-    let invitation = invitations::create(ex.reborrow(), &new, now).await?;
+    let invitation = invitations::create(c, &new, now)?;
     let link = format!(
         "{}/invitations/{token}",
         state.config.base_url.trim_end_matches('/')
@@ -130,24 +128,22 @@ pub(crate) async fn send(
         args(Language::En)
     );
     mail::enqueue(
-        ex.reborrow(),
+        c,
         &OutgoingMail {
             to: email.as_str().to_owned(),
             subject,
             body,
             ..OutgoingMail::default()
         },
-    )
-    .await?;
+    )?;
     audit::record(
-        ex,
+        c,
         ctx,
         "invitation.created",
         ("invitation", Some(invitation.0)),
         Some(org.id),
         serde_json::json!({ "email": email.as_str(), "role": role.as_str() }),
-    )
-    .await?;
+    )?;
     Ok(invitation)
 }
 
@@ -166,18 +162,17 @@ pub async fn revoke(
     debug_assert_eq!(path.org, scope.org.0);
     let mut tx = state.db.begin().await?;
     let id = InvitationId(path.invitation);
-    if !invitations::revoke(tx.ex(), scope.org, id, samenspel_store::now()).await? {
+    if !invitations::revoke(&mut tx.ex(), scope.org, id, samenspel_store::now())? {
         return Err(AppError::NotFound);
     }
     audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         &ctx,
         "invitation.revoked",
         ("invitation", Some(id.0)),
         Some(scope.org),
         serde_json::json!({}),
-    )
-    .await?;
+    )?;
     tx.commit().await?;
     Ok(redirect_with_flash(
         &state,
@@ -223,7 +218,7 @@ async fn find(
     token: &str,
 ) -> Result<(Option<Invitation>, &'static str), AppError> {
     let mut conn = state.db.conn().await?;
-    let invitation = invitations::by_token_hash(conn.ex(), &token_hash(token)).await?;
+    let invitation = invitations::by_token_hash(&mut conn.ex(), &token_hash(token))?;
     let status = match invitation.as_ref().map(|i| i.state(samenspel_store::now())) {
         None => "unknown",
         Some(InvitationState::Open) => "open",
@@ -306,7 +301,7 @@ pub async fn accept(
     let role = OrgRole::parse(&invitation.role).unwrap_or(OrgRole::Member);
     let now = samenspel_store::now();
     let mut tx = state.db.begin().await?;
-    if !invitations::mark_accepted(tx.ex(), invitation.id, me.id, now).await? {
+    if !invitations::mark_accepted(&mut tx.ex(), invitation.id, me.id, now)? {
         drop(tx);
         return Ok(refuse(
             Some(invitation),
@@ -315,36 +310,29 @@ pub async fn accept(
             StatusCode::GONE,
         ));
     }
-    let membership = match organisations::add_member(
-        tx.ex(),
-        invitation.organisation_id,
-        me.id,
-        role,
-        now,
-    )
-    .await
-    {
-        Ok(id) => id,
-        Err(StoreError::Conflict(_)) => {
-            drop(tx);
-            return Ok(refuse(
-                Some(invitation),
-                "open",
-                "error-already-member",
-                StatusCode::CONFLICT,
-            ));
-        }
-        Err(other) => return Err(other.into()),
-    };
+    let membership =
+        match organisations::add_member(&mut tx.ex(), invitation.organisation_id, me.id, role, now)
+        {
+            Ok(id) => id,
+            Err(StoreError::Conflict(_)) => {
+                drop(tx);
+                return Ok(refuse(
+                    Some(invitation),
+                    "open",
+                    "error-already-member",
+                    StatusCode::CONFLICT,
+                ));
+            }
+            Err(other) => return Err(other.into()),
+        };
     audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         &ctx,
         "membership.joined",
         ("membership", Some(membership.0)),
         Some(invitation.organisation_id),
         serde_json::json!({ "role": role.as_str(), "invitation": invitation.id.0 }),
-    )
-    .await?;
+    )?;
     tx.commit().await?;
     Ok(redirect_with_flash(
         &state,

@@ -36,22 +36,20 @@ pub async fn change_role(
     debug_assert_eq!(path.org, scope.org.0);
     let role = OrgRole::parse(&form.role).map_err(|invalid| AppError::BadRequest(invalid.key))?;
     let mut tx = state.db.begin().await?;
-    organisations::lock(tx.ex(), scope.org).await?;
+    organisations::lock(&mut tx.ex(), scope.org)?;
     let member =
-        organisations::active_membership(tx.ex(), scope.org, MembershipId(path.membership))
-            .await?
+        organisations::active_membership(&mut tx.ex(), scope.org, MembershipId(path.membership))?
             .ok_or(AppError::NotFound)?;
-    organisations::change_role(tx.ex(), scope.org, &member, role).await?;
+    organisations::change_role(&mut tx.ex(), scope.org, &member, role)?;
     let changes = audit::changed(&[("role", &member.role, role.as_str())]);
     audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         &ctx,
         "membership.role_changed",
         ("membership", Some(path.membership)),
         Some(scope.org),
         changes,
-    )
-    .await?;
+    )?;
     tx.commit().await?;
     Ok(redirect_with_flash(
         &state,
@@ -68,28 +66,25 @@ pub async fn remove(
 ) -> Result<Response, AppError> {
     debug_assert_eq!(path.org, scope.org.0);
     let mut tx = state.db.begin().await?;
-    organisations::lock(tx.ex(), scope.org).await?;
+    organisations::lock(&mut tx.ex(), scope.org)?;
     let member =
-        organisations::active_membership(tx.ex(), scope.org, MembershipId(path.membership))
-            .await?
+        organisations::active_membership(&mut tx.ex(), scope.org, MembershipId(path.membership))?
             .ok_or(AppError::NotFound)?;
     organisations::end_membership(
-        tx.ex(),
+        &mut tx.ex(),
         scope.org,
         &member,
         EndReason::Removed,
         samenspel_store::now(),
-    )
-    .await?;
+    )?;
     audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         &ctx,
         "membership.removed",
         ("membership", Some(path.membership)),
         Some(scope.org),
         serde_json::json!({ "user": member.user_id.0, "role": member.role }),
-    )
-    .await?;
+    )?;
     tx.commit().await?;
     Ok(redirect_with_flash(
         &state,
@@ -105,29 +100,26 @@ pub async fn leave(
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
     let mut tx = state.db.begin().await?;
-    organisations::lock(tx.ex(), scope.org).await?;
-    let member = organisations::members(tx.ex(), scope.org)
-        .await?
+    organisations::lock(&mut tx.ex(), scope.org)?;
+    let member = organisations::members(&mut tx.ex(), scope.org)?
         .into_iter()
         .find(|m| m.until.is_none() && m.user_id == me.id)
         .ok_or(AppError::Forbidden)?;
     organisations::end_membership(
-        tx.ex(),
+        &mut tx.ex(),
         scope.org,
         &member,
         EndReason::Left,
         samenspel_store::now(),
-    )
-    .await?;
+    )?;
     audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         &ctx,
         "membership.left",
         ("membership", Some(member.membership_id.0)),
         Some(scope.org),
         serde_json::json!({}),
-    )
-    .await?;
+    )?;
     tx.commit().await?;
     Ok(redirect_with_flash(&state, "/organisations", "flash-left"))
 }
@@ -153,16 +145,15 @@ pub async fn require_two_factor(
         _ => return Err(AppError::BadRequest("require")),
     };
     let mut tx = state.db.begin().await?;
-    organisations::set_require_two_factor(tx.ex(), scope.org, require).await?;
+    organisations::set_require_two_factor(&mut tx.ex(), scope.org, require)?;
     audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         &ctx,
         "organisation.two_factor_required",
         ("organisation", Some(scope.org.0)),
         Some(scope.org),
         serde_json::json!({ "required": require }),
-    )
-    .await?;
+    )?;
     tx.commit().await?;
     Ok(redirect_with_flash(
         &state,

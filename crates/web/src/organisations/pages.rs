@@ -25,7 +25,7 @@ struct ListView<'a> {
 pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
     let mut conn = state.db.conn().await?;
-    let organisations = organisations::for_user(conn.ex(), me.id).await?;
+    let organisations = organisations::for_user(&mut conn.ex(), me.id)?;
     Ok(render(&ListView {
         ctx: &ctx,
         organisations,
@@ -89,23 +89,21 @@ pub async fn new_submit(
     let mut tx = state.db.begin().await?;
     // A verified municipality's name is its own: no one else can add a look-alike under it.
     if kind == OrgKind::Municipality
-        && organisations::verified_municipality_named(tx.ex(), name.as_str()).await?
+        && organisations::verified_municipality_named(&mut tx.ex(), name.as_str())?
     {
         drop(tx);
         errors.add("name", "error-municipality-name-taken");
         return Ok(refuse(StatusCode::CONFLICT, errors));
     }
-    let (org, _) =
-        organisations::create(tx.ex(), kind, &name, me.id, samenspel_store::now()).await?;
+    let (org, _) = organisations::create(&mut tx.ex(), kind, &name, me.id, samenspel_store::now())?;
     audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         &ctx,
         "organisation.created",
         ("organisation", Some(org.0)),
         Some(org),
         serde_json::json!({ "kind": kind.as_str(), "name": name.as_str() }),
-    )
-    .await?;
+    )?;
     tx.commit().await?;
     Ok(redirect_with_flash(
         &state,
@@ -170,14 +168,12 @@ pub(super) async fn render_show(
     invite: Option<(String, String, FormErrors)>,
 ) -> Result<Response, AppError> {
     let mut conn = state.db.conn().await?;
-    let org = organisations::by_id(conn.ex(), scope.org)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let members = organisations::members(conn.ex(), scope.org).await?;
+    let org = organisations::by_id(&mut conn.ex(), scope.org)?.ok_or(AppError::NotFound)?;
+    let members = organisations::members(&mut conn.ex(), scope.org)?;
     let (invitations, requests) = if scope.role == Some(OrgRole::Admin) {
         (
-            invitations::open_for(conn.ex(), scope.org, samenspel_store::now()).await?,
-            samenspel_store::consent::open_to(conn.ex(), scope.org).await?,
+            invitations::open_for(&mut conn.ex(), scope.org, samenspel_store::now())?,
+            samenspel_store::consent::open_to(&mut conn.ex(), scope.org)?,
         )
     } else {
         (Vec::new(), Vec::new())

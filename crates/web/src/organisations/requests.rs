@@ -15,47 +15,46 @@ use axum::response::Response;
 use samenspel_domain::accounts::Email;
 use samenspel_domain::organisations::OrgRole;
 use samenspel_store::consent::{self, ACCEPTED, DECLINED, FACILITATOR, PARTY};
-use samenspel_store::{Exec, OrgId, UserId, organisations, users};
+use samenspel_store::sql::Sql;
+use samenspel_store::{OrgId, UserId, organisations, users};
 use serde::Deserialize;
 
 /// Whether the person administers the organisation (then their own request is their consent).
-pub(crate) async fn administers(ex: Exec<'_>, org: OrgId, user: UserId) -> Result<bool, AppError> {
-    Ok(organisations::role_of(ex, org, user).await? == Some(OrgRole::Admin))
+pub(crate) fn administers(c: &mut Sql<'_>, org: OrgId, user: UserId) -> Result<bool, AppError> {
+    Ok(organisations::role_of(c, org, user)? == Some(OrgRole::Admin))
 }
 
 /// Mails every administrator of `org`, each in their own language; `args` fill the message
 /// next to `name`, the administrator's.
-pub(crate) async fn mail_admins(
-    mut ex: Exec<'_>,
+pub(crate) fn mail_admins(
+    c: &mut Sql<'_>,
     org: OrgId,
     subject_key: &str,
     body_key: &str,
     args: &[(&'static str, String)],
     fallback: samenspel_domain::Language,
 ) -> Result<(), AppError> {
-    for admin in organisations::members(ex.reborrow(), org).await? {
+    for admin in organisations::members(c, org)? {
         if admin.until.is_some() || admin.role != OrgRole::Admin.as_str() {
             continue;
         }
         let Ok(email) = Email::parse(&admin.email) else {
             continue;
         };
-        let lang = users::by_email(ex.reborrow(), &email)
-            .await?
+        let lang = users::by_email(c, &email)?
             .map(|u| u.language())
             .unwrap_or(fallback);
         let mut all = vec![("name", admin.name.clone())];
         all.extend(args.iter().cloned());
         mail::enqueue(
-            ex.reborrow(),
+            c,
             &OutgoingMail {
                 to: admin.email.clone(),
                 subject: i18n::t_args(lang, subject_key, &all),
                 body: i18n::t_args(lang, body_key, &all),
                 ..OutgoingMail::default()
             },
-        )
-        .await?;
+        )?;
     }
     Ok(())
 }
@@ -82,11 +81,11 @@ pub async fn answer(
     let now = samenspel_store::now();
     let page = format!("/organisations/{}", scope.org);
     let mut tx = state.db.begin().await?;
-    let Some(request) = consent::open_request(tx.ex(), scope.org, id).await? else {
+    let Some(request) = consent::open_request(&mut tx.ex(), scope.org, id)? else {
         return Ok(redirect_with_flash(&state, &page, "flash-request-gone"));
     };
     let answer = if accept { ACCEPTED } else { DECLINED };
-    if !consent::answer(tx.ex(), request.id, answer, me, now).await? {
+    if !consent::answer(&mut tx.ex(), request.id, answer, me, now)? {
         return Ok(redirect_with_flash(&state, &page, "flash-request-gone"));
     }
     if accept {
@@ -94,7 +93,7 @@ pub async fn answer(
         // facilitators coming and going.
         let (action, subject) = match request.kind.as_str() {
             PARTY => {
-                crate::approaches::parties::join(tx.ex(), &request, now).await?;
+                crate::approaches::parties::join(&mut tx.ex(), &request, now)?;
                 (
                     "approach.party_added",
                     ("approach", request.approach_id.map(|a| a.0)),
@@ -102,12 +101,11 @@ pub async fn answer(
             }
             FACILITATOR => {
                 organisations::add_facilitator(
-                    tx.ex(),
+                    &mut tx.ex(),
                     request.municipality_id,
                     request.organisation_id,
                     now,
-                )
-                .await?;
+                )?;
                 (
                     "municipality.facilitator_added",
                     ("organisation", Some(request.organisation_id.0)),
@@ -116,7 +114,7 @@ pub async fn answer(
             _ => return Err(AppError::NotFound),
         };
         audit::record(
-            tx.ex(),
+            &mut tx.ex(),
             &ctx,
             action,
             subject,
@@ -126,11 +124,10 @@ pub async fn answer(
                 "party_name": request.organisation_name,
                 "accepted": true,
             }),
-        )
-        .await?;
+        )?;
     }
     audit::record(
-        tx.ex(),
+        &mut tx.ex(),
         &ctx,
         if accept {
             "consent.accepted"
@@ -144,8 +141,7 @@ pub async fn answer(
             "municipality": request.municipality_id,
             "approach": request.approach_id,
         }),
-    )
-    .await?;
+    )?;
     tx.commit().await?;
     Ok(redirect_with_flash(
         &state,
