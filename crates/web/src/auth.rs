@@ -408,21 +408,26 @@ async fn load_session(
     now: time::OffsetDateTime,
     count_unread: bool,
 ) -> samenspel_store::Result<Option<(sessions::SessionUser, i64)>> {
-    let mut conn = state.db.conn().await?;
-    let Some(found) = sessions::find(&mut conn.ex(), id, now)? else {
-        return Ok(None);
-    };
-    if now - found.last_seen_at > TOUCH_EVERY {
-        let expires = now + Duration::days(state.config.session_idle_days);
-        sessions::touch(&mut conn.ex(), id, now, expires)?;
-    }
-    let unread = if count_unread {
-        let today = crate::views::format::today();
-        samenspel_store::notifications::unread(&mut conn.ex(), found.user_id, today)?
-    } else {
-        0
-    };
-    Ok(Some((found, unread)))
+    let id = id.to_owned();
+    let expires = now + Duration::days(state.config.session_idle_days);
+    let today = crate::views::format::today();
+    state
+        .db
+        .read(move |c| {
+            let Some(found) = sessions::find(c, &id, now)? else {
+                return Ok(None);
+            };
+            if now - found.last_seen_at > TOUCH_EVERY {
+                sessions::touch(c, &id, now, expires)?;
+            }
+            let unread = if count_unread {
+                samenspel_store::notifications::unread(c, found.user_id, today)?
+            } else {
+                0
+            };
+            Ok(Some((found, unread)))
+        })
+        .await
 }
 
 /// True when `response` sets the cookie `name`.

@@ -256,14 +256,19 @@ async fn enforce(
 }
 
 async fn standing(state: &AppState, org: OrgId, ctx: &Ctx) -> Result<Option<Standing>, AppError> {
-    let mut conn = state.db.conn().await?;
-    let user = ctx.user.as_ref();
-    Ok(organisations::standing(
-        &mut conn.ex(),
-        org,
-        user.map(|u| u.id),
-        user.is_some_and(|u| u.platform_admin),
-    )?)
+    let user = ctx.user.as_ref().map(|u| (u.id, u.platform_admin));
+    let standing = state
+        .db
+        .read(move |c| {
+            organisations::standing(
+                c,
+                org,
+                user.map(|(id, _)| id),
+                user.is_some_and(|(_, admin)| admin),
+            )
+        })
+        .await?;
+    Ok(standing)
 }
 
 async fn approach_access(
@@ -271,12 +276,11 @@ async fn approach_access(
     id: ApproachId,
     ctx: &Ctx,
 ) -> Result<Option<approaches::Access>, AppError> {
-    let mut conn = state.db.conn().await?;
     let today = crate::views::format::today();
-    Ok(approaches::access(
-        &mut conn.ex(),
-        id,
-        ctx.user.as_ref().map(|u| u.id),
-        today,
-    )?)
+    let user = ctx.user.as_ref().map(|u| u.id);
+    let access = state
+        .db
+        .read(move |c| approaches::access(c, id, user, today))
+        .await?;
+    Ok(access)
 }

@@ -3,14 +3,14 @@
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use metrics_exporter_prometheus::PrometheusHandle;
 use samenspel_domain::method::Pack;
+use samenspel_store::sql::Sql;
 use samenspel_store::{Db, PackId, method};
 use std::collections::HashMap;
 use std::net::IpAddr;
 use std::num::NonZeroU32;
 use std::sync::Arc;
-use std::sync::RwLock;
+use std::sync::{OnceLock, RwLock};
 use tokio::sync::Notify;
-use tokio::sync::OnceCell;
 
 /// Settings of the web layer. The server crate fills them from the configuration file and the
 /// environment.
@@ -131,7 +131,7 @@ fn default_pack() -> Pack {
 /// and older versions that approaches still use, read from the database once.
 pub struct Methods {
     current: Arc<Pack>,
-    current_id: OnceCell<PackId>,
+    current_id: OnceLock<PackId>,
     cache: RwLock<HashMap<PackId, Arc<Pack>>>,
 }
 
@@ -139,38 +139,35 @@ impl Methods {
     pub fn new(pack: Pack) -> Self {
         Self {
             current: Arc::new(pack),
-            current_id: OnceCell::new(),
+            current_id: OnceLock::new(),
             cache: RwLock::new(HashMap::new()),
         }
     }
 
-    /// The current pack and its id, storing it first if this database does not have it yet.
-    pub async fn current(&self, db: &Db) -> samenspel_store::Result<(PackId, Arc<Pack>)> {
-        let id = self
-            .current_id
-            .get_or_try_init(|| async {
-                let mut tx = db.begin().await?;
-                let id = method::install(&mut tx.ex(), &self.current, samenspel_store::now())?;
-                tx.commit().await?;
-                Ok::<_, samenspel_store::StoreError>(id)
-            })
-            .await?;
-        Ok((*id, self.current.clone()))
+    /// The current pack and its id, storing it first if this database does not have it yet
+    /// (installing the same pack twice stores it once, so two first requests may both try).
+    pub fn current_in(&self, c: &mut Sql<'_>) -> samenspel_store::Result<(PackId, Arc<Pack>)> {
+        let id = match self.current_id.get() {
+            Some(id) => *id,
+            None => {
+                let id =
+                    c.transaction(|c| method::install(c, &self.current, samenspel_store::now()))?;
+                *self.current_id.get_or_init(|| id)
+            }
+        };
+        Ok((id, self.current.clone()))
     }
 
     /// The pack with this id.
-    pub async fn get(&self, db: &Db, id: PackId) -> samenspel_store::Result<Arc<Pack>> {
-        let (current, pack) = self.current(db).await?;
+    pub fn get_in(&self, c: &mut Sql<'_>, id: PackId) -> samenspel_store::Result<Arc<Pack>> {
+        let (current, pack) = self.current_in(c)?;
         if id == current {
             return Ok(pack);
         }
         if let Some(pack) = self.cache.read().ok().and_then(|c| c.get(&id).cloned()) {
             return Ok(pack);
         }
-        let mut conn = db.conn().await?;
-        let pack = Arc::new(
-            method::load(&mut conn.ex(), id)?.ok_or(samenspel_store::StoreError::NotFound)?,
-        );
+        let pack = Arc::new(method::load(c, id)?.ok_or(samenspel_store::StoreError::NotFound)?);
         if let Ok(mut cache) = self.cache.write() {
             cache.insert(id, pack.clone());
         }
@@ -179,19 +176,41 @@ impl Methods {
 
     /// A node as the newest stored version that has it describes it, for progress on nodes
     /// that an approach's version no longer has.
-    pub async fn find_node(
+    pub fn find_node_in(
         &self,
-        db: &Db,
+        c: &mut Sql<'_>,
         key: &str,
     ) -> samenspel_store::Result<Option<samenspel_domain::method::Node>> {
-        let mut conn = db.conn().await?;
-        let ids = method::ids(&mut conn.ex())?;
-        drop(conn);
-        for id in ids {
-            if let Some(node) = self.get(db, id).await?.node(key) {
+        for id in method::ids(c)? {
+            if let Some(node) = self.get_in(c, id)?.node(key) {
                 return Ok(Some(node.clone()));
             }
         }
         Ok(None)
+    }
+
+    /// [`Methods::current_in`] for async code.
+    pub async fn current(
+        self: &Arc<Self>,
+        db: &Db,
+    ) -> samenspel_store::Result<(PackId, Arc<Pack>)> {
+        let methods = self.clone();
+        db.read(move |c| methods.current_in(c)).await
+    }
+
+    /// [`Methods::get_in`] for async code.
+    pub async fn get(self: &Arc<Self>, db: &Db, id: PackId) -> samenspel_store::Result<Arc<Pack>> {
+        let methods = self.clone();
+        db.read(move |c| methods.get_in(c, id)).await
+    }
+
+    /// [`Methods::find_node_in`] for async code.
+    pub async fn find_node(
+        self: &Arc<Self>,
+        db: &Db,
+        key: &str,
+    ) -> samenspel_store::Result<Option<samenspel_domain::method::Node>> {
+        let (methods, key) = (self.clone(), key.to_owned());
+        db.read(move |c| methods.find_node_in(c, &key)).await
     }
 }

@@ -19,6 +19,7 @@ use samenspel_domain::Language;
 use samenspel_domain::method::{Pack, Phase};
 use samenspel_domain::permissions::{ApproachPermission as P, Permission};
 use samenspel_store::approaches::{self, ApproachRow, PartyRow};
+use samenspel_store::sql::Sql;
 use samenspel_store::{OrgId, approaches::Change};
 use std::borrow::Borrow;
 use std::sync::Arc;
@@ -232,19 +233,28 @@ pub(crate) struct Workspace {
 }
 
 impl Workspace {
-    pub async fn load(state: &AppState, scope: &ApproachScope) -> Result<Self, AppError> {
-        let mut conn = state.db.conn().await?;
-        let approach = approaches::by_id(&mut conn.ex(), scope.id)?.ok_or(AppError::NotFound)?;
-        let parties = approaches::parties(&mut conn.ex(), scope.id)?;
-        drop(conn);
-        let (current, _) = state.methods.current(&state.db).await?;
-        let pack = state.methods.get(&state.db, approach.pack_id).await?;
+    /// Reads the workspace of the approach in `scope` on `c`.
+    pub fn load_in(
+        c: &mut Sql<'_>,
+        state: &AppState,
+        scope: &ApproachScope,
+    ) -> Result<Self, AppError> {
+        let approach = approaches::by_id(c, scope.id)?.ok_or(AppError::NotFound)?;
+        let parties = approaches::parties(c, scope.id)?;
+        let (current, _) = state.methods.current_in(c)?;
+        let pack = state.methods.get_in(c, approach.pack_id)?;
         Ok(Workspace {
             current_method: current == approach.pack_id,
             approach,
             pack,
             parties,
         })
+    }
+
+    /// [`Workspace::load_in`] for async code.
+    pub async fn load(state: &AppState, scope: &ApproachScope) -> Result<Self, AppError> {
+        let (db, state, scope) = (state.db.clone(), state.clone(), scope.clone());
+        db.read(move |c| Self::load_in(c, &state, &scope)).await
     }
 
     /// The parties of today.

@@ -18,6 +18,7 @@ use samenspel_store::ambition;
 use samenspel_store::approaches::{self, AreaRow, PartyRow, SubprojectRow};
 use samenspel_store::kompas::{self, Progress};
 use samenspel_store::logbook::{self, Listed};
+use samenspel_store::sql::Sql;
 use std::collections::HashMap;
 
 /// A node to work on next, with its status.
@@ -76,45 +77,41 @@ pub async fn show(
     ctx: Ctx,
     scope: ApproachScope,
 ) -> Result<Response, AppError> {
-    let ws = Workspace::load(&state, &scope).await?;
+    let db = state.db.clone();
+    db.read(move |c| show_in(c, &state, &ctx, &scope)).await
+}
+
+fn show_in(
+    c: &mut Sql<'_>,
+    state: &AppState,
+    ctx: &Ctx,
+    scope: &ApproachScope,
+) -> Result<Response, AppError> {
+    let ws = Workspace::load_in(c, state, scope)?;
     let now = samenspel_store::now();
     let today = crate::views::format::today();
-    let mut conn = state.db.conn().await?;
-    let areas = approaches::areas(&mut conn.ex(), scope.id)?;
-    let subprojects = approaches::subprojects(&mut conn.ex(), scope.id)?;
-    let by_phase = kompas::progress_by_phase(&mut conn.ex(), scope.id, ws.approach.pack_id)?;
-    let states = kompas::states(&mut conn.ex(), scope.id)?;
-    let agreements = ambition::agreements(&mut conn.ex(), scope.id)?;
-    let goals = ambition::goals(&mut conn.ex(), scope.id)?;
-    drop(conn);
+    let areas = approaches::areas(c, scope.id)?;
+    let subprojects = approaches::subprojects(c, scope.id)?;
+    let by_phase = kompas::progress_by_phase(c, scope.id, ws.approach.pack_id)?;
+    let states = kompas::states(c, scope.id)?;
+    let agreements = ambition::agreements(c, scope.id)?;
+    let goals = ambition::goals(c, scope.id)?;
     let last_visit = match &ctx.user {
         Some(user) => {
-            let mut conn = state.db.conn().await?;
-            let last = approaches::last_visit(&mut conn.ex(), scope.id, user.id)?;
-            drop(conn);
+            let last = approaches::last_visit(c, scope.id, user.id)?;
             // A reload within ten minutes is the same visit: it stays a read.
             if last.is_none_or(|at| now - at >= time::Duration::minutes(10)) {
-                let mut tx = state.db.begin().await?;
-                approaches::record_visit(&mut tx.ex(), scope.id, user.id, now)?;
-                tx.commit().await?;
+                approaches::record_visit(c, scope.id, user.id, now)?;
             }
             last
         }
         None => None,
     };
-    let mut conn = state.db.conn().await?;
-    let changes = approaches::changes(&mut conn.ex(), scope.id, last_visit, 30)?;
-    let reader = crate::logbook::audience(&ctx, &scope);
-    let (logbook, _) = logbook::timeline(
-        &mut conn.ex(),
-        scope.id,
-        reader,
-        &logbook::Filter::default(),
-        None,
-        5,
-    )?;
-    let actions_overdue = logbook::overdue_actions(&mut conn.ex(), scope.id, reader, today)?;
-    drop(conn);
+    let changes = approaches::changes(c, scope.id, last_visit, 30)?;
+    let reader = crate::logbook::audience(ctx, scope);
+    let (logbook, _) =
+        logbook::timeline(c, scope.id, reader, &logbook::Filter::default(), None, 5)?;
+    let actions_overdue = logbook::overdue_actions(c, scope.id, reader, today)?;
     let by_phase: HashMap<String, Progress> =
         by_phase.into_iter().map(|p| (p.key.clone(), p)).collect();
     let phases = ws
@@ -163,9 +160,9 @@ pub async fn show(
             *version == ws.approach.ambition_version && current.contains(org)
         })
         .count();
-    let changes = describe(&ctx, &ws, &changes);
+    let changes = describe(ctx, &ws, &changes);
     let view = ShowView {
-        ctx: &ctx,
+        ctx,
         ws: &ws,
         areas,
         parties: ws.current_parties(),
