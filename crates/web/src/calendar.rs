@@ -17,6 +17,7 @@ use icalendar::{Calendar, Component, Event, EventLike};
 use samenspel_domain::Language;
 use samenspel_store::approaches::{self, Named};
 use samenspel_store::calendar::{self, Link, Meeting};
+use samenspel_store::sql::Sql;
 use samenspel_store::{ApproachId, users};
 use serde::Deserialize;
 use time::Duration;
@@ -166,22 +167,19 @@ pub async fn feed(
     State(state): State<AppState>,
     Path(token): Path<String>,
 ) -> Result<Response, AppError> {
+    let db = state.db.clone();
+    db.read(move |c| feed_in(c, &state, token)).await
+}
+
+fn feed_in(c: &mut Sql<'_>, state: &AppState, token: String) -> Result<Response, AppError> {
     let token = token.strip_suffix(".ics").unwrap_or(&token);
-    let mut conn = state.db.conn().await?;
-    let (user, approach) =
-        calendar::by_token(&mut conn.ex(), &token_hash(token))?.ok_or(AppError::NotFound)?;
-    let lang = users::by_id(&mut conn.ex(), user)?
+    let (user, approach) = calendar::by_token(c, &token_hash(token))?.ok_or(AppError::NotFound)?;
+    let lang = users::by_id(c, user)?
         .and_then(|u| Language::from_code(&u.language))
         .unwrap_or_default();
     let now = samenspel_store::now();
-    let meetings = calendar::meetings(
-        &mut conn.ex(),
-        user,
-        approach,
-        format::today(),
-        now - Duration::days(90),
-    )?;
-    drop(conn);
+    let meetings =
+        calendar::meetings(c, user, approach, format::today(), now - Duration::days(90))?;
     let base = &state.config.base_url;
     let host = base
         .split("://")

@@ -10,6 +10,7 @@ use axum::extract::State;
 use axum::response::Response;
 use axum::routing::get;
 use samenspel_store::organisations::{self, OrgSummary};
+use samenspel_store::sql::Sql;
 
 pub fn routes(state: AppState) -> RouteTable {
     RouteTable::new(state).route("GET", "/", Access::Public, get(home))
@@ -24,15 +25,17 @@ struct HomeView<'a> {
 }
 
 async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    let db = state.db.clone();
+    db.read(move |c| home_in(c, &state, &ctx)).await
+}
+
+fn home_in(c: &mut Sql<'_>, state: &AppState, ctx: &Ctx) -> Result<Response, AppError> {
     let organisations = match &ctx.user {
-        Some(user) => {
-            let mut conn = state.db.conn().await?;
-            organisations::for_user(&mut conn.ex(), user.id)?
-        }
+        Some(user) => organisations::for_user(c, user.id)?,
         None => Vec::new(),
     };
     Ok(render(&HomeView {
-        ctx: &ctx,
+        ctx,
         organisations,
         allow_registration: state.config.allow_registration,
     }))

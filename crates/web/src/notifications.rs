@@ -19,6 +19,7 @@ use samenspel_domain::Language;
 use samenspel_domain::logbook::MailFrequency;
 use samenspel_store::approaches::{self, Named};
 use samenspel_store::notifications::{self, Notice};
+use samenspel_store::sql::Sql;
 use samenspel_store::{ApproachId, Db, users};
 use serde::Deserialize;
 
@@ -66,13 +67,16 @@ struct ListView<'a> {
 }
 
 pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    let db = state.db.clone();
+    db.read(move |c| list_in(c, &ctx)).await
+}
+
+fn list_in(c: &mut Sql<'_>, ctx: &Ctx) -> Result<Response, AppError> {
     let user = ctx.require_user()?.id;
     let today = format::today();
-    let mut conn = state.db.conn().await?;
-    let notices = notifications::list(&mut conn.ex(), user, today, SHOWN)?;
-    let settings = notifications::mail_settings(&mut conn.ex(), user)?;
-    let mine = approaches::named_of_user(&mut conn.ex(), user, today)?;
-    drop(conn);
+    let notices = notifications::list(c, user, today, SHOWN)?;
+    let settings = notifications::mail_settings(c, user)?;
+    let mine = approaches::named_of_user(c, user, today)?;
     let mail = mine
         .into_iter()
         .map(|a| {
@@ -85,7 +89,7 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
         })
         .collect();
     let view = ListView {
-        ctx: &ctx,
+        ctx,
         unread: notices.iter().filter(|n| n.read_at.is_none()).count(),
         notices,
         mail,

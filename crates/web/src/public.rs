@@ -21,6 +21,7 @@ use samenspel_domain::permissions::ApproachPermission;
 use samenspel_store::approaches::{self, ApproachRow, AreaRow};
 use samenspel_store::kompas::{self, Progress};
 use samenspel_store::logbook::{self, Audience, Filter, Listed};
+use samenspel_store::sql::Sql;
 use samenspel_store::{ApproachId, EntryId};
 use serde::Deserialize;
 use std::str::FromStr;
@@ -38,9 +39,8 @@ pub fn routes(state: AppState) -> RouteTable {
 }
 
 /// An approach whose public page is on, or 404.
-async fn public_approach(state: &AppState, id: i64) -> Result<ApproachRow, AppError> {
-    let mut conn = state.db.conn().await?;
-    approaches::by_id(&mut conn.ex(), ApproachId(id))?
+fn public_approach(c: &mut Sql<'_>, id: i64) -> Result<ApproachRow, AppError> {
+    approaches::by_id(c, ApproachId(id))?
         .filter(|a| a.public_page)
         .ok_or(AppError::NotFound)
 }
@@ -63,38 +63,28 @@ pub async fn page(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    let approach = public_approach(&state, id).await?;
-    let pack = state.methods.get(&state.db, approach.pack_id).await?;
+    let db = state.db.clone();
+    db.read(move |c| page_in(c, &state, &ctx, id)).await
+}
+
+fn page_in(c: &mut Sql<'_>, state: &AppState, ctx: &Ctx, id: i64) -> Result<Response, AppError> {
+    let approach = public_approach(c, id)?;
+    let pack = state.methods.get_in(c, approach.pack_id)?;
     let now = samenspel_store::now();
-    let mut conn = state.db.conn().await?;
-    let areas = approaches::areas(&mut conn.ex(), approach.id)?;
-    let progress = kompas::progress_by_phase(&mut conn.ex(), approach.id, approach.pack_id)?;
+    let areas = approaches::areas(c, approach.id)?;
+    let progress = kompas::progress_by_phase(c, approach.id, approach.pack_id)?;
     let decisions = Filter {
         kind: Some(EntryKind::Decision),
         ..Filter::default()
     };
-    let (decisions, _) = logbook::timeline(
-        &mut conn.ex(),
-        approach.id,
-        Audience::PUBLIC,
-        &decisions,
-        None,
-        30,
-    )?;
+    let (decisions, _) = logbook::timeline(c, approach.id, Audience::PUBLIC, &decisions, None, 30)?;
     let upcoming = Filter {
         kind: Some(EntryKind::Meeting),
         from: Some(now),
         ..Filter::default()
     };
-    let (mut meetings, _) = logbook::timeline(
-        &mut conn.ex(),
-        approach.id,
-        Audience::PUBLIC,
-        &upcoming,
-        None,
-        50,
-    )?;
-    drop(conn);
+    let (mut meetings, _) =
+        logbook::timeline(c, approach.id, Audience::PUBLIC, &upcoming, None, 50)?;
     // Soonest first.
     meetings.reverse();
     meetings.truncate(10);
@@ -117,7 +107,7 @@ pub async fn page(
         .collect();
     let phase = pack.phase(&approach.phase_key);
     let view = PageView {
-        ctx: &ctx,
+        ctx,
         phase_name: phase
             .map(|p| p.name.get(lang).to_owned())
             .unwrap_or_default(),
@@ -145,17 +135,20 @@ pub async fn feed(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    let approach = public_approach(&state, id).await?;
-    let mut conn = state.db.conn().await?;
+    let db = state.db.clone();
+    db.read(move |c| feed_in(c, &state, &ctx, id)).await
+}
+
+fn feed_in(c: &mut Sql<'_>, state: &AppState, ctx: &Ctx, id: i64) -> Result<Response, AppError> {
+    let approach = public_approach(c, id)?;
     let (entries, _) = logbook::timeline(
-        &mut conn.ex(),
+        c,
         approach.id,
         Audience::PUBLIC,
         &Filter::default(),
         None,
         50,
     )?;
-    drop(conn);
     let page = format!("{}/p/{}", state.config.base_url, approach.id);
     let link = |href: String, rel: &str| {
         let mut link = Link::default();

@@ -11,6 +11,7 @@ use axum::extract::{Query, State};
 use axum::response::Response;
 use samenspel_domain::accounts::Email;
 use samenspel_store::audit::{self, AuditRow, Filter};
+use samenspel_store::sql::Sql;
 use samenspel_store::{AuditEventId, users};
 use serde::Deserialize;
 use time::{Date, OffsetDateTime};
@@ -153,17 +154,21 @@ pub async fn page(
     ctx: Ctx,
     Query(query): Query<AuditQuery>,
 ) -> Result<Response, AppError> {
+    let db = state.db.clone();
+    db.read(move |c| page_in(c, &ctx, query)).await
+}
+
+fn page_in(c: &mut Sql<'_>, ctx: &Ctx, query: AuditQuery) -> Result<Response, AppError> {
     let mut errors = FormErrors::default();
     let mut filter = Filter {
         before: query.before.map(AuditEventId),
         ..Filter::default()
     };
-    let mut conn = state.db.conn().await?;
     let mut nobody = false;
 
     if !query.who.trim().is_empty() {
         match Email::parse(&query.who) {
-            Ok(email) => match users::by_email(&mut conn.ex(), &email)? {
+            Ok(email) => match users::by_email(c, &email)? {
                 Some(user) => filter.actor = Some(user.id),
                 None => {
                     errors.add("who", "error-audit-unknown-person");
@@ -200,7 +205,7 @@ pub async fn page(
     }
 
     let mut rows = if errors.is_empty() && !nobody {
-        audit::list(&mut conn.ex(), &filter, PAGE + 1)?
+        audit::list(c, &filter, PAGE + 1)?
     } else {
         Vec::new()
     };
@@ -218,7 +223,7 @@ pub async fn page(
     });
     let failed = !errors.is_empty();
     let view = AuditView {
-        ctx: &ctx,
+        ctx,
         query,
         rows,
         errors,

@@ -15,6 +15,7 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Response;
 use axum::routing::{get, post};
+use samenspel_store::sql::Sql;
 use samenspel_store::{OrgId, organisations, users};
 use serde::Deserialize;
 
@@ -155,13 +156,17 @@ async fn users_page(
     ctx: Ctx,
     Query(query): Query<AfterQuery>,
 ) -> Result<Response, AppError> {
-    let mut conn = state.db.conn().await?;
+    let db = state.db.clone();
+    db.read(move |c| users_page_in(c, &ctx, query)).await
+}
+
+fn users_page_in(c: &mut Sql<'_>, ctx: &Ctx, query: AfterQuery) -> Result<Response, AppError> {
     let search = query.q.trim().to_owned();
-    let total = users::count(&mut conn.ex())?;
+    let total = users::count(c)?;
     // A search shows its first page of matches; the whole list pages by address.
     let (users, next) = if search.is_empty() {
         let after = (!query.after.is_empty()).then_some(query.after.as_str());
-        let mut users = users::list(&mut conn.ex(), after, PAGE + 1)?;
+        let mut users = users::list(c, after, PAGE + 1)?;
         let next = (users.len() as i64 > PAGE).then(|| {
             users.truncate(PAGE as usize);
             let last = users.last().map(|u| u.email.clone()).unwrap_or_default();
@@ -169,10 +174,10 @@ async fn users_page(
         });
         (users, next)
     } else {
-        (users::search(&mut conn.ex(), &search, PAGE)?, None)
+        (users::search(c, &search, PAGE)?, None)
     };
     Ok(render(&UsersView {
-        ctx: &ctx,
+        ctx,
         users,
         total,
         next,

@@ -12,6 +12,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use samenspel_store::organisations::{self, OrgSummary};
+use samenspel_store::sql::Sql;
 use samenspel_store::users::{self, User};
 use samenspel_store::{UserId, sessions, two_factor};
 use serde::Deserialize;
@@ -40,16 +41,15 @@ impl PersonView<'_> {
     }
 }
 
-async fn render_person(
-    state: &AppState,
+fn render_person(
+    c: &mut Sql<'_>,
     ctx: &Ctx,
     id: UserId,
     errors: FormErrors,
 ) -> Result<Response, AppError> {
-    let mut conn = state.db.conn().await?;
-    let person = users::by_id(&mut conn.ex(), id)?.ok_or(AppError::NotFound)?;
-    let organisations = organisations::for_user(&mut conn.ex(), id)?;
-    let two_factor = two_factor::factor(&mut conn.ex(), id)?.enabled();
+    let person = users::by_id(c, id)?.ok_or(AppError::NotFound)?;
+    let organisations = organisations::for_user(c, id)?;
+    let two_factor = two_factor::factor(c, id)?.enabled();
     let failed = !errors.is_empty();
     let view = PersonView {
         ctx,
@@ -67,7 +67,12 @@ pub async fn page(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    render_person(&state, &ctx, UserId(id), FormErrors::default()).await
+    let db = state.db.clone();
+    db.read(move |c| page_in(c, &ctx, id)).await
+}
+
+fn page_in(c: &mut Sql<'_>, ctx: &Ctx, id: i64) -> Result<Response, AppError> {
+    render_person(c, ctx, UserId(id), FormErrors::default())
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -96,7 +101,7 @@ pub async fn reset_two_factor(
     if form.confirm != "yes" {
         let mut errors = FormErrors::default();
         errors.add("reset_confirm", "error-reset-confirm");
-        return render_person(&state, &ctx, UserId(id), errors).await;
+        return render_person(&mut state.db.conn().await?.ex(), &ctx, UserId(id), errors);
     }
     act(&state, &ctx, UserId(id), Step::ResetTwoFactor).await
 }
@@ -131,7 +136,7 @@ pub async fn block(
     if form.confirm != "yes" {
         let mut errors = FormErrors::default();
         errors.add("confirm", "error-block-confirm");
-        return render_person(&state, &ctx, UserId(id), errors).await;
+        return render_person(&mut state.db.conn().await?.ex(), &ctx, UserId(id), errors);
     }
     act(&state, &ctx, UserId(id), Step::Block).await
 }
@@ -222,7 +227,7 @@ async fn act(state: &AppState, ctx: &Ctx, id: UserId, step: Step) -> Result<Resp
                 drop(tx);
                 let mut errors = FormErrors::default();
                 errors.add("admin", "error-admin-needs-two-factor");
-                return render_person(state, ctx, id, errors).await;
+                return render_person(&mut state.db.conn().await?.ex(), ctx, id, errors);
             }
             users::set_platform_admin(&mut tx.ex(), id, make)?;
             if make {

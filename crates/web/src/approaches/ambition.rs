@@ -19,6 +19,7 @@ use samenspel_domain::approaches::{
 };
 use samenspel_domain::permissions::ApproachPermission;
 use samenspel_store::ambition::{self, GoalRow, GoalUpdateRow, PositionItem};
+use samenspel_store::sql::Sql;
 use samenspel_store::{GoalId, OrgId, PositionItemId, StoreError};
 use serde::Deserialize;
 
@@ -93,19 +94,18 @@ impl AmbitionView<'_> {
     }
 }
 
-async fn render_page(
+fn render_page(
+    c: &mut Sql<'_>,
     state: &AppState,
     ctx: &Ctx,
     scope: &ApproachScope,
     forms: Option<Forms>,
 ) -> Result<Response, AppError> {
-    let ws = Workspace::load(state, scope).await?;
-    let mut conn = state.db.conn().await?;
-    let items = ambition::positions(&mut conn.ex(), scope.id)?;
-    let agreed = ambition::agreements(&mut conn.ex(), scope.id)?;
-    let goals = ambition::goals(&mut conn.ex(), scope.id)?;
-    let updates = ambition::goal_updates(&mut conn.ex(), scope.id)?;
-    drop(conn);
+    let ws = Workspace::load_in(c, state, scope)?;
+    let items = ambition::positions(c, scope.id)?;
+    let agreed = ambition::agreements(c, scope.id)?;
+    let goals = ambition::goals(c, scope.id)?;
+    let updates = ambition::goal_updates(c, scope.id)?;
     let acting = scope.acting_for(None);
     let today = crate::views::format::today();
     let kinds = PositionKind::ALL
@@ -210,7 +210,17 @@ pub async fn show(
     ctx: Ctx,
     scope: ApproachScope,
 ) -> Result<Response, AppError> {
-    render_page(&state, &ctx, &scope, None).await
+    let db = state.db.clone();
+    db.read(move |c| show_in(c, &state, &ctx, &scope)).await
+}
+
+fn show_in(
+    c: &mut Sql<'_>,
+    state: &AppState,
+    ctx: &Ctx,
+    scope: &ApproachScope,
+) -> Result<Response, AppError> {
+    render_page(c, state, ctx, scope, None)
 }
 
 fn back(scope: &ApproachScope, anchor: &str) -> String {
@@ -253,7 +263,13 @@ pub async fn add_position(
             position_errors: errors,
             ..Forms::default()
         };
-        return render_page(&state, &ctx, &scope, Some(forms)).await;
+        return render_page(
+            &mut state.db.conn().await?.ex(),
+            &state,
+            &ctx,
+            &scope,
+            Some(forms),
+        );
     };
     let now = samenspel_store::now();
     let mut tx = state.db.begin().await?;
@@ -380,7 +396,13 @@ pub async fn save_ambition(
         ..Forms::default()
     };
     let (Some(text), Some(version)) = (text, version) else {
-        return render_page(&state, &ctx, &scope, Some(refuse(form, errors))).await;
+        return render_page(
+            &mut state.db.conn().await?.ex(),
+            &state,
+            &ctx,
+            &scope,
+            Some(refuse(form, errors)),
+        );
     };
     let now = samenspel_store::now();
     let mut tx = state.db.begin().await?;
@@ -389,7 +411,13 @@ pub async fn save_ambition(
         Err(StoreError::Refused(key)) => {
             drop(tx);
             errors.add("ambition", key);
-            return render_page(&state, &ctx, &scope, Some(refuse(form, errors))).await;
+            return render_page(
+                &mut state.db.conn().await?.ex(),
+                &state,
+                &ctx,
+                &scope,
+                Some(refuse(form, errors)),
+            );
         }
         Err(other) => return Err(other.into()),
     };
@@ -527,7 +555,13 @@ pub async fn add_goal(
                 goal_errors: errors,
                 ..Forms::default()
             };
-            return render_page(&state, &ctx, &scope, Some(forms)).await;
+            return render_page(
+                &mut state.db.conn().await?.ex(),
+                &state,
+                &ctx,
+                &scope,
+                Some(forms),
+            );
         }
     };
     let now = samenspel_store::now();
@@ -588,7 +622,13 @@ pub async fn update_goal(
             progress_errors: errors,
             ..Forms::default()
         };
-        return render_page(&state, &ctx, &scope, Some(forms)).await;
+        return render_page(
+            &mut state.db.conn().await?.ex(),
+            &state,
+            &ctx,
+            &scope,
+            Some(forms),
+        );
     };
     let party = Some(acting(&scope, &form.party)?);
     let update = ambition::GoalUpdate {

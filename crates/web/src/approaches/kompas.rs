@@ -17,6 +17,7 @@ use samenspel_domain::approaches::{NodeStatus, optional_text, required_text};
 use samenspel_domain::method::{Node, Phase, Track};
 use samenspel_domain::permissions::ApproachPermission;
 use samenspel_store::kompas::{self, NodeState, Progress};
+use samenspel_store::sql::Sql;
 use samenspel_store::{NeedId, OrgId, StoreError, approaches};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
@@ -78,16 +79,24 @@ pub async fn matrix(
     scope: ApproachScope,
     Query(query): Query<MatrixQuery>,
 ) -> Result<Response, AppError> {
-    let ws = Workspace::load(&state, &scope).await?;
-    let mut conn = state.db.conn().await?;
-    let states = kompas::states(&mut conn.ex(), scope.id)?;
-    let involved = kompas::involved(&mut conn.ex(), scope.id)?;
-    let needs: HashMap<String, i64> = kompas::open_needs(&mut conn.ex(), scope.id)?
-        .into_iter()
-        .collect();
-    let by_phase = kompas::progress_by_phase(&mut conn.ex(), scope.id, ws.approach.pack_id)?;
-    let by_track = kompas::progress_by_track(&mut conn.ex(), scope.id, ws.approach.pack_id)?;
-    drop(conn);
+    let db = state.db.clone();
+    db.read(move |c| matrix_in(c, &state, &ctx, &scope, query))
+        .await
+}
+
+fn matrix_in(
+    c: &mut Sql<'_>,
+    state: &AppState,
+    ctx: &Ctx,
+    scope: &ApproachScope,
+    query: MatrixQuery,
+) -> Result<Response, AppError> {
+    let ws = Workspace::load_in(c, state, scope)?;
+    let states = kompas::states(c, scope.id)?;
+    let involved = kompas::involved(c, scope.id)?;
+    let needs: HashMap<String, i64> = kompas::open_needs(c, scope.id)?.into_iter().collect();
+    let by_phase = kompas::progress_by_phase(c, scope.id, ws.approach.pack_id)?;
+    let by_track = kompas::progress_by_track(c, scope.id, ws.approach.pack_id)?;
     let pack = ws.pack.clone();
     let state_of: HashMap<&str, &NodeState> =
         states.iter().map(|s| (s.node_key.as_str(), s)).collect();
@@ -158,8 +167,7 @@ pub async fn matrix(
     for s in states.iter().filter(|s| pack.node(&s.node_key).is_none()) {
         let title = state
             .methods
-            .find_node(&state.db, &s.node_key)
-            .await?
+            .find_node_in(c, &s.node_key)?
             .map(|n| n.title.get(ctx.lang).to_owned())
             .unwrap_or_else(|| s.node_key.clone());
         retired.push(Retired {
@@ -170,7 +178,7 @@ pub async fn matrix(
     }
     let filtered = track_filter.is_some() || party.is_some() || status_filter.is_some();
     let view = MatrixView {
-        ctx: &ctx,
+        ctx,
         ws: &ws,
         query,
         tracks,
@@ -246,32 +254,30 @@ impl NodeView<'_> {
     }
 }
 
-async fn render_node(
+fn render_node(
+    c: &mut Sql<'_>,
     state: &AppState,
     ctx: &Ctx,
     scope: &ApproachScope,
     key: &str,
     forms: Option<NodeForms>,
 ) -> Result<Response, AppError> {
-    let ws = Workspace::load(state, scope).await?;
-    let mut conn = state.db.conn().await?;
-    let node_state = kompas::state(&mut conn.ex(), scope.id, key)?;
-    let involved = kompas::involved(&mut conn.ex(), scope.id)?
+    let ws = Workspace::load_in(c, state, scope)?;
+    let node_state = kompas::state(c, scope.id, key)?;
+    let involved = kompas::involved(c, scope.id)?
         .into_iter()
         .filter(|(k, _)| k == key)
         .map(|(_, org)| org)
         .collect();
-    let history = kompas::history(&mut conn.ex(), scope.id, key)?;
-    let needs = kompas::needs(&mut conn.ex(), scope.id, key)?;
-    let notes = kompas::notes(&mut conn.ex(), scope.id, key)?;
-    drop(conn);
+    let history = kompas::history(c, scope.id, key)?;
+    let needs = kompas::needs(c, scope.id, key)?;
+    let notes = kompas::notes(c, scope.id, key)?;
     let (node, retired) = match ws.pack.node(key) {
         Some(node) => (node.clone(), false),
         None if node_state.is_some() => (
             state
                 .methods
-                .find_node(&state.db, key)
-                .await?
+                .find_node_in(c, key)?
                 .ok_or(AppError::NotFound)?,
             true,
         ),
@@ -321,7 +327,19 @@ pub async fn node(
     scope: ApproachScope,
     Path((_, key)): Path<(i64, String)>,
 ) -> Result<Response, AppError> {
-    render_node(&state, &ctx, &scope, &key, None).await
+    let db = state.db.clone();
+    db.read(move |c| node_in(c, &state, &ctx, &scope, key))
+        .await
+}
+
+fn node_in(
+    c: &mut Sql<'_>,
+    state: &AppState,
+    ctx: &Ctx,
+    scope: &ApproachScope,
+    key: String,
+) -> Result<Response, AppError> {
+    render_node(c, state, ctx, scope, &key, None)
 }
 
 /// The workspace, if the approach's version of the method has the node (only those can be
@@ -367,7 +385,14 @@ pub async fn move_node(
         ..NodeForms::default()
     };
     let (Some(to), Some(note)) = (to, note) else {
-        return render_node(&state, &ctx, &scope, &key, Some(refuse(errors, form))).await;
+        return render_node(
+            &mut state.db.conn().await?.ex(),
+            &state,
+            &ctx,
+            &scope,
+            &key,
+            Some(refuse(errors, form)),
+        );
     };
     let party = Some(acting(&scope, &form.party)?);
     let now = samenspel_store::now();
@@ -384,7 +409,14 @@ pub async fn move_node(
         Err(StoreError::Refused(reason)) => {
             drop(tx);
             errors.add("status", reason);
-            return render_node(&state, &ctx, &scope, &key, Some(refuse(errors, form))).await;
+            return render_node(
+                &mut state.db.conn().await?.ex(),
+                &state,
+                &ctx,
+                &scope,
+                &key,
+                Some(refuse(errors, form)),
+            );
         }
         Err(other) => return Err(other.into()),
     };
@@ -443,7 +475,14 @@ pub async fn set_parties(
             parties_errors: errors,
             ..NodeForms::default()
         };
-        return render_node(&state, &ctx, &scope, &key, Some(forms)).await;
+        return render_node(
+            &mut state.db.conn().await?.ex(),
+            &state,
+            &ctx,
+            &scope,
+            &key,
+            Some(forms),
+        );
     }
     let now = samenspel_store::now();
     let mut tx = state.db.begin().await?;
@@ -501,7 +540,14 @@ pub async fn add_need(
             need_errors: errors,
             ..NodeForms::default()
         };
-        return render_node(&state, &ctx, &scope, &key, Some(forms)).await;
+        return render_node(
+            &mut state.db.conn().await?.ex(),
+            &state,
+            &ctx,
+            &scope,
+            &key,
+            Some(forms),
+        );
     };
     let now = samenspel_store::now();
     let mut tx = state.db.begin().await?;
@@ -609,7 +655,14 @@ pub async fn add_note(
             note_errors: errors,
             ..NodeForms::default()
         };
-        return render_node(&state, &ctx, &scope, &key, Some(forms)).await;
+        return render_node(
+            &mut state.db.conn().await?.ex(),
+            &state,
+            &ctx,
+            &scope,
+            &key,
+            Some(forms),
+        );
     };
     let party = Some(acting(&scope, &form.party)?);
     let now = samenspel_store::now();
@@ -676,14 +729,15 @@ pub struct PerspectiveQuery {
     pub party: String,
 }
 
-async fn render_perspectives(
+fn render_perspectives(
+    c: &mut Sql<'_>,
     state: &AppState,
     ctx: &Ctx,
     scope: &ApproachScope,
     chosen: Option<OrgId>,
     rejected: Option<(PerspectiveForm, FormErrors)>,
 ) -> Result<Response, AppError> {
-    let ws = Workspace::load(state, scope).await?;
+    let ws = Workspace::load_in(c, state, scope)?;
     let parties = ws.current_parties();
     let tracks = ws
         .pack
@@ -755,7 +809,19 @@ pub async fn perspectives(
     scope: ApproachScope,
     Query(query): Query<PerspectiveQuery>,
 ) -> Result<Response, AppError> {
-    render_perspectives(&state, &ctx, &scope, parse_org(&query.party), None).await
+    let db = state.db.clone();
+    db.read(move |c| perspectives_in(c, &state, &ctx, &scope, query))
+        .await
+}
+
+fn perspectives_in(
+    c: &mut Sql<'_>,
+    state: &AppState,
+    ctx: &Ctx,
+    scope: &ApproachScope,
+    query: PerspectiveQuery,
+) -> Result<Response, AppError> {
+    render_perspectives(c, state, ctx, scope, parse_org(&query.party), None)
 }
 
 pub async fn save_perspective(
@@ -793,7 +859,14 @@ pub async fn save_perspective(
         optional_text(&form.next_year, 2000, "error-text-too-long"),
     );
     let (Some(party), Some(next_year), true) = (party, next_year, errors.is_empty()) else {
-        return render_perspectives(&state, &ctx, &scope, None, Some((form, errors))).await;
+        return render_perspectives(
+            &mut state.db.conn().await?.ex(),
+            &state,
+            &ctx,
+            &scope,
+            None,
+            Some((form, errors)),
+        );
     };
     let now = samenspel_store::now();
     let mut tx = state.db.begin().await?;

@@ -14,6 +14,7 @@ use axum::extract::{Query, State};
 use axum::response::Response;
 use samenspel_domain::method::Pack;
 use samenspel_store::approaches::{self, Summary};
+use samenspel_store::sql::Sql;
 use samenspel_store::{PackId, StoreError, organisations};
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -33,7 +34,8 @@ pub(crate) struct Line {
     pub percent: i64,
 }
 
-async fn lines(
+fn lines(
+    c: &mut Sql<'_>,
     state: &AppState,
     ctx: &Ctx,
     summaries: Vec<Summary>,
@@ -44,7 +46,7 @@ async fn lines(
         let pack = match packs.get(&summary.pack_id) {
             Some(pack) => pack.clone(),
             None => {
-                let pack = state.methods.get(&state.db, summary.pack_id).await?;
+                let pack = state.methods.get_in(c, summary.pack_id)?;
                 packs.insert(summary.pack_id, pack.clone());
                 pack
             }
@@ -82,23 +84,31 @@ pub async fn hub(
     ctx: Ctx,
     Query(query): Query<PageQuery>,
 ) -> Result<Response, AppError> {
+    let db = state.db.clone();
+    db.read(move |c| hub_in(c, &state, &ctx, query)).await
+}
+
+fn hub_in(
+    c: &mut Sql<'_>,
+    state: &AppState,
+    ctx: &Ctx,
+    query: PageQuery,
+) -> Result<Response, AppError> {
     let user = ctx.require_user()?.id;
     let today = crate::views::format::today();
-    let mut conn = state.db.conn().await?;
     let paging = Paging::new(
         Paging::asked(&query.page),
-        approaches::count_of_user(&mut conn.ex(), user, today)?,
+        approaches::count_of_user(c, user, today)?,
     )
     .linked(|page| format!("/approaches?page={page}"));
-    let summaries = approaches::of_user(&mut conn.ex(), user, today, PAGE_SIZE, paging.offset())?;
-    let municipalities: Vec<_> = organisations::for_user(&mut conn.ex(), user)?
+    let summaries = approaches::of_user(c, user, today, PAGE_SIZE, paging.offset())?;
+    let municipalities: Vec<_> = organisations::for_user(c, user)?
         .into_iter()
         .filter(|o| o.kind == "municipality")
         .collect();
-    drop(conn);
-    let lines = lines(&state, &ctx, summaries).await?;
+    let lines = lines(c, state, ctx, summaries)?;
     Ok(render(&HubView {
-        ctx: &ctx,
+        ctx,
         lines,
         paging,
         municipalities,
@@ -120,18 +130,27 @@ pub async fn list(
     scope: OrgScope,
     Query(query): Query<PageQuery>,
 ) -> Result<Response, AppError> {
+    let db = state.db.clone();
+    db.read(move |c| list_in(c, &state, &ctx, &scope, query))
+        .await
+}
+
+fn list_in(
+    c: &mut Sql<'_>,
+    state: &AppState,
+    ctx: &Ctx,
+    scope: &OrgScope,
+    query: PageQuery,
+) -> Result<Response, AppError> {
     let today = crate::views::format::today();
-    let mut conn = state.db.conn().await?;
-    let org = organisations::by_id(&mut conn.ex(), scope.org)?.ok_or(AppError::NotFound)?;
-    let total = approaches::count_of_municipality(&mut conn.ex(), scope.org)?;
+    let org = organisations::by_id(c, scope.org)?.ok_or(AppError::NotFound)?;
+    let total = approaches::count_of_municipality(c, scope.org)?;
     let paging = Paging::new(Paging::asked(&query.page), total)
         .linked(|page| format!("/municipalities/{}/approaches?page={page}", org.id));
-    let summaries =
-        approaches::of_municipality(&mut conn.ex(), scope.org, today, PAGE_SIZE, paging.offset())?;
-    drop(conn);
-    let lines = lines(&state, &ctx, summaries).await?;
+    let summaries = approaches::of_municipality(c, scope.org, today, PAGE_SIZE, paging.offset())?;
+    let lines = lines(c, state, ctx, summaries)?;
     Ok(render(&ListView {
-        ctx: &ctx,
+        ctx,
         org,
         lines,
         paging,

@@ -179,25 +179,25 @@ struct Rejected {
     sub_errors: FormErrors,
 }
 
-async fn render_page(
+fn render_page(
+    c: &mut Sql<'_>,
     state: &AppState,
     ctx: &Ctx,
     scope: &ApproachScope,
     rejected: Option<Rejected>,
 ) -> Result<Response, AppError> {
-    let ws = Workspace::load(state, scope).await?;
+    let ws = Workspace::load_in(c, state, scope)?;
     let can_manage = scope.standing.allows(ApproachPermission::Manage);
-    let mut conn = state.db.conn().await?;
-    let subprojects = approaches::subprojects(&mut conn.ex(), scope.id)?;
+    let subprojects = approaches::subprojects(c, scope.id)?;
     let requested = if can_manage {
-        consent::open_for_approach(&mut conn.ex(), scope.id)?
+        consent::open_for_approach(c, scope.id)?
     } else {
         Vec::new()
     };
     // Organisations that are (or were) a party are changed from their own page instead; those
     // asked already wait for their answer.
     let candidates = if can_manage {
-        approaches::candidates(&mut conn.ex(), scope.municipality)?
+        approaches::candidates(c, scope.municipality)?
             .into_iter()
             .filter(|c| !ws.parties.iter().any(|p| p.organisation_id == c.id))
             .filter(|c| !requested.iter().any(|r| r.organisation_id == c.id))
@@ -207,7 +207,7 @@ async fn render_page(
     };
     // The visitor's own parties (not the municipality) that they administer.
     let administered: Vec<OrgId> = match &ctx.user {
-        Some(user) => approaches::administered_parties(&mut conn.ex(), scope.id, user.id)?,
+        Some(user) => approaches::administered_parties(c, scope.id, user.id)?,
         None => Vec::new(),
     };
     let leavable = scope
@@ -217,7 +217,6 @@ async fn render_page(
         .filter(|org| *org != scope.municipality && administered.contains(org))
         .map(|org| (org, ws.party_name(org)))
         .collect();
-    drop(conn);
     let failed = rejected.is_some();
     let rejected = rejected.unwrap_or_else(|| Rejected {
         form: PartyForm {
@@ -250,7 +249,17 @@ pub async fn show(
     ctx: Ctx,
     scope: ApproachScope,
 ) -> Result<Response, AppError> {
-    render_page(&state, &ctx, &scope, None).await
+    let db = state.db.clone();
+    db.read(move |c| show_in(c, &state, &ctx, &scope)).await
+}
+
+fn show_in(
+    c: &mut Sql<'_>,
+    state: &AppState,
+    ctx: &Ctx,
+    scope: &ApproachScope,
+) -> Result<Response, AppError> {
+    render_page(c, state, ctx, scope, None)
 }
 
 pub async fn add(
@@ -279,7 +288,13 @@ pub async fn add(
             errors,
             ..Rejected::default()
         };
-        return render_page(&state, &ctx, &scope, Some(rejected)).await;
+        return render_page(
+            &mut state.db.conn().await?.ex(),
+            &state,
+            &ctx,
+            &scope,
+            Some(rejected),
+        );
     };
     let me = ctx.require_user()?.id;
     let now = samenspel_store::now();
@@ -301,7 +316,13 @@ pub async fn add(
                 Ok(_) => {}
                 Err(StoreError::Refused(key)) => {
                     drop(tx);
-                    return render_page(&state, &ctx, &scope, Some(refused(key))).await;
+                    return render_page(
+                        &mut state.db.conn().await?.ex(),
+                        &state,
+                        &ctx,
+                        &scope,
+                        Some(refused(key)),
+                    );
                 }
                 Err(other) => return Err(other.into()),
             }
@@ -318,7 +339,13 @@ pub async fn add(
             if consent::create(&mut tx.ex(), &request, me, now)?.is_none() {
                 drop(tx);
                 let rejected = refused("error-party-requested");
-                return render_page(&state, &ctx, &scope, Some(rejected)).await;
+                return render_page(
+                    &mut state.db.conn().await?.ex(),
+                    &state,
+                    &ctx,
+                    &scope,
+                    Some(rejected),
+                );
             }
             let approach = approaches::by_id(&mut tx.ex(), scope.id)?.ok_or(AppError::NotFound)?;
             let base = state.config.base_url.trim_end_matches('/');
@@ -503,7 +530,13 @@ pub async fn add_subproject(
             sub_errors: errors,
             ..Rejected::default()
         };
-        return render_page(&state, &ctx, &scope, Some(rejected)).await;
+        return render_page(
+            &mut state.db.conn().await?.ex(),
+            &state,
+            &ctx,
+            &scope,
+            Some(rejected),
+        );
     };
     let now = samenspel_store::now();
     let mut tx = state.db.begin().await?;

@@ -19,6 +19,7 @@ use samenspel_domain::areas::{
 use samenspel_domain::permissions::Permission;
 use samenspel_store::areas::{self, Area};
 use samenspel_store::initiatives::{self, Filter};
+use samenspel_store::sql::Sql;
 use samenspel_store::{AreaId, OrgId, organisations};
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -62,32 +63,37 @@ pub(crate) async fn tree(
     state: &AppState,
     municipality: OrgId,
 ) -> Result<Vec<DistrictRow>, AppError> {
-    grouped(state, municipality, None, i64::MAX, None).await
+    grouped(
+        &mut state.db.conn().await?.ex(),
+        municipality,
+        None,
+        i64::MAX,
+        None,
+    )
 }
 
 /// The municipality's districts in code order with the neighbourhoods of the one `open` lies in
 /// (or of all, in a municipality of at most [`LISTED_IN_FULL`] areas); with `counts`, also the
 /// number of registry initiatives that match it active in each.
-pub(crate) async fn overview(
-    state: &AppState,
+pub(crate) fn overview(
+    c: &mut Sql<'_>,
     municipality: OrgId,
     open: Option<AreaId>,
     counts: Option<&Filter>,
 ) -> Result<Vec<DistrictRow>, AppError> {
-    grouped(state, municipality, open, LISTED_IN_FULL, counts).await
+    grouped(c, municipality, open, LISTED_IN_FULL, counts)
 }
 
-async fn grouped(
-    state: &AppState,
+fn grouped(
+    c: &mut Sql<'_>,
     municipality: OrgId,
     open: Option<AreaId>,
     all_up_to: i64,
     counts: Option<&Filter>,
 ) -> Result<Vec<DistrictRow>, AppError> {
-    let mut conn = state.db.conn().await?;
-    let listed = areas::overview(&mut conn.ex(), municipality, open, all_up_to)?;
+    let listed = areas::overview(c, municipality, open, all_up_to)?;
     let counts: HashMap<AreaId, i64> = match counts {
-        Some(filter) => initiatives::counts(&mut conn.ex(), municipality, filter)?
+        Some(filter) => initiatives::counts(c, municipality, filter)?
             .areas
             .into_iter()
             .collect(),
@@ -169,7 +175,8 @@ struct Rejected {
     errors: FormErrors,
 }
 
-async fn render_list(
+fn render_list(
+    c: &mut Sql<'_>,
     state: &AppState,
     ctx: &Ctx,
     scope: OrgScope,
@@ -177,12 +184,11 @@ async fn render_list(
     rejected: Option<Rejected>,
 ) -> Result<Response, AppError> {
     let (org, code) = {
-        let mut conn = state.db.conn().await?;
-        let org = organisations::by_id(&mut conn.ex(), scope.org)?.ok_or(AppError::NotFound)?;
-        let code = areas::municipality_code(&mut conn.ex(), scope.org)?;
+        let org = organisations::by_id(c, scope.org)?.ok_or(AppError::NotFound)?;
+        let code = areas::municipality_code(c, scope.org)?;
         (org, code)
     };
-    let districts = overview(state, scope.org, open, Some(&Filter::default())).await?;
+    let districts = overview(c, scope.org, open, Some(&Filter::default()))?;
     let failed = rejected.is_some();
     let rejected = rejected.unwrap_or_default();
     let view = ListView {
@@ -220,8 +226,20 @@ pub async fn list(
     scope: OrgScope,
     Query(query): Query<ListQuery>,
 ) -> Result<Response, AppError> {
+    let db = state.db.clone();
+    db.read(move |c| list_in(c, &state, &ctx, &scope, query))
+        .await
+}
+
+fn list_in(
+    c: &mut Sql<'_>,
+    state: &AppState,
+    ctx: &Ctx,
+    scope: &OrgScope,
+    query: ListQuery,
+) -> Result<Response, AppError> {
     let open = query.district.trim().parse::<i64>().ok().map(AreaId);
-    render_list(&state, &ctx, scope, open, None).await
+    render_list(c, state, ctx, *scope, open, None)
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -243,7 +261,14 @@ pub async fn set_code(
         ..Rejected::default()
     };
     let Some(code) = errors.check("code", MunicipalityCode::parse(&form.code)) else {
-        return render_list(&state, &ctx, scope, None, Some(rejected(errors))).await;
+        return render_list(
+            &mut state.db.conn().await?.ex(),
+            &state,
+            &ctx,
+            scope,
+            None,
+            Some(rejected(errors)),
+        );
     };
     let mut tx = state.db.begin().await?;
     let old = areas::municipality_code(&mut tx.ex(), scope.org)?;
@@ -258,14 +283,28 @@ pub async fn set_code(
     if old.is_some() && !areas::district_codes(&mut tx.ex(), scope.org)?.is_empty() {
         drop(tx);
         errors.add("code", "error-code-has-areas");
-        return render_list(&state, &ctx, scope, None, Some(rejected(errors))).await;
+        return render_list(
+            &mut state.db.conn().await?.ex(),
+            &state,
+            &ctx,
+            scope,
+            None,
+            Some(rejected(errors)),
+        );
     }
     match areas::set_municipality_code(&mut tx.ex(), scope.org, &code) {
         Ok(()) => {}
         Err(samenspel_store::StoreError::Conflict(_)) => {
             drop(tx);
             errors.add("code", "error-code-taken");
-            return render_list(&state, &ctx, scope, None, Some(rejected(errors))).await;
+            return render_list(
+                &mut state.db.conn().await?.ex(),
+                &state,
+                &ctx,
+                scope,
+                None,
+                Some(rejected(errors)),
+            );
         }
         Err(other) => return Err(other.into()),
     }
@@ -373,14 +412,28 @@ pub async fn add(
         }
     };
     let (Some(code), Some(name)) = (code, name) else {
-        return render_list(&state, &ctx, scope, None, Some(rejected(errors))).await;
+        return render_list(
+            &mut state.db.conn().await?.ex(),
+            &state,
+            &ctx,
+            scope,
+            None,
+            Some(rejected(errors)),
+        );
     };
     let record = code.into_record(name);
     let mut tx = state.db.begin().await?;
     let Some(municipality) = areas::municipality_code(&mut tx.ex(), scope.org)? else {
         drop(tx);
         errors.add("area_code", "error-code-first");
-        return render_list(&state, &ctx, scope, None, Some(rejected(errors))).await;
+        return render_list(
+            &mut state.db.conn().await?.ex(),
+            &state,
+            &ctx,
+            scope,
+            None,
+            Some(rejected(errors)),
+        );
     };
     let own = match &record {
         AreaRecord::District { code, .. } => code.belongs_to(&municipality),
@@ -401,7 +454,14 @@ pub async fn add(
     if let Some(key) = problem {
         drop(tx);
         errors.add("area_code", key);
-        return render_list(&state, &ctx, scope, None, Some(rejected(errors))).await;
+        return render_list(
+            &mut state.db.conn().await?.ex(),
+            &state,
+            &ctx,
+            scope,
+            None,
+            Some(rejected(errors)),
+        );
     }
     let now = samenspel_store::now();
     match areas::upsert(&mut tx.ex(), scope.org, std::slice::from_ref(&record), now) {
@@ -409,7 +469,14 @@ pub async fn add(
         Err(samenspel_store::StoreError::Refused(key)) => {
             drop(tx);
             errors.add("area_code", key);
-            return render_list(&state, &ctx, scope, None, Some(rejected(errors))).await;
+            return render_list(
+                &mut state.db.conn().await?.ex(),
+                &state,
+                &ctx,
+                scope,
+                None,
+                Some(rejected(errors)),
+            );
         }
         Err(other) => return Err(other.into()),
     }

@@ -19,6 +19,7 @@ use samenspel_domain::initiatives::Project;
 use samenspel_domain::organisations::{OrgKind, OrgName, OrgRole};
 use samenspel_domain::permissions::Permission;
 use samenspel_store::initiatives::{self, ActiveArea, ProfileRow, ProjectRow};
+use samenspel_store::sql::Sql;
 use samenspel_store::{OrgId, ProjectId, StoreError, organisations};
 use serde::Deserialize;
 
@@ -70,18 +71,16 @@ struct Rejected {
     errors: FormErrors,
 }
 
-async fn render_show(
-    state: &AppState,
+fn render_show(
+    c: &mut Sql<'_>,
     ctx: &Ctx,
     scope: OrgScope,
     rejected: Option<Rejected>,
 ) -> Result<Response, AppError> {
-    let mut conn = state.db.conn().await?;
-    let org = organisations::by_id(&mut conn.ex(), scope.org)?.ok_or(AppError::NotFound)?;
-    let profile = initiatives::profile(&mut conn.ex(), scope.org)?;
-    let areas = initiatives::areas_of(&mut conn.ex(), scope.org)?;
-    let projects = initiatives::projects(&mut conn.ex(), scope.org)?;
-    drop(conn);
+    let org = organisations::by_id(c, scope.org)?.ok_or(AppError::NotFound)?;
+    let profile = initiatives::profile(c, scope.org)?;
+    let areas = initiatives::areas_of(c, scope.org)?;
+    let projects = initiatives::projects(c, scope.org)?;
     let standing = scope.standing;
     let failed = rejected.is_some();
     let rejected = rejected.unwrap_or_default();
@@ -117,7 +116,12 @@ pub async fn show(
     ctx: Ctx,
     scope: OrgScope,
 ) -> Result<Response, AppError> {
-    render_show(&state, &ctx, scope, None).await
+    let db = state.db.clone();
+    db.read(move |c| show_in(c, &ctx, &scope)).await
+}
+
+fn show_in(c: &mut Sql<'_>, ctx: &Ctx, scope: &OrgScope) -> Result<Response, AppError> {
+    render_show(c, ctx, *scope, None)
 }
 
 #[derive(Template)]
@@ -524,7 +528,12 @@ pub async fn invite_claimant(
             errors,
             ..Rejected::default()
         };
-        return render_show(&state, &ctx, scope, Some(rejected)).await;
+        return render_show(
+            &mut state.db.conn().await?.ex(),
+            &ctx,
+            scope,
+            Some(rejected),
+        );
     };
     let now = samenspel_store::now();
     let mut tx = state.db.begin().await?;
@@ -573,7 +582,12 @@ pub async fn add_project(
                 errors,
                 ..Rejected::default()
             };
-            return render_show(&state, &ctx, scope, Some(rejected)).await;
+            return render_show(
+                &mut state.db.conn().await?.ex(),
+                &ctx,
+                scope,
+                Some(rejected),
+            );
         }
     };
     let mut tx = state.db.begin().await?;

@@ -18,6 +18,7 @@ use samenspel_domain::initiatives::{Character, LegalForm, Theme};
 use samenspel_domain::organisations::OrgKind;
 use samenspel_domain::permissions::Permission;
 use samenspel_store::initiatives::{self, Filter, Listed, Sort};
+use samenspel_store::sql::Sql;
 use samenspel_store::{AreaId, OrgId, organisations};
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -147,22 +148,33 @@ pub async fn list(
     scope: OrgScope,
     Query(query): Query<RegistryQuery>,
 ) -> Result<Response, AppError> {
+    let db = state.db.clone();
+    db.read(move |c| list_in(c, &state, &ctx, &scope, query))
+        .await
+}
+
+fn list_in(
+    c: &mut Sql<'_>,
+    state: &AppState,
+    ctx: &Ctx,
+    scope: &OrgScope,
+    query: RegistryQuery,
+) -> Result<Response, AppError> {
     let filter = query.filter();
     let sort = Sort::parse(&query.sort);
     let asked = Paging::asked(&query.page);
     let (org, rows, total, paging, counts) = {
-        let mut conn = state.db.conn().await?;
-        let org = organisations::by_id(&mut conn.ex(), scope.org)?.ok_or(AppError::NotFound)?;
-        let mut search = async |page: i64| {
+        let org = organisations::by_id(c, scope.org)?.ok_or(AppError::NotFound)?;
+        let mut search = |page: i64| {
             let offset = Paging::offset_of(page);
-            initiatives::search(&mut conn.ex(), scope.org, &filter, sort, PAGE_SIZE, offset)
+            initiatives::search(c, scope.org, &filter, sort, PAGE_SIZE, offset)
         };
-        let (mut rows, total) = search(asked).await?;
+        let (mut rows, total) = search(asked)?;
         let paging = Paging::new(asked, total);
         if paging.page != asked {
-            rows = search(paging.page).await?.0;
+            rows = search(paging.page)?.0;
         }
-        let counts = initiatives::counts(&mut conn.ex(), scope.org, &filter)?;
+        let counts = initiatives::counts(c, scope.org, &filter)?;
         (org, rows, total, paging, counts)
     };
     let paging = paging.linked(|page| {
@@ -172,11 +184,11 @@ pub async fn list(
             query.with_page(&filter, sort, page)
         )
     });
-    let districts = overview(&state, scope.org, filter.area, None).await?;
+    let districts = overview(c, scope.org, filter.area, None)?;
     let export = query.with_page(&filter, sort, 1);
     Ok(render(&RegistryView {
         municipal: scope.standing.allows(Permission::ManageApproaches),
-        ctx: &ctx,
+        ctx,
         org,
         sort,
         sorts: Sort::ALL,
@@ -191,7 +203,7 @@ pub async fn list(
         characters: Character::ALL,
         legal_forms: LegalForm::ALL,
         can_map: scope.standing.allows(Permission::MapInitiative),
-        map: MapSettings::from_state(&state),
+        map: MapSettings::from_state(state),
         filter,
     }))
 }

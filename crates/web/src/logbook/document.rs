@@ -218,7 +218,7 @@ pub async fn download(
     scope: ApproachScope,
     Path((_, id)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
-    let entry = visible_entry(&state, &ctx, &scope, id).await?;
+    let entry = visible_entry(&mut state.db.conn().await?.ex(), &ctx, &scope, id)?;
     let key = entry.file_key.as_deref().ok_or(AppError::NotFound)?;
     let bytes = state.files.get(key).await?;
     // The name as an RFC 6266 filename*, so that any character survives.

@@ -19,6 +19,7 @@ use samenspel_domain::method::Phase;
 use samenspel_domain::permissions::ApproachPermission;
 use samenspel_store::logbook::{self, Entry, Listed, StoredFile};
 use samenspel_store::notifications;
+use samenspel_store::sql::Sql;
 use samenspel_store::{EntryId, OrgId, StoreError};
 use serde::Deserialize;
 
@@ -49,15 +50,13 @@ async fn load_choices(
 }
 
 /// An entry the visitor may see, or 404.
-pub(super) async fn visible_entry(
-    state: &AppState,
+pub(super) fn visible_entry(
+    c: &mut Sql<'_>,
     ctx: &Ctx,
     scope: &ApproachScope,
     id: i64,
 ) -> Result<Entry, AppError> {
-    let mut conn = state.db.conn().await?;
-    logbook::get(&mut conn.ex(), scope.id, EntryId(id), audience(ctx, scope))?
-        .ok_or(AppError::NotFound)
+    logbook::get(c, scope.id, EntryId(id), audience(ctx, scope))?.ok_or(AppError::NotFound)
 }
 
 /// Whether the visitor records for the organisation that recorded the entry.
@@ -207,7 +206,7 @@ async fn superseded(
         return Ok(None);
     }
     let id = input.parse::<i64>().map_err(|_| AppError::NotFound)?;
-    let earlier = visible_entry(state, ctx, scope, id).await?;
+    let earlier = visible_entry(&mut state.db.conn().await?.ex(), ctx, scope, id)?;
     if earlier.kind() != EntryKind::Decision {
         return Err(AppError::NotFound);
     }
@@ -407,22 +406,31 @@ pub async fn show(
     scope: ApproachScope,
     Path((_, id)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
-    let entry = visible_entry(&state, &ctx, &scope, id).await?;
-    let ws = Workspace::load(&state, &scope).await?;
-    let who = audience(&ctx, &scope);
-    let mut conn = state.db.conn().await?;
-    let parties = logbook::parties(&mut conn.ex(), entry.id)?;
-    let nodes = logbook::nodes(&mut conn.ex(), entry.id)?;
-    let linked = logbook::linked(&mut conn.ex(), scope.id, entry.id, who)?;
-    let mut title_of = async |id: Option<EntryId>| -> Result<Option<(EntryId, String)>, AppError> {
+    let db = state.db.clone();
+    db.read(move |c| show_in(c, &state, &ctx, &scope, id)).await
+}
+
+fn show_in(
+    c: &mut Sql<'_>,
+    state: &AppState,
+    ctx: &Ctx,
+    scope: &ApproachScope,
+    id: i64,
+) -> Result<Response, AppError> {
+    let entry = visible_entry(c, ctx, scope, id)?;
+    let ws = Workspace::load_in(c, state, scope)?;
+    let who = audience(ctx, scope);
+    let parties = logbook::parties(c, entry.id)?;
+    let nodes = logbook::nodes(c, entry.id)?;
+    let linked = logbook::linked(c, scope.id, entry.id, who)?;
+    let mut title_of = |id: Option<EntryId>| -> Result<Option<(EntryId, String)>, AppError> {
         let Some(id) = id else { return Ok(None) };
-        Ok(logbook::get(&mut conn.ex(), scope.id, id, who)?.map(|e| (e.id, e.title)))
+        Ok(logbook::get(c, scope.id, id, who)?.map(|e| (e.id, e.title)))
     };
-    let meeting = title_of(entry.meeting_id).await?;
-    let decision = title_of(entry.decision_id).await?;
-    let supersedes = title_of(entry.supersedes_id).await?;
-    let superseded_by = title_of(entry.superseded_by).await?;
-    drop(conn);
+    let meeting = title_of(entry.meeting_id)?;
+    let decision = title_of(entry.decision_id)?;
+    let supersedes = title_of(entry.supersedes_id)?;
+    let superseded_by = title_of(entry.superseded_by)?;
     let today = format::today();
     let is_overdue = entry
         .action_status()
@@ -430,9 +438,9 @@ pub async fn show(
     let can_contribute = scope.standing.allows(ApproachPermission::Contribute);
     let can_supersede = can_contribute
         && entry.kind() == EntryKind::Decision
-        && may_supersede(&scope, &entry, &parties);
+        && may_supersede(scope, &entry, &parties);
     let view = EntryView {
-        ctx: &ctx,
+        ctx,
         ws: &ws,
         parties,
         nodes: nodes
@@ -453,10 +461,10 @@ pub async fn show(
         can_contribute,
         can_edit: can_contribute
             && entry.kind() != EntryKind::Decision
-            && records_for(&scope, &entry),
+            && records_for(scope, &entry),
         can_move: can_contribute
             && entry.kind() == EntryKind::Action
-            && may_move(&ctx, &scope, &entry),
+            && may_move(ctx, scope, &entry),
         can_supersede,
         can_manage: scope.standing.allows(ApproachPermission::Manage),
         statuses: ActionStatus::ALL,
@@ -473,7 +481,7 @@ async fn editable(
     scope: &ApproachScope,
     id: i64,
 ) -> Result<Entry, AppError> {
-    let entry = visible_entry(state, ctx, scope, id).await?;
+    let entry = visible_entry(&mut state.db.conn().await?.ex(), ctx, scope, id)?;
     if entry.kind() == EntryKind::Decision || !records_for(scope, &entry) {
         return Err(AppError::Forbidden);
     }
@@ -589,7 +597,7 @@ pub async fn set_status(
     FormData(form): FormData<StatusForm>,
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?.id;
-    let entry = visible_entry(&state, &ctx, &scope, id).await?;
+    let entry = visible_entry(&mut state.db.conn().await?.ex(), &ctx, &scope, id)?;
     if entry.kind() != EntryKind::Action || !may_move(&ctx, &scope, &entry) {
         return Err(AppError::Forbidden);
     }

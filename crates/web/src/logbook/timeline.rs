@@ -18,6 +18,7 @@ use samenspel_domain::logbook::{EntryKind, search_terms};
 use samenspel_domain::method::Phase;
 use samenspel_domain::permissions::ApproachPermission;
 use samenspel_store::logbook::{self, Cursor, Filter, Listed};
+use samenspel_store::sql::Sql;
 use serde::{Deserialize, Serialize};
 
 const PAGE: i64 = 25;
@@ -88,7 +89,19 @@ pub async fn show(
     scope: ApproachScope,
     Query(query): Query<TimelineQuery>,
 ) -> Result<Response, AppError> {
-    let ws = Workspace::load(&state, &scope).await?;
+    let db = state.db.clone();
+    db.read(move |c| show_in(c, &state, &ctx, &scope, query))
+        .await
+}
+
+fn show_in(
+    c: &mut Sql<'_>,
+    state: &AppState,
+    ctx: &Ctx,
+    scope: &ApproachScope,
+    query: TimelineQuery,
+) -> Result<Response, AppError> {
+    let ws = Workspace::load_in(c, state, scope)?;
     let mut errors = FormErrors::default();
     let from = errors.check("from", optional_date(&query.from)).flatten();
     let until = errors.check("until", optional_date(&query.until)).flatten();
@@ -109,15 +122,7 @@ pub async fn show(
     };
     let cursor = Cursor::decode(&query.before);
     let (entries, more) = if errors.is_empty() {
-        let mut conn = state.db.conn().await?;
-        logbook::timeline(
-            &mut conn.ex(),
-            scope.id,
-            audience(&ctx, &scope),
-            &filter,
-            cursor,
-            PAGE,
-        )?
+        logbook::timeline(c, scope.id, audience(ctx, scope), &filter, cursor, PAGE)?
     } else {
         (Vec::new(), false)
     };
@@ -142,7 +147,7 @@ pub async fn show(
     let phases = ws.nodes_by_phase(ctx.lang);
     let failed = !errors.is_empty();
     let view = TimelineView {
-        ctx: &ctx,
+        ctx,
         ws: &ws,
         filtered: query.filtered(),
         paged: cursor.is_some(),

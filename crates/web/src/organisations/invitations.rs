@@ -45,7 +45,7 @@ pub async fn invite(
     let role = errors.check("role", OrgRole::parse(&form.role));
     let back = |errors| Some((form.email.trim().to_owned(), form.role.clone(), errors));
     let (Some(email), Some(role)) = (email, role) else {
-        return render_show(&state, &ctx, scope, back(errors)).await;
+        return render_show(&mut state.db.conn().await?.ex(), &ctx, scope, back(errors));
     };
 
     let now = samenspel_store::now();
@@ -58,7 +58,7 @@ pub async fn invite(
         drop(tx);
         let mut errors = FormErrors::default();
         errors.add("email", "error-already-member");
-        return render_show(&state, &ctx, scope, back(errors)).await;
+        return render_show(&mut state.db.conn().await?.ex(), &ctx, scope, back(errors));
     }
     send(&state, &ctx, &mut tx.ex(), &org, &email, role, now)?;
     tx.commit().await?;

@@ -12,6 +12,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use samenspel_domain::organisations::{OrgKind, OrgName, OrgRole};
+use samenspel_store::sql::Sql;
 use samenspel_store::{invitations, organisations};
 use serde::Deserialize;
 
@@ -161,19 +162,18 @@ impl ShowView<'_> {
 }
 
 /// The organisation's page; `invite` carries a rejected invitation form back to it.
-pub(super) async fn render_show(
-    state: &AppState,
+pub(super) fn render_show(
+    c: &mut Sql<'_>,
     ctx: &Ctx,
     scope: OrgScope,
     invite: Option<(String, String, FormErrors)>,
 ) -> Result<Response, AppError> {
-    let mut conn = state.db.conn().await?;
-    let org = organisations::by_id(&mut conn.ex(), scope.org)?.ok_or(AppError::NotFound)?;
-    let members = organisations::members(&mut conn.ex(), scope.org)?;
+    let org = organisations::by_id(c, scope.org)?.ok_or(AppError::NotFound)?;
+    let members = organisations::members(c, scope.org)?;
     let (invitations, requests) = if scope.role == Some(OrgRole::Admin) {
         (
-            invitations::open_for(&mut conn.ex(), scope.org, samenspel_store::now())?,
-            samenspel_store::consent::open_to(&mut conn.ex(), scope.org)?,
+            invitations::open_for(c, scope.org, samenspel_store::now())?,
+            samenspel_store::consent::open_to(c, scope.org)?,
         )
     } else {
         (Vec::new(), Vec::new())
@@ -205,5 +205,10 @@ pub async fn show(
     ctx: Ctx,
     scope: OrgScope,
 ) -> Result<Response, AppError> {
-    render_show(&state, &ctx, scope, None).await
+    let db = state.db.clone();
+    db.read(move |c| show_in(c, &ctx, &scope)).await
+}
+
+fn show_in(c: &mut Sql<'_>, ctx: &Ctx, scope: &OrgScope) -> Result<Response, AppError> {
+    render_show(c, ctx, *scope, None)
 }
