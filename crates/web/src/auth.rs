@@ -309,6 +309,7 @@ pub async fn session_layer(
         let count_unread = !request.uri().path().starts_with("/static/");
         match load_session(&state, &id, now, count_unread).await {
             Ok(Some((found, unread))) => {
+                tracing::Span::current().record("person", found.user_id.0);
                 if let Some(l) = Language::from_code(&found.language) {
                     lang = l;
                 }

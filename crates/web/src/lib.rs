@@ -142,10 +142,25 @@ pub fn app(state: AppState) -> Router {
             StatusCode::REQUEST_TIMEOUT,
             Duration::from_secs(30),
         ))
-        .layer(TraceLayer::new_for_http())
+        .layer(TraceLayer::new_for_http().make_span_with(request_span))
         .layer(PropagateRequestIdLayer::new(x_request_id.clone()))
         .layer(SetRequestIdLayer::new(x_request_id, MakeRequestUuid))
         .layer(CatchPanicLayer::custom(panic_response))
+}
+
+/// The span every request runs in. Its scope is filled in as it becomes known: the route (by
+/// its pattern, so no token in a path reaches the log), the person, and the organisation or
+/// approach the route is about. Whatever is logged while the request runs, also from its
+/// database work, says what was being done.
+fn request_span(request: &axum::http::Request<axum::body::Body>) -> tracing::Span {
+    tracing::info_span!(
+        "request",
+        method = %request.method(),
+        route = tracing::field::Empty,
+        person = tracing::field::Empty,
+        organisation = tracing::field::Empty,
+        approach = tracing::field::Empty,
+    )
 }
 
 async fn not_found() -> Response {

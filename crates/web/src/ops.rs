@@ -66,6 +66,7 @@ async fn asset(Path(file): Path<String>) -> Response {
 pub async fn record_metrics(request: Request, next: Next) -> Response {
     let started = Instant::now();
     let route = route_of(&request);
+    tracing::Span::current().record("route", route.as_str());
     let method = request.method().to_string();
     let response = next.run(request).await;
     let status = response.status().as_u16().to_string();

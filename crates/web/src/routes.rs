@@ -204,6 +204,7 @@ async fn enforce(
                 Ok(None) => return AppError::NotFound.into_response(),
                 Err(error) => return error.into_response(),
             };
+            tracing::Span::current().record("organisation", org.0);
             let allowed = standing.allows(permission);
             if allowed {
                 request.extensions_mut().insert(OrgScope {
@@ -228,6 +229,8 @@ async fn enforce(
                 Ok(None) => return AppError::NotFound.into_response(),
                 Err(error) => return error.into_response(),
             };
+            tracing::Span::current().record("approach", id.0);
+            tracing::Span::current().record("organisation", access.municipality.0);
             let allowed = access.standing.allows(permission);
             if allowed {
                 request.extensions_mut().insert(ApproachScope {

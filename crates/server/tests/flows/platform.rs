@@ -617,3 +617,63 @@ async fn platform_administrators_have_two_factors(app: TestApp) {
         assert_eq!(app.audit_count(action).await, 1, "{action}");
     }
 }
+
+/// What the server logs, kept for the test to read.
+#[derive(Clone, Default)]
+struct Log(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl std::io::Write for Log {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().expect("log").extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// An unexpected error in the log says who was doing what where: the route, the person and the
+/// approach (and its municipality), also when it happened in the request's database work.
+async fn an_error_in_the_log_says_what_was_being_done(app: TestApp) {
+    let log = Log::default();
+    let writer = log.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_writer(move || writer.clone())
+        .with_ansi(false)
+        .with_max_level(tracing::Level::INFO)
+        .finish();
+    // Each test runs in a process of its own (nextest): this is the only subscriber.
+    let _ = tracing::subscriber::set_global_default(subscriber);
+
+    let (leader, org) = app
+        .municipality_with_areas("pl@zonnedal.example", "Gemeente Zonnedal")
+        .await;
+    let approach = app.start_approach(&leader, org, "Wijkaanpak Centrum").await;
+    let person = app
+        .scalar("SELECT id FROM users WHERE email = 'pl@zonnedal.example'")
+        .await;
+    // The project page reads the sub-projects; without their table it cannot.
+    app.exec("ALTER TABLE subprojects RENAME TO subprojects_gone")
+        .await;
+    let page = leader.get(&approach).await;
+    assert_eq!(page.status, 500, "{}", page.body);
+
+    let text = String::from_utf8(log.0.lock().expect("log").clone()).expect("text");
+    let line = text
+        .lines()
+        .find(|l| l.contains("unexpected error"))
+        .unwrap_or_else(|| panic!("no error logged in {text}"));
+    let id = approach.rsplit('/').next().expect("approach id");
+    for expected in [
+        "route=\"/approaches/{approach}\"".to_owned(),
+        format!("person={person}"),
+        format!("approach={id}"),
+        format!("organisation={org}"),
+        "subprojects".to_owned(),
+    ] {
+        assert!(line.contains(&expected), "{expected} in {line}");
+    }
+}
+
+on_both_databases!(an_error_in_the_log_says_what_was_being_done);
