@@ -60,18 +60,26 @@ pub async fn show(
     ctx: Ctx,
     Query(query): Query<ShowQuery>,
 ) -> Result<Response, AppError> {
+    let db = state.db.clone();
+    db.read(move |c| show_in(c, &state, &ctx, query)).await
+}
+
+fn show_in(
+    c: &mut Sql<'_>,
+    state: &AppState,
+    ctx: &Ctx,
+    query: ShowQuery,
+) -> Result<Response, AppError> {
     let user = ctx.require_user()?.id;
-    let mut conn = state.db.conn().await?;
-    let links = calendar::of_user(&mut conn.ex(), user)?;
-    let approaches = approaches::named_of_user(&mut conn.ex(), user, format::today())?;
-    drop(conn);
+    let links = calendar::of_user(c, user)?;
+    let approaches = approaches::named_of_user(c, user, format::today())?;
     // The new address is shown only to its owner, while the link works.
     let created = (!query.created.is_empty())
         .then(|| token_hash(&query.created))
         .filter(|hash| links.iter().any(|l| l.token_hash == *hash))
         .map(|_| format!("{}/calendar/{}.ics", state.config.base_url, query.created));
     let view = LinksView {
-        ctx: &ctx,
+        ctx,
         links,
         approaches,
         chosen: query.approach,

@@ -13,6 +13,7 @@ use axum::response::Response;
 use samenspel_domain::accounts::Email;
 use samenspel_domain::organisations::{OrgName, OrgRole};
 use samenspel_store::organisations::{self, Organisation};
+use samenspel_store::sql::Sql;
 use samenspel_store::{OrgId, StoreError, users};
 use serde::Deserialize;
 
@@ -36,17 +37,16 @@ pub struct OrganisationForm {
     pub confirm: String,
 }
 
-async fn render_page(
-    state: &AppState,
+fn render_page(
+    c: &mut Sql<'_>,
     ctx: &Ctx,
     org: OrgId,
     form: Option<OrganisationForm>,
     errors: FormErrors,
 ) -> Result<Response, AppError> {
-    let mut conn = state.db.conn().await?;
-    let found = organisations::by_id(&mut conn.ex(), org)?.ok_or(AppError::NotFound)?;
-    let admins = organisations::admin_count(&mut conn.ex(), org)?;
-    let holds_anything = organisations::holds_anything(&mut conn.ex(), org)?;
+    let found = organisations::by_id(c, org)?.ok_or(AppError::NotFound)?;
+    let admins = organisations::admin_count(c, org)?;
+    let holds_anything = organisations::holds_anything(c, org)?;
     let form = form.unwrap_or_else(|| OrganisationForm {
         name: found.name.clone(),
         ..OrganisationForm::default()
@@ -74,7 +74,12 @@ pub async fn page(
     ctx: Ctx,
     Path(org): Path<i64>,
 ) -> Result<Response, AppError> {
-    render_page(&state, &ctx, OrgId(org), None, FormErrors::default()).await
+    let db = state.db.clone();
+    db.read(move |c| page_in(c, &ctx, org)).await
+}
+
+fn page_in(c: &mut Sql<'_>, ctx: &Ctx, org: i64) -> Result<Response, AppError> {
+    render_page(c, ctx, OrgId(org), None, FormErrors::default())
 }
 
 pub async fn rename(
@@ -86,7 +91,13 @@ pub async fn rename(
     let org = OrgId(org);
     let mut errors = FormErrors::default();
     let Some(name) = errors.check("name", OrgName::parse(&form.name)) else {
-        return render_page(&state, &ctx, org, Some(form), errors).await;
+        return render_page(
+            &mut state.db.conn().await?.ex(),
+            &ctx,
+            org,
+            Some(form),
+            errors,
+        );
     };
     let mut tx = state.db.begin().await?;
     let before = organisations::by_id(&mut tx.ex(), org)?.ok_or(AppError::NotFound)?;
@@ -95,7 +106,13 @@ pub async fn rename(
         Err(StoreError::Conflict(_)) => {
             drop(tx);
             errors.add("name", "error-municipality-name-taken");
-            return render_page(&state, &ctx, org, Some(form), errors).await;
+            return render_page(
+                &mut state.db.conn().await?.ex(),
+                &ctx,
+                org,
+                Some(form),
+                errors,
+            );
         }
         Err(other) => return Err(other.into()),
     }
@@ -120,7 +137,13 @@ pub async fn appoint(
     let org = OrgId(org);
     let mut errors = FormErrors::default();
     let Some(email) = errors.check("email", Email::parse(&form.email)) else {
-        return render_page(&state, &ctx, org, Some(form), errors).await;
+        return render_page(
+            &mut state.db.conn().await?.ex(),
+            &ctx,
+            org,
+            Some(form),
+            errors,
+        );
     };
     let now = samenspel_store::now();
     let mut tx = state.db.begin().await?;
@@ -132,7 +155,13 @@ pub async fn appoint(
     let Some(person) = users::by_email(&mut tx.ex(), &email)? else {
         drop(tx);
         errors.add("email", "error-appoint-no-account");
-        return render_page(&state, &ctx, org, Some(form), errors).await;
+        return render_page(
+            &mut state.db.conn().await?.ex(),
+            &ctx,
+            org,
+            Some(form),
+            errors,
+        );
     };
     let membership = organisations::members(&mut tx.ex(), org)?
         .into_iter()
@@ -165,7 +194,7 @@ pub async fn delete(
     if form.confirm != "yes" {
         let mut errors = FormErrors::default();
         errors.add("confirm", "error-delete-confirm");
-        return render_page(&state, &ctx, org, None, errors).await;
+        return render_page(&mut state.db.conn().await?.ex(), &ctx, org, None, errors);
     }
     let mut tx = state.db.begin().await?;
     let found = organisations::by_id(&mut tx.ex(), org)?.ok_or(AppError::NotFound)?;

@@ -14,6 +14,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use samenspel_domain::approaches::required_text;
 use samenspel_store::organisations::{self, REJECTED, VERIFIED, VerificationRequest};
+use samenspel_store::sql::Sql;
 use samenspel_store::{OrgId, StoreError};
 use serde::Deserialize;
 
@@ -55,13 +56,12 @@ impl RequestsView<'_> {
     }
 }
 
-async fn render_requests(
-    state: &AppState,
+fn render_requests(
+    c: &mut Sql<'_>,
     ctx: &Ctx,
     refused: Option<(OrgId, String, FormErrors)>,
 ) -> Result<Response, AppError> {
-    let mut conn = state.db.conn().await?;
-    let requests = organisations::verification_requests(&mut conn.ex())?;
+    let requests = organisations::verification_requests(c)?;
     let status = match &refused {
         Some((_, _, errors)) if errors.get("reason") == Some("error-municipality-name-taken") => {
             StatusCode::CONFLICT
@@ -82,7 +82,12 @@ async fn render_requests(
 }
 
 pub async fn page(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
-    render_requests(&state, &ctx, None).await
+    let db = state.db.clone();
+    db.read(move |c| page_in(c, &ctx)).await
+}
+
+fn page_in(c: &mut Sql<'_>, ctx: &Ctx) -> Result<Response, AppError> {
+    render_requests(c, ctx, None)
 }
 
 pub async fn verify(
@@ -115,7 +120,11 @@ pub async fn reject(
         Err(invalid) => {
             let mut errors = FormErrors::default();
             errors.add("reason", invalid.key);
-            render_requests(&state, &ctx, Some((OrgId(org), form.reason, errors))).await
+            render_requests(
+                &mut state.db.conn().await?.ex(),
+                &ctx,
+                Some((OrgId(org), form.reason, errors)),
+            )
         }
     }
 }
@@ -147,7 +156,11 @@ async fn decide(
             drop(tx);
             let mut errors = FormErrors::default();
             errors.add("reason", "error-municipality-name-taken");
-            return render_requests(state, ctx, Some((org, String::new(), errors))).await;
+            return render_requests(
+                &mut state.db.conn().await?.ex(),
+                ctx,
+                Some((org, String::new(), errors)),
+            );
         }
         Err(other) => return Err(other.into()),
     }

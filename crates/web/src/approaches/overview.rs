@@ -157,8 +157,8 @@ fn list_in(
     }))
 }
 
-async fn new_page(state: &AppState, scope: &OrgScope) -> Result<Page, AppError> {
-    let (_, pack) = state.methods.current(&state.db).await?;
+fn new_page(c: &mut Sql<'_>, state: &AppState, scope: &OrgScope) -> Result<Page, AppError> {
+    let (_, pack) = state.methods.current_in(c)?;
     Ok(Page {
         municipality: scope.org,
         approach: None,
@@ -172,7 +172,17 @@ pub async fn new_show(
     ctx: Ctx,
     scope: OrgScope,
 ) -> Result<Response, AppError> {
-    let page = new_page(&state, &scope).await?;
+    let db = state.db.clone();
+    db.read(move |c| new_show_in(c, &state, &ctx, &scope)).await
+}
+
+fn new_show_in(
+    c: &mut Sql<'_>,
+    state: &AppState,
+    ctx: &Ctx,
+    scope: &OrgScope,
+) -> Result<Response, AppError> {
+    let page = new_page(c, state, scope)?;
     let form = SettingsForm {
         phase: page
             .pack
@@ -189,14 +199,13 @@ pub async fn new_show(
         ..SettingsForm::default()
     };
     render_settings(
-        &state,
-        &ctx,
+        c,
+        ctx,
         page,
         form,
         FormErrors::default(),
         Default::default(),
     )
-    .await
 }
 
 pub async fn new_submit(
@@ -210,8 +219,15 @@ pub async fn new_submit(
     let settings = match check(&state, scope.org, &pack, &form).await? {
         Ok(settings) => settings,
         Err(errors) => {
-            let page = new_page(&state, &scope).await?;
-            return render_settings(&state, &ctx, page, form, errors, Default::default()).await;
+            let page = new_page(&mut state.db.conn().await?.ex(), &state, &scope)?;
+            return render_settings(
+                &mut state.db.conn().await?.ex(),
+                &ctx,
+                page,
+                form,
+                errors,
+                Default::default(),
+            );
         }
     };
     let now = samenspel_store::now();
@@ -222,8 +238,15 @@ pub async fn new_submit(
             drop(tx);
             let mut errors = FormErrors::default();
             errors.add("areas", key);
-            let page = new_page(&state, &scope).await?;
-            return render_settings(&state, &ctx, page, form, errors, Default::default()).await;
+            let page = new_page(&mut state.db.conn().await?.ex(), &state, &scope)?;
+            return render_settings(
+                &mut state.db.conn().await?.ex(),
+                &ctx,
+                page,
+                form,
+                errors,
+                Default::default(),
+            );
         }
         Err(other) => return Err(other.into()),
     };

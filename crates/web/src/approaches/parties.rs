@@ -395,22 +395,21 @@ struct PartyView<'a> {
     roles: &'static [PartyRole],
 }
 
-async fn render_party(
+fn render_party(
+    c: &mut Sql<'_>,
     state: &AppState,
     ctx: &Ctx,
     scope: &ApproachScope,
     party: OrgId,
     form: Option<(PartyForm, FormErrors)>,
 ) -> Result<Response, AppError> {
-    let ws = Workspace::load(state, scope).await?;
+    let ws = Workspace::load_in(c, state, scope)?;
     let row = ws
         .parties
         .iter()
         .find(|p| p.organisation_id == party)
         .ok_or(AppError::NotFound)?;
-    let mut conn = state.db.conn().await?;
-    let subprojects = approaches::subprojects(&mut conn.ex(), scope.id)?;
-    drop(conn);
+    let subprojects = approaches::subprojects(c, scope.id)?;
     let failed = form.is_some();
     let (form, errors) = form.unwrap_or_else(|| (PartyForm::from_row(row), FormErrors::default()));
     let view = PartyView {
@@ -431,7 +430,19 @@ pub async fn edit(
     scope: ApproachScope,
     Path((_, party)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
-    render_party(&state, &ctx, &scope, OrgId(party), None).await
+    let db = state.db.clone();
+    db.read(move |c| edit_in(c, &state, &ctx, &scope, party))
+        .await
+}
+
+fn edit_in(
+    c: &mut Sql<'_>,
+    state: &AppState,
+    ctx: &Ctx,
+    scope: &ApproachScope,
+    party: i64,
+) -> Result<Response, AppError> {
+    render_party(c, state, ctx, scope, OrgId(party), None)
 }
 
 pub async fn update(
@@ -452,7 +463,14 @@ pub async fn update(
         .ok_or(AppError::NotFound)?;
     let mut errors = FormErrors::default();
     let Some(new) = form.parse(Some(party), &subprojects, &mut errors) else {
-        return render_party(&state, &ctx, &scope, party, Some((form, errors))).await;
+        return render_party(
+            &mut state.db.conn().await?.ex(),
+            &state,
+            &ctx,
+            &scope,
+            party,
+            Some((form, errors)),
+        );
     };
     let before = PartyForm::from_row(row);
     let mut tx = state.db.begin().await?;
@@ -567,20 +585,19 @@ struct SubprojectView<'a> {
     sub_errors: FormErrors,
 }
 
-async fn render_subproject(
+fn render_subproject(
+    c: &mut Sql<'_>,
     state: &AppState,
     ctx: &Ctx,
     scope: &ApproachScope,
     id: SubprojectId,
     form: Option<(SubprojectForm, FormErrors)>,
 ) -> Result<Response, AppError> {
-    let ws = Workspace::load(state, scope).await?;
-    let mut conn = state.db.conn().await?;
-    let subproject = approaches::subprojects(&mut conn.ex(), scope.id)?
+    let ws = Workspace::load_in(c, state, scope)?;
+    let subproject = approaches::subprojects(c, scope.id)?
         .into_iter()
         .find(|s| s.id == id)
         .ok_or(AppError::NotFound)?;
-    drop(conn);
     let failed = form.is_some();
     let (form, errors) = form.unwrap_or_else(|| {
         (
@@ -611,7 +628,19 @@ pub async fn edit_subproject(
     scope: ApproachScope,
     Path((_, id)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
-    render_subproject(&state, &ctx, &scope, SubprojectId(id), None).await
+    let db = state.db.clone();
+    db.read(move |c| edit_subproject_in(c, &state, &ctx, &scope, id))
+        .await
+}
+
+fn edit_subproject_in(
+    c: &mut Sql<'_>,
+    state: &AppState,
+    ctx: &Ctx,
+    scope: &ApproachScope,
+    id: i64,
+) -> Result<Response, AppError> {
+    render_subproject(c, state, ctx, scope, SubprojectId(id), None)
 }
 
 pub async fn update_subproject(
@@ -627,7 +656,14 @@ pub async fn update_subproject(
     drop(conn);
     let mut errors = FormErrors::default();
     let Some((name, description, lead)) = parse_subproject(&form, &parties, &mut errors) else {
-        return render_subproject(&state, &ctx, &scope, id, Some((form, errors))).await;
+        return render_subproject(
+            &mut state.db.conn().await?.ex(),
+            &state,
+            &ctx,
+            &scope,
+            id,
+            Some((form, errors)),
+        );
     };
     let mut tx = state.db.begin().await?;
     approaches::update_subproject(&mut tx.ex(), scope.id, id, &name, &description, lead)?;

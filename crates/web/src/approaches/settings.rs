@@ -21,6 +21,7 @@ use samenspel_domain::approaches::{
 };
 use samenspel_domain::method::Pack;
 use samenspel_store::approaches::{self, Settings};
+use samenspel_store::sql::Sql;
 use samenspel_store::{AreaId, OrgId, StoreError, UserId, organisations};
 use serde::Deserialize;
 
@@ -177,23 +178,20 @@ impl Page {
     }
 }
 
-pub(crate) async fn render_settings(
-    state: &AppState,
+pub(crate) fn render_settings(
+    c: &mut Sql<'_>,
     ctx: &Ctx,
     page: Page,
     form: SettingsForm,
     errors: FormErrors,
     status: (StatusForm, FormErrors),
 ) -> Result<Response, AppError> {
-    let mut conn = state.db.conn().await?;
-    let municipality =
-        organisations::by_id(&mut conn.ex(), page.municipality)?.ok_or(AppError::NotFound)?;
-    let members: Vec<_> = organisations::members(&mut conn.ex(), page.municipality)?
+    let municipality = organisations::by_id(c, page.municipality)?.ok_or(AppError::NotFound)?;
+    let members: Vec<_> = organisations::members(c, page.municipality)?
         .into_iter()
         .filter(|m| m.until.is_none())
         .collect();
-    drop(conn);
-    let areas = tree(state, page.municipality).await?;
+    let areas = tree(c, page.municipality)?;
     let failed = !errors.is_empty() || !status.1.is_empty();
     let (new, action, title) = match &page.approach {
         Some(a) => (
@@ -256,10 +254,18 @@ pub async fn show(
     ctx: Ctx,
     scope: ApproachScope,
 ) -> Result<Response, AppError> {
-    let ws = Workspace::load(&state, &scope).await?;
-    let mut conn = state.db.conn().await?;
-    let areas = approaches::areas(&mut conn.ex(), scope.id)?;
-    drop(conn);
+    let db = state.db.clone();
+    db.read(move |c| show_in(c, &state, &ctx, &scope)).await
+}
+
+fn show_in(
+    c: &mut Sql<'_>,
+    state: &AppState,
+    ctx: &Ctx,
+    scope: &ApproachScope,
+) -> Result<Response, AppError> {
+    let ws = Workspace::load_in(c, state, scope)?;
+    let areas = approaches::areas(c, scope.id)?;
     let form = SettingsForm::from_row(&ws.approach, &areas);
     let status = StatusForm {
         status: ws.approach.status.clone(),
@@ -272,14 +278,13 @@ pub async fn show(
     };
     let page = Page::of(ws);
     render_settings(
-        &state,
-        &ctx,
+        c,
+        ctx,
         page,
         form,
         FormErrors::default(),
         (status, FormErrors::default()),
     )
-    .await
 }
 
 pub async fn submit(
@@ -296,8 +301,14 @@ pub async fn submit(
     let settings = match check(&state, scope.municipality, &ws.pack, &form).await? {
         Ok(settings) => settings,
         Err(errors) => {
-            return render_settings(&state, &ctx, Page::of(ws), form, errors, Default::default())
-                .await;
+            return render_settings(
+                &mut state.db.conn().await?.ex(),
+                &ctx,
+                Page::of(ws),
+                form,
+                errors,
+                Default::default(),
+            );
         }
     };
     let now = samenspel_store::now();
@@ -308,8 +319,14 @@ pub async fn submit(
             drop(tx);
             let mut errors = FormErrors::default();
             errors.add("areas", key);
-            return render_settings(&state, &ctx, Page::of(ws), form, errors, Default::default())
-                .await;
+            return render_settings(
+                &mut state.db.conn().await?.ex(),
+                &ctx,
+                Page::of(ws),
+                form,
+                errors,
+                Default::default(),
+            );
         }
         Err(other) => return Err(other.into()),
     }
@@ -384,14 +401,13 @@ pub async fn status(
         let form = SettingsForm::from_row(&ws.approach, &areas);
         let page = Page::of(ws);
         return render_settings(
-            &state,
+            &mut state.db.conn().await?.ex(),
             &ctx,
             page,
             form,
             FormErrors::default(),
             (input, errors),
-        )
-        .await;
+        );
     };
     let together = input.together == "on";
     let now = samenspel_store::now();

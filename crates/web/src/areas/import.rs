@@ -15,6 +15,7 @@ use axum::response::Response;
 use samenspel_domain::areas::AreaRecord;
 use samenspel_domain::areas::import::{self, RowError, Scope};
 use samenspel_store::areas::{self, ImportOutcome};
+use samenspel_store::sql::Sql;
 use samenspel_store::{OrgId, StoreError, organisations};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -84,8 +85,8 @@ fn refused(
     render_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
 }
 
-async fn municipality(
-    state: &AppState,
+fn municipality(
+    c: &mut Sql<'_>,
     org: OrgId,
 ) -> Result<
     (
@@ -94,9 +95,8 @@ async fn municipality(
     ),
     AppError,
 > {
-    let mut conn = state.db.conn().await?;
-    let found = organisations::by_id(&mut conn.ex(), org)?.ok_or(AppError::NotFound)?;
-    let code = areas::municipality_code(&mut conn.ex(), org)?;
+    let found = organisations::by_id(c, org)?.ok_or(AppError::NotFound)?;
+    let code = areas::municipality_code(c, org)?;
     Ok((found, code))
 }
 
@@ -105,8 +105,13 @@ pub async fn form(
     ctx: Ctx,
     scope: OrgScope,
 ) -> Result<Response, AppError> {
-    let (org, code) = municipality(&state, scope.org).await?;
-    Ok(render(&view(&ctx, Some(org), code.is_some())))
+    let db = state.db.clone();
+    db.read(move |c| form_in(c, &ctx, &scope)).await
+}
+
+fn form_in(c: &mut Sql<'_>, ctx: &Ctx, scope: &OrgScope) -> Result<Response, AppError> {
+    let (org, code) = municipality(c, scope.org)?;
+    Ok(render(&view(ctx, Some(org), code.is_some())))
 }
 
 pub async fn national_form(ctx: Ctx) -> Response {
@@ -164,7 +169,7 @@ pub async fn upload(
     scope: OrgScope,
     multipart: Multipart,
 ) -> Result<Response, AppError> {
-    let (org, code) = municipality(&state, scope.org).await?;
+    let (org, code) = municipality(&mut state.db.conn().await?.ex(), scope.org)?;
     let page = view(&ctx, Some(org), code.is_some());
     let Some(code) = code else {
         return Ok(refused(page, Some("error-code-first"), Vec::new()));

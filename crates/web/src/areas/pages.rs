@@ -59,17 +59,8 @@ pub fn folded(rows: &[DistrictRow]) -> bool {
 
 /// All of the municipality's areas as districts with their neighbourhoods, in code order: the
 /// choices of a form.
-pub(crate) async fn tree(
-    state: &AppState,
-    municipality: OrgId,
-) -> Result<Vec<DistrictRow>, AppError> {
-    grouped(
-        &mut state.db.conn().await?.ex(),
-        municipality,
-        None,
-        i64::MAX,
-        None,
-    )
+pub(crate) fn tree(c: &mut Sql<'_>, municipality: OrgId) -> Result<Vec<DistrictRow>, AppError> {
+    grouped(c, municipality, None, i64::MAX, None)
 }
 
 /// The municipality's districts in code order with the neighbourhoods of the one `open` lies in
@@ -518,11 +509,10 @@ struct EditView<'a> {
     errors: FormErrors,
 }
 
-async fn find_area(state: &AppState, scope: OrgScope, path: &AreaPath) -> Result<Area, AppError> {
+fn find_area(c: &mut Sql<'_>, scope: OrgScope, path: &AreaPath) -> Result<Area, AppError> {
     debug_assert_eq!(path.org, scope.org.0);
     let id = path.area;
-    let mut conn = state.db.conn().await?;
-    areas::by_id(&mut conn.ex(), scope.org, AreaId(id))?.ok_or(AppError::NotFound)
+    areas::by_id(c, scope.org, AreaId(id))?.ok_or(AppError::NotFound)
 }
 
 pub async fn edit(
@@ -531,9 +521,19 @@ pub async fn edit(
     scope: OrgScope,
     Path(path): Path<AreaPath>,
 ) -> Result<Response, AppError> {
-    let area = find_area(&state, scope, &path).await?;
+    let db = state.db.clone();
+    db.read(move |c| edit_in(c, &ctx, &scope, path)).await
+}
+
+fn edit_in(
+    c: &mut Sql<'_>,
+    ctx: &Ctx,
+    scope: &OrgScope,
+    path: AreaPath,
+) -> Result<Response, AppError> {
+    let area = find_area(c, *scope, &path)?;
     Ok(render(&EditView {
-        ctx: &ctx,
+        ctx,
         org: scope.org,
         name: area.name.clone(),
         area,
@@ -548,7 +548,7 @@ pub async fn rename(
     Path(path): Path<AreaPath>,
     FormData(form): FormData<RenameForm>,
 ) -> Result<Response, AppError> {
-    let area = find_area(&state, scope, &path).await?;
+    let area = find_area(&mut state.db.conn().await?.ex(), scope, &path)?;
     let mut errors = FormErrors::default();
     let Some(name) = errors.check("name", AreaName::parse(&form.name)) else {
         return Ok(render_status(
@@ -589,13 +589,16 @@ pub async fn rename(
 /// The municipality's areas as a GeoJSON FeatureCollection for the map: every area with an
 /// outline, with its code, name, kind and the number of initiatives active in it.
 pub async fn geojson(State(state): State<AppState>, scope: OrgScope) -> Result<Response, AppError> {
-    let mut conn = state.db.conn().await?;
-    let all = areas::with_outlines(&mut conn.ex(), scope.org)?;
-    let counts: HashMap<AreaId, i64> =
-        initiatives::counts(&mut conn.ex(), scope.org, &Filter::default())?
-            .areas
-            .into_iter()
-            .collect();
+    let db = state.db.clone();
+    db.read(move |c| geojson_in(c, &scope)).await
+}
+
+fn geojson_in(c: &mut Sql<'_>, scope: &OrgScope) -> Result<Response, AppError> {
+    let all = areas::with_outlines(c, scope.org)?;
+    let counts: HashMap<AreaId, i64> = initiatives::counts(c, scope.org, &Filter::default())?
+        .areas
+        .into_iter()
+        .collect();
     let mut body = String::from(r#"{"type":"FeatureCollection","features":["#);
     let mut first = true;
     for area in all {

@@ -195,21 +195,20 @@ impl FormPage {
     }
 }
 
-async fn render_form(
-    state: &AppState,
+fn render_form(
+    c: &mut Sql<'_>,
     ctx: &Ctx,
     page: FormPage,
     mut form: ProfileForm,
     errors: FormErrors,
 ) -> Result<Response, AppError> {
     let municipalities = if page.owner {
-        let mut conn = state.db.conn().await?;
-        organisations::of_kind(&mut conn.ex(), OrgKind::Municipality)?
+        organisations::of_kind(c, OrgKind::Municipality)?
     } else {
         Vec::new()
     };
     let areas = match page.areas_of {
-        Some(m) => tree(state, m).await?,
+        Some(m) => tree(c, m)?,
         None => Vec::new(),
     };
     let failed = !errors.is_empty();
@@ -240,14 +239,22 @@ pub async fn edit_show(
     scope: OrgScope,
     Query(query): Query<EditQuery>,
 ) -> Result<Response, AppError> {
-    let mut conn = state.db.conn().await?;
-    let org = organisations::by_id(&mut conn.ex(), scope.org)?.ok_or(AppError::NotFound)?;
-    let profile = initiatives::profile(&mut conn.ex(), scope.org)?;
-    let area_ids: Vec<_> = initiatives::areas_of(&mut conn.ex(), scope.org)?
+    let db = state.db.clone();
+    db.read(move |c| edit_show_in(c, &ctx, &scope, query)).await
+}
+
+fn edit_show_in(
+    c: &mut Sql<'_>,
+    ctx: &Ctx,
+    scope: &OrgScope,
+    query: EditQuery,
+) -> Result<Response, AppError> {
+    let org = organisations::by_id(c, scope.org)?.ok_or(AppError::NotFound)?;
+    let profile = initiatives::profile(c, scope.org)?;
+    let area_ids: Vec<_> = initiatives::areas_of(c, scope.org)?
         .into_iter()
         .map(|a| a.id)
         .collect();
-    drop(conn);
     let owner = scope.role.is_some();
     let mut form = match &profile {
         Some(row) => ProfileForm::from_row(row, &area_ids),
@@ -266,8 +273,8 @@ pub async fn edit_show(
         form.municipality = chosen.to_string();
     }
     let areas_of = chosen.or(profile.as_ref().map(|p| p.municipality_id));
-    let page = FormPage::editing(&ctx, &org, owner).with_areas_of(areas_of);
-    render_form(&state, &ctx, page, form, FormErrors::default()).await
+    let page = FormPage::editing(ctx, &org, owner).with_areas_of(areas_of);
+    render_form(c, ctx, page, form, FormErrors::default())
 }
 
 pub async fn edit_submit(
@@ -315,7 +322,7 @@ pub async fn edit_submit(
         (municipality, parsed, errors.is_empty())
     else {
         let page = page.with_areas_of(municipality.or(shown));
-        return render_form(&state, &ctx, page, form, errors).await;
+        return render_form(&mut state.db.conn().await?.ex(), &ctx, page, form, errors);
     };
     let now = samenspel_store::now();
     let mut tx = state.db.begin().await?;
@@ -325,7 +332,7 @@ pub async fn edit_submit(
             drop(tx);
             errors.add("areas", key);
             let page = page.with_areas_of(Some(municipality));
-            return render_form(&state, &ctx, page, form, errors).await;
+            return render_form(&mut state.db.conn().await?.ex(), &ctx, page, form, errors);
         }
         Err(other) => return Err(other.into()),
     }
@@ -417,6 +424,11 @@ pub async fn map_show(
     ctx: Ctx,
     scope: OrgScope,
 ) -> Result<Response, AppError> {
+    let db = state.db.clone();
+    db.read(move |c| map_show_in(c, &ctx, &scope)).await
+}
+
+fn map_show_in(c: &mut Sql<'_>, ctx: &Ctx, scope: &OrgScope) -> Result<Response, AppError> {
     let form = ProfileForm {
         legal_form: "none".into(),
         character: "participation".into(),
@@ -424,8 +436,8 @@ pub async fn map_show(
         municipality: scope.org.to_string(),
         ..ProfileForm::default()
     };
-    let page = FormPage::mapping(&ctx, scope.org);
-    render_form(&state, &ctx, page, form, FormErrors::default()).await
+    let page = FormPage::mapping(ctx, scope.org);
+    render_form(c, ctx, page, form, FormErrors::default())
 }
 
 pub async fn map_submit(
@@ -443,7 +455,7 @@ pub async fn map_submit(
     let parsed = form.parse(this_year(), &mut errors);
     let page = FormPage::mapping(&ctx, scope.org);
     let (Some(name), Some((profile, areas)), true) = (name, parsed, errors.is_empty()) else {
-        return render_form(&state, &ctx, page, form, errors).await;
+        return render_form(&mut state.db.conn().await?.ex(), &ctx, page, form, errors);
     };
     let now = samenspel_store::now();
     let mut tx = state.db.begin().await?;
@@ -462,7 +474,7 @@ pub async fn map_submit(
         Err(StoreError::Refused(key)) => {
             drop(tx);
             errors.add("areas", key);
-            return render_form(&state, &ctx, page, form, errors).await;
+            return render_form(&mut state.db.conn().await?.ex(), &ctx, page, form, errors);
         }
         Err(other) => return Err(other.into()),
     };

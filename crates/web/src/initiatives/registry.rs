@@ -326,23 +326,22 @@ struct FacilitatorsView<'a> {
     errors: FormErrors,
 }
 
-async fn render_facilitators(
-    state: &AppState,
+fn render_facilitators(
+    c: &mut Sql<'_>,
     ctx: &Ctx,
     scope: OrgScope,
     errors: FormErrors,
 ) -> Result<Response, AppError> {
-    let mut conn = state.db.conn().await?;
-    let org = organisations::by_id(&mut conn.ex(), scope.org)?.ok_or(AppError::NotFound)?;
-    let working = organisations::facilitators_of(&mut conn.ex(), scope.org)?;
+    let org = organisations::by_id(c, scope.org)?.ok_or(AppError::NotFound)?;
+    let working = organisations::facilitators_of(c, scope.org)?;
     let can_manage = scope.standing.allows(Permission::ManageFacilitators);
     let requested = if can_manage {
-        samenspel_store::consent::open_facilitator_requests(&mut conn.ex(), scope.org)?
+        samenspel_store::consent::open_facilitator_requests(c, scope.org)?
     } else {
         Vec::new()
     };
     let available = if can_manage {
-        organisations::of_kind(&mut conn.ex(), OrgKind::Facilitator)?
+        organisations::of_kind(c, OrgKind::Facilitator)?
             .into_iter()
             .filter(|f| !working.iter().any(|w| w.id == f.id))
             .filter(|f| !requested.iter().any(|r| r.organisation_id == f.id))
@@ -369,7 +368,12 @@ pub async fn facilitators(
     ctx: Ctx,
     scope: OrgScope,
 ) -> Result<Response, AppError> {
-    render_facilitators(&state, &ctx, scope, FormErrors::default()).await
+    let db = state.db.clone();
+    db.read(move |c| facilitators_in(c, &ctx, &scope)).await
+}
+
+fn facilitators_in(c: &mut Sql<'_>, ctx: &Ctx, scope: &OrgScope) -> Result<Response, AppError> {
+    render_facilitators(c, ctx, *scope, FormErrors::default())
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -449,7 +453,7 @@ pub async fn add_facilitator(
         drop(tx);
         let mut errors = FormErrors::default();
         errors.add("facilitator", "error-facilitator-choose");
-        return render_facilitators(&state, &ctx, scope, errors).await;
+        return render_facilitators(&mut state.db.conn().await?.ex(), &ctx, scope, errors);
     };
     audit::record(
         &mut tx.ex(),
@@ -512,15 +516,19 @@ struct HubView<'a> {
 /// The registries a person can open (their municipalities, and those where their facilitator
 /// organisation works) and the initiatives they belong to.
 pub async fn hub(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    let db = state.db.clone();
+    db.read(move |c| hub_in(c, &ctx)).await
+}
+
+fn hub_in(c: &mut Sql<'_>, ctx: &Ctx) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
-    let mut conn = state.db.conn().await?;
-    let registries = organisations::registries_for(&mut conn.ex(), me.id)?;
-    let own = organisations::for_user(&mut conn.ex(), me.id)?
+    let registries = organisations::registries_for(c, me.id)?;
+    let own = organisations::for_user(c, me.id)?
         .into_iter()
         .filter(|o| o.kind == OrgKind::Initiative.as_str())
         .collect();
     Ok(render(&HubView {
-        ctx: &ctx,
+        ctx,
         registries,
         own,
     }))

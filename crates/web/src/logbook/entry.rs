@@ -23,17 +23,16 @@ use samenspel_store::sql::Sql;
 use samenspel_store::{EntryId, OrgId, StoreError};
 use serde::Deserialize;
 
-async fn load_choices(
-    state: &AppState,
+fn load_choices(
+    c: &mut Sql<'_>,
     ctx: &Ctx,
     scope: &ApproachScope,
     ws: &Workspace,
 ) -> Result<Choices, AppError> {
     let who = audience(ctx, scope);
-    let mut conn = state.db.conn().await?;
-    let people = logbook::people(&mut conn.ex(), scope.id, format::today())?;
-    let meetings = logbook::choices(&mut conn.ex(), scope.id, EntryKind::Meeting, who)?;
-    let decisions = logbook::choices(&mut conn.ex(), scope.id, EntryKind::Decision, who)?;
+    let people = logbook::people(c, scope.id, format::today())?;
+    let meetings = logbook::choices(c, scope.id, EntryKind::Meeting, who)?;
+    let decisions = logbook::choices(c, scope.id, EntryKind::Decision, who)?;
     Ok(Choices {
         parties: ws
             .current_parties()
@@ -130,8 +129,8 @@ impl FormView<'_> {
 }
 
 #[allow(clippy::too_many_arguments)]
-async fn render_form(
-    state: &AppState,
+fn render_form(
+    c: &mut Sql<'_>,
     ctx: &Ctx,
     scope: &ApproachScope,
     ws: &Workspace,
@@ -141,7 +140,7 @@ async fn render_form(
     form: EntryForm,
     errors: Option<FormErrors>,
 ) -> Result<Response, AppError> {
-    let choices = load_choices(state, ctx, scope, ws).await?;
+    let choices = load_choices(c, ctx, scope, ws)?;
     let phases = ws.nodes_by_phase(ctx.lang);
     let own = scope
         .own_parties()
@@ -194,8 +193,8 @@ fn may_supersede(scope: &ApproachScope, decision: &Entry, takers: &[(OrgId, Stri
 
 /// The decision a new decision would supersede: one the visitor sees, that nothing superseded,
 /// and that the visitor's side took.
-async fn superseded(
-    state: &AppState,
+fn superseded(
+    c: &mut Sql<'_>,
     ctx: &Ctx,
     scope: &ApproachScope,
     kind: EntryKind,
@@ -206,12 +205,11 @@ async fn superseded(
         return Ok(None);
     }
     let id = input.parse::<i64>().map_err(|_| AppError::NotFound)?;
-    let earlier = visible_entry(&mut state.db.conn().await?.ex(), ctx, scope, id)?;
+    let earlier = visible_entry(c, ctx, scope, id)?;
     if earlier.kind() != EntryKind::Decision {
         return Err(AppError::NotFound);
     }
-    let mut conn = state.db.conn().await?;
-    let takers = logbook::parties(&mut conn.ex(), earlier.id)?;
+    let takers = logbook::parties(c, earlier.id)?;
     if !may_supersede(scope, &earlier, &takers) {
         return Err(AppError::Forbidden);
     }
@@ -225,12 +223,25 @@ pub async fn new_show(
     Path((_, kind)): Path<(i64, String)>,
     Query(start): Query<Start>,
 ) -> Result<Response, AppError> {
+    let db = state.db.clone();
+    db.read(move |c| new_show_in(c, &state, &ctx, &scope, kind, start))
+        .await
+}
+
+fn new_show_in(
+    c: &mut Sql<'_>,
+    state: &AppState,
+    ctx: &Ctx,
+    scope: &ApproachScope,
+    kind: String,
+    start: Start,
+) -> Result<Response, AppError> {
     let kind = kind_of(&kind)?;
-    let ws = Workspace::load(&state, &scope).await?;
+    let ws = Workspace::load_in(c, state, scope)?;
     if kind == EntryKind::Document {
-        return super::document::render_form(&ctx, &scope, &ws, DocumentForm::default(), None);
+        return super::document::render_form(ctx, scope, &ws, DocumentForm::default(), None);
     }
-    let earlier = superseded(&state, &ctx, &scope, kind, &start.supersedes).await?;
+    let earlier = superseded(c, ctx, scope, kind, &start.supersedes)?;
     let mut form = EntryForm {
         visibility: Visibility::Parties.as_str().to_owned(),
         meeting: start.meeting.trim().to_owned(),
@@ -244,25 +255,13 @@ pub async fn new_show(
     if let Some(earlier) = &earlier {
         form.supersedes = earlier.id.to_string();
         form.visibility = earlier.visibility.clone();
-        let mut conn = state.db.conn().await?;
-        form.parties = logbook::parties(&mut conn.ex(), earlier.id)?
+        form.parties = logbook::parties(c, earlier.id)?
             .iter()
             .map(|(o, _)| o.to_string())
             .collect();
-        form.nodes = logbook::nodes(&mut conn.ex(), earlier.id)?;
+        form.nodes = logbook::nodes(c, earlier.id)?;
     }
-    render_form(
-        &state,
-        &ctx,
-        &scope,
-        &ws,
-        kind,
-        None,
-        earlier.as_ref(),
-        form,
-        None,
-    )
-    .await
+    render_form(c, ctx, scope, &ws, kind, None, earlier.as_ref(), form, None)
 }
 
 pub async fn new_submit(
@@ -279,12 +278,18 @@ pub async fn new_submit(
     }
     let user = ctx.require_user()?.id;
     let ws = Workspace::load(&state, &scope).await?;
-    let earlier = superseded(&state, &ctx, &scope, kind, &form.supersedes).await?;
-    let choices = load_choices(&state, &ctx, &scope, &ws).await?;
+    let earlier = superseded(
+        &mut state.db.conn().await?.ex(),
+        &ctx,
+        &scope,
+        kind,
+        &form.supersedes,
+    )?;
+    let choices = load_choices(&mut state.db.conn().await?.ex(), &ctx, &scope, &ws)?;
     let now = samenspel_store::now();
-    let refuse = |errors: FormErrors, form: EntryForm| {
+    let refuse = |c: &mut Sql<'_>, errors: FormErrors, form: EntryForm| {
         render_form(
-            &state,
+            c,
             &ctx,
             &scope,
             &ws,
@@ -297,7 +302,7 @@ pub async fn new_submit(
     };
     let (party, mut fields) = match form::parse(kind, &form, &scope, &ws, &choices, None, now)? {
         Ok(parsed) => parsed,
-        Err(errors) => return refuse(errors, form).await,
+        Err(errors) => return refuse(&mut state.db.conn().await?.ex(), errors, form),
     };
     fields.supersedes = earlier.as_ref().map(|e| e.id);
     let mut tx = state.db.begin().await?;
@@ -308,7 +313,7 @@ pub async fn new_submit(
             drop(tx);
             let mut errors = FormErrors::default();
             errors.add("title", reason);
-            return refuse(errors, form).await;
+            return refuse(&mut state.db.conn().await?.ex(), errors, form);
         }
         Err(other) => return Err(other.into()),
     };
@@ -475,13 +480,8 @@ fn show_in(
 }
 
 /// An entry the visitor may change: not a decision, and recorded by one of their organisations.
-async fn editable(
-    state: &AppState,
-    ctx: &Ctx,
-    scope: &ApproachScope,
-    id: i64,
-) -> Result<Entry, AppError> {
-    let entry = visible_entry(&mut state.db.conn().await?.ex(), ctx, scope, id)?;
+fn editable(c: &mut Sql<'_>, ctx: &Ctx, scope: &ApproachScope, id: i64) -> Result<Entry, AppError> {
+    let entry = visible_entry(c, ctx, scope, id)?;
     if entry.kind() == EntryKind::Decision || !records_for(scope, &entry) {
         return Err(AppError::Forbidden);
     }
@@ -494,17 +494,27 @@ pub async fn edit_show(
     scope: ApproachScope,
     Path((_, id)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
-    let entry = editable(&state, &ctx, &scope, id).await?;
-    let ws = Workspace::load(&state, &scope).await?;
-    let mut conn = state.db.conn().await?;
-    let parties = logbook::parties(&mut conn.ex(), entry.id)?;
-    let nodes = logbook::nodes(&mut conn.ex(), entry.id)?;
-    drop(conn);
+    let db = state.db.clone();
+    db.read(move |c| edit_show_in(c, &state, &ctx, &scope, id))
+        .await
+}
+
+fn edit_show_in(
+    c: &mut Sql<'_>,
+    state: &AppState,
+    ctx: &Ctx,
+    scope: &ApproachScope,
+    id: i64,
+) -> Result<Response, AppError> {
+    let entry = editable(c, ctx, scope, id)?;
+    let ws = Workspace::load_in(c, state, scope)?;
+    let parties = logbook::parties(c, entry.id)?;
+    let nodes = logbook::nodes(c, entry.id)?;
     let form = EntryForm::of(&entry, &parties, &nodes);
     render_form(
-        &state,
-        &ctx,
-        &scope,
+        c,
+        ctx,
+        scope,
         &ws,
         entry.kind(),
         Some(&entry),
@@ -512,7 +522,6 @@ pub async fn edit_show(
         form,
         None,
     )
-    .await
 }
 
 pub async fn edit_submit(
@@ -523,10 +532,10 @@ pub async fn edit_submit(
     FormData(mut form): FormData<EntryForm>,
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?.id;
-    let entry = editable(&state, &ctx, &scope, id).await?;
+    let entry = editable(&mut state.db.conn().await?.ex(), &ctx, &scope, id)?;
     let kind = entry.kind();
     let ws = Workspace::load(&state, &scope).await?;
-    let choices = load_choices(&state, &ctx, &scope, &ws).await?;
+    let choices = load_choices(&mut state.db.conn().await?.ex(), &ctx, &scope, &ws)?;
     // The entry stays with the organisation that recorded it.
     form.party = entry.organisation_id.to_string();
     let now = samenspel_store::now();
@@ -534,7 +543,7 @@ pub async fn edit_submit(
         Ok((_, fields)) => fields,
         Err(errors) => {
             return render_form(
-                &state,
+                &mut state.db.conn().await?.ex(),
                 &ctx,
                 &scope,
                 &ws,
@@ -543,8 +552,7 @@ pub async fn edit_submit(
                 None,
                 form,
                 Some(errors),
-            )
-            .await;
+            );
         }
     };
     // A document keeps its file (and is still found by its name).
