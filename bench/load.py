@@ -2,7 +2,7 @@
 """The load benchmark: a realistic page mix over the national data set, against nginx.
 
     python3 bench/load.py [--backend sqlite|postgres] [--duration 30] [--page-seconds 4]
-                          [--connections 64] [--scale 1.0] [--keep]
+                          [--connections 64] [--scale 1.0] [--keep] [--profile SECONDS]
 
 Steps:
   1. builds the release binaries and fills a fresh database with the national data set of
@@ -19,7 +19,9 @@ Steps:
   5. the page mix (weights below) under load for --duration seconds: requests/s, client
      latency, errors, the server's time per route; then the same responses, saved as files,
      served by nginx with the same mix and connections: our throughput as a ratio of nginx's;
-  6. the server's peak resident memory.
+  6. with --profile, `perf record -g` on the server during the mix: the kernel's share of the
+     samples and the shares by shared object;
+  7. the server's peak resident memory.
 
 Writes bench/results/load-<backend>.json and .md. Needs wrk, curl and nginx (Debian packages;
 installed here with apt-get when missing) and, for postgres, PostgreSQL on 127.0.0.1:5432.
@@ -196,6 +198,9 @@ def main():
     parser.add_argument("--scale", type=float, default=1.0, help="of the national volumes")
     parser.add_argument("--keep", action="store_true", help="keep the data set for the next run")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--profile", type=int, default=0, metavar="SECONDS",
+                        help="also record the server with `perf record -g` for this long under "
+                             "the page mix, and report the kernel's share of the samples")
     parser.add_argument("--generate-only", action="store_true",
                         help="with --keep: make the data set for a later run, measure nothing")
     args = parser.parse_args()
@@ -320,6 +325,8 @@ def main():
         # Once more, reading the server's time per route (wrk is slower at that).
         results["mix_routes"] = wrk_mix(base, lines, max(5, args.duration // 2), args.connections,
                                         work, "mix-routes")["routes"]
+        if args.profile:
+            results["profile"] = profile(server.pid, base, lines, args, work)
         results["peak_rss_mb"] = round(peak_rss_mb(server.pid), 1)
 
         nginx_port = free_port()
@@ -343,6 +350,28 @@ def main():
     write(results, args)
 
 
+def profile(pid, base, lines, args, work):
+    """`perf record -g` on the server while wrk runs the page mix; returns the share of the
+    samples in the kernel and in each shared object, largest first."""
+    data = os.path.join(work, "perf.data")
+    perf = subprocess.Popen(["perf", "record", "-g", "-q", "-o", data, "-p", str(pid), "--",
+                             "sleep", str(args.profile)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wrk_mix(base, lines, args.profile, args.connections, work, "mix-profile", times=False)
+    perf.wait(timeout=args.profile + 60)
+    report = subprocess.run(["perf", "report", "-i", data, "--no-children", "--sort", "dso",
+                             "--stdio", "-q"], capture_output=True, text=True).stdout
+    shares = {}
+    for line in report.splitlines():
+        match = re.match(r"\s*([0-9.]+)%\s+(\S+)", line)
+        if match:
+            shares[match.group(2)] = shares.get(match.group(2), 0.0) + float(match.group(1))
+    top = sorted(shares.items(), key=lambda item: -item[1])[:8]
+    return {"seconds": args.profile,
+            "kernel_share": round(shares.get("[kernel.kallsyms]", 0.0), 1),
+            "by_object": [{"object": name, "share": round(share, 1)} for name, share in top]}
+
+
 def write(results, args):
     out = os.path.join(ROOT, "bench/results", f"load-{args.backend}")
     with open(out + ".json", "w") as f:
@@ -358,7 +387,13 @@ def write(results, args):
         f"**Page mix** ({args.duration} s): {mix['requests_per_s']:.0f} requests/s, client p50 "
         f"{mix['client_p50_ms']:.1f} ms / p99 {mix['client_p99_ms']:.1f} ms, {errors} errors. "
         f"**nginx** serving the same responses as files: {results['nginx']['requests_per_s']:.0f} "
-        f"requests/s; ratio {results['ratio_to_nginx']}.", "",
+        f"requests/s; ratio {results['ratio_to_nginx']}.", ""]
+    if "profile" in results:
+        prof = results["profile"]
+        lines += [f"**Profile** (`perf record -g`, {prof['seconds']} s of the mix): "
+                  f"{prof['kernel_share']} % of the server's samples in the kernel; by object: "
+                  + ", ".join(f"{o['object']} {o['share']} %" for o in prof["by_object"]) + ".", ""]
+    lines += [
         "| page | one at a time p50 ms | alone under load: server p50 ms | server p99 ms | "
         "client p99 ms | requests/s | errors |", "|---|---|---|---|---|---|---|"]
     for label, r in results["pages"].items():
