@@ -330,6 +330,9 @@ async fn the_data_path_keeps_every_kind_of_value(app: TestApp) {
                 .into_iter()
                 .map(|(id,)| id)
                 .collect();
+            // The first of several rows, on both databases.
+            let first: Option<i64> = c.optional_scalar("SELECT id FROM kinds ORDER BY id", &[])?;
+            assert_eq!(first, Some(1));
             Ok::<_, StoreError>((read, earlier, conflict))
         })
         .await

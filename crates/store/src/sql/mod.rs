@@ -357,7 +357,15 @@ impl Sql<'_> {
             }
             Sql::Postgres(c) => {
                 let statement = c.prepare(sql, params)?;
-                match off_async(|| c.client().query_opt(&statement, &pg_params(params)))? {
+                // The first row, as on SQLite: `query_opt` would refuse a second one.
+                let first = off_async(|| {
+                    use postgres::fallible_iterator::FallibleIterator;
+                    let mut rows = c
+                        .client()
+                        .query_raw(&statement, pg_params(params).iter().copied())?;
+                    rows.next()
+                })?;
+                match first {
                     Some(row) => T::from_row(&Row::Postgres(&row)).map(Some),
                     None => Ok(None),
                 }
