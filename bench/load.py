@@ -367,9 +367,18 @@ def profile(pid, base, lines, args, work):
         if match:
             shares[match.group(2)] = shares.get(match.group(2), 0.0) + float(match.group(1))
     top = sorted(shares.items(), key=lambda item: -item[1])[:8]
+    report = subprocess.run(["perf", "report", "-i", data, "--no-children", "--sort", "dso,sym",
+                             "--stdio", "-q", "-g", "none"], capture_output=True, text=True).stdout
+    symbols = []
+    for line in report.splitlines():
+        match = re.match(r"\s*([0-9.]+)%\s+(\S+)\s+\[[.k]\]\s+(.+)", line)
+        if match and len(symbols) < 15:
+            symbols.append({"share": float(match.group(1)), "object": match.group(2),
+                            "symbol": match.group(3).strip()[:80]})
     return {"seconds": args.profile,
             "kernel_share": round(shares.get("[kernel.kallsyms]", 0.0), 1),
-            "by_object": [{"object": name, "share": round(share, 1)} for name, share in top]}
+            "by_object": [{"object": name, "share": round(share, 1)} for name, share in top],
+            "top_symbols": symbols}
 
 
 def write(results, args):
@@ -393,6 +402,11 @@ def write(results, args):
         lines += [f"**Profile** (`perf record -g`, {prof['seconds']} s of the mix): "
                   f"{prof['kernel_share']} % of the server's samples in the kernel; by object: "
                   + ", ".join(f"{o['object']} {o['share']} %" for o in prof["by_object"]) + ".", ""]
+        if prof.get("top_symbols"):
+            lines += ["| share of samples | object | symbol |", "|---|---|---|"]
+            lines += [f"| {t['share']} % | {t['object']} | `{t['symbol']}` |"
+                      for t in prof["top_symbols"]]
+            lines += [""]
     lines += [
         "| page | one at a time p50 ms | alone under load: server p50 ms | server p99 ms | "
         "client p99 ms | requests/s | errors |", "|---|---|---|---|---|---|---|"]
