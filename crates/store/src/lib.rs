@@ -100,14 +100,14 @@ impl Tx {
 
     pub async fn commit(mut self) -> Result<()> {
         self.open = false;
-        self.conn.sql().batch("COMMIT")
+        self.conn.sql().finish(true)
     }
 }
 
 impl Drop for Tx {
     fn drop(&mut self) {
         if self.open {
-            let _ = self.conn.sql().batch("ROLLBACK");
+            let _ = self.conn.sql().finish(false);
         }
     }
 }
@@ -204,11 +204,7 @@ impl Db {
         let pool = self.pool.clone();
         let conn = tokio::task::spawn_blocking(move || {
             let mut conn = pool.get()?;
-            let begin = match pool.backend() {
-                Backend::Sqlite => "BEGIN IMMEDIATE",
-                Backend::Postgres => "BEGIN",
-            };
-            conn.sql().batch(begin)?;
+            conn.sql().begin()?;
             Ok::<_, StoreError>(conn)
         })
         .await

@@ -153,7 +153,7 @@ impl Pool {
     pub fn open(url: &str, size: u32) -> Result<Pool> {
         fn builder<M: r2d2::ManageConnection>(size: u32) -> r2d2::Builder<M> {
             r2d2::Pool::builder()
-                .max_size(size)
+                .max_size(size.max(1))
                 .min_idle(Some(0))
                 .connection_timeout(Duration::from_secs(10))
                 .test_on_check_out(true)
@@ -282,21 +282,9 @@ impl Sql<'_> {
     where
         E: From<StoreError>,
     {
-        self.batch(match self.backend() {
-            Backend::Sqlite => "BEGIN IMMEDIATE",
-            Backend::Postgres => "BEGIN",
-        })?;
-        if let Sql::Postgres(c) = self {
-            c.in_transaction = true;
-        }
+        self.begin()?;
         let outcome = work(self);
-        let end = match &outcome {
-            Ok(_) => self.batch("COMMIT"),
-            Err(_) => self.batch("ROLLBACK"),
-        };
-        if let Sql::Postgres(c) = self {
-            c.in_transaction = false;
-        }
+        let end = self.finish(outcome.is_ok());
         match (outcome, end) {
             (Ok(value), Ok(())) => Ok(value),
             (Ok(_), Err(error)) => Err(error.into()),
@@ -304,11 +292,34 @@ impl Sql<'_> {
         }
     }
 
+    /// Starts a transaction (`BEGIN IMMEDIATE` on SQLite). The connection remembers it, so
+    /// that one given back to the pool still inside it is rolled back before anyone else
+    /// gets it, on either database.
+    pub fn begin(&mut self) -> Result<()> {
+        self.batch(match self.backend() {
+            Backend::Sqlite => "BEGIN IMMEDIATE",
+            Backend::Postgres => "BEGIN",
+        })?;
+        if let Sql::Postgres(c) = self {
+            c.in_transaction = true;
+        }
+        Ok(())
+    }
+
+    /// Ends the transaction [`Sql::begin`] started: commits or rolls back.
+    pub fn finish(&mut self, commit: bool) -> Result<()> {
+        let end = self.batch(if commit { "COMMIT" } else { "ROLLBACK" });
+        if let Sql::Postgres(c) = self {
+            c.in_transaction = false;
+        }
+        end
+    }
+
     /// Runs statements without parameters or results (`BEGIN`, `PRAGMA …`).
     pub fn batch(&mut self, sql: &str) -> Result<()> {
         statement_ran(sql);
         match self {
-            Sql::Sqlite(c) => c.execute_batch(sql)?,
+            Sql::Sqlite(c) => off_async(|| c.execute_batch(sql))?,
             Sql::Postgres(c) => off_async(|| c.client().batch_execute(sql))?,
         }
         Ok(())
@@ -318,11 +329,11 @@ impl Sql<'_> {
     pub fn execute(&mut self, sql: &str, params: &[Value<'_>]) -> Result<u64> {
         statement_ran(sql);
         match self {
-            Sql::Sqlite(c) => {
+            Sql::Sqlite(c) => off_async(|| {
                 let mut statement = c.prepare_cached(sql)?;
                 bind_sqlite(&mut statement, params)?;
                 Ok(statement.raw_execute()? as u64)
-            }
+            }),
             Sql::Postgres(c) => {
                 let statement = c.prepare(sql, params)?;
                 Ok(off_async(|| {
@@ -346,7 +357,7 @@ impl Sql<'_> {
     pub fn optional<T: FromRow>(&mut self, sql: &str, params: &[Value<'_>]) -> Result<Option<T>> {
         statement_ran(sql);
         match self {
-            Sql::Sqlite(c) => {
+            Sql::Sqlite(c) => off_async(|| {
                 let mut statement = c.prepare_cached(sql)?;
                 bind_sqlite(&mut statement, params)?;
                 let mut rows = statement.raw_query();
@@ -354,7 +365,7 @@ impl Sql<'_> {
                     Some(row) => T::from_row(&Row::Sqlite(row)).map(Some),
                     None => Ok(None),
                 }
-            }
+            }),
             Sql::Postgres(c) => {
                 let statement = c.prepare(sql, params)?;
                 // The first row, as on SQLite: `query_opt` would refuse a second one.
@@ -413,14 +424,15 @@ impl Sql<'_> {
     ) -> Result<()> {
         statement_ran(sql);
         match self {
-            Sql::Sqlite(c) => {
+            Sql::Sqlite(c) => off_async(|| {
                 let mut statement = c.prepare_cached(sql)?;
                 bind_sqlite(&mut statement, params)?;
                 let mut rows = statement.raw_query();
                 while let Some(row) = rows.next()? {
                     visit(&Row::Sqlite(row))?;
                 }
-            }
+                Ok::<_, StoreError>(())
+            })?,
             Sql::Postgres(c) => {
                 let statement = c.prepare(sql, params)?;
                 for row in off_async(|| c.client().query(&statement, &pg_params(params)))? {
@@ -483,9 +495,10 @@ fn bind_sqlite(statement: &mut rusqlite::Statement<'_>, params: &[Value<'_>]) ->
     Ok(())
 }
 
-/// Runs a PostgreSQL call, which blocks on the client's own runtime. On an async worker thread
-/// (code that still calls store functions one by one from a handler) the worker first hands its
-/// other tasks to another thread; inside [`Pool::read`] / [`Pool::write`] it simply runs.
+/// Runs a database call. A PostgreSQL call blocks on the client's own runtime, and a SQLite
+/// call may wait for the write lock: on an async worker thread (code that still calls store
+/// functions one by one from a handler) the worker first hands its other tasks to another
+/// thread; inside [`Pool::read`] / [`Pool::write`] it simply runs.
 fn off_async<T>(work: impl FnOnce() -> T) -> T {
     match tokio::runtime::Handle::try_current() {
         Ok(handle) if handle.runtime_flavor() == tokio::runtime::RuntimeFlavor::MultiThread => {
