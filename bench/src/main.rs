@@ -18,10 +18,12 @@ use samenspel_domain::areas::import::{Scope, read_csv};
 use samenspel_domain::areas::{AreaRecord, MunicipalityCode};
 use samenspel_domain::initiatives::{Character, CoreRole, LegalForm, Profile, SupportNeed, Theme};
 use samenspel_domain::organisations::{OrgKind, OrgName, OrgRole};
+use samenspel_store::sql::Sql;
 use samenspel_store::{
     AreaId, Db, DbOptions, OrgId, UserId, areas, initiatives, organisations, users,
 };
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 use std::time::Instant;
 
 mod approaches;
@@ -118,20 +120,14 @@ async fn main() -> anyhow::Result<()> {
 }
 
 /// Every municipality that has areas, with its areas' ids, by municipality code.
-pub(crate) async fn municipalities_with_areas(
-    db: &Db,
+pub(crate) fn municipalities_with_areas(
+    c: &mut Sql<'_>,
 ) -> anyhow::Result<Vec<(OrgId, Vec<AreaId>)>> {
-    let mut conn = db.conn().await?;
-    let mut codes: Vec<_> = areas::municipalities_by_code(&mut conn.ex())?
-        .into_iter()
-        .collect();
+    let mut codes: Vec<_> = areas::municipalities_by_code(c)?.into_iter().collect();
     codes.sort();
     let mut municipalities = Vec::new();
     for (_, org) in codes {
-        let list: Vec<_> = areas::list(&mut conn.ex(), org)?
-            .into_iter()
-            .map(|a| a.id)
-            .collect();
+        let list: Vec<_> = areas::list(c, org)?.into_iter().map(|a| a.id).collect();
         if !list.is_empty() {
             municipalities.push((org, list));
         }
@@ -140,7 +136,8 @@ pub(crate) async fn municipalities_with_areas(
 }
 
 pub(crate) async fn bench_user(db: &Db) -> anyhow::Result<UserId> {
-    account(db, BENCH_EMAIL, "Benchmark", true).await
+    db.read(|c| account(c, BENCH_EMAIL, "Benchmark", true))
+        .await
 }
 
 /// The two-step login secret of the benchmark's platform administrators (who must use two-step
@@ -149,34 +146,32 @@ pub const BENCH_TOTP_SECRET: &str = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 
 /// The account with this address, created with [`BENCH_PASSWORD`] when it does not exist yet;
 /// a platform administrator with two-step login on, from [`BENCH_TOTP_SECRET`].
-pub(crate) async fn account(
-    db: &Db,
+pub(crate) fn account(
+    c: &mut Sql<'_>,
     email: &str,
     name: &str,
     platform_admin: bool,
 ) -> anyhow::Result<UserId> {
     let email = Email::parse(email).map_err(|e| anyhow::anyhow!(e.key))?;
-    let mut conn = db.conn().await?;
-    let id = match users::by_email(&mut conn.ex(), &email)? {
+    let id = match users::by_email(c, &email)? {
         Some(user) => user.id,
-        None => create_account(db, &email, name, platform_admin).await?,
+        None => create_account(c, &email, name, platform_admin)?,
     };
     // Also for an administrator made by an earlier version of the benchmark.
-    if platform_admin && !samenspel_store::two_factor::factor(&mut conn.ex(), id)?.enabled() {
+    if platform_admin && !samenspel_store::two_factor::factor(c, id)?.enabled() {
         use samenspel_store::two_factor;
-        two_factor::set_pending(&mut conn.ex(), id, BENCH_TOTP_SECRET)?;
-        two_factor::enable(&mut conn.ex(), id, 0, &[], samenspel_store::now())?;
+        two_factor::set_pending(c, id, BENCH_TOTP_SECRET)?;
+        two_factor::enable(c, id, 0, &[], samenspel_store::now())?;
     }
     Ok(id)
 }
 
-async fn create_account(
-    db: &Db,
+fn create_account(
+    c: &mut Sql<'_>,
     email: &Email,
     name: &str,
     platform_admin: bool,
 ) -> anyhow::Result<UserId> {
-    let mut conn = db.conn().await?;
     let hash = argon2::Argon2::default()
         .hash_password(BENCH_PASSWORD.as_bytes())
         .map_err(|e| anyhow::anyhow!("{e}"))?
@@ -189,7 +184,7 @@ async fn create_account(
         language: Language::Nl,
         platform_admin,
     };
-    Ok(users::create(&mut conn.ex(), &new, samenspel_store::now())?)
+    Ok(users::create(c, &new, samenspel_store::now())?)
 }
 
 async fn registry(
@@ -210,30 +205,37 @@ async fn registry(
             .or_default()
             .push(record);
     }
+    // Shared with the transactions below, which run on threads of their own.
+    let per_code = Arc::new(per_code);
     let now = samenspel_store::now();
 
     // One municipality per code, the benchmark account its administrator.
-    let mut tx = db.begin().await?;
-    let known = areas::municipalities_by_code(&mut tx.ex())?;
-    let mut municipalities: BTreeMap<String, OrgId> = BTreeMap::new();
-    for code in per_code.keys() {
-        let org = match known.get(code) {
-            Some(org) => *org,
-            None => {
-                let name = OrgName::parse(&format!("Gemeente {code}"))
-                    .map_err(|e| anyhow::anyhow!(e.key))?;
-                let (org, _) =
-                    organisations::create(&mut tx.ex(), OrgKind::Municipality, &name, user, now)?;
-                // As a platform administrator would after checking it is the real one.
-                organisations::mark_verified(&mut tx.ex(), org, now)?;
-                let parsed = MunicipalityCode::parse(code).map_err(|e| anyhow::anyhow!(e.key))?;
-                areas::set_municipality_code(&mut tx.ex(), org, &parsed)?;
-                org
+    let codes = Arc::clone(&per_code);
+    let municipalities: BTreeMap<String, OrgId> = db
+        .write(move |c| -> anyhow::Result<_> {
+            let known = areas::municipalities_by_code(c)?;
+            let mut municipalities = BTreeMap::new();
+            for code in codes.keys() {
+                let org = match known.get(code) {
+                    Some(org) => *org,
+                    None => {
+                        let name = OrgName::parse(&format!("Gemeente {code}"))
+                            .map_err(|e| anyhow::anyhow!(e.key))?;
+                        let (org, _) =
+                            organisations::create(c, OrgKind::Municipality, &name, user, now)?;
+                        // As a platform administrator would after checking it is the real one.
+                        organisations::mark_verified(c, org, now)?;
+                        let parsed =
+                            MunicipalityCode::parse(code).map_err(|e| anyhow::anyhow!(e.key))?;
+                        areas::set_municipality_code(c, org, &parsed)?;
+                        org
+                    }
+                };
+                municipalities.insert(code.clone(), org);
             }
-        };
-        municipalities.insert(code.clone(), org);
-    }
-    tx.commit().await?;
+            Ok(municipalities)
+        })
+        .await?;
     eprintln!(
         "{} municipalities ready in {:.2} s",
         municipalities.len(),
@@ -242,12 +244,16 @@ async fn registry(
 
     if import_areas {
         let import_started = Instant::now();
-        let mut tx = db.begin().await?;
-        let mut created = 0;
-        for (code, records) in &per_code {
-            created += areas::upsert(&mut tx.ex(), municipalities[code], records, now)?.created;
-        }
-        tx.commit().await?;
+        let (by_code, orgs) = (Arc::clone(&per_code), municipalities.clone());
+        let created = db
+            .write(move |c| -> anyhow::Result<_> {
+                let mut created = 0;
+                for (code, records) in by_code.iter() {
+                    created += areas::upsert(c, orgs[code], records, now)?.created;
+                }
+                Ok(created)
+            })
+            .await?;
         eprintln!(
             "imported {} areas ({created} new) in {:.2} s",
             per_code.values().map(Vec::len).sum::<usize>(),
@@ -261,39 +267,40 @@ async fn registry(
         .max_by_key(|(_, records)| records.len())
         .context("the area file names no municipality")?;
     let largest = municipalities[largest_code];
-    let area_ids: Vec<_> = {
-        let mut conn = db.conn().await?;
-        areas::list(&mut conn.ex(), largest)?
-            .into_iter()
-            .map(|a| a.id)
-            .collect()
-    };
+    let area_ids: Vec<_> = db
+        .read(move |c| areas::list(c, largest))
+        .await?
+        .into_iter()
+        .map(|a| a.id)
+        .collect();
     let mapping_started = Instant::now();
-    let mut rng = StdRng::seed_from_u64(seed);
-    let mut tx = db.begin().await?;
-    for i in 0..initiatives {
-        let name =
-            OrgName::parse(&initiative_name(&mut rng, i)).map_err(|e| anyhow::anyhow!(e.key))?;
-        let profile = profile(&mut rng);
-        let count = rng.random_range(0..=3).min(area_ids.len());
-        let chosen: Vec<_> = area_ids.choose_multiple(&mut rng, count).copied().collect();
-        let mapping = initiatives::Mapping {
-            name: &name,
-            municipality: largest,
-            mapped_by: largest,
-            creator: user,
-            profile: &profile,
-            areas: &chosen,
-        };
-        let org = initiatives::map(&mut tx.ex(), &mapping, now)?;
-        if rng.random_bool(0.4) {
-            initiatives::verify(&mut tx.ex(), org, largest, now)?;
+    db.write(move |c| -> anyhow::Result<()> {
+        let mut rng = StdRng::seed_from_u64(seed);
+        for i in 0..initiatives {
+            let name = OrgName::parse(&initiative_name(&mut rng, i))
+                .map_err(|e| anyhow::anyhow!(e.key))?;
+            let profile = profile(&mut rng);
+            let count = rng.random_range(0..=3).min(area_ids.len());
+            let chosen: Vec<_> = area_ids.choose_multiple(&mut rng, count).copied().collect();
+            let mapping = initiatives::Mapping {
+                name: &name,
+                municipality: largest,
+                mapped_by: largest,
+                creator: user,
+                profile: &profile,
+                areas: &chosen,
+            };
+            let org = initiatives::map(c, &mapping, now)?;
+            if rng.random_bool(0.4) {
+                initiatives::verify(c, org, largest, now)?;
+            }
+            if rng.random_bool(0.5) {
+                organisations::add_member(c, org, user, OrgRole::Member, now)?;
+            }
         }
-        if rng.random_bool(0.5) {
-            organisations::add_member(&mut tx.ex(), org, user, OrgRole::Member, now)?;
-        }
-    }
-    tx.commit().await?;
+        Ok(())
+    })
+    .await?;
     eprintln!(
         "mapped {initiatives} initiatives into {} (organisation {largest}) in {:.2} s; all done in {:.2} s",
         largest_code,

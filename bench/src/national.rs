@@ -24,6 +24,7 @@ use std::time::Instant;
 use time::{Date, Duration, OffsetDateTime};
 
 /// The national volumes, multiplied by `scale` (1.0 for the real run).
+#[derive(Clone, Copy)]
 pub struct Volumes {
     pub initiatives: usize,
     pub approaches: usize,
@@ -73,16 +74,18 @@ pub async fn generate(
     lap("initiatives_s", &mut steps);
     let (municipality, approach) = approaches::generate(db, volumes.approaches, seed).await?;
     lap("approaches_s", &mut steps);
-    let people = roles(db, municipality, approach).await?;
+    let people = db.read(move |c| roles(c, municipality, approach)).await?;
     lap("accounts_s", &mut steps);
-    let entries = logbook(db, volumes, approach, &people, seed).await?;
+    let (counts, of_logbook) = (*volumes, people.clone());
+    let entries = db
+        .read(move |c| logbook(c, &counts, approach, &of_logbook, seed))
+        .await?;
     lap("logbook_s", &mut steps);
-    audit(db, volumes.audit_events, &people, seed).await?;
+    let (count, of_audit) = (volumes.audit_events, people.clone());
+    db.read(move |c| audit(c, count, &of_audit, seed)).await?;
     lap("audit_s", &mut steps);
     // Fresh planner statistics for the tables just filled (both databases know ANALYZE).
-    let mut conn = db.conn().await?;
-    conn.ex().batch("ANALYZE")?;
-    drop(conn);
+    db.read(|c| c.batch("ANALYZE")).await?;
     lap("analyze_s", &mut steps);
 
     // What the load benchmark needs to know, as JSON on standard output.
@@ -116,40 +119,42 @@ pub async fn generate(
 /// (a big city has a few hundred, most municipalities a handful).
 async fn spread_initiatives(db: &Db, count: usize, seed: u64) -> anyhow::Result<()> {
     let user = crate::bench_user(db).await?;
-    let municipalities = municipalities_with_areas(db).await?;
+    let municipalities = db.read(municipalities_with_areas).await?;
     let now = samenspel_store::now();
     let mut rng = StdRng::seed_from_u64(seed ^ 0x1417);
-    let mut tx = db.begin().await?;
-    for i in 0..count {
-        let (municipality, area_ids) = municipalities
-            .choose_weighted(&mut rng, |(_, a)| a.len() as f64)
-            .map_err(|e| anyhow::anyhow!("{e}"))?;
-        let name =
-            OrgName::parse(&initiative_name(&mut rng, i)).map_err(|e| anyhow::anyhow!(e.key))?;
-        let profile = profile(&mut rng);
-        let how_many = rng.random_range(0..=3).min(area_ids.len());
-        let chosen: Vec<_> = area_ids
-            .choose_multiple(&mut rng, how_many)
-            .copied()
-            .collect();
-        let mapping = initiatives::Mapping {
-            name: &name,
-            municipality: *municipality,
-            mapped_by: *municipality,
-            creator: user,
-            profile: &profile,
-            areas: &chosen,
-        };
-        let org = initiatives::map(&mut tx.ex(), &mapping, now)?;
-        if rng.random_bool(0.4) {
-            initiatives::verify(&mut tx.ex(), org, *municipality, now)?;
+    db.write(move |c| -> anyhow::Result<()> {
+        for i in 0..count {
+            let (municipality, area_ids) = municipalities
+                .choose_weighted(&mut rng, |(_, a)| a.len() as f64)
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            let name = OrgName::parse(&initiative_name(&mut rng, i))
+                .map_err(|e| anyhow::anyhow!(e.key))?;
+            let profile = profile(&mut rng);
+            let how_many = rng.random_range(0..=3).min(area_ids.len());
+            let chosen: Vec<_> = area_ids
+                .choose_multiple(&mut rng, how_many)
+                .copied()
+                .collect();
+            let mapping = initiatives::Mapping {
+                name: &name,
+                municipality: *municipality,
+                mapped_by: *municipality,
+                creator: user,
+                profile: &profile,
+                areas: &chosen,
+            };
+            let org = initiatives::map(c, &mapping, now)?;
+            if rng.random_bool(0.4) {
+                initiatives::verify(c, org, *municipality, now)?;
+            }
         }
-    }
-    tx.commit().await?;
-    Ok(())
+        Ok(())
+    })
+    .await
 }
 
 /// The people of the benchmark and the organisations they act for.
+#[derive(Clone)]
 pub struct People {
     pub leader: UserId,
     pub volunteer: UserId,
@@ -164,38 +169,40 @@ pub struct People {
 
 /// One account per role: a project leader of the largest municipality, a volunteer of an
 /// initiative and an employee of a partner that take part in its first approach, and a
-/// platform administrator. That approach's public page is on.
-async fn roles(db: &Db, municipality: OrgId, approach: ApproachId) -> anyhow::Result<People> {
-    let leader = account(db, LEADER, "Projectleider Bench", false).await?;
-    let volunteer = account(db, VOLUNTEER, "Vrijwilliger Bench", false).await?;
-    let partner_user = account(db, PARTNER, "Partner Bench", false).await?;
-    let admin = account(db, ADMIN, "Beheerder Bench", true).await?;
+/// platform administrator. That approach's public page is on. The accounts are saved one by
+/// one, the memberships and the public page in one transaction.
+fn roles(c: &mut Sql<'_>, municipality: OrgId, approach: ApproachId) -> anyhow::Result<People> {
+    let leader = account(c, LEADER, "Projectleider Bench", false)?;
+    let volunteer = account(c, VOLUNTEER, "Vrijwilliger Bench", false)?;
+    let partner_user = account(c, PARTNER, "Partner Bench", false)?;
+    let admin = account(c, ADMIN, "Beheerder Bench", true)?;
     let mut colleagues = vec![leader, volunteer, partner_user, admin];
     for i in 0..60 {
         let email = format!("collega{i}@bench.samenspel.example");
-        colleagues.push(account(db, &email, &format!("Collega {i}"), false).await?);
+        colleagues.push(account(c, &email, &format!("Collega {i}"), false)?);
     }
     let now = samenspel_store::now();
-    let mut tx = db.begin().await?;
-    let parties = store_approaches::parties(&mut tx.ex(), approach)?;
-    let sql = "SELECT p.organisation_id FROM approach_parties p JOIN initiative_profiles i \
-               ON i.organisation_id = p.organisation_id WHERE p.approach_id = $1 ORDER BY p.id";
-    let initiative: Option<OrgId> = tx.ex().optional_scalar(sql, params![approach])?;
-    let initiative = initiative.ok_or_else(|| anyhow::anyhow!("no initiative takes part"))?;
-    let partner = parties
-        .iter()
-        .map(|p| p.organisation_id)
-        .find(|org| *org != municipality && *org != initiative)
-        .ok_or_else(|| anyhow::anyhow!("no partner takes part"))?;
-    organisations::add_member(&mut tx.ex(), municipality, leader, OrgRole::Admin, now)?;
-    organisations::add_member(&mut tx.ex(), initiative, volunteer, OrgRole::Admin, now)?;
-    organisations::add_member(&mut tx.ex(), partner, partner_user, OrgRole::Member, now)?;
-    for (i, colleague) in colleagues.iter().enumerate().skip(4) {
-        let org = [municipality, initiative, partner][i % 3];
-        organisations::add_member(&mut tx.ex(), org, *colleague, OrgRole::Member, now)?;
-    }
-    store_approaches::set_public_page(&mut tx.ex(), approach, true, now)?;
-    tx.commit().await?;
+    let (initiative, partner) = c.transaction(|c| -> anyhow::Result<_> {
+        let parties = store_approaches::parties(c, approach)?;
+        let sql = "SELECT p.organisation_id FROM approach_parties p JOIN initiative_profiles i \
+                   ON i.organisation_id = p.organisation_id WHERE p.approach_id = $1 ORDER BY p.id";
+        let initiative: Option<OrgId> = c.optional_scalar(sql, params![approach])?;
+        let initiative = initiative.ok_or_else(|| anyhow::anyhow!("no initiative takes part"))?;
+        let partner = parties
+            .iter()
+            .map(|p| p.organisation_id)
+            .find(|org| *org != municipality && *org != initiative)
+            .ok_or_else(|| anyhow::anyhow!("no partner takes part"))?;
+        organisations::add_member(c, municipality, leader, OrgRole::Admin, now)?;
+        organisations::add_member(c, initiative, volunteer, OrgRole::Admin, now)?;
+        organisations::add_member(c, partner, partner_user, OrgRole::Member, now)?;
+        for (i, colleague) in colleagues.iter().enumerate().skip(4) {
+            let org = [municipality, initiative, partner][i % 3];
+            organisations::add_member(c, org, *colleague, OrgRole::Member, now)?;
+        }
+        store_approaches::set_public_page(c, approach, true, now)?;
+        Ok((initiative, partner))
+    })?;
     Ok(People {
         leader,
         volunteer,
@@ -358,8 +365,9 @@ fn words(rng: &mut StdRng, count: usize) -> String {
 /// each approach's share by its age and a random weight (the benchmark's approach gets the
 /// largest), with parties, knooppunten, links between entries and search words; then
 /// notifications for the benchmark's people. Returns some entry ids of the benchmark approach.
-async fn logbook(
-    db: &Db,
+/// Commits every 20,000 entries or so, and the rest with the notifications.
+fn logbook(
+    c: &mut Sql<'_>,
     volumes: &Volumes,
     bench_approach: ApproachId,
     people: &People,
@@ -368,15 +376,13 @@ async fn logbook(
     let mut rng = StdRng::seed_from_u64(seed ^ 0x10b0);
     let pack = Pack::default_pack().map_err(|p| anyhow::anyhow!("method pack: {p:?}"))?;
     let node_keys: Vec<&str> = pack.nodes.iter().map(|n| n.key.as_str()).collect();
-    let postgres = db.backend() == Backend::Postgres;
-    let mut conn = db.conn().await?;
+    let postgres = c.backend() == Backend::Postgres;
     let sql = "SELECT id, created_at FROM approaches ORDER BY id";
-    let approach_rows: Vec<(ApproachId, OffsetDateTime)> = conn.ex().all(sql, &[])?;
+    let approach_rows: Vec<(ApproachId, OffsetDateTime)> = c.all(sql, &[])?;
     let sql = "SELECT approach_id, organisation_id FROM approach_parties ORDER BY id";
-    let party_rows: Vec<(ApproachId, OrgId)> = conn.ex().all(sql, &[])?;
+    let party_rows: Vec<(ApproachId, OrgId)> = c.all(sql, &[])?;
     let sql = "SELECT COALESCE(MAX(id), 0) FROM log_entries";
-    let mut next_id: i64 = conn.ex().scalar(sql, &[])?;
-    drop(conn);
+    let mut next_id: i64 = c.scalar(sql, &[])?;
     let mut parties: HashMap<ApproachId, Vec<OrgId>> = HashMap::new();
     for (approach, org) in party_rows {
         parties.entry(approach).or_default().push(org);
@@ -454,7 +460,7 @@ async fn logbook(
         Visibility::Own,
     ];
     let (mut meetings_made, mut decisions_made, mut actions_made) = (0usize, 0usize, 0usize);
-    let mut tx = db.begin().await?;
+    c.begin()?;
     for ((approach, begun), weight) in approach_rows.iter().zip(&weights) {
         let share = weight / total_weight;
         let count = |total: usize| (total as f64 * share).round() as usize;
@@ -594,21 +600,21 @@ async fn logbook(
             }
         }
         if entries.rows() >= 20_000 {
-            entries.flush(&mut tx.ex())?;
-            entry_parties.flush(&mut tx.ex())?;
-            entry_nodes.flush(&mut tx.ex())?;
-            search.flush(&mut tx.ex())?;
-            tx.commit().await?;
-            tx = db.begin().await?;
+            entries.flush(c)?;
+            entry_parties.flush(c)?;
+            entry_nodes.flush(c)?;
+            search.flush(c)?;
+            c.finish(true)?;
+            c.begin()?;
         }
     }
-    entries.flush(&mut tx.ex())?;
-    entry_parties.flush(&mut tx.ex())?;
-    entry_nodes.flush(&mut tx.ex())?;
-    search.flush(&mut tx.ex())?;
+    entries.flush(c)?;
+    entry_parties.flush(c)?;
+    entry_nodes.flush(c)?;
+    search.flush(c)?;
     if postgres {
         let sql = "SELECT setval(pg_get_serial_sequence('log_entries', 'id'), (SELECT MAX(id) FROM log_entries))";
-        tx.ex().execute(sql, &[])?;
+        c.execute(sql, &[])?;
     }
 
     // The benchmark's people have been told of 2,000 of the newest entries of their approach;
@@ -642,8 +648,8 @@ async fn logbook(
             ]);
         }
     }
-    notifications.flush(&mut tx.ex())?;
-    tx.commit().await?;
+    notifications.flush(c)?;
+    c.finish(true)?;
     eprintln!(
         "{meetings_made} meetings, {decisions_made} decisions, {actions_made} actions; the benchmark approach has {}",
         bench_entries.len()
@@ -666,8 +672,9 @@ const ACTIONS: &[(&str, &str)] = &[
     ("organisation.created", "organisation"),
 ];
 
-/// Audit events over five years, by the benchmark's people and their colleagues.
-async fn audit(db: &Db, count: usize, people: &People, seed: u64) -> anyhow::Result<()> {
+/// Audit events over five years, by the benchmark's people and their colleagues; commits every
+/// 50,000 events.
+fn audit(c: &mut Sql<'_>, count: usize, people: &People, seed: u64) -> anyhow::Result<()> {
     let mut rng = StdRng::seed_from_u64(seed ^ 0xa0d1);
     let now = samenspel_store::now();
     let span = 5 * 365 * 86_400i64;
@@ -682,7 +689,7 @@ async fn audit(db: &Db, count: usize, people: &People, seed: u64) -> anyhow::Res
         "changes",
     ];
     let mut bulk = Bulk::new("audit_events", &columns, false);
-    let mut tx = db.begin().await?;
+    c.begin()?;
     // In time order, as they were written.
     let step = span as f64 / count as f64;
     for i in 0..count {
@@ -704,12 +711,12 @@ async fn audit(db: &Db, count: usize, people: &People, seed: u64) -> anyhow::Res
             V::S("{}".into()),
         ]);
         if bulk.rows() >= 50_000 {
-            bulk.flush(&mut tx.ex())?;
-            tx.commit().await?;
-            tx = db.begin().await?;
+            bulk.flush(c)?;
+            c.finish(true)?;
+            c.begin()?;
         }
     }
-    bulk.flush(&mut tx.ex())?;
-    tx.commit().await?;
+    bulk.flush(c)?;
+    c.finish(true)?;
     Ok(())
 }

@@ -4,6 +4,7 @@ use anyhow::{Context, bail};
 use samenspel_domain::Language;
 use samenspel_domain::accounts::{Email, NewPassword, PersonName};
 use samenspel_store::{Db, StoreError, UserId, audit, users};
+use samenspel_web::audit::Action;
 
 /// Creates an account (optionally a platform administrator) with the given password.
 pub async fn create_user(
@@ -23,33 +24,40 @@ pub async fn create_user(
     let hash = samenspel_web::auth::hash_password(password.expose().to_owned())
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
-    let now = samenspel_store::now();
-    let mut tx = db.begin().await?;
-    let new = users::NewUser {
-        email: &email,
-        name: &name,
-        password_hash: &hash,
-        language: Language::Nl,
-        platform_admin,
-    };
-    let id = match users::create(&mut tx.ex(), &new, now) {
-        Ok(id) => id,
-        Err(StoreError::Conflict(_)) => bail!(
-            "An account with the address {} already exists.",
-            email.as_str()
-        ),
-        Err(other) => return Err(other).context("creating the account"),
-    };
-    let event = audit::NewEvent {
-        actor: None,
-        ip: None,
-        action: "user.created_by_admin",
-        subject_kind: "user",
-        subject_id: Some(id.0),
-        organisation: None,
-        changes: serde_json::json!({ "email": email.as_str(), "platform_admin": platform_admin }),
-    };
-    audit::record(&mut tx.ex(), &event, now)?;
-    tx.commit().await?;
-    Ok(id)
+    let created = db
+        .write(move |c| {
+            let now = samenspel_store::now();
+            let new = users::NewUser {
+                email: &email,
+                name: &name,
+                password_hash: &hash,
+                language: Language::Nl,
+                platform_admin,
+            };
+            let id = match users::create(c, &new, now) {
+                Ok(id) => id,
+                Err(StoreError::Conflict(_)) => bail!(
+                    "An account with the address {} already exists.",
+                    email.as_str()
+                ),
+                Err(other) => return Err(other).context("creating the account"),
+            };
+            let action = Action::UserCreatedByAdmin(id);
+            let (subject_kind, subject_id) = action.subject();
+            let event = audit::NewEvent {
+                actor: None,
+                ip: None,
+                action: action.name(),
+                subject_kind,
+                subject_id,
+                organisation: None,
+                changes: serde_json::json!({
+                    "email": email.as_str(), "platform_admin": platform_admin,
+                }),
+            };
+            audit::record(c, &event, now)?;
+            Ok(id)
+        })
+        .await?;
+    Ok(created)
 }

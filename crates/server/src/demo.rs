@@ -4,6 +4,7 @@
 use samenspel_domain::Language;
 use samenspel_domain::accounts::{Email, PersonName};
 use samenspel_domain::organisations::{OrgKind, OrgName, OrgRole};
+use samenspel_store::sql::Sql;
 use samenspel_store::{Db, OrgId, UserId, organisations, users};
 
 mod approaches;
@@ -121,28 +122,34 @@ const ORGANISATIONS: &[(&str, &str, Members)] = &[
 /// published password, so loading them next to real people's accounts needs a deliberate
 /// `--force`.
 pub async fn other_accounts(db: &Db) -> anyhow::Result<i64> {
-    let mut conn = db.conn().await?;
-    let mut demo = 0;
-    for (email, ..) in PEOPLE {
-        let email = Email::parse(email).map_err(|e| anyhow::anyhow!("{email}: {}", e.key))?;
-        if users::by_email(&mut conn.ex(), &email)?.is_some() {
-            demo += 1;
+    db.read(|c| {
+        let mut demo = 0;
+        for (email, ..) in PEOPLE {
+            let email = Email::parse(email).map_err(|e| anyhow::anyhow!("{email}: {}", e.key))?;
+            if users::by_email(c, &email)?.is_some() {
+                demo += 1;
+            }
         }
-    }
-    Ok(users::count(&mut conn.ex())? - demo)
+        Ok(users::count(c)? - demo)
+    })
+    .await
 }
 
 pub async fn load(db: &Db) -> anyhow::Result<()> {
     let hash = samenspel_web::auth::hash_password(DEMO_PASSWORD.to_owned())
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
+    db.write(move |c| fill(c, &hash)).await
+}
+
+/// Writes the demo data, in the transaction of [`load`].
+fn fill(c: &mut Sql<'_>, hash: &str) -> anyhow::Result<()> {
     let now = samenspel_store::now();
-    let mut tx = db.begin().await?;
 
     let mut ids: Vec<(&str, UserId)> = Vec::new();
     for (email, name, language, platform_admin) in PEOPLE {
         let email_v = Email::parse(email).map_err(|e| anyhow::anyhow!("{email}: {}", e.key))?;
-        let id = match users::by_email(&mut tx.ex(), &email_v)? {
+        let id = match users::by_email(c, &email_v)? {
             Some(user) => user.id,
             None => {
                 let name =
@@ -150,11 +157,11 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
                 let new = users::NewUser {
                     email: &email_v,
                     name: &name,
-                    password_hash: &hash,
+                    password_hash: hash,
                     language: Language::from_code(language).unwrap_or_default(),
                     platform_admin: *platform_admin,
                 };
-                users::create(&mut tx.ex(), &new, now)?
+                users::create(c, &new, now)?
             }
         };
         ids.push((email, id));
@@ -170,33 +177,32 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
         };
         let creator = user(first_email)
             .ok_or_else(|| anyhow::anyhow!("unknown demo person {first_email}"))?;
-        let existing = organisations::for_user(&mut tx.ex(), creator)?
+        let existing = organisations::for_user(c, creator)?
             .into_iter()
             .find(|o| o.name == *name)
             .map(|o| o.id);
         let org: OrgId = match existing {
             Some(id) => id,
-            None => organisations::create(&mut tx.ex(), kind, &name_v, creator, now)?.0,
+            None => organisations::create(c, kind, &name_v, creator, now)?.0,
         };
         // The demo's organisations are real to the demo: verified, as a platform administrator
         // would have done.
-        organisations::mark_verified(&mut tx.ex(), org, now)?;
+        organisations::mark_verified(c, org, now)?;
         orgs.push((name, org));
         for (email, role) in members.iter().skip(1) {
             let person =
                 user(email).ok_or_else(|| anyhow::anyhow!("unknown demo person {email}"))?;
             let role = OrgRole::parse(role).map_err(|e| anyhow::anyhow!("{role}: {}", e.key))?;
-            if organisations::role_of(&mut tx.ex(), org, person)?.is_none() {
-                organisations::add_member(&mut tx.ex(), org, person, role, now)?;
+            if organisations::role_of(c, org, person)?.is_none() {
+                organisations::add_member(c, org, person, role, now)?;
             }
         }
     }
     let org_of = |name: &str| orgs.iter().find(|(n, _)| *n == name).map(|(_, id)| *id);
     let facilitator = user("begeleider@buurtkracht.example")
         .ok_or_else(|| anyhow::anyhow!("unknown demo facilitator"))?;
-    registry::load(&mut tx, &org_of, facilitator, now).await?;
-    approaches::load(&mut tx, &org_of, &user, now).await?;
-    logbook::load(&mut tx, &org_of, &user, now).await?;
-    tx.commit().await?;
+    registry::load(c, &org_of, facilitator, now)?;
+    approaches::load(c, &org_of, &user, now)?;
+    logbook::load(c, &org_of, &user, now)?;
     Ok(())
 }

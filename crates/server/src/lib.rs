@@ -96,15 +96,16 @@ async fn housekeeping(state: AppState, keep_sent_mail: time::Duration) {
         tick.tick().await;
         state.auth_limiter.retain_recent();
         state.auth_limiter.shrink_to_fit();
-        let purged = async {
-            let mut conn = state.db.conn().await?;
-            let now = samenspel_store::now();
-            samenspel_store::sessions::purge_expired(&mut conn.ex(), now)?;
-            samenspel_store::registrations::purge_expired(&mut conn.ex(), now)?;
-            samenspel_store::two_factor::purge_expired_challenges(&mut conn.ex(), now)?;
-            samenspel_store::jobs::purge_finished_mail(&mut conn.ex(), now - keep_sent_mail)
-        }
-        .await;
+        let purged = state
+            .db
+            .read(move |c| {
+                let now = samenspel_store::now();
+                samenspel_store::sessions::purge_expired(c, now)?;
+                samenspel_store::registrations::purge_expired(c, now)?;
+                samenspel_store::two_factor::purge_expired_challenges(c, now)?;
+                samenspel_store::jobs::purge_finished_mail(c, now - keep_sent_mail)
+            })
+            .await;
         if let Err(error) = purged {
             tracing::warn!(%error, "could not purge expired sessions, registrations and sent mail");
         }

@@ -58,28 +58,25 @@ impl Worker {
     pub async fn run_due(&self) -> anyhow::Result<usize> {
         let mut ran = 0;
         loop {
-            let job = {
-                let mut conn = self.db.conn().await?;
-                jobs::claim(&mut conn.ex(), &self.name, samenspel_store::now(), LEASE)?
-            };
+            let name = self.name.clone();
+            let job = self
+                .db
+                .read(move |c| jobs::claim(c, &name, samenspel_store::now(), LEASE))
+                .await?;
             let Some(job) = job else {
                 return Ok(ran);
             };
             ran += 1;
             let outcome = self.perform(&job).await;
-            let mut conn = self.db.conn().await?;
-            match outcome {
-                Ok(()) => jobs::complete(&mut conn.ex(), job.id, samenspel_store::now())?,
-                Err(error) => {
-                    tracing::warn!(job = job.id.0, kind = %job.kind, attempt = job.attempts, error = ?error, "job failed");
-                    jobs::fail(
-                        &mut conn.ex(),
-                        &job,
-                        &format!("{error:#}"),
-                        samenspel_store::now(),
-                    )?;
-                }
-            }
+            self.db
+                .read(move |c| match outcome {
+                    Ok(()) => jobs::complete(c, job.id, samenspel_store::now()),
+                    Err(error) => {
+                        tracing::warn!(job = job.id.0, kind = %job.kind, attempt = job.attempts, error = ?error, "job failed");
+                        jobs::fail(c, &job, &format!("{error:#}"), samenspel_store::now())
+                    }
+                })
+                .await?;
         }
     }
 

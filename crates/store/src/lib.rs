@@ -75,43 +75,6 @@ pub struct Db {
     pool: sql::Pool,
 }
 
-/// A connection taken from the pool by async code that calls store functions one by one; see
-/// [`sql::Sql`] for how such a call blocks. New code runs its work in [`Db::read`] instead.
-pub struct Conn(sql::Conn);
-
-impl Conn {
-    pub fn ex(&mut self) -> sql::Sql<'_> {
-        self.0.sql()
-    }
-}
-
-/// A write transaction taken by async code; rolled back when dropped without
-/// [`Tx::commit`]. On SQLite it is started with `BEGIN IMMEDIATE`, so two writers queue on the
-/// busy timeout instead of failing on a lock upgrade. New code uses [`Db::write`] instead.
-pub struct Tx {
-    conn: sql::Conn,
-    open: bool,
-}
-
-impl Tx {
-    pub fn ex(&mut self) -> sql::Sql<'_> {
-        self.conn.sql()
-    }
-
-    pub async fn commit(mut self) -> Result<()> {
-        self.open = false;
-        self.conn.sql().finish(true)
-    }
-}
-
-impl Drop for Tx {
-    fn drop(&mut self) {
-        if self.open {
-            let _ = self.conn.sql().finish(false);
-        }
-    }
-}
-
 /// Options for opening the database.
 #[derive(Debug, Clone, Default)]
 pub struct DbOptions {
@@ -188,28 +151,6 @@ impl Db {
     /// The migrations recorded as applied, as "0010 registrations"; none on a new database.
     pub async fn applied_migrations(&self) -> Result<Vec<String>> {
         self.read(migrate::applied).await
-    }
-
-    /// A connection for async code that calls store functions one by one.
-    pub async fn conn(&self) -> Result<Conn> {
-        let pool = self.pool.clone();
-        let conn = tokio::task::spawn_blocking(move || pool.get())
-            .await
-            .map_err(|e| StoreError::Unavailable(e.to_string()))??;
-        Ok(Conn(conn))
-    }
-
-    /// A write transaction for async code that calls store functions one by one.
-    pub async fn begin(&self) -> Result<Tx> {
-        let pool = self.pool.clone();
-        let conn = tokio::task::spawn_blocking(move || {
-            let mut conn = pool.get()?;
-            conn.sql().begin()?;
-            Ok::<_, StoreError>(conn)
-        })
-        .await
-        .map_err(|e| StoreError::Unavailable(e.to_string()))??;
-        Ok(Tx { conn, open: true })
     }
 
     /// True when the database answers a trivial query.

@@ -2,7 +2,8 @@
 //! for every approach they take part in, made and revoked on one page. A feed lists only the
 //! meetings its person may see on the day it is read.
 
-use crate::auth::{Ctx, random_token, redirect, redirect_with_flash, token_hash};
+use crate::auth::{Ctx, random_token, token_hash};
+use crate::change::{Done, Outcome, change};
 use crate::error::AppError;
 use crate::forms::FormData;
 use crate::routes::{Access, RouteTable};
@@ -100,6 +101,10 @@ pub async fn create(
     ctx: Ctx,
     FormData(form): FormData<CreateForm>,
 ) -> Result<Response, AppError> {
+    change(state, ctx, move |c, _, ctx| create_in(c, ctx, form)).await
+}
+
+fn create_in(c: &mut Sql<'_>, ctx: &Ctx, form: CreateForm) -> Result<Outcome, AppError> {
     let user = ctx.require_user()?.id;
     let approach = match form.approach.trim() {
         "" => None,
@@ -108,8 +113,7 @@ pub async fn create(
                 .parse::<i64>()
                 .map(ApproachId)
                 .map_err(|_| AppError::BadRequest("error-calendar-approach"))?;
-            let mut conn = state.db.conn().await?;
-            let mine = approaches::named_of_user(&mut conn.ex(), user, format::today())?;
+            let mine = approaches::named_of_user(c, user, format::today())?;
             if !mine.iter().any(|a| a.id == id) {
                 return Err(AppError::BadRequest("error-calendar-approach"));
             }
@@ -117,18 +121,14 @@ pub async fn create(
         }
     };
     let token = random_token(24);
-    let mut tx = state.db.begin().await?;
     calendar::create(
-        &mut tx.ex(),
+        c,
         &token_hash(&token),
         user,
         approach,
         samenspel_store::now(),
     )?;
-    tx.commit().await?;
-    Ok(redirect(&format!(
-        "/calendar-links?created={token}#created"
-    )))
+    Ok(Done::see(format!("/calendar-links?created={token}#created")).into())
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -142,18 +142,15 @@ pub async fn revoke(
     ctx: Ctx,
     FormData(form): FormData<RevokeForm>,
 ) -> Result<Response, AppError> {
+    change(state, ctx, move |c, _, ctx| revoke_in(c, ctx, form)).await
+}
+
+fn revoke_in(c: &mut Sql<'_>, ctx: &Ctx, form: RevokeForm) -> Result<Outcome, AppError> {
     let user = ctx.require_user()?.id;
-    let mut tx = state.db.begin().await?;
-    let revoked = calendar::revoke(&mut tx.ex(), user, &form.link, samenspel_store::now())?;
-    tx.commit().await?;
-    if !revoked {
+    if !calendar::revoke(c, user, &form.link, samenspel_store::now())? {
         return Err(AppError::NotFound);
     }
-    Ok(redirect_with_flash(
-        &state,
-        "/calendar-links",
-        "flash-calendar-revoked",
-    ))
+    Ok(Done::redirect("/calendar-links", "flash-calendar-revoked").into())
 }
 
 /// `20261201T183000Z`.

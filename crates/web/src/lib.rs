@@ -11,6 +11,7 @@ pub mod areas;
 pub mod audit;
 pub mod auth;
 pub mod calendar;
+pub mod change;
 pub mod csrf;
 pub mod error;
 pub mod forms;

@@ -3,7 +3,8 @@
 //! per approach (immediately, a daily or weekly digest, or never), sent by the job worker, with
 //! a one-click unsubscribe link in every mail.
 
-use crate::auth::{Ctx, random_token, redirect, redirect_with_flash};
+use crate::auth::{Ctx, random_token};
+use crate::change::{Done, Outcome, change};
 use crate::error::AppError;
 use crate::forms::FormData;
 use crate::i18n;
@@ -13,7 +14,7 @@ use crate::state::AppState;
 use crate::views::{format, render};
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use samenspel_domain::Language;
 use samenspel_domain::logbook::MailFrequency;
@@ -111,10 +112,12 @@ pub async fn save_mail(
     ctx: Ctx,
     FormData(form): FormData<MailForm>,
 ) -> Result<Response, AppError> {
+    change(state, ctx, move |c, _, ctx| save_mail_in(c, ctx, form)).await
+}
+
+fn save_mail_in(c: &mut Sql<'_>, ctx: &Ctx, form: MailForm) -> Result<Outcome, AppError> {
     let user = ctx.require_user()?.id;
-    let mut conn = state.db.conn().await?;
-    let mine = approaches::named_of_user(&mut conn.ex(), user, format::today())?;
-    drop(conn);
+    let mine = approaches::named_of_user(c, user, format::today())?;
     let mut choices = Vec::new();
     for (approach, frequency) in form.approach.iter().zip(&form.frequency) {
         let approach = approach
@@ -128,16 +131,10 @@ pub async fn save_mail(
         };
         choices.push((approach, frequency));
     }
-    let mut tx = state.db.begin().await?;
     for (approach, frequency) in choices {
-        notifications::set_frequency(&mut tx.ex(), user, approach, frequency, &random_token(24))?;
+        notifications::set_frequency(c, user, approach, frequency, &random_token(24))?;
     }
-    tx.commit().await?;
-    Ok(redirect_with_flash(
-        &state,
-        "/notifications#mail",
-        "flash-mail-saved",
-    ))
+    Ok(Done::redirect("/notifications#mail", "flash-mail-saved").into())
 }
 
 #[derive(Template)]
@@ -155,12 +152,15 @@ pub async fn unsubscribe_show(
     ctx: Ctx,
     Path(token): Path<String>,
 ) -> Result<Response, AppError> {
-    let mut conn = state.db.conn().await?;
+    let db = state.db.clone();
+    db.read(move |c| unsubscribe_show_in(c, &ctx, token)).await
+}
+
+fn unsubscribe_show_in(c: &mut Sql<'_>, ctx: &Ctx, token: String) -> Result<Response, AppError> {
     let (_, _, approach, frequency) =
-        notifications::by_unsubscribe_token(&mut conn.ex(), &token)?.ok_or(AppError::NotFound)?;
-    drop(conn);
+        notifications::by_unsubscribe_token(c, &token)?.ok_or(AppError::NotFound)?;
     let view = UnsubscribeView {
-        ctx: &ctx,
+        ctx,
         token,
         approach,
         done: frequency == MailFrequency::Never.as_str(),
@@ -175,24 +175,20 @@ pub async fn unsubscribe(
     ctx: Ctx,
     Path(token): Path<String>,
 ) -> Result<Response, AppError> {
-    let mut tx = state.db.begin().await?;
+    change(state, ctx, move |c, _, ctx| unsubscribe_in(c, ctx, token)).await
+}
+
+fn unsubscribe_in(c: &mut Sql<'_>, ctx: &Ctx, token: String) -> Result<Outcome, AppError> {
     let (user, approach_id, approach, _) =
-        notifications::by_unsubscribe_token(&mut tx.ex(), &token)?.ok_or(AppError::NotFound)?;
-    notifications::set_frequency(
-        &mut tx.ex(),
-        user,
-        approach_id,
-        MailFrequency::Never,
-        &token,
-    )?;
-    tx.commit().await?;
+        notifications::by_unsubscribe_token(c, &token)?.ok_or(AppError::NotFound)?;
+    notifications::set_frequency(c, user, approach_id, MailFrequency::Never, &token)?;
     let view = UnsubscribeView {
-        ctx: &ctx,
+        ctx,
         token,
         approach,
         done: true,
     };
-    Ok(render(&view))
+    Ok(Done::respond(render(&view)).into())
 }
 
 /// Sends the e-mail that is due: for each person and approach with notifications waiting, one
@@ -200,18 +196,18 @@ pub async fn unsubscribe(
 /// notifications are claimed in the same transaction that queues the mail, so each goes out
 /// once, however many workers run. Returns how many mails were queued.
 pub async fn mail_due(db: &Db, base_url: &str) -> samenspel_store::Result<usize> {
+    let base_url = base_url.to_owned();
+    db.read(move |c| mail_due_in(c, &base_url)).await
+}
+
+fn mail_due_in(c: &mut Sql<'_>, base_url: &str) -> samenspel_store::Result<usize> {
     let now = samenspel_store::now();
     let local = format::local(now);
     let local = time::PrimitiveDateTime::new(local.date(), local.time());
     let today = format::today();
     // Reminders first, so that they go out with the rest.
-    let mut tx = db.begin().await?;
-    notifications::remind(&mut tx.ex(), today, now)?;
-    tx.commit().await?;
-    let waiting = {
-        let mut conn = db.conn().await?;
-        notifications::waiting_for_mail(&mut conn.ex(), now)?
-    };
+    c.transaction(|c| notifications::remind(c, today, now))?;
+    let waiting = notifications::waiting_for_mail(c, now)?;
     let mut queued = 0;
     for group in waiting {
         let Ok(frequency) = MailFrequency::parse(&group.frequency) else {
@@ -225,41 +221,47 @@ pub async fn mail_due(db: &Db, base_url: &str) -> samenspel_store::Result<usize>
         } else {
             crate::logbook::dutch_moment(cutoff)
         };
-        let mut tx = db.begin().await?;
-        let Some(person) = users::by_id(&mut tx.ex(), group.user_id)? else {
-            continue;
-        };
-        let notices = notifications::claim_for_mail(
-            &mut tx.ex(),
-            group.user_id,
-            group.approach_id,
-            cutoff,
-            today,
-            now,
-        )?;
-        if !notices.is_empty() {
-            let token = notifications::unsubscribe_token(
-                &mut tx.ex(),
-                group.user_id,
-                group.approach_id,
-                &random_token(24),
-            )?;
-            let lang = Language::from_code(&person.language).unwrap_or_default();
-            let mail = compose(
-                lang,
-                base_url,
-                &person.name,
-                &person.email,
-                frequency,
-                &notices,
-                &token,
-            );
-            mail::enqueue(&mut tx.ex(), &mail)?;
+        // One transaction per mail: the notifications it claims go out with it, or not at all.
+        if c.transaction(|c| queue_mail(c, base_url, &group, frequency, cutoff, today, now))? {
             queued += 1;
         }
-        tx.commit().await?;
     }
     Ok(queued)
+}
+
+/// Claims the person's notifications about the approach up to `cutoff` and queues one mail
+/// about them; false when there was nothing (left) to send.
+fn queue_mail(
+    c: &mut Sql<'_>,
+    base_url: &str,
+    group: &notifications::Waiting,
+    frequency: MailFrequency,
+    cutoff: time::OffsetDateTime,
+    today: time::Date,
+    now: time::OffsetDateTime,
+) -> samenspel_store::Result<bool> {
+    let Some(person) = users::by_id(c, group.user_id)? else {
+        return Ok(false);
+    };
+    let notices =
+        notifications::claim_for_mail(c, group.user_id, group.approach_id, cutoff, today, now)?;
+    if notices.is_empty() {
+        return Ok(false);
+    }
+    let token =
+        notifications::unsubscribe_token(c, group.user_id, group.approach_id, &random_token(24))?;
+    let lang = Language::from_code(&person.language).unwrap_or_default();
+    let mail = compose(
+        lang,
+        base_url,
+        &person.name,
+        &person.email,
+        frequency,
+        &notices,
+        &token,
+    );
+    mail::enqueue(c, &mail)?;
+    Ok(true)
 }
 
 fn compose(
@@ -320,28 +322,27 @@ pub async fn open(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
+    change(state, ctx, move |c, _, ctx| open_in(c, ctx, id)).await
+}
+
+fn open_in(c: &mut Sql<'_>, ctx: &Ctx, id: i64) -> Result<Outcome, AppError> {
     let user = ctx.require_user()?.id;
-    let mut tx = state.db.begin().await?;
-    let target = notifications::open(
-        &mut tx.ex(),
-        user,
-        id,
-        format::today(),
-        samenspel_store::now(),
-    )?;
-    tx.commit().await?;
-    let (approach, entry) = target.ok_or(AppError::NotFound)?;
-    Ok(redirect(&format!("/approaches/{approach}/logbook/{entry}")))
+    let target = notifications::open(c, user, id, format::today(), samenspel_store::now())?;
+    let done = match target {
+        Some((approach, entry)) => Done::see(format!("/approaches/{approach}/logbook/{entry}")),
+        // A notification of an entry the person no longer sees is still marked read: kept,
+        // and answered as not found.
+        None => Done::respond(AppError::NotFound.into_response()),
+    };
+    Ok(done.into())
 }
 
 pub async fn read_all(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    change(state, ctx, move |c, _, ctx| read_all_in(c, ctx)).await
+}
+
+fn read_all_in(c: &mut Sql<'_>, ctx: &Ctx) -> Result<Outcome, AppError> {
     let user = ctx.require_user()?.id;
-    let mut tx = state.db.begin().await?;
-    notifications::read_all(&mut tx.ex(), user, samenspel_store::now())?;
-    tx.commit().await?;
-    Ok(redirect_with_flash(
-        &state,
-        "/notifications",
-        "flash-notifications-read",
-    ))
+    notifications::read_all(c, user, samenspel_store::now())?;
+    Ok(Done::redirect("/notifications", "flash-notifications-read").into())
 }

@@ -3,8 +3,9 @@
 //! and the contact point, with an Atom feed of everything public in its logbook. Only entries
 //! marked public are read, through the same visibility rule as every other list.
 
-use crate::audit;
-use crate::auth::{Ctx, redirect_with_flash};
+use crate::audit::{Action, Event};
+use crate::auth::Ctx;
+use crate::change::{Done, Outcome, change};
 use crate::error::AppError;
 use crate::forms::FormData;
 use crate::routes::{Access, ApproachScope, RouteTable};
@@ -222,29 +223,32 @@ pub async fn switch(
     scope: ApproachScope,
     FormData(form): FormData<SwitchForm>,
 ) -> Result<Response, AppError> {
+    change(state, ctx, move |c, _, _| switch_in(c, &scope, form)).await
+}
+
+fn switch_in(
+    c: &mut Sql<'_>,
+    scope: &ApproachScope,
+    form: SwitchForm,
+) -> Result<Outcome, AppError> {
     let on = match form.on.as_str() {
         "yes" => true,
         "no" => false,
         _ => return Err(AppError::BadRequest("error-bad-form")),
     };
-    let mut tx = state.db.begin().await?;
-    approaches::set_public_page(&mut tx.ex(), scope.id, on, samenspel_store::now())?;
-    audit::record(
-        &mut tx.ex(),
-        &ctx,
-        "approach.public_page",
-        ("approach", Some(scope.id.0)),
-        Some(scope.municipality),
-        serde_json::json!({ "on": on }),
-    )?;
-    tx.commit().await?;
-    Ok(redirect_with_flash(
-        &state,
-        &format!("/approaches/{}/settings#public", scope.id),
-        if on {
-            "flash-public-page-on"
-        } else {
-            "flash-public-page-off"
-        },
-    ))
+    approaches::set_public_page(c, scope.id, on, samenspel_store::now())?;
+    let flash = if on {
+        "flash-public-page-on"
+    } else {
+        "flash-public-page-off"
+    };
+    Ok(
+        Done::redirect(format!("/approaches/{}/settings#public", scope.id), flash)
+            .audit(Event::new(
+                Action::PublicPage(scope.id),
+                Some(scope.municipality),
+                serde_json::json!({ "on": on }),
+            ))
+            .into(),
+    )
 }

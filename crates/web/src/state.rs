@@ -149,6 +149,14 @@ impl Methods {
     pub fn current_in(&self, c: &mut Sql<'_>) -> samenspel_store::Result<(PackId, Arc<Pack>)> {
         let id = match self.current_id.get() {
             Some(id) => *id,
+            // Inside a change's transaction the pack is stored with the change, and only
+            // remembered once a transaction of its own has committed it.
+            None if c.in_transaction() => {
+                return Ok((
+                    method::install(c, &self.current, samenspel_store::now())?,
+                    self.current.clone(),
+                ));
+            }
             None => {
                 let id =
                     c.transaction(|c| method::install(c, &self.current, samenspel_store::now()))?;
@@ -196,21 +204,5 @@ impl Methods {
     ) -> samenspel_store::Result<(PackId, Arc<Pack>)> {
         let methods = self.clone();
         db.read(move |c| methods.current_in(c)).await
-    }
-
-    /// [`Methods::get_in`] for async code.
-    pub async fn get(self: &Arc<Self>, db: &Db, id: PackId) -> samenspel_store::Result<Arc<Pack>> {
-        let methods = self.clone();
-        db.read(move |c| methods.get_in(c, id)).await
-    }
-
-    /// [`Methods::find_node_in`] for async code.
-    pub async fn find_node(
-        self: &Arc<Self>,
-        db: &Db,
-        key: &str,
-    ) -> samenspel_store::Result<Option<samenspel_domain::method::Node>> {
-        let (methods, key) = (self.clone(), key.to_owned());
-        db.read(move |c| methods.find_node_in(c, &key)).await
     }
 }

@@ -249,7 +249,7 @@ fn every_key_in_use_is_defined() {
     for month in 1..=12 {
         used.insert(format!("month-{month}"));
     }
-    for action in samenspel_web::admin::AUDIT_ACTIONS {
+    for action in samenspel_web::audit::Action::NAMES {
         used.insert(samenspel_web::admin::action_key(action));
     }
     let missing: Vec<_> = used.iter().filter(|k| !nl.contains(*k)).collect();

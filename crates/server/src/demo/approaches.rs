@@ -9,7 +9,8 @@ use anyhow::Context;
 use samenspel_domain::approaches::{Horizon, Intensity, NodeStatus, PartyRole, PositionKind};
 use samenspel_domain::method::Pack;
 use samenspel_store::approaches::{self, NewParty, Settings};
-use samenspel_store::{OrgId, Tx, UserId, ambition, areas, audit, kompas, method};
+use samenspel_store::sql::Sql;
+use samenspel_store::{OrgId, UserId, ambition, areas, audit, kompas, method};
 use time::{Duration, OffsetDateTime};
 
 struct Demo {
@@ -260,20 +261,20 @@ fn demos() -> Vec<Demo> {
     ]
 }
 
-pub async fn load(
-    tx: &mut Tx,
+pub fn load(
+    c: &mut Sql<'_>,
     org_of: &dyn Fn(&str) -> Option<OrgId>,
     user_of: &dyn Fn(&str) -> Option<UserId>,
     now: OffsetDateTime,
 ) -> anyhow::Result<()> {
     let zonnedal = org_of(MUNICIPALITY).context("demo municipality")?;
-    if approaches::count_of_municipality(&mut tx.ex(), zonnedal)? > 0 {
+    if approaches::count_of_municipality(c, zonnedal)? > 0 {
         return Ok(());
     }
     let pack = Pack::default_pack().map_err(|p| anyhow::anyhow!("method pack: {p:?}"))?;
-    let pack_id = method::install(&mut tx.ex(), &pack, now)?;
+    let pack_id = method::install(c, &pack, now)?;
     let leader = user_of("projectleider@zonnedal.example").context("demo project leader")?;
-    let stored = areas::list(&mut tx.ex(), zonnedal)?;
+    let stored = areas::list(c, zonnedal)?;
     for demo in demos() {
         let org = |name: &str| org_of(name).with_context(|| format!("demo organisation {name}"));
         let phase = pack.phases.get(demo.phase).context("demo phase")?;
@@ -293,12 +294,12 @@ pub async fn load(
                 .collect(),
         };
         let started = now - Duration::days(400 - 30 * demo.phase as i64);
-        let id = approaches::create(&mut tx.ex(), zonnedal, pack_id, &settings, leader, started)?;
+        let id = approaches::create(c, zonnedal, pack_id, &settings, leader, started)?;
         let mut subprojects = Vec::new();
         for (name, description, lead) in demo.subprojects {
             let lead = org(lead)?;
             subprojects.push(approaches::add_subproject(
-                &mut tx.ex(),
+                c,
                 id,
                 name,
                 description,
@@ -314,7 +315,7 @@ pub async fn load(
                 since: Some(started.date()),
                 until: None,
             };
-            approaches::add_party(&mut tx.ex(), id, &party, started)?;
+            approaches::add_party(c, id, &party, started)?;
         }
         let (worker_email, worker_org) = demo.worker;
         let worker = user_of(worker_email).context("demo worker")?;
@@ -365,7 +366,7 @@ pub async fn load(
                     user,
                     organisation: Some(party),
                 };
-                let from = kompas::move_node(&mut tx.ex(), id, &change, at)?;
+                let from = kompas::move_node(c, id, &change, at)?;
                 if index == demo.phase {
                     // Recent work shows under "what changed" on the project page.
                     let event = audit::NewEvent {
@@ -379,22 +380,15 @@ pub async fn load(
                             "node": node.key, "from": from.as_str(), "to": to.as_str(),
                         }),
                     };
-                    audit::record(&mut tx.ex(), &event, at)?;
+                    audit::record(c, &event, at)?;
                 }
             }
             if !path.is_empty() {
-                kompas::set_parties(
-                    &mut tx.ex(),
-                    id,
-                    &node.key,
-                    Some(worker_org),
-                    &[zonnedal],
-                    at,
-                )?;
+                kompas::set_parties(c, id, &node.key, Some(worker_org), &[zonnedal], at)?;
             }
             if index == demo.phase && position == 1 {
                 kompas::add_note(
-                    &mut tx.ex(),
+                    c,
                     id,
                     &node.key,
                     "Besproken in het kernteam; de volgende stap is een avond voor bewoners.",
@@ -410,21 +404,20 @@ pub async fn load(
                         note: "Kennis en een tweede paar ogen",
                         user: worker,
                     };
-                    kompas::add_need(&mut tx.ex(), id, &need, at)?;
+                    kompas::add_need(c, id, &need, at)?;
                 }
             }
         }
         if !demo.ambition.is_empty() {
-            let version = ambition::set_ambition(&mut tx.ex(), id, demo.ambition, 0, at)?;
+            let version = ambition::set_ambition(c, id, demo.ambition, 0, at)?;
             for name in demo.agreed {
-                ambition::agree(&mut tx.ex(), id, org(name)?, version, leader, at)?;
+                ambition::agree(c, id, org(name)?, version, leader, at)?;
             }
         }
         for (owner, kind, body, sharers) in demo.positions {
-            let item =
-                ambition::add_position(&mut tx.ex(), id, org(owner)?, *kind, body, worker, at)?;
+            let item = ambition::add_position(c, id, org(owner)?, *kind, body, worker, at)?;
             for sharer in *sharers {
-                ambition::share_position(&mut tx.ex(), id, item, org(sharer)?, true, at)?;
+                ambition::share_position(c, id, item, org(sharer)?, true, at)?;
             }
         }
         for (horizon, title, indicator, target, days, value) in demo.goals {
@@ -436,7 +429,7 @@ pub async fn load(
                 target_date: Some((now + Duration::days(*days)).date()),
                 owner: Some(worker_org),
             };
-            let goal_id = ambition::add_goal(&mut tx.ex(), id, &goal, leader, at)?;
+            let goal_id = ambition::add_goal(c, id, &goal, leader, at)?;
             if !value.is_empty() {
                 let update = ambition::GoalUpdate {
                     value,
@@ -445,7 +438,7 @@ pub async fn load(
                     user: worker,
                     organisation: Some(worker_org),
                 };
-                ambition::update_goal(&mut tx.ex(), id, goal_id, &update, at)?;
+                ambition::update_goal(c, id, goal_id, &update, at)?;
             }
         }
         for (name, tracks, phase, next_year) in demo.perspectives {
@@ -454,15 +447,7 @@ pub async fn load(
                 .filter_map(|i| pack.tracks.get(*i).map(|t| t.key.clone()))
                 .collect();
             let believed = pack.phases.get(*phase).map(|p| p.key.as_str());
-            approaches::set_perspective(
-                &mut tx.ex(),
-                id,
-                org(name)?,
-                &tracks,
-                believed,
-                next_year,
-                at,
-            )?;
+            approaches::set_perspective(c, id, org(name)?, &tracks, believed, next_year, at)?;
         }
     }
     Ok(())

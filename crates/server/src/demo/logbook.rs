@@ -13,7 +13,8 @@ use anyhow::Context;
 use samenspel_domain::logbook::{ActionStatus, EntryKind, MeetingKind, Visibility};
 use samenspel_domain::method::Pack;
 use samenspel_store::logbook::{self, Audience, Fields, Filter};
-use samenspel_store::{EntryId, OrgId, Tx, UserId, approaches};
+use samenspel_store::sql::Sql;
+use samenspel_store::{EntryId, OrgId, UserId, approaches};
 use time::macros::time;
 use time::{Duration, OffsetDateTime, Time};
 
@@ -1327,14 +1328,14 @@ fn earlier(ids: &[EntryId], index: Option<usize>) -> anyhow::Result<Option<Entry
         .transpose()
 }
 
-pub async fn load(
-    tx: &mut Tx,
+pub fn load(
+    c: &mut Sql<'_>,
     org_of: &dyn Fn(&str) -> Option<OrgId>,
     user_of: &dyn Fn(&str) -> Option<UserId>,
     now: OffsetDateTime,
 ) -> anyhow::Result<()> {
     let zonnedal = org_of(MUNICIPALITY).context("demo municipality")?;
-    let found = approaches::of_municipality(&mut tx.ex(), zonnedal, now.date(), i64::MAX, 0)?;
+    let found = approaches::of_municipality(c, zonnedal, now.date(), i64::MAX, 0)?;
     let reader = Audience {
         user: None,
         party: true,
@@ -1343,14 +1344,7 @@ pub async fn load(
         let Some(approach) = found.iter().find(|a| a.name == *name) else {
             continue;
         };
-        let (entries, _) = logbook::timeline(
-            &mut tx.ex(),
-            approach.id,
-            reader,
-            &Filter::default(),
-            None,
-            1,
-        )?;
+        let (entries, _) = logbook::timeline(c, approach.id, reader, &Filter::default(), None, 1)?;
         if !entries.is_empty() {
             return Ok(());
         }
@@ -1439,12 +1433,12 @@ pub async fn load(
                 }
             };
             let recorded = fields.happened_at.min(now);
-            let id = logbook::create(&mut tx.ex(), approach.id, kind, by, &fields, user, recorded)?;
+            let id = logbook::create(c, approach.id, kind, by, &fields, user, recorded)?;
             ids.push(id);
         }
         // The approaches that are under way show their public entries to residents.
         if phase > 0 {
-            approaches::set_public_page(&mut tx.ex(), approach.id, true, now)?;
+            approaches::set_public_page(c, approach.id, true, now)?;
         }
     }
     Ok(())

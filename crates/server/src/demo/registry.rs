@@ -10,7 +10,8 @@ use samenspel_domain::initiatives::{
     Character, CoreRole, LegalForm, Profile, Project, SupportNeed, Theme,
 };
 use samenspel_domain::organisations::{OrgKind, OrgName};
-use samenspel_store::{AreaId, OrgId, Tx, UserId, areas, initiatives, organisations};
+use samenspel_store::sql::Sql;
+use samenspel_store::{AreaId, OrgId, UserId, areas, initiatives, organisations};
 use time::OffsetDateTime;
 
 pub const MUNICIPALITY_CODE: &str = "GM9901";
@@ -250,8 +251,8 @@ fn demos() -> Vec<Demo> {
 }
 
 /// Loads the registry's demo data; safe to run again.
-pub async fn load(
-    tx: &mut Tx,
+pub fn load(
+    c: &mut Sql<'_>,
     org_of: &dyn Fn(&str) -> Option<OrgId>,
     facilitator_user: UserId,
     now: OffsetDateTime,
@@ -260,52 +261,49 @@ pub async fn load(
     let buurtkracht = org_of("Stichting Buurtkracht").context("demo facilitator")?;
     let code =
         MunicipalityCode::parse(MUNICIPALITY_CODE).map_err(|e| anyhow::anyhow!("{}", e.key))?;
-    if areas::municipality_code(&mut tx.ex(), zonnedal)?.is_none() {
-        areas::set_municipality_code(&mut tx.ex(), zonnedal, &code)?;
+    if areas::municipality_code(c, zonnedal)?.is_none() {
+        areas::set_municipality_code(c, zonnedal, &code)?;
     }
-    areas::upsert(&mut tx.ex(), zonnedal, &records()?, now)?;
-    organisations::add_facilitator(&mut tx.ex(), zonnedal, buurtkracht, now)?;
+    areas::upsert(c, zonnedal, &records()?, now)?;
+    organisations::add_facilitator(c, zonnedal, buurtkracht, now)?;
 
-    let stored = areas::list(&mut tx.ex(), zonnedal)?;
+    let stored = areas::list(c, zonnedal)?;
     let area_id = |code: &str| stored.iter().find(|a| a.code == code).map(|a| a.id);
     for demo in demos() {
         let area_ids: Vec<AreaId> = demo.areas.iter().filter_map(|c| area_id(c)).collect();
         let org = match org_of(demo.name) {
             Some(org) => org,
-            None => {
-                match organisations::find_by_name(&mut tx.ex(), OrgKind::Initiative, demo.name)? {
-                    Some(org) => org,
-                    None if demo.mapped => {
-                        let name = OrgName::parse(demo.name)
-                            .map_err(|e| anyhow::anyhow!("{}: {}", demo.name, e.key))?;
-                        let mapping = initiatives::Mapping {
-                            name: &name,
-                            municipality: zonnedal,
-                            mapped_by: buurtkracht,
-                            creator: facilitator_user,
-                            profile: &demo.profile,
-                            areas: &area_ids,
-                        };
-                        initiatives::map(&mut tx.ex(), &mapping, now)?
-                    }
-                    None => continue,
+            None => match organisations::find_by_name(c, OrgKind::Initiative, demo.name)? {
+                Some(org) => org,
+                None if demo.mapped => {
+                    let name = OrgName::parse(demo.name)
+                        .map_err(|e| anyhow::anyhow!("{}: {}", demo.name, e.key))?;
+                    let mapping = initiatives::Mapping {
+                        name: &name,
+                        municipality: zonnedal,
+                        mapped_by: buurtkracht,
+                        creator: facilitator_user,
+                        profile: &demo.profile,
+                        areas: &area_ids,
+                    };
+                    initiatives::map(c, &mapping, now)?
                 }
-            }
+                None => continue,
+            },
         };
-        if initiatives::profile(&mut tx.ex(), org)?.is_none() {
-            initiatives::save(&mut tx.ex(), org, zonnedal, &demo.profile, &area_ids, now)?;
+        if initiatives::profile(c, org)?.is_none() {
+            initiatives::save(c, org, zonnedal, &demo.profile, &area_ids, now)?;
         }
-        if initiatives::projects(&mut tx.ex(), org)?.is_empty() {
+        if initiatives::projects(c, org)?.is_empty() {
             for (year, title, result) in demo.projects {
                 let project = Project::parse(&year.to_string(), title, result, now.year())
                     .map_err(|_| anyhow::anyhow!("demo project {title}"))?;
-                initiatives::add_project(&mut tx.ex(), org, &project, now)?;
+                initiatives::add_project(c, org, &project, now)?;
             }
         }
-        let unverified =
-            initiatives::profile(&mut tx.ex(), org)?.is_some_and(|p| p.verified_at.is_none());
+        let unverified = initiatives::profile(c, org)?.is_some_and(|p| p.verified_at.is_none());
         if demo.verified && unverified {
-            initiatives::verify(&mut tx.ex(), org, zonnedal, now)?;
+            initiatives::verify(c, org, zonnedal, now)?;
         }
     }
     Ok(())

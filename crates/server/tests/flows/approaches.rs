@@ -397,12 +397,12 @@ async fn an_approach_is_run_together(app: TestApp) {
     assert_eq!(page.status, 200);
     // One of the first phase's nodes is completed (the other is being revised).
     let pack_id = samenspel_store::PackId(app.scalar("SELECT pack_id FROM approaches").await);
-    let progress = samenspel_store::kompas::progress_by_phase(
-        &mut app.db.conn().await.expect("conn").ex(),
-        samenspel_store::ApproachId(w.approach),
-        pack_id,
-    )
-    .expect("progress");
+    let approach = samenspel_store::ApproachId(w.approach);
+    let progress = app
+        .db
+        .read(move |c| samenspel_store::kompas::progress_by_phase(c, approach, pack_id))
+        .await
+        .expect("progress");
     let first_progress = progress
         .iter()
         .find(|p| p.key == first_phase)
@@ -634,10 +634,11 @@ async fn an_approach_moves_to_a_newer_method(app: TestApp) {
     retired.key = "old-node".into();
     retired.title.nl = "Een oud knooppunt".into();
     older.nodes.push(retired);
-    let mut tx = app.db.begin().await.expect("tx");
-    let old = samenspel_store::method::install(&mut tx.ex(), &older, samenspel_store::now())
+    let old = app
+        .db
+        .write(move |c| samenspel_store::method::install(c, &older, samenspel_store::now()))
+        .await
         .expect("install");
-    tx.commit().await.expect("commit");
     let sql = format!(
         "UPDATE approaches SET pack_id = {} WHERE id = {}",
         old.0, w.approach

@@ -29,60 +29,66 @@ async fn importing_areas_is_an_idempotent_upsert() {
     for backend in backends() {
         let app = TestApp::spawn(backend).await;
         let now = samenspel_store::now();
-        let mut tx = app.db.begin().await.expect("begin");
-        let email = Email::parse("gemeente@example.nl").unwrap();
-        let new = users::NewUser {
-            email: &email,
-            name: &PersonName::parse("G").unwrap(),
-            password_hash: "x",
-            language: Language::Nl,
-            platform_admin: false,
-        };
-        let user = users::create(&mut tx.ex(), &new, now).expect("user");
-        let (zonnedal, _) = organisations::create(
-            &mut tx.ex(),
-            OrgKind::Municipality,
-            &OrgName::parse("Gemeente Zonnedal").unwrap(),
-            user,
-            now,
-        )
-        .expect("org");
-        let (other, _) = organisations::create(
-            &mut tx.ex(),
-            OrgKind::Municipality,
-            &OrgName::parse("Gemeente Elders").unwrap(),
-            user,
-            now,
-        )
-        .expect("org");
-        areas::set_municipality_code(
-            &mut tx.ex(),
-            zonnedal,
-            &MunicipalityCode::parse("GM9901").unwrap(),
-        )
-        .expect("code");
-        tx.commit().await.expect("commit");
+        let (zonnedal, other) = app
+            .db
+            .write(move |c| {
+                let email = Email::parse("gemeente@example.nl").unwrap();
+                let new = users::NewUser {
+                    email: &email,
+                    name: &PersonName::parse("G").unwrap(),
+                    password_hash: "x",
+                    language: Language::Nl,
+                    platform_admin: false,
+                };
+                let user = users::create(c, &new, now)?;
+                let (zonnedal, _) = organisations::create(
+                    c,
+                    OrgKind::Municipality,
+                    &OrgName::parse("Gemeente Zonnedal").unwrap(),
+                    user,
+                    now,
+                )?;
+                let (other, _) = organisations::create(
+                    c,
+                    OrgKind::Municipality,
+                    &OrgName::parse("Gemeente Elders").unwrap(),
+                    user,
+                    now,
+                )?;
+                areas::set_municipality_code(
+                    c,
+                    zonnedal,
+                    &MunicipalityCode::parse("GM9901").unwrap(),
+                )?;
+                Ok::<_, StoreError>((zonnedal, other))
+            })
+            .await
+            .expect("user, organisations and code");
         // On PostgreSQL a refused statement ends its transaction, so the attempt gets its own.
-        let mut tx = app.db.begin().await.expect("begin");
-        let taken = areas::set_municipality_code(
-            &mut tx.ex(),
-            other,
-            &MunicipalityCode::parse("GM9901").unwrap(),
-        );
+        let taken = app
+            .db
+            .write(move |c| {
+                areas::set_municipality_code(c, other, &MunicipalityCode::parse("GM9901").unwrap())
+            })
+            .await;
         assert!(
             matches!(taken, Err(StoreError::Conflict(_))),
             "{backend:?}: a GM code belongs to one municipality"
         );
-        drop(tx);
 
         let records = vec![
             neighbourhood("BU99010101", "Oude Dorp"),
             district("WK990101", "Centrum"),
             neighbourhood("BU99010102", "Molenbuurt"),
         ];
-        let mut tx = app.db.begin().await.expect("begin");
-        let first = areas::upsert(&mut tx.ex(), zonnedal, &records, now).expect("import");
-        tx.commit().await.expect("commit");
+        let first = app
+            .db
+            .write({
+                let records = records.clone();
+                move |c| areas::upsert(c, zonnedal, &records, now)
+            })
+            .await
+            .expect("import");
         assert_eq!(
             first,
             ImportOutcome {
@@ -93,8 +99,16 @@ async fn importing_areas_is_an_idempotent_upsert() {
             "{backend:?}"
         );
 
-        let mut tx = app.db.begin().await.expect("begin");
-        let again = areas::upsert(&mut tx.ex(), zonnedal, &records, now).expect("import again");
+        let (again, renamed) = app
+            .db
+            .write(move |c| {
+                let again = areas::upsert(c, zonnedal, &records, now)?;
+                let renamed =
+                    areas::upsert(c, zonnedal, &[district("WK990101", "Centrum-Noord")], now)?;
+                Ok::<_, StoreError>((again, renamed))
+            })
+            .await
+            .expect("import again, then rename");
         assert_eq!(
             again,
             ImportOutcome {
@@ -104,15 +118,7 @@ async fn importing_areas_is_an_idempotent_upsert() {
             },
             "{backend:?}: the same file changes nothing"
         );
-        let renamed = areas::upsert(
-            &mut tx.ex(),
-            zonnedal,
-            &[district("WK990101", "Centrum-Noord")],
-            now,
-        )
-        .expect("rename");
         assert_eq!(renamed.updated, 1);
-        tx.commit().await.expect("commit");
         for (org, records, key) in [
             (
                 zonnedal,
@@ -125,16 +131,26 @@ async fn importing_areas_is_an_idempotent_upsert() {
                 "error-import-other-municipality",
             ),
         ] {
-            let mut tx = app.db.begin().await.expect("begin");
-            let refused = areas::upsert(&mut tx.ex(), org, &records, now);
+            let refused = app
+                .db
+                .write(move |c| areas::upsert(c, org, &records, now))
+                .await;
             assert!(
                 matches!(refused, Err(StoreError::Refused(k)) if k == key),
                 "{backend:?}: {key}"
             );
         }
 
-        let mut conn = app.db.conn().await.expect("conn");
-        let list = areas::list(&mut conn.ex(), zonnedal).expect("list");
+        let (list, code) = app
+            .db
+            .read(move |c| {
+                Ok::<_, StoreError>((
+                    areas::list(c, zonnedal)?,
+                    areas::municipality_code(c, zonnedal)?,
+                ))
+            })
+            .await
+            .expect("list and code");
         let codes: Vec<_> = list
             .iter()
             .map(|a| (a.code.as_str(), a.name.as_str(), a.parent_id.is_some()))
@@ -147,11 +163,6 @@ async fn importing_areas_is_an_idempotent_upsert() {
                 ("WK990101", "Centrum-Noord", false)
             ]
         );
-        assert_eq!(
-            areas::municipality_code(&mut conn.ex(), zonnedal)
-                .expect("code")
-                .map(|c| c.as_str().to_owned()),
-            Some("GM9901".into())
-        );
+        assert_eq!(code.map(|c| c.as_str().to_owned()), Some("GM9901".into()));
     }
 }

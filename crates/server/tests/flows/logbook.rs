@@ -711,27 +711,20 @@ async fn each_entry_is_seen_only_by_whom_it_is_for(app: TestApp) {
     assert_eq!(w.outsider.get(&decision).await.status, 403);
 
     // The public: public entries only (what the public page will read).
-    let mut conn = app.db.conn().await.expect("conn");
-    let (public, _) = logbook::timeline(
-        &mut conn.ex(),
-        ApproachId(w.approach),
-        Audience::PUBLIC,
-        &Filter::default(),
-        None,
-        50,
-    )
-    .expect("timeline");
+    let approach = ApproachId(w.approach);
+    let ((public, _), hidden) = app
+        .db
+        .read(move |c| {
+            let public =
+                logbook::timeline(c, approach, Audience::PUBLIC, &Filter::default(), None, 50)?;
+            let hidden = logbook::get(c, approach, EntryId(own_meeting), Audience::PUBLIC)?;
+            Ok::<_, samenspel_store::StoreError>((public, hidden))
+        })
+        .await
+        .expect("timeline and entry");
     let titles: Vec<&str> = public.iter().map(|e| e.title.as_str()).collect();
     assert_eq!(titles, ["Openbare kaart"]);
-    let hidden = logbook::get(
-        &mut conn.ex(),
-        ApproachId(w.approach),
-        EntryId(own_meeting),
-        Audience::PUBLIC,
-    )
-    .expect("get");
     assert!(hidden.is_none());
-    drop(conn);
 
     // Changing who may see an entry takes effect at once.
     let page = w

@@ -118,11 +118,12 @@ async fn reset_mail_goes_out_over_smtp() {
         }
         // Once sent, the text (with its working link) does not stay in the database.
         let before_purge = samenspel_store::now() + time::Duration::seconds(1);
-        let mut conn = app.db.conn().await.expect("conn");
-        let purged = samenspel_store::jobs::purge_finished_mail(&mut conn.ex(), before_purge)
+        let purged = app
+            .db
+            .write(move |c| samenspel_store::jobs::purge_finished_mail(c, before_purge))
+            .await
             .expect("purge");
         assert_eq!(purged, 2, "{backend:?}: the activation and the reset mail");
-        drop(conn);
         assert_eq!(
             app.scalar("SELECT COUNT(*) FROM jobs WHERE payload LIKE '%/password/reset%'")
                 .await,

@@ -92,35 +92,41 @@ async fn audit_log_pages_by_time(app: TestApp) {
             .await,
     );
     let start = time::macros::datetime!(2026-03-01 09:00 UTC);
-    let mut conn = app.db.conn().await.expect("conn");
     // 30 events, three at each moment, alternating two actions; the newest is written first,
     // so ids do not follow time.
-    for i in (0..30).rev() {
-        let event = NewEvent {
-            actor: Some(sanne),
-            ip: None,
-            action: if i % 2 == 0 { "flow.even" } else { "flow.odd" },
-            subject_kind: "user",
-            subject_id: Some(i),
-            organisation: None,
-            changes: serde_json::Value::Null,
-        };
-        let at = start + time::Duration::minutes(i / 3);
-        audit::record(&mut conn.ex(), &event, at).expect("record");
-    }
-    drop(conn);
+    app.db
+        .write(move |c| {
+            for i in (0..30).rev() {
+                let event = NewEvent {
+                    actor: Some(sanne),
+                    ip: None,
+                    action: if i % 2 == 0 { "flow.even" } else { "flow.odd" },
+                    subject_kind: "user",
+                    subject_id: Some(i),
+                    organisation: None,
+                    changes: serde_json::Value::Null,
+                };
+                let at = start + time::Duration::minutes(i / 3);
+                audit::record(c, &event, at)?;
+            }
+            Ok::<_, samenspel_store::StoreError>(())
+        })
+        .await
+        .expect("record");
     let walk = |filter: Filter| {
         let db = app.db.clone();
         async move {
             let mut seen: Vec<i64> = Vec::new();
             let mut before = None;
             loop {
-                let mut conn = db.conn().await.expect("conn");
                 let page = Filter {
                     before,
                     ..filter.clone()
                 };
-                let rows = audit::list(&mut conn.ex(), &page, 4).expect("list");
+                let rows = db
+                    .read(move |c| audit::list(c, &page, 4))
+                    .await
+                    .expect("list");
                 for pair in rows.windows(2) {
                     assert!(
                         (pair[0].at, pair[0].id.0) > (pair[1].at, pair[1].id.0),

@@ -24,15 +24,16 @@ async fn two_workers_send_each_mail_once() {
     for backend in backends() {
         let app = TestApp::spawn(backend).await;
         for i in 0..40 {
-            let mut tx = app.db.begin().await.expect("begin");
             let mail = OutgoingMail {
                 to: format!("p{i}@example.nl"),
                 subject: format!("Onderwerp {i}"),
                 body: "Hallo".into(),
                 ..OutgoingMail::default()
             };
-            mail::enqueue(&mut tx.ex(), &mail).expect("enqueue");
-            tx.commit().await.expect("commit");
+            app.db
+                .write(move |c| mail::enqueue(c, &mail))
+                .await
+                .expect("enqueue");
         }
         let worker = |name: &str| samenspel::worker::Worker {
             db: app.db.clone(),
@@ -49,8 +50,7 @@ async fn two_workers_send_each_mail_once() {
             .expect("mail dir")
             .count();
         assert_eq!(sent, 40, "{backend:?}: every mail exactly once");
-        let mut conn = app.db.conn().await.expect("conn");
-        let counts = jobs::counts(&mut conn.ex()).expect("counts");
+        let counts = app.db.read(jobs::counts).await.expect("counts");
         assert_eq!(
             counts,
             jobs::JobCounts {
@@ -66,15 +66,17 @@ async fn two_workers_send_each_mail_once() {
 async fn failing_jobs_are_retried_later_then_given_up() {
     for backend in backends() {
         let app = TestApp::spawn(backend).await;
-        let mut conn = app.db.conn().await.expect("conn");
-        jobs::enqueue(
-            &mut conn.ex(),
-            "no-such-kind",
-            &serde_json::json!({}),
-            samenspel_store::now(),
-        )
-        .expect("enqueue");
-        drop(conn);
+        app.db
+            .write(|c| {
+                jobs::enqueue(
+                    c,
+                    "no-such-kind",
+                    &serde_json::json!({}),
+                    samenspel_store::now(),
+                )
+            })
+            .await
+            .expect("enqueue");
         let worker = samenspel::worker::Worker {
             db: app.db.clone(),
             mailer: samenspel::mailer::Mailer::from_config("", &app.config.mail_dir)
@@ -92,8 +94,7 @@ async fn failing_jobs_are_retried_later_then_given_up() {
         app.exec("UPDATE jobs SET run_at = created_at, attempts = max_attempts - 1")
             .await;
         assert_eq!(worker.run_due().await.expect("run"), 1);
-        let mut conn = app.db.conn().await.expect("conn");
-        let counts = jobs::counts(&mut conn.ex()).expect("counts");
+        let counts = app.db.read(jobs::counts).await.expect("counts");
         assert_eq!(
             counts,
             jobs::JobCounts {
@@ -254,13 +255,13 @@ async fn the_command_line_creates_a_platform_administrator() {
     let db = samenspel_store::Db::connect(&url, &samenspel_store::DbOptions::default())
         .await
         .expect("open");
-    let mut conn = db.conn().await.expect("conn");
     let email = samenspel_domain::accounts::Email::parse("beheer@example.nl").expect("email");
-    let user = samenspel_store::users::by_email(&mut conn.ex(), &email)
+    let user = db
+        .read(move |c| samenspel_store::users::by_email(c, &email))
+        .await
         .expect("query")
         .expect("created");
     assert!(user.is_platform_admin);
-    drop(conn);
     db.close().await;
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -360,3 +361,58 @@ async fn the_data_path_keeps_every_kind_of_value(app: TestApp) {
 }
 
 crate::on_both_databases!(the_data_path_keeps_every_kind_of_value);
+
+/// Instants written before the current data path (RFC 3339 that drops the fraction's trailing
+/// zeros, or carries an offset) read as the same instants afterwards and compare in time
+/// order: on SQLite because migration 0015 rewrites them at one width, on PostgreSQL because
+/// it keeps them as TIMESTAMPTZ.
+async fn instants_written_in_the_older_form_keep_their_time_order(app: TestApp) {
+    use time::OffsetDateTime;
+    use time::macros::datetime;
+    app.db
+        .read(|c| {
+            c.batch(
+                "INSERT INTO audit_events (at, action, subject_kind) VALUES
+                 ('2026-12-07T15:44:12.5Z', 'test.older_instant', 'test'),
+                 ('2026-12-07T15:44:12Z', 'test.older_instant', 'test'),
+                 ('2026-12-07T16:44:12.25+01:00', 'test.older_instant', 'test'),
+                 ('2026-12-07T15:44:12.1Z', 'test.older_instant', 'test')",
+            )?;
+            if c.backend() == Backend::Sqlite {
+                c.batch("DELETE FROM _sqlx_migrations WHERE version = 15")?;
+            }
+            Ok::<_, samenspel_store::StoreError>(())
+        })
+        .await
+        .expect("older instants");
+    let again = app.db.migrate().await.expect("migrate");
+    if app.db.backend() == Backend::Sqlite {
+        assert_eq!(again, ["0015 fixed width instants"]);
+    }
+    let (all, later): (Vec<OffsetDateTime>, i64) = app
+        .db
+        .read(|c| {
+            let all = c.column(
+                "SELECT at FROM audit_events WHERE action = 'test.older_instant' ORDER BY at",
+                &[],
+            )?;
+            let later = c.scalar(
+                "SELECT COUNT(*) FROM audit_events WHERE action = 'test.older_instant' AND at > $1",
+                samenspel_store::params![datetime!(2026-12-07 15:44:12.2 UTC)],
+            )?;
+            Ok::<_, samenspel_store::StoreError>((all, later))
+        })
+        .await
+        .expect("read instants");
+    assert_eq!(
+        all,
+        [
+            datetime!(2026-12-07 15:44:12 UTC),
+            datetime!(2026-12-07 15:44:12.1 UTC),
+            datetime!(2026-12-07 15:44:12.25 UTC),
+            datetime!(2026-12-07 15:44:12.5 UTC),
+        ]
+    );
+    assert_eq!(later, 2);
+}
+crate::on_both_databases!(instants_written_in_the_older_form_keep_their_time_order);

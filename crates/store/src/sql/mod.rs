@@ -113,6 +113,11 @@ impl r2d2::ManageConnection for PgConnector {
     }
 
     fn is_valid(&self, conn: &mut PgConn) -> std::result::Result<(), postgres::Error> {
+        // A connection the server closed (a restart, an idle timeout) fails here at once,
+        // without a round trip, and the pool opens a new one instead of lending it out.
+        if conn.client().is_closed() {
+            conn.client().batch_execute("")?;
+        }
         if conn.in_transaction {
             conn.client().batch_execute("ROLLBACK")?;
             conn.in_transaction = false;
@@ -306,6 +311,14 @@ impl Sql<'_> {
         Ok(())
     }
 
+    /// True inside a transaction [`Sql::begin`] started.
+    pub fn in_transaction(&self) -> bool {
+        match self {
+            Sql::Sqlite(c) => !c.is_autocommit(),
+            Sql::Postgres(c) => c.in_transaction,
+        }
+    }
+
     /// Ends the transaction [`Sql::begin`] started: commits or rolls back.
     pub fn finish(&mut self, commit: bool) -> Result<()> {
         let end = self.batch(if commit { "COMMIT" } else { "ROLLBACK" });
@@ -319,8 +332,8 @@ impl Sql<'_> {
     pub fn batch(&mut self, sql: &str) -> Result<()> {
         statement_ran(sql);
         match self {
-            Sql::Sqlite(c) => off_async(|| c.execute_batch(sql))?,
-            Sql::Postgres(c) => off_async(|| c.client().batch_execute(sql))?,
+            Sql::Sqlite(c) => c.execute_batch(sql)?,
+            Sql::Postgres(c) => c.client().batch_execute(sql)?,
         }
         Ok(())
     }
@@ -329,16 +342,14 @@ impl Sql<'_> {
     pub fn execute(&mut self, sql: &str, params: &[Value<'_>]) -> Result<u64> {
         statement_ran(sql);
         match self {
-            Sql::Sqlite(c) => off_async(|| {
+            Sql::Sqlite(c) => {
                 let mut statement = c.prepare_cached(sql)?;
                 bind_sqlite(&mut statement, params)?;
                 Ok(statement.raw_execute()? as u64)
-            }),
+            }
             Sql::Postgres(c) => {
                 let statement = c.prepare(sql, params)?;
-                Ok(off_async(|| {
-                    c.client().execute(&statement, &pg_params(params))
-                })?)
+                Ok(c.client().execute(&statement, &pg_params(params))?)
             }
         }
     }
@@ -357,7 +368,7 @@ impl Sql<'_> {
     pub fn optional<T: FromRow>(&mut self, sql: &str, params: &[Value<'_>]) -> Result<Option<T>> {
         statement_ran(sql);
         match self {
-            Sql::Sqlite(c) => off_async(|| {
+            Sql::Sqlite(c) => {
                 let mut statement = c.prepare_cached(sql)?;
                 bind_sqlite(&mut statement, params)?;
                 let mut rows = statement.raw_query();
@@ -365,17 +376,15 @@ impl Sql<'_> {
                     Some(row) => T::from_row(&Row::Sqlite(row)).map(Some),
                     None => Ok(None),
                 }
-            }),
+            }
             Sql::Postgres(c) => {
+                use postgres::fallible_iterator::FallibleIterator;
                 let statement = c.prepare(sql, params)?;
                 // The first row, as on SQLite: `query_opt` would refuse a second one.
-                let first = off_async(|| {
-                    use postgres::fallible_iterator::FallibleIterator;
-                    let mut rows = c
-                        .client()
-                        .query_raw(&statement, pg_params(params).iter().copied())?;
-                    rows.next()
-                })?;
+                let first = c
+                    .client()
+                    .query_raw(&statement, pg_params(params).iter().copied())?
+                    .next()?;
                 match first {
                     Some(row) => T::from_row(&Row::Postgres(&row)).map(Some),
                     None => Ok(None),
@@ -424,18 +433,17 @@ impl Sql<'_> {
     ) -> Result<()> {
         statement_ran(sql);
         match self {
-            Sql::Sqlite(c) => off_async(|| {
+            Sql::Sqlite(c) => {
                 let mut statement = c.prepare_cached(sql)?;
                 bind_sqlite(&mut statement, params)?;
                 let mut rows = statement.raw_query();
                 while let Some(row) = rows.next()? {
                     visit(&Row::Sqlite(row))?;
                 }
-                Ok::<_, StoreError>(())
-            })?,
+            }
             Sql::Postgres(c) => {
                 let statement = c.prepare(sql, params)?;
-                for row in off_async(|| c.client().query(&statement, &pg_params(params)))? {
+                for row in c.client().query(&statement, &pg_params(params))? {
                     visit(&Row::Postgres(&row))?;
                 }
             }
@@ -463,7 +471,7 @@ impl PgConn {
         {
             return Ok(statement.clone());
         }
-        let statement = off_async(|| self.client().prepare_typed(sql, &types))?;
+        let statement = self.client().prepare_typed(sql, &types)?;
         if self.statements.len() >= STATEMENT_CACHE {
             self.statements.clear();
         }
@@ -493,19 +501,6 @@ fn bind_sqlite(statement: &mut rusqlite::Statement<'_>, params: &[Value<'_>]) ->
         statement.raw_bind_parameter(index, value)?;
     }
     Ok(())
-}
-
-/// Runs a database call. A PostgreSQL call blocks on the client's own runtime, and a SQLite
-/// call may wait for the write lock: on an async worker thread (code that still calls store
-/// functions one by one from a handler) the worker first hands its other tasks to another
-/// thread; inside [`Pool::read`] / [`Pool::write`] it simply runs.
-fn off_async<T>(work: impl FnOnce() -> T) -> T {
-    match tokio::runtime::Handle::try_current() {
-        Ok(handle) if handle.runtime_flavor() == tokio::runtime::RuntimeFlavor::MultiThread => {
-            tokio::task::block_in_place(work)
-        }
-        _ => work(),
-    }
 }
 
 /// Tells the log (at trace level, target `samenspel::sql`) which statement runs; the test that

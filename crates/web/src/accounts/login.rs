@@ -1,11 +1,12 @@
 //! Logging in and out.
 
 use super::{start_session, within_address_limit};
-use crate::audit;
+use crate::audit::{Action, Event};
 use crate::auth::{
-    Ctx, DEVICE_COOKIE, SESSION_COOKIE, random_token, redirect, redirect_with_flash, removal,
-    safe_next, set_cookie, token_hash, verify_password,
+    Ctx, DEVICE_COOKIE, SESSION_COOKIE, random_token, redirect, removal, safe_next, set_cookie,
+    token_hash, verify_password,
 };
+use crate::change::{Done, Outcome, change};
 use crate::error::AppError;
 use crate::forms::{FormData, FormErrors};
 use crate::state::AppState;
@@ -16,7 +17,10 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum_extra::extract::cookie::CookieJar;
 use samenspel_domain::accounts::Email;
-use samenspel_store::{UserId, login_devices, sessions, two_factor, users};
+use samenspel_store::login_devices::{self, Device};
+use samenspel_store::sql::Sql;
+use samenspel_store::users::{self, User};
+use samenspel_store::{UserId, sessions, two_factor};
 use serde::Deserialize;
 
 #[derive(Debug, Default, Deserialize)]
@@ -59,48 +63,75 @@ pub async fn show(
     })
 }
 
+/// What the login form shows again when it refuses: the address as typed, and where the
+/// person was going.
+struct Retry {
+    email: String,
+    next: String,
+}
+
+impl Retry {
+    /// The form again with `status`, and `key` said about `field`.
+    fn refuse(
+        &self,
+        state: &AppState,
+        ctx: &Ctx,
+        status: StatusCode,
+        field: &'static str,
+        key: &'static str,
+    ) -> Response {
+        let mut errors = FormErrors::default();
+        errors.add(field, key);
+        render_status(
+            status,
+            &LoginView {
+                ctx,
+                email: self.email.clone(),
+                next: self.next.clone(),
+                errors,
+                allow_registration: state.config.allow_registration,
+            },
+        )
+    }
+}
+
 pub async fn submit(
     State(state): State<AppState>,
     ctx: Ctx,
     jar: CookieJar,
     FormData(form): FormData<LoginForm>,
 ) -> Result<Response, AppError> {
-    let next = safe_next(&form.next).unwrap_or("").to_owned();
-    let refuse = |status: StatusCode, field: &'static str, key: &'static str| {
-        let mut errors = FormErrors::default();
-        errors.add(field, key);
-        render_status(
-            status,
-            &LoginView {
-                ctx: &ctx,
-                email: form.email.trim().to_owned(),
-                next: next.clone(),
-                errors,
-                allow_registration: state.config.allow_registration,
-            },
-        )
+    let retry = Retry {
+        email: form.email.trim().to_owned(),
+        next: safe_next(&form.next).unwrap_or("").to_owned(),
     };
 
     if !within_address_limit(&state, &ctx) {
-        let mut conn = state.db.conn().await?;
-        audit::record(
-            &mut conn.ex(),
-            &ctx,
-            "user.login_throttled",
-            ("user", None),
-            None,
-            serde_json::json!({}),
-        )?;
-        return Ok(refuse(
-            StatusCode::TOO_MANY_REQUESTS,
-            "email",
-            "error-too-many-attempts",
-        ));
+        // The refusal is audited, so it is a change that is kept.
+        return change(state, ctx, move |_, state, ctx| {
+            let page = retry.refuse(
+                state,
+                ctx,
+                StatusCode::TOO_MANY_REQUESTS,
+                "email",
+                "error-too-many-attempts",
+            );
+            Ok(Done::respond(page)
+                .audit(Event::new(
+                    Action::UserLoginThrottled(None),
+                    None,
+                    serde_json::json!({}),
+                ))
+                .into())
+        })
+        .await;
     }
     let email = match Email::parse(&form.email) {
         Ok(email) => email,
         Err(invalid) => {
-            return Ok(refuse(
+            return Ok(retry.refuse(
+                &state,
+                &ctx,
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "email",
                 invalid.key,
@@ -108,7 +139,9 @@ pub async fn submit(
         }
     };
     if form.password.is_empty() {
-        return Ok(refuse(
+        return Ok(retry.refuse(
+            &state,
+            &ctx,
             StatusCode::UNPROCESSABLE_ENTITY,
             "password",
             "error-password-required",
@@ -118,15 +151,11 @@ pub async fn submit(
     let now = samenspel_store::now();
     let device_token = jar.get(DEVICE_COOKIE).map(|c| c.value().to_owned());
     let (user, device) = {
-        let mut conn = state.db.conn().await?;
-        let user = users::by_email(&mut conn.ex(), &email)?;
-        let device = match (&user, &device_token) {
-            (Some(user), Some(token)) => {
-                login_devices::find(&mut conn.ex(), user.id, &token_hash(token))?
-            }
-            _ => None,
-        };
-        (user, device)
+        let db = state.db.clone();
+        let email = email.clone();
+        let token = device_token.clone();
+        db.read(move |c| known_in(c, &email, token.as_deref()))
+            .await?
     };
     // A browser the person logged in with before has its own lock; any other browser shares
     // the account's. The password is checked either way, so a locked account, a wrong password
@@ -136,6 +165,7 @@ pub async fn submit(
         (Some(user), None) => user.is_locked(now),
         (None, _) => false,
     };
+    // Checked before the change: the slow hash does not hold the transaction open.
     let valid = verify_password(
         form.password.clone(),
         user.as_ref().map(|u| u.password_hash.clone()),
@@ -143,103 +173,148 @@ pub async fn submit(
     .await?;
     // A blocked account is told so, but only to whoever knows its password.
     if valid && !locked && user.as_ref().is_some_and(|u| u.blocked_at.is_some()) {
-        return Ok(refuse(
+        return Ok(retry.refuse(
+            &state,
+            &ctx,
             StatusCode::FORBIDDEN,
             "password",
             "error-account-blocked",
         ));
     }
     let user = match user {
-        Some(user) if valid && !locked => user,
+        Some(user) if valid && !locked => user.id,
         user => {
-            let mut tx = state.db.begin().await?;
-            let subject = user.as_ref().map(|u| u.id.0);
-            match (&user, &device) {
-                _ if locked => {}
-                (Some(_), Some(device)) => {
-                    login_devices::login_failed(&mut tx.ex(), device.id, now)?
-                }
-                (Some(user), None) => {
-                    users::login_failed(&mut tx.ex(), user.id, now)?;
-                }
-                (None, _) => {}
-            }
-            audit::record(
-                &mut tx.ex(),
-                &ctx,
-                if locked {
-                    "user.login_locked"
-                } else {
-                    "user.login_failed"
-                },
-                ("user", subject),
-                None,
-                serde_json::json!({ "email": email.as_str() }),
-            )?;
-            tx.commit().await?;
-            return Ok(refuse(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "password",
-                "error-login-failed",
-            ));
+            let failure = Failure {
+                user: user.map(|u| u.id),
+                device: device.map(|d| d.id),
+                locked,
+                email,
+            };
+            return change(state, ctx, move |c, state, ctx| {
+                failed_in(c, state, ctx, failure, &retry, now)
+            })
+            .await;
         }
     };
 
-    // With a second factor, the password only opens the step that asks for the code.
-    if two_factor::factor(&mut state.db.conn().await?.ex(), user.id)?.enabled() {
-        return super::two_factor::challenge(&state, user.id, &next).await;
+    change(state, ctx, move |c, state, ctx| {
+        // With a second factor, the password only opens the step that asks for the code.
+        if two_factor::factor(c, user)?.enabled() {
+            let response = super::two_factor::challenge(c, state, user, &retry.next)?;
+            return Ok(Done::respond(response).into());
+        }
+        let (response, login) = finish_login(
+            c,
+            state,
+            ctx,
+            device_token.as_deref(),
+            user,
+            &retry.next,
+            "password",
+        )?;
+        Ok(Done::respond(response).audit(login).into())
+    })
+    .await
+}
+
+/// The account with the address, and the browser it knows by the device cookie's `token`.
+fn known_in(
+    c: &mut Sql<'_>,
+    email: &Email,
+    token: Option<&str>,
+) -> Result<(Option<User>, Option<Device>), AppError> {
+    let user = users::by_email(c, email)?;
+    let device = match (&user, token) {
+        (Some(user), Some(token)) => login_devices::find(c, user.id, &token_hash(token))?,
+        _ => None,
+    };
+    Ok((user, device))
+}
+
+/// A login that failed: whose it was (if anyone's), from which known browser, and whether
+/// the account or browser was already locked.
+struct Failure {
+    user: Option<UserId>,
+    device: Option<i64>,
+    locked: bool,
+    email: Email,
+}
+
+/// Counts the failure against the browser or the account and audits it; the counter and the
+/// event are kept while the form answers with the refusal.
+fn failed_in(
+    c: &mut Sql<'_>,
+    state: &AppState,
+    ctx: &Ctx,
+    failure: Failure,
+    retry: &Retry,
+    now: time::OffsetDateTime,
+) -> Result<Outcome, AppError> {
+    match (failure.user, failure.device) {
+        _ if failure.locked => {}
+        (Some(_), Some(device)) => login_devices::login_failed(c, device, now)?,
+        (Some(user), None) => {
+            users::login_failed(c, user, now)?;
+        }
+        (None, _) => {}
     }
-    finish_login(&state, &ctx, &jar, user.id, &next, "password").await
+    let action = if failure.locked {
+        Action::UserLoginLocked(failure.user)
+    } else {
+        Action::UserLoginFailed(failure.user)
+    };
+    let page = retry.refuse(
+        state,
+        ctx,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "password",
+        "error-login-failed",
+    );
+    Ok(Done::respond(page)
+        .audit(Event::new(
+            action,
+            None,
+            serde_json::json!({ "email": failure.email.as_str() }),
+        ))
+        .into())
 }
 
 /// Starts the session of a person whose password (and code, when they use a second factor)
-/// was right: a fresh session, the browser remembered, the counters reset, the login audited
-/// with how it was made (`method`).
-pub(crate) async fn finish_login(
+/// was right: a fresh session, the browser (known by the device cookie's `device_token`)
+/// remembered, the counters reset. Returns the redirect to `next` that carries the cookies,
+/// and the login's event, with how it was made (`method`), for the change to record.
+pub(crate) fn finish_login(
+    c: &mut Sql<'_>,
     state: &AppState,
     ctx: &Ctx,
-    jar: &CookieJar,
+    device_token: Option<&str>,
     user: UserId,
     next: &str,
     method: &str,
-) -> Result<Response, AppError> {
+) -> Result<(Response, Event), AppError> {
     let now = samenspel_store::now();
-    let device = match jar.get(DEVICE_COOKIE) {
-        Some(token) => {
-            let mut conn = state.db.conn().await?;
-            login_devices::find(&mut conn.ex(), user, &token_hash(token.value()))?
-        }
+    let device = match device_token {
+        Some(token) => login_devices::find(c, user, &token_hash(token))?,
         None => None,
     };
-    let mut tx = state.db.begin().await?;
     if let Some(old) = &ctx.user {
-        sessions::delete(&mut tx.ex(), &old.session_id)?;
+        sessions::delete(c, &old.session_id)?;
     }
-    let cookie = start_session(state, &mut tx.ex(), user)?;
+    let cookie = start_session(state, c, user)?;
     // Failures from unknown browsers keep counting when the person logs in with a known one,
     // so that guessing elsewhere stays slow.
-    users::login_succeeded(&mut tx.ex(), user, now, device.is_none())?;
+    users::login_succeeded(c, user, now, device.is_none())?;
     let new_device = match &device {
         Some(device) => {
-            login_devices::login_succeeded(&mut tx.ex(), device.id, now)?;
+            login_devices::login_succeeded(c, device.id, now)?;
             None
         }
         None => {
             let token = random_token(32);
-            login_devices::remember(&mut tx.ex(), user, &token_hash(&token), now)?;
+            login_devices::remember(c, user, &token_hash(&token), now)?;
             Some(token)
         }
     };
-    audit::record_as(
-        &mut tx.ex(),
-        ctx,
-        Some(user),
-        "user.login",
-        ("user", Some(user.0)),
-        None,
-        serde_json::json!({ "method": method }),
-    )?;
-    tx.commit().await?;
 
     let mut response = redirect(if next.is_empty() { "/" } else { next });
     set_cookie(&mut response, &cookie);
@@ -249,23 +324,28 @@ pub(crate) async fn finish_login(
             &crate::auth::cookie(state, DEVICE_COOKIE, token, Some(time::Duration::days(365))),
         );
     }
-    Ok(response)
+    let login = Event::new(
+        Action::UserLogin(user),
+        None,
+        serde_json::json!({ "method": method }),
+    )
+    .by(Some(user));
+    Ok((response, login))
 }
 
 pub async fn logout(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    change(state, ctx, logout_in).await
+}
+
+fn logout_in(c: &mut Sql<'_>, state: &AppState, ctx: &Ctx) -> Result<Outcome, AppError> {
     let user = ctx.require_user()?;
-    let mut tx = state.db.begin().await?;
-    sessions::delete(&mut tx.ex(), &user.session_id)?;
-    audit::record(
-        &mut tx.ex(),
-        &ctx,
-        "user.logout",
-        ("user", Some(user.id.0)),
-        None,
-        serde_json::json!({}),
-    )?;
-    tx.commit().await?;
-    let mut response = redirect_with_flash(&state, "/", "flash-logged-out");
-    set_cookie(&mut response, &removal(&state, SESSION_COOKIE));
-    Ok(response)
+    sessions::delete(c, &user.session_id)?;
+    Ok(Done::redirect("/", "flash-logged-out")
+        .cookie(removal(state, SESSION_COOKIE))
+        .audit(Event::new(
+            Action::UserLogout(user.id),
+            None,
+            serde_json::json!({}),
+        ))
+        .into())
 }

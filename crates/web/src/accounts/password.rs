@@ -1,8 +1,9 @@
 //! A forgotten password: a link by e-mail that works once, for an hour.
 
 use super::within_address_limit;
-use crate::audit;
-use crate::auth::{Ctx, hash_password, random_token, redirect_with_flash, token_hash};
+use crate::audit::{Action, Event};
+use crate::auth::{Ctx, hash_password, random_token, token_hash};
+use crate::change::{Done, Outcome, change};
 use crate::error::AppError;
 use crate::forms::{FormData, FormErrors};
 use crate::i18n;
@@ -14,7 +15,9 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use samenspel_domain::accounts::{Email, NewPassword};
-use samenspel_store::{password_resets, sessions, users};
+use samenspel_store::sql::Sql;
+use samenspel_store::users::{self, User};
+use samenspel_store::{UserId, password_resets, sessions};
 use serde::Deserialize;
 use time::Duration;
 
@@ -76,56 +79,65 @@ pub async fn forgot_submit(
         Err(invalid) => return Ok(refuse(StatusCode::UNPROCESSABLE_ENTITY, invalid.key)),
     };
 
-    let now = samenspel_store::now();
-    let mut tx = state.db.begin().await?;
+    change(state, ctx, move |c, state, ctx| {
+        forgot_submit_in(c, state, ctx, email)
+    })
+    .await
+}
+
+fn forgot_submit_in(
+    c: &mut Sql<'_>,
+    state: &AppState,
+    ctx: &Ctx,
+    email: Email,
+) -> Result<Outcome, AppError> {
     // The answer is the same whether or not the address is known, so the form does not tell
     // who has an account.
-    if let Some(user) = users::by_email(&mut tx.ex(), &email)? {
-        let recent = password_resets::last_requested(&mut tx.ex(), user.id)?;
-        if recent.is_none_or(|at| now - at >= ONE_MAIL_PER) {
-            let token = random_token(32);
-            password_resets::create(
-                &mut tx.ex(),
-                user.id,
-                &token_hash(&token),
-                now,
-                now + LINK_VALID,
-            )?;
-            let lang = user.language();
-            let link = format!(
-                "{}/password/reset?token={token}",
-                state.config.base_url.trim_end_matches('/')
-            );
-            let body = i18n::t_args(
-                lang,
-                "mail-reset-body",
-                &[("name", user.name.clone()), ("link", link)],
-            );
-            let mail = OutgoingMail {
-                to: user.email.clone(),
-                subject: i18n::t(lang, "mail-reset-subject"),
-                body,
-                ..OutgoingMail::default()
-            };
-            mail::enqueue(&mut tx.ex(), &mail)?;
-            audit::record(
-                &mut tx.ex(),
-                &ctx,
-                "user.password_reset_requested",
-                ("user", Some(user.id.0)),
-                None,
-                serde_json::json!({}),
-            )?;
-        }
-    }
-    tx.commit().await?;
-    state.jobs_waiting.notify_one();
-    Ok(render(&ForgotView {
-        ctx: &ctx,
+    let requested = match users::by_email(c, &email)? {
+        Some(user) => send_link(c, state, &user)?,
+        None => None,
+    };
+    let page = render(&ForgotView {
+        ctx,
         email: email.as_str().to_owned(),
         errors: FormErrors::default(),
         sent: true,
-    }))
+    });
+    Ok(Done::respond(page).audit_if(requested).into())
+}
+
+/// Mails the person a reset link, unless one went out just before; returns the event of a
+/// link sent.
+fn send_link(c: &mut Sql<'_>, state: &AppState, user: &User) -> Result<Option<Event>, AppError> {
+    let now = samenspel_store::now();
+    let recent = password_resets::last_requested(c, user.id)?;
+    if recent.is_some_and(|at| now - at < ONE_MAIL_PER) {
+        return Ok(None);
+    }
+    let token = random_token(32);
+    password_resets::create(c, user.id, &token_hash(&token), now, now + LINK_VALID)?;
+    let lang = user.language();
+    let link = format!(
+        "{}/password/reset?token={token}",
+        state.config.base_url.trim_end_matches('/')
+    );
+    let body = i18n::t_args(
+        lang,
+        "mail-reset-body",
+        &[("name", user.name.clone()), ("link", link)],
+    );
+    let mail = OutgoingMail {
+        to: user.email.clone(),
+        subject: i18n::t(lang, "mail-reset-subject"),
+        body,
+        ..OutgoingMail::default()
+    };
+    mail::enqueue(c, &mail)?;
+    Ok(Some(Event::new(
+        Action::UserPasswordResetRequested(user.id),
+        None,
+        serde_json::json!({}),
+    )))
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -152,16 +164,28 @@ struct ResetView<'a> {
     errors: FormErrors,
 }
 
-async fn usable_reset(
-    state: &AppState,
+/// The reset behind the link's `token`, while it can still be used.
+fn usable_reset(
+    c: &mut Sql<'_>,
     token: &str,
 ) -> Result<Option<password_resets::PasswordReset>, AppError> {
     if token.is_empty() {
         return Ok(None);
     }
-    let mut conn = state.db.conn().await?;
-    let found = password_resets::by_token_hash(&mut conn.ex(), &token_hash(token))?;
+    let found = password_resets::by_token_hash(c, &token_hash(token))?;
     Ok(found.filter(|r| r.usable(samenspel_store::now())))
+}
+
+/// The usable reset behind `token`, with the person it is for.
+fn reset_for(
+    c: &mut Sql<'_>,
+    token: &str,
+) -> Result<Option<(password_resets::PasswordReset, User)>, AppError> {
+    let Some(reset) = usable_reset(c, token)? else {
+        return Ok(None);
+    };
+    let user = users::by_id(c, reset.user_id)?.ok_or(AppError::NotFound)?;
+    Ok(Some((reset, user)))
 }
 
 pub async fn reset_show(
@@ -169,10 +193,15 @@ pub async fn reset_show(
     ctx: Ctx,
     Query(query): Query<ResetQuery>,
 ) -> Result<Response, AppError> {
-    let invalid = usable_reset(&state, &query.token).await?.is_none();
+    let db = state.db.clone();
+    db.read(move |c| reset_show_in(c, &ctx, query)).await
+}
+
+fn reset_show_in(c: &mut Sql<'_>, ctx: &Ctx, query: ResetQuery) -> Result<Response, AppError> {
+    let invalid = usable_reset(c, &query.token)?.is_none();
     let view = ResetView {
-        ctx: &ctx,
-        token: query.token.clone(),
+        ctx,
+        token: query.token,
         invalid,
         errors: FormErrors::default(),
     };
@@ -183,34 +212,42 @@ pub async fn reset_show(
     })
 }
 
+/// The reset page for a link that is unknown, used or expired.
+fn gone(ctx: &Ctx, token: String) -> Response {
+    render_status(
+        StatusCode::GONE,
+        &ResetView {
+            ctx,
+            token,
+            invalid: true,
+            errors: FormErrors::default(),
+        },
+    )
+}
+
 pub async fn reset_submit(
     State(state): State<AppState>,
     ctx: Ctx,
     FormData(form): FormData<ResetForm>,
 ) -> Result<Response, AppError> {
-    let view = |invalid, errors| ResetView {
+    let view = |errors| ResetView {
         ctx: &ctx,
         token: form.token.clone(),
-        invalid,
+        invalid: false,
         errors,
     };
     if !within_address_limit(&state, &ctx) {
         let mut errors = FormErrors::default();
         errors.add("password", "error-too-many-attempts");
-        return Ok(render_status(
-            StatusCode::TOO_MANY_REQUESTS,
-            &view(false, errors),
-        ));
+        return Ok(render_status(StatusCode::TOO_MANY_REQUESTS, &view(errors)));
     }
-    let Some(reset) = usable_reset(&state, &form.token).await? else {
-        return Ok(render_status(
-            StatusCode::GONE,
-            &view(true, FormErrors::default()),
-        ));
+    let found = {
+        let db = state.db.clone();
+        let token = form.token.clone();
+        db.read(move |c| reset_for(c, &token)).await?
     };
-    let user = {
-        let mut conn = state.db.conn().await?;
-        users::by_id(&mut conn.ex(), reset.user_id)?.ok_or(AppError::NotFound)?
+    let Some((reset, user)) = found else {
+        return Ok(gone(&ctx, form.token.clone()));
     };
     let email = Email::parse(&user.email).ok();
     let password = match NewPassword::parse(&form.password, email.as_ref()) {
@@ -220,35 +257,38 @@ pub async fn reset_submit(
             errors.add("password", invalid.key);
             return Ok(render_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                &view(false, errors),
+                &view(errors),
             ));
         }
     };
+    // Hashed before the change: the slow hash does not hold the transaction open.
     let hash = hash_password(password.expose().to_owned()).await?;
+    let (reset, user) = (reset.id, user.id);
+    change(state, ctx, move |c, _, ctx| {
+        reset_submit_in(c, ctx, reset, user, &hash, form.token)
+    })
+    .await
+}
+
+fn reset_submit_in(
+    c: &mut Sql<'_>,
+    ctx: &Ctx,
+    reset: i64,
+    user: UserId,
+    hash: &str,
+    token: String,
+) -> Result<Outcome, AppError> {
     let now = samenspel_store::now();
-    let mut tx = state.db.begin().await?;
-    if !password_resets::mark_used(&mut tx.ex(), reset.id, now)? {
-        return Ok(render_status(
-            StatusCode::GONE,
-            &view(true, FormErrors::default()),
-        ));
+    // Used meanwhile, by a second press or another tab.
+    if !password_resets::mark_used(c, reset, now)? {
+        return Ok(Outcome::refused_with(gone(ctx, token)));
     }
-    users::set_password(&mut tx.ex(), user.id, &hash, now)?;
+    users::set_password(c, user, hash, now)?;
     // Whoever had a session with the old password loses it.
-    sessions::delete_for_user(&mut tx.ex(), user.id, None)?;
-    audit::record_as(
-        &mut tx.ex(),
-        &ctx,
-        Some(user.id),
-        "user.password_reset",
-        ("user", Some(user.id.0)),
-        None,
-        serde_json::json!({}),
-    )?;
-    tx.commit().await?;
-    Ok(redirect_with_flash(
-        &state,
-        "/login",
-        "flash-password-reset",
-    ))
+    sessions::delete_for_user(c, user, None)?;
+    Ok(Done::redirect("/login", "flash-password-reset")
+        .audit(
+            Event::new(Action::UserPasswordReset(user), None, serde_json::json!({})).by(Some(user)),
+        )
+        .into())
 }

@@ -5,11 +5,12 @@
 //! with the address it was sent to.
 
 use super::{start_session, within_address_limit};
-use crate::audit;
+use crate::audit::{Action, Event};
 use crate::auth::{
     Ctx, LANG_COOKIE, cookie, hash_password, random_token, redirect, safe_next, set_cookie,
     token_hash,
 };
+use crate::change::{Done, Outcome, change};
 use crate::error::AppError;
 use crate::forms::{FormData, FormErrors};
 use crate::i18n;
@@ -24,6 +25,7 @@ use samenspel_domain::Language;
 use samenspel_domain::accounts::{Email, NewPassword, PersonName};
 use samenspel_store::invitations::{self, InvitationState};
 use samenspel_store::registrations::{self, Registration};
+use samenspel_store::sql::Sql;
 use samenspel_store::{StoreError, users};
 use serde::Deserialize;
 use time::Duration;
@@ -69,15 +71,14 @@ struct RegisterView<'a> {
 }
 
 /// The invitation behind a `/invitations/{token}` next-link, if it is still open.
-async fn open_invitation(
-    state: &AppState,
+fn open_invitation(
+    c: &mut Sql<'_>,
     next: &str,
 ) -> Result<Option<invitations::Invitation>, AppError> {
     let Some(token) = next.strip_prefix("/invitations/") else {
         return Ok(None);
     };
-    let mut conn = state.db.conn().await?;
-    let found = invitations::by_token_hash(&mut conn.ex(), &token_hash(token))?;
+    let found = invitations::by_token_hash(c, &token_hash(token))?;
     Ok(found.filter(|i| i.state(samenspel_store::now()) == InvitationState::Open))
 }
 
@@ -86,12 +87,22 @@ pub async fn show(
     ctx: Ctx,
     Query(query): Query<RegisterQuery>,
 ) -> Result<Response, AppError> {
+    let db = state.db.clone();
+    db.read(move |c| show_in(c, &state, &ctx, query)).await
+}
+
+fn show_in(
+    c: &mut Sql<'_>,
+    state: &AppState,
+    ctx: &Ctx,
+    query: RegisterQuery,
+) -> Result<Response, AppError> {
     let next = safe_next(&query.next).unwrap_or("").to_owned();
-    let invitation = open_invitation(&state, &next).await?;
+    let invitation = open_invitation(c, &next)?;
     let closed = !state.config.allow_registration && invitation.is_none();
     let email = invitation.map(|i| i.email).unwrap_or(query.email);
     Ok(render(&RegisterView {
-        ctx: &ctx,
+        ctx,
         name: String::new(),
         email,
         language: ctx.lang.code().to_owned(),
@@ -101,13 +112,38 @@ pub async fn show(
     }))
 }
 
+/// A registration that passed its checks, its password already hashed.
+struct Applicant {
+    name: PersonName,
+    email: Email,
+    password_hash: String,
+    language: Language,
+    next: String,
+}
+
+impl Applicant {
+    fn new_user(&self) -> users::NewUser<'_> {
+        users::NewUser {
+            email: &self.email,
+            name: &self.name,
+            password_hash: &self.password_hash,
+            language: self.language,
+            platform_admin: false,
+        }
+    }
+}
+
 pub async fn submit(
     State(state): State<AppState>,
     ctx: Ctx,
     FormData(form): FormData<RegisterForm>,
 ) -> Result<Response, AppError> {
     let next = safe_next(&form.next).unwrap_or("").to_owned();
-    let invitation = open_invitation(&state, &next).await?;
+    let invitation = {
+        let db = state.db.clone();
+        let next = next.clone();
+        db.read(move |c| open_invitation(c, &next)).await?
+    };
     let view = |errors: FormErrors, closed: bool| RegisterView {
         ctx: &ctx,
         name: form.name.trim().to_owned(),
@@ -159,99 +195,128 @@ pub async fn submit(
         ));
     }
 
-    let hash = hash_password(password.expose().to_owned()).await?;
+    // Hashed before the change: the slow hash does not hold the transaction open.
+    let password_hash = hash_password(password.expose().to_owned()).await?;
+    let invited = invitation.is_some_and(|i| i.email == email.as_str());
+    let applicant = Applicant {
+        name,
+        email,
+        password_hash,
+        language,
+        next,
+    };
+    change(state, ctx, move |c, state, ctx| {
+        submit_in(c, state, ctx, invited, applicant)
+    })
+    .await
+}
+
+/// `invited`: an open invitation was sent to the applicant's very address.
+fn submit_in(
+    c: &mut Sql<'_>,
+    state: &AppState,
+    ctx: &Ctx,
+    invited: bool,
+    applicant: Applicant,
+) -> Result<Outcome, AppError> {
     // An open invitation to this very address has proved it: the account starts at once.
-    if invitation.is_some_and(|i| i.email == email.as_str()) {
-        let mut tx = state.db.begin().await?;
-        if users::by_email(&mut tx.ex(), &email)?.is_none() {
-            let new = users::NewUser {
-                email: &email,
-                name: &name,
-                password_hash: &hash,
-                language,
-                platform_admin: false,
-            };
-            return start_account(&state, &ctx, tx, &new, &next).await;
-        }
+    if invited && users::by_email(c, &applicant.email)?.is_none() {
+        return start_account(c, state, &applicant.new_user(), &applicant.next);
     }
 
     // Otherwise the address is confirmed by a link first, and the answer is the same whether
     // or not it already belongs to an account: its owner gets a mail that someone tried.
     let now = samenspel_store::now();
-    let mut tx = state.db.begin().await?;
-    let recently = registrations::last_mailed(&mut tx.ex(), email.as_str())?
+    let recently = registrations::last_mailed(c, applicant.email.as_str())?
         .is_some_and(|at| now - at < ONE_MAIL_PER);
-    if !recently {
-        let token = random_token(32);
-        let base = state.config.base_url.trim_end_matches('/');
-        let owner = users::by_email(&mut tx.ex(), &email)?;
-        let (mail, password_hash) = match &owner {
-            Some(owner) => {
-                let lang = owner.language();
-                let body = i18n::t_args(
-                    lang,
-                    "mail-register-taken-body",
-                    &[
-                        ("name", owner.name.clone()),
-                        ("login", format!("{base}/login")),
-                        ("forgot", format!("{base}/password/forgot")),
-                    ],
-                );
-                let subject = i18n::t(lang, "mail-register-taken-subject");
-                ((subject, body), "")
-            }
-            None => {
-                let body = i18n::t_args(
-                    language,
-                    "mail-register-body",
-                    &[
-                        ("name", name.as_str().to_owned()),
-                        ("link", format!("{base}/register/confirm?token={token}")),
-                    ],
-                );
-                let subject = i18n::t(language, "mail-register-subject");
-                ((subject, body), hash.as_str())
-            }
-        };
-        registrations::create(
-            &mut tx.ex(),
-            &registrations::NewRegistration {
-                email: email.as_str(),
-                token_hash: &token_hash(&token),
-                name: name.as_str(),
-                password_hash,
-                language: language.code(),
-                next: &next,
-            },
-            now,
-            now + LINK_VALID,
-        )?;
-        let (subject, body) = mail;
-        mail::enqueue(
-            &mut tx.ex(),
-            &OutgoingMail {
-                to: email.as_str().to_owned(),
-                subject,
-                body,
-                ..OutgoingMail::default()
-            },
-        )?;
-        if let Some(owner) = owner {
-            audit::record(
-                &mut tx.ex(),
-                &ctx,
-                "user.registration_on_taken_address",
-                ("user", Some(owner.id.0)),
-                None,
-                serde_json::json!({}),
-            )?;
+    let taken = if recently {
+        None
+    } else {
+        send_link(c, state, &applicant, now)?
+    };
+    let page = render(&SentView {
+        ctx,
+        email: applicant.email.as_str().to_owned(),
+    });
+    Ok(Done::respond(page).audit_if(taken).into())
+}
+
+/// Stores the registration and mails the address: the link that activates the account, or,
+/// when the address has an account, a note to its owner. Returns the event of the latter.
+fn send_link(
+    c: &mut Sql<'_>,
+    state: &AppState,
+    applicant: &Applicant,
+    now: time::OffsetDateTime,
+) -> Result<Option<Event>, AppError> {
+    let Applicant {
+        name,
+        email,
+        password_hash: hash,
+        language,
+        next,
+    } = applicant;
+    let language = *language;
+    let token = random_token(32);
+    let base = state.config.base_url.trim_end_matches('/');
+    let owner = users::by_email(c, email)?;
+    let (mail, password_hash) = match &owner {
+        Some(owner) => {
+            let lang = owner.language();
+            let body = i18n::t_args(
+                lang,
+                "mail-register-taken-body",
+                &[
+                    ("name", owner.name.clone()),
+                    ("login", format!("{base}/login")),
+                    ("forgot", format!("{base}/password/forgot")),
+                ],
+            );
+            let subject = i18n::t(lang, "mail-register-taken-subject");
+            ((subject, body), "")
         }
-    }
-    tx.commit().await?;
-    state.jobs_waiting.notify_one();
-    Ok(render(&SentView {
-        ctx: &ctx,
-        email: email.as_str().to_owned(),
+        None => {
+            let body = i18n::t_args(
+                language,
+                "mail-register-body",
+                &[
+                    ("name", name.as_str().to_owned()),
+                    ("link", format!("{base}/register/confirm?token={token}")),
+                ],
+            );
+            let subject = i18n::t(language, "mail-register-subject");
+            ((subject, body), hash.as_str())
+        }
+    };
+    registrations::create(
+        c,
+        &registrations::NewRegistration {
+            email: email.as_str(),
+            token_hash: &token_hash(&token),
+            name: name.as_str(),
+            password_hash,
+            language: language.code(),
+            next: next.as_str(),
+        },
+        now,
+        now + LINK_VALID,
+    )?;
+    let (subject, body) = mail;
+    mail::enqueue(
+        c,
+        &OutgoingMail {
+            to: email.as_str().to_owned(),
+            subject,
+            body,
+            ..OutgoingMail::default()
+        },
+    )?;
+    Ok(owner.map(|owner| {
+        Event::new(
+            Action::UserRegistrationOnTakenAddress(owner.id),
+            None,
+            serde_json::json!({}),
+        )
     }))
 }
 
@@ -286,12 +351,13 @@ pub async fn confirm_show(
     ctx: Ctx,
     Query(query): Query<ConfirmForm>,
 ) -> Result<Response, AppError> {
-    let mut conn = state.db.conn().await?;
-    let registration = registrations::usable_by_token_hash(
-        &mut conn.ex(),
-        &token_hash(&query.token),
-        samenspel_store::now(),
-    )?;
+    let db = state.db.clone();
+    db.read(move |c| confirm_show_in(c, &ctx, query)).await
+}
+
+fn confirm_show_in(c: &mut Sql<'_>, ctx: &Ctx, query: ConfirmForm) -> Result<Response, AppError> {
+    let registration =
+        registrations::usable_by_token_hash(c, &token_hash(&query.token), samenspel_store::now())?;
     let status = if registration.is_some() {
         StatusCode::OK
     } else {
@@ -300,7 +366,7 @@ pub async fn confirm_show(
     Ok(render_status(
         status,
         &ConfirmView {
-            ctx: &ctx,
+            ctx,
             token: query.token,
             registration,
             exists: false,
@@ -313,31 +379,46 @@ pub async fn confirm_submit(
     ctx: Ctx,
     FormData(form): FormData<ConfirmForm>,
 ) -> Result<Response, AppError> {
-    let mut tx = state.db.begin().await?;
-    let found = registrations::usable_by_token_hash(
-        &mut tx.ex(),
-        &token_hash(&form.token),
-        samenspel_store::now(),
-    )?;
+    change(state, ctx, move |c, state, ctx| {
+        confirm_submit_in(c, state, ctx, &form)
+    })
+    .await
+}
+
+fn confirm_submit_in(
+    c: &mut Sql<'_>,
+    state: &AppState,
+    ctx: &Ctx,
+    form: &ConfirmForm,
+) -> Result<Outcome, AppError> {
+    let found =
+        registrations::usable_by_token_hash(c, &token_hash(&form.token), samenspel_store::now())?;
     let view = |registration, exists| ConfirmView {
-        ctx: &ctx,
+        ctx,
         token: String::new(),
         registration,
         exists,
     };
     let Some(registration) = found else {
-        return Ok(render_status(StatusCode::NOT_FOUND, &view(None, false)));
+        return Ok(Outcome::refused_with(render_status(
+            StatusCode::NOT_FOUND,
+            &view(None, false),
+        )));
     };
     let (Ok(email), Ok(name)) = (
         Email::parse(&registration.email),
         PersonName::parse(&registration.name),
     ) else {
-        return Ok(render_status(StatusCode::NOT_FOUND, &view(None, false)));
+        return Ok(Outcome::refused_with(render_status(
+            StatusCode::NOT_FOUND,
+            &view(None, false),
+        )));
     };
-    registrations::forget(&mut tx.ex(), email.as_str())?;
-    if users::by_email(&mut tx.ex(), &email)?.is_some() {
-        tx.commit().await?;
-        return Ok(render_status(StatusCode::CONFLICT, &view(None, true)));
+    registrations::forget(c, email.as_str())?;
+    if users::by_email(c, &email)?.is_some() {
+        // The registration is forgotten all the same.
+        let page = render_status(StatusCode::CONFLICT, &view(None, true));
+        return Ok(Done::respond(page).into());
     }
     let new = users::NewUser {
         email: &email,
@@ -347,35 +428,25 @@ pub async fn confirm_submit(
         platform_admin: false,
     };
     let next = safe_next(&registration.next).unwrap_or("").to_owned();
-    start_account(&state, &ctx, tx, &new, &next).await
+    start_account(c, state, &new, &next)
 }
 
-/// Creates the account, logs the person in and sends them on to `next`.
-async fn start_account(
+/// Creates the account and logs the person in; the answer sends them on to `next` with the
+/// session's and the language's cookies.
+fn start_account(
+    c: &mut Sql<'_>,
     state: &AppState,
-    ctx: &Ctx,
-    mut tx: samenspel_store::Tx,
     new: &users::NewUser<'_>,
     next: &str,
-) -> Result<Response, AppError> {
+) -> Result<Outcome, AppError> {
     let now = samenspel_store::now();
-    let user = match users::create(&mut tx.ex(), new, now) {
+    let user = match users::create(c, new, now) {
         Ok(id) => id,
-        // Two presses at once: the other one made the account.
-        Err(StoreError::Conflict(_)) => return Ok(redirect("/login")),
+        // Two presses at once: the other one made the account. Nothing of this one is kept.
+        Err(StoreError::Conflict(_)) => return Ok(Outcome::refused_with(redirect("/login"))),
         Err(other) => return Err(other.into()),
     };
-    let session = start_session(state, &mut tx.ex(), user)?;
-    audit::record_as(
-        &mut tx.ex(),
-        ctx,
-        Some(user),
-        "user.registered",
-        ("user", Some(user.0)),
-        None,
-        serde_json::json!({ "email": new.email.as_str(), "name": new.name.as_str() }),
-    )?;
-    tx.commit().await?;
+    let session = start_session(state, c, user)?;
 
     let mut response = redirect(if next.is_empty() { "/" } else { next });
     set_cookie(&mut response, &session);
@@ -388,5 +459,14 @@ async fn start_account(
             Some(time::Duration::days(365)),
         ),
     );
-    Ok(response)
+    Ok(Done::respond(response)
+        .audit(
+            Event::new(
+                Action::UserRegistered(user),
+                None,
+                serde_json::json!({ "email": new.email.as_str(), "name": new.name.as_str() }),
+            )
+            .by(Some(user)),
+        )
+        .into())
 }

@@ -1,11 +1,11 @@
 //! A person's own settings: name, language and password; and the language switch that every
 //! page offers.
 
-use crate::audit;
+use crate::audit::{self, Action, Event};
 use crate::auth::{
-    Ctx, LANG_COOKIE, cookie, hash_password, redirect, redirect_with_flash, safe_next, set_cookie,
-    verify_password,
+    Ctx, LANG_COOKIE, cookie, hash_password, redirect, safe_next, set_cookie, verify_password,
 };
+use crate::change::{Done, Outcome, change};
 use crate::error::AppError;
 use crate::forms::{FormData, FormErrors};
 use crate::state::AppState;
@@ -16,7 +16,9 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use samenspel_domain::Language;
 use samenspel_domain::accounts::{Email, NewPassword, PersonName};
-use samenspel_store::{sessions, users};
+use samenspel_store::sql::Sql;
+use samenspel_store::users::{self, User};
+use samenspel_store::{UserId, sessions};
 use serde::Deserialize;
 
 #[derive(Template)]
@@ -31,17 +33,37 @@ struct AccountView<'a> {
 }
 
 pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
-    let me = ctx.require_user()?;
-    let mut conn = state.db.conn().await?;
-    let user = users::by_id(&mut conn.ex(), me.id)?.ok_or(AppError::NotFound)?;
+    let db = state.db.clone();
+    db.read(move |c| show_in(c, &ctx)).await
+}
+
+fn show_in(c: &mut Sql<'_>, ctx: &Ctx) -> Result<Response, AppError> {
+    let user = user_in(c, ctx.require_user()?.id)?;
     Ok(render(&AccountView {
-        ctx: &ctx,
+        ctx,
         name: user.name,
         email: user.email,
         language: user.language,
         profile_errors: FormErrors::default(),
         password_errors: FormErrors::default(),
     }))
+}
+
+fn user_in(c: &mut Sql<'_>, id: UserId) -> Result<User, AppError> {
+    users::by_id(c, id)?.ok_or(AppError::NotFound)
+}
+
+/// The cookie that keeps the chosen language in the browser.
+fn language_cookie(
+    state: &AppState,
+    language: Language,
+) -> axum_extra::extract::cookie::Cookie<'static> {
+    cookie(
+        state,
+        LANG_COOKIE,
+        language.code().to_owned(),
+        Some(time::Duration::days(365)),
+    )
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -77,34 +99,30 @@ pub async fn save_profile(
             },
         ));
     };
-    let now = samenspel_store::now();
-    let mut tx = state.db.begin().await?;
-    let before = users::by_id(&mut tx.ex(), me.id)?.ok_or(AppError::NotFound)?;
-    users::update_profile(&mut tx.ex(), me.id, &name, language, now)?;
+    change(state, ctx, move |c, state, ctx| {
+        save_profile_in(c, state, ctx, name, language)
+    })
+    .await
+}
+
+fn save_profile_in(
+    c: &mut Sql<'_>,
+    state: &AppState,
+    ctx: &Ctx,
+    name: PersonName,
+    language: Language,
+) -> Result<Outcome, AppError> {
+    let me = ctx.require_user()?;
+    let before = user_in(c, me.id)?;
+    users::update_profile(c, me.id, &name, language, samenspel_store::now())?;
     let changes = audit::changed(&[
         ("name", &before.name, name.as_str()),
         ("language", &before.language, language.code()),
     ]);
-    audit::record(
-        &mut tx.ex(),
-        &ctx,
-        "user.profile_changed",
-        ("user", Some(me.id.0)),
-        None,
-        changes,
-    )?;
-    tx.commit().await?;
-    let mut response = redirect_with_flash(&state, "/account", "flash-saved");
-    set_cookie(
-        &mut response,
-        &cookie(
-            &state,
-            LANG_COOKIE,
-            language.code().to_owned(),
-            Some(time::Duration::days(365)),
-        ),
-    );
-    Ok(response)
+    Ok(Done::redirect("/account", "flash-saved")
+        .cookie(language_cookie(state, language))
+        .audit(Event::new(Action::UserProfileChanged(me.id), None, changes))
+        .into())
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -120,12 +138,13 @@ pub async fn change_password(
     ctx: Ctx,
     FormData(form): FormData<PasswordForm>,
 ) -> Result<Response, AppError> {
-    let me = ctx.require_user()?;
+    let me = ctx.require_user()?.id;
     let user = {
-        let mut conn = state.db.conn().await?;
-        users::by_id(&mut conn.ex(), me.id)?.ok_or(AppError::NotFound)?
+        let db = state.db.clone();
+        db.read(move |c| user_in(c, me)).await?
     };
     let mut errors = FormErrors::default();
+    // Checked and hashed before the change: the slow hash does not hold the transaction open.
     if !verify_password(
         form.current_password.clone(),
         Some(user.password_hash.clone()),
@@ -153,25 +172,24 @@ pub async fn change_password(
         ));
     };
     let hash = hash_password(new.expose().to_owned()).await?;
-    let now = samenspel_store::now();
-    let mut tx = state.db.begin().await?;
-    users::set_password(&mut tx.ex(), me.id, &hash, now)?;
+    change(state, ctx, move |c, _, ctx| {
+        change_password_in(c, ctx, &hash)
+    })
+    .await
+}
+
+fn change_password_in(c: &mut Sql<'_>, ctx: &Ctx, hash: &str) -> Result<Outcome, AppError> {
+    let me = ctx.require_user()?;
+    users::set_password(c, me.id, hash, samenspel_store::now())?;
     // Other devices logged in with the old password are logged out; this one stays.
-    let ended = sessions::delete_for_user(&mut tx.ex(), me.id, Some(&me.session_id))?;
-    audit::record(
-        &mut tx.ex(),
-        &ctx,
-        "user.password_changed",
-        ("user", Some(me.id.0)),
-        None,
-        serde_json::json!({ "other_sessions_ended": ended }),
-    )?;
-    tx.commit().await?;
-    Ok(redirect_with_flash(
-        &state,
-        "/account",
-        "flash-password-changed",
-    ))
+    let ended = sessions::delete_for_user(c, me.id, Some(&me.session_id))?;
+    Ok(Done::redirect("/account", "flash-password-changed")
+        .audit(Event::new(
+            Action::UserPasswordChanged(me.id),
+            None,
+            serde_json::json!({ "other_sessions_ended": ended }),
+        ))
+        .into())
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -189,19 +207,15 @@ pub async fn switch_language(
 ) -> Result<Response, AppError> {
     let language =
         Language::from_code(&form.lang).ok_or(AppError::BadRequest("error-language-invalid"))?;
-    if let Some(user) = &ctx.user {
-        let mut conn = state.db.conn().await?;
-        users::set_language(&mut conn.ex(), user.id, language, samenspel_store::now())?;
-    }
     let mut response = redirect(safe_next(&form.back).unwrap_or("/"));
-    set_cookie(
-        &mut response,
-        &cookie(
-            &state,
-            LANG_COOKIE,
-            language.code().to_owned(),
-            Some(time::Duration::days(365)),
-        ),
-    );
-    Ok(response)
+    set_cookie(&mut response, &language_cookie(&state, language));
+    let Some(user) = ctx.user.as_ref().map(|u| u.id) else {
+        // Nobody to remember it for: the cookie is all.
+        return Ok(response);
+    };
+    change(state, ctx, move |c, _, _| {
+        users::set_language(c, user, language, samenspel_store::now())?;
+        Ok(Done::respond(response).into())
+    })
+    .await
 }

@@ -5,11 +5,12 @@
 
 use super::login::finish_login;
 use super::within_address_limit;
-use crate::audit;
+use crate::audit::{Action, Event};
 use crate::auth::{
-    Ctx, cookie, random_token, redirect, redirect_with_flash, removal, set_cookie, token_hash,
+    Ctx, DEVICE_COOKIE, cookie, random_token, redirect, removal, set_cookie, token_hash,
     verify_password,
 };
+use crate::change::{Done, Outcome, change};
 use crate::error::AppError;
 use crate::forms::{FormData, FormErrors};
 use crate::state::AppState;
@@ -19,6 +20,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum_extra::extract::cookie::CookieJar;
+use samenspel_store::sql::Sql;
 use samenspel_store::{UserId, two_factor, users};
 use serde::Deserialize;
 use totp_rs::{Algorithm, Secret, TOTP};
@@ -86,42 +88,38 @@ fn new_recovery_codes() -> Vec<String> {
 }
 
 /// Whether `input` is a current code or an unused recovery code of the person; uses it.
-async fn accept_code(
-    state: &AppState,
+fn accept_code(
+    c: &mut Sql<'_>,
     user: UserId,
     input: &str,
 ) -> Result<Option<&'static str>, AppError> {
     let now = samenspel_store::now();
-    let mut tx = state.db.begin().await?;
-    let factor = two_factor::factor(&mut tx.ex(), user)?;
+    let factor = two_factor::factor(c, user)?;
     let Some(secret) = factor.totp_secret.as_deref() else {
         return Ok(None);
     };
-    let accepted = match digits(input) {
+    Ok(match digits(input) {
         Some(code) => match matching_step(secret, &code, now) {
-            Some(step) => two_factor::use_step(&mut tx.ex(), user, step)?.then_some("totp"),
+            Some(step) => two_factor::use_step(c, user, step)?.then_some("totp"),
             None => None,
         },
         None => {
             let hash = token_hash(&normalised_recovery(input));
-            two_factor::use_recovery_code(&mut tx.ex(), user, &hash, now)?
-                .then_some("recovery-code")
+            two_factor::use_recovery_code(c, user, &hash, now)?.then_some("recovery-code")
         }
-    };
-    tx.commit().await?;
-    Ok(accepted)
+    })
 }
 
-/// After a right password: opens the code step and sends the browser to it.
-pub(crate) async fn challenge(
+/// After a right password: opens the code step; the answer sends the browser to it.
+pub(crate) fn challenge(
+    c: &mut Sql<'_>,
     state: &AppState,
     user: UserId,
     next: &str,
 ) -> Result<Response, AppError> {
     let token = random_token(32);
-    let mut conn = state.db.conn().await?;
     two_factor::create_challenge(
-        &mut conn.ex(),
+        c,
         &token_hash(&token),
         user,
         next,
@@ -150,17 +148,22 @@ pub struct CodeForm {
     pub code: String,
 }
 
-async fn open_challenge(
-    state: &AppState,
-    jar: &CookieJar,
+/// The login waiting for its code, by the challenge cookie's `token`, with the token's hash.
+fn open_challenge(
+    c: &mut Sql<'_>,
+    token: Option<&str>,
 ) -> Result<Option<(String, two_factor::Challenge)>, AppError> {
-    let Some(token) = jar.get(CHALLENGE_COOKIE) else {
+    let Some(token) = token else {
         return Ok(None);
     };
-    let hash = token_hash(token.value());
-    let mut conn = state.db.conn().await?;
-    let found = two_factor::challenge(&mut conn.ex(), &hash, samenspel_store::now())?;
-    Ok(found.map(|c| (hash, c)))
+    let hash = token_hash(token);
+    let found = two_factor::challenge(c, &hash, samenspel_store::now())?;
+    Ok(found.map(|challenge| (hash, challenge)))
+}
+
+/// The value of the cookie `name`, to take into the database work.
+fn cookie_value(jar: &CookieJar, name: &str) -> Option<String> {
+    jar.get(name).map(|c| c.value().to_owned())
 }
 
 pub async fn code_show(
@@ -168,12 +171,33 @@ pub async fn code_show(
     ctx: Ctx,
     jar: CookieJar,
 ) -> Result<Response, AppError> {
-    let expired = open_challenge(&state, &jar).await?.is_none();
+    let token = cookie_value(&jar, CHALLENGE_COOKIE);
+    let db = state.db.clone();
+    db.read(move |c| code_show_in(c, &ctx, token.as_deref()))
+        .await
+}
+
+fn code_show_in(c: &mut Sql<'_>, ctx: &Ctx, token: Option<&str>) -> Result<Response, AppError> {
+    let expired = open_challenge(c, token)?.is_none();
     Ok(render(&CodeView {
-        ctx: &ctx,
+        ctx,
         errors: FormErrors::default(),
         expired,
     }))
+}
+
+/// The code step again, with `key` said about the code.
+fn code_refusal(ctx: &Ctx, status: StatusCode, key: &'static str) -> Response {
+    let mut errors = FormErrors::default();
+    errors.add("code", key);
+    render_status(
+        status,
+        &CodeView {
+            ctx,
+            errors,
+            expired: false,
+        },
+    )
 }
 
 pub async fn code_submit(
@@ -182,72 +206,84 @@ pub async fn code_submit(
     jar: CookieJar,
     FormData(form): FormData<CodeForm>,
 ) -> Result<Response, AppError> {
-    let refuse = |status, key| {
-        let mut errors = FormErrors::default();
-        errors.add("code", key);
-        render_status(
-            status,
-            &CodeView {
-                ctx: &ctx,
-                errors,
-                expired: false,
-            },
-        )
-    };
     if !within_address_limit(&state, &ctx) {
-        return Ok(refuse(
+        return Ok(code_refusal(
+            &ctx,
             StatusCode::TOO_MANY_REQUESTS,
             "error-too-many-attempts",
         ));
     }
-    let Some((hash, challenge)) = open_challenge(&state, &jar).await? else {
-        return Ok(render_status(
+    let cookies = LoginCookies {
+        challenge: cookie_value(&jar, CHALLENGE_COOKIE),
+        device: cookie_value(&jar, DEVICE_COOKIE),
+    };
+    change(state, ctx, move |c, state, ctx| {
+        code_submit_in(c, state, ctx, &cookies, &form.code)
+    })
+    .await
+}
+
+/// The cookies the code step reads: its challenge, and the browser's device.
+struct LoginCookies {
+    challenge: Option<String>,
+    device: Option<String>,
+}
+
+fn code_submit_in(
+    c: &mut Sql<'_>,
+    state: &AppState,
+    ctx: &Ctx,
+    cookies: &LoginCookies,
+    code: &str,
+) -> Result<Outcome, AppError> {
+    let Some((hash, challenge)) = open_challenge(c, cookies.challenge.as_deref())? else {
+        return Ok(Outcome::refused_with(render_status(
             StatusCode::GONE,
             &CodeView {
-                ctx: &ctx,
+                ctx,
                 errors: FormErrors::default(),
                 expired: true,
             },
-        ));
+        )));
     };
-    if let Some(method) = accept_code(&state, challenge.user_id, &form.code).await? {
-        let mut conn = state.db.conn().await?;
-        two_factor::end_challenge(&mut conn.ex(), &hash)?;
-        drop(conn);
-        let mut response = finish_login(
-            &state,
-            &ctx,
-            &jar,
+    if let Some(method) = accept_code(c, challenge.user_id, code)? {
+        two_factor::end_challenge(c, &hash)?;
+        let (response, login) = finish_login(
+            c,
+            state,
+            ctx,
+            cookies.device.as_deref(),
             challenge.user_id,
             &challenge.next,
             method,
-        )
-        .await?;
-        set_cookie(&mut response, &removal(&state, CHALLENGE_COOKIE));
-        return Ok(response);
+        )?;
+        return Ok(Done::respond(response)
+            .cookie(removal(state, CHALLENGE_COOKIE))
+            .audit(login)
+            .into());
     }
-    // A wrong code counts like a wrong password; after a few, the login starts over.
+    // A wrong code counts like a wrong password; after a few, the login starts over. Both
+    // answers keep the count and the event.
     let now = samenspel_store::now();
-    let mut tx = state.db.begin().await?;
-    let failed = two_factor::challenge_failed(&mut tx.ex(), &hash)?;
-    users::login_failed(&mut tx.ex(), challenge.user_id, now)?;
-    audit::record(
-        &mut tx.ex(),
-        &ctx,
-        "user.login_code_failed",
-        ("user", Some(challenge.user_id.0)),
-        None,
-        serde_json::json!({}),
-    )?;
-    if failed >= CHALLENGE_TRIES {
-        two_factor::end_challenge(&mut tx.ex(), &hash)?;
-        tx.commit().await?;
-        let mut response = redirect_with_flash(&state, "/login", "flash-code-too-many");
-        set_cookie(&mut response, &removal(&state, CHALLENGE_COOKIE));
-        return Ok(response);
-    }
-    tx.commit().await?;
-    Ok(refuse(StatusCode::UNPROCESSABLE_ENTITY, "error-code-wrong"))
+    let failed = two_factor::challenge_failed(c, &hash)?;
+    users::login_failed(c, challenge.user_id, now)?;
+    let done = if failed >= CHALLENGE_TRIES {
+        two_factor::end_challenge(c, &hash)?;
+        Done::redirect("/login", "flash-code-too-many").cookie(removal(state, CHALLENGE_COOKIE))
+    } else {
+        Done::respond(code_refusal(
+            ctx,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "error-code-wrong",
+        ))
+    };
+    Ok(done
+        .audit(Event::new(
+            Action::UserLoginCodeFailed(challenge.user_id),
+            None,
+            serde_json::json!({}),
+        ))
+        .into())
 }
 
 #[derive(Template)]
@@ -264,16 +300,15 @@ struct SettingsView<'a> {
     errors: FormErrors,
 }
 
-async fn render_settings(
-    state: &AppState,
+fn render_settings(
+    c: &mut Sql<'_>,
     ctx: &Ctx,
     recovery_codes: Vec<String>,
     errors: FormErrors,
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
-    let mut conn = state.db.conn().await?;
-    let factor = two_factor::factor(&mut conn.ex(), me.id)?;
-    let codes_left = two_factor::recovery_codes_left(&mut conn.ex(), me.id)?;
+    let factor = two_factor::factor(c, me.id)?;
+    let codes_left = two_factor::recovery_codes_left(c, me.id)?;
     let (qr_svg, secret) = match factor.totp_pending_secret.as_deref() {
         Some(secret) if !factor.enabled() => (qr_of(&me.email, secret), spaced(secret)),
         _ => (String::new(), String::new()),
@@ -293,6 +328,11 @@ async fn render_settings(
     } else {
         render(&view)
     })
+}
+
+/// Refuses a step of the settings page: the page again, with the errors.
+fn refuse_settings(errors: FormErrors) -> Outcome {
+    Outcome::refused(move |c, _, ctx| render_settings(c, ctx, Vec::new(), errors))
 }
 
 /// The secret in groups of four, for typing it over.
@@ -330,30 +370,32 @@ fn url_escape(text: &str) -> String {
 }
 
 pub async fn settings(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
-    render_settings(&state, &ctx, Vec::new(), FormErrors::default()).await
+    let db = state.db.clone();
+    db.read(move |c| render_settings(c, &ctx, Vec::new(), FormErrors::default()))
+        .await
 }
 
 /// Starts enrolling: a new secret, pending until its first code.
 pub async fn start(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    change(state, ctx, |c, _, ctx| start_in(c, ctx)).await
+}
+
+fn start_in(c: &mut Sql<'_>, ctx: &Ctx) -> Result<Outcome, AppError> {
     let me = ctx.require_user()?;
     let mut bytes = [0u8; 20];
     getrandom::fill(&mut bytes).expect("the operating system's random source");
     let secret = Secret::Raw(bytes.to_vec()).to_encoded().to_string();
-    let mut tx = state.db.begin().await?;
-    if two_factor::factor(&mut tx.ex(), me.id)?.enabled() {
-        return Ok(redirect("/account/two-factor"));
+    if two_factor::factor(c, me.id)?.enabled() {
+        return Ok(Done::see("/account/two-factor").into());
     }
-    two_factor::set_pending(&mut tx.ex(), me.id, &secret)?;
-    audit::record(
-        &mut tx.ex(),
-        &ctx,
-        "user.two_factor_started",
-        ("user", Some(me.id.0)),
-        None,
-        serde_json::json!({}),
-    )?;
-    tx.commit().await?;
-    Ok(redirect("/account/two-factor"))
+    two_factor::set_pending(c, me.id, &secret)?;
+    Ok(Done::see("/account/two-factor")
+        .audit(Event::new(
+            Action::UserTwoFactorStarted(me.id),
+            None,
+            serde_json::json!({}),
+        ))
+        .into())
 }
 
 /// Confirms enrolment with a first code; shows the recovery codes once.
@@ -362,36 +404,37 @@ pub async fn confirm(
     ctx: Ctx,
     FormData(form): FormData<CodeForm>,
 ) -> Result<Response, AppError> {
+    change(state, ctx, move |c, _, ctx| confirm_in(c, ctx, &form.code)).await
+}
+
+fn confirm_in(c: &mut Sql<'_>, ctx: &Ctx, code: &str) -> Result<Outcome, AppError> {
     let me = ctx.require_user()?;
     let now = samenspel_store::now();
-    let mut tx = state.db.begin().await?;
-    let factor = two_factor::factor(&mut tx.ex(), me.id)?;
-    let step = match (factor.totp_pending_secret.as_deref(), digits(&form.code)) {
+    let factor = two_factor::factor(c, me.id)?;
+    let step = match (factor.totp_pending_secret.as_deref(), digits(code)) {
         (Some(secret), Some(code)) => matching_step(secret, &code, now),
         _ => None,
     };
     let Some(step) = step else {
-        drop(tx);
         let mut errors = FormErrors::default();
         errors.add("code", "error-code-wrong");
-        return render_settings(&state, &ctx, Vec::new(), errors).await;
+        return Ok(refuse_settings(errors));
     };
     let codes = new_recovery_codes();
     let hashes: Vec<String> = codes
         .iter()
-        .map(|c| token_hash(&normalised_recovery(c)))
+        .map(|code| token_hash(&normalised_recovery(code)))
         .collect();
-    two_factor::enable(&mut tx.ex(), me.id, step, &hashes, now)?;
-    audit::record(
-        &mut tx.ex(),
-        &ctx,
-        "user.two_factor_enabled",
-        ("user", Some(me.id.0)),
-        None,
-        serde_json::json!({}),
-    )?;
-    tx.commit().await?;
-    render_settings(&state, &ctx, codes, FormErrors::default()).await
+    two_factor::enable(c, me.id, step, &hashes, now)?;
+    // The page with the codes is the answer; it is drawn in the change, which it shows made.
+    let page = render_settings(c, ctx, codes, FormErrors::default())?;
+    Ok(Done::respond(page)
+        .audit(Event::new(
+            Action::UserTwoFactorEnabled(me.id),
+            None,
+            serde_json::json!({}),
+        ))
+        .into())
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -408,37 +451,49 @@ pub async fn disable(
     ctx: Ctx,
     FormData(form): FormData<DisableForm>,
 ) -> Result<Response, AppError> {
-    let me = ctx.require_user()?;
-    let hash = {
-        let mut conn = state.db.conn().await?;
-        users::by_id(&mut conn.ex(), me.id)?.map(|u| u.password_hash)
-    };
+    let me = ctx.require_user()?.id;
+    let db = state.db.clone();
+    let hash = db.read(move |c| password_hash_in(c, me)).await?;
+    // Checked before the change: the slow hash does not hold the transaction open.
+    let password_right = verify_password(form.password.clone(), hash).await?;
+    change(state, ctx, move |c, _, ctx| {
+        disable_in(c, ctx, password_right, &form.code)
+    })
+    .await
+}
+
+/// The person's password hash, to check a password against.
+fn password_hash_in(c: &mut Sql<'_>, user: UserId) -> Result<Option<String>, AppError> {
+    Ok(users::by_id(c, user)?.map(|u| u.password_hash))
+}
+
+fn disable_in(
+    c: &mut Sql<'_>,
+    ctx: &Ctx,
+    password_right: bool,
+    code: &str,
+) -> Result<Outcome, AppError> {
+    let me = ctx.require_user()?.id;
     let mut errors = FormErrors::default();
-    if !verify_password(form.password.clone(), hash).await? {
+    if !password_right {
         errors.add("password", "error-current-password");
     }
-    if errors.is_empty() && accept_code(&state, me.id, &form.code).await?.is_none() {
+    if errors.is_empty() && accept_code(c, me, code)?.is_none() {
         errors.add("code", "error-code-wrong");
     }
     if !errors.is_empty() {
-        return render_settings(&state, &ctx, Vec::new(), errors).await;
+        return Ok(refuse_settings(errors));
     }
-    let mut tx = state.db.begin().await?;
-    two_factor::disable(&mut tx.ex(), me.id)?;
-    audit::record(
-        &mut tx.ex(),
-        &ctx,
-        "user.two_factor_disabled",
-        ("user", Some(me.id.0)),
-        None,
-        serde_json::json!({}),
-    )?;
-    tx.commit().await?;
-    Ok(redirect_with_flash(
-        &state,
-        "/account/two-factor",
-        "flash-two-factor-disabled",
-    ))
+    two_factor::disable(c, me)?;
+    Ok(
+        Done::redirect("/account/two-factor", "flash-two-factor-disabled")
+            .audit(Event::new(
+                Action::UserTwoFactorDisabled(me),
+                None,
+                serde_json::json!({}),
+            ))
+            .into(),
+    )
 }
 
 #[cfg(test)]

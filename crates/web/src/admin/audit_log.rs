@@ -18,85 +18,6 @@ use time::{Date, OffsetDateTime};
 
 const PAGE: i64 = 50;
 
-/// Every kind of change the log records; each has a label `audit-<action>` in the locales.
-pub const ACTIONS: &[&str] = &[
-    "user.registered",
-    "user.registration_on_taken_address",
-    "user.login",
-    "user.login_failed",
-    "user.login_locked",
-    "user.login_throttled",
-    "user.login_code_failed",
-    "user.two_factor_started",
-    "user.two_factor_enabled",
-    "user.two_factor_disabled",
-    "user.logout",
-    "user.profile_changed",
-    "user.password_changed",
-    "user.password_reset_requested",
-    "user.password_reset",
-    "user.created_by_admin",
-    "user.blocked",
-    "user.unblocked",
-    "user.sessions_ended",
-    "user.lockout_lifted",
-    "user.two_factor_reset",
-    "user.made_admin",
-    "user.unmade_admin",
-    "organisation.created",
-    "organisation.renamed",
-    "organisation.admin_appointed",
-    "organisation.deleted",
-    "organisation.two_factor_required",
-    "invitation.created",
-    "invitation.revoked",
-    "membership.joined",
-    "membership.role_changed",
-    "membership.removed",
-    "membership.left",
-    "security.csrf_rejected",
-    "security.cross_site_refused",
-    "municipality.code_set",
-    "municipality.verified",
-    "municipality.rejected",
-    "municipality.facilitator_added",
-    "municipality.facilitator_requested",
-    "municipality.facilitator_removed",
-    "area.created",
-    "area.renamed",
-    "areas.imported",
-    "initiative.mapped",
-    "initiative.profile_created",
-    "initiative.profile_updated",
-    "initiative.verified",
-    "initiative.project_added",
-    "initiative.project_removed",
-    "approach.created",
-    "approach.updated",
-    "approach.status_changed",
-    "approach.method_moved",
-    "approach.party_added",
-    "approach.party_requested",
-    "consent.accepted",
-    "consent.declined",
-    "approach.party_changed",
-    "approach.subproject_added",
-    "approach.subproject_changed",
-    "approach.node_moved",
-    "approach.node_parties",
-    "approach.node_need",
-    "approach.node_note",
-    "approach.perspective_saved",
-    "approach.position_changed",
-    "approach.ambition_changed",
-    "approach.ambition_agreed",
-    "approach.goal_changed",
-    "approach.public_page",
-    "logbook.entry_added",
-    "logbook.entry_changed",
-    "logbook.action_moved",
-];
-
 /// The message key that names an action.
 pub fn action_key(action: &str) -> String {
     format!("audit-{}", action.replace(['.', '_'], "-"))
@@ -179,7 +100,7 @@ fn page_in(c: &mut Sql<'_>, ctx: &Ctx, query: AuditQuery) -> Result<Response, Ap
         }
     }
     if !query.action.is_empty() {
-        if ACTIONS.contains(&query.action.as_str()) {
+        if crate::audit::Action::NAMES.contains(&query.action.as_str()) {
             filter.action = Some(query.action.clone());
         } else {
             errors.add("action", "error-audit-action");
@@ -228,7 +149,7 @@ fn page_in(c: &mut Sql<'_>, ctx: &Ctx, query: AuditQuery) -> Result<Response, Ap
         rows,
         errors,
         older,
-        actions: ACTIONS,
+        actions: crate::audit::Action::NAMES,
     };
     Ok(render_or_refuse(&view, failed))
 }

@@ -19,7 +19,7 @@ use samenspel_store::sql::Sql;
 use samenspel_store::{OrgId, organisations, users};
 use serde::Deserialize;
 
-pub use audit_log::{ACTIONS as AUDIT_ACTIONS, action_key};
+pub use audit_log::action_key;
 
 const PAGE: i64 = 50;
 
@@ -199,9 +199,18 @@ async fn organisations_page(
     ctx: Ctx,
     Query(query): Query<AfterQuery>,
 ) -> Result<Response, AppError> {
-    let mut conn = state.db.conn().await?;
+    let db = state.db.clone();
+    db.read(move |c| organisations_page_in(c, &ctx, query))
+        .await
+}
+
+fn organisations_page_in(
+    c: &mut Sql<'_>,
+    ctx: &Ctx,
+    query: AfterQuery,
+) -> Result<Response, AppError> {
     let after = query.after_id.map(|id| (query.after.as_str(), OrgId(id)));
-    let mut organisations = organisations::list_all(&mut conn.ex(), after, PAGE + 1)?;
+    let mut organisations = organisations::list_all(c, after, PAGE + 1)?;
     let next = (organisations.len() as i64 > PAGE).then(|| {
         organisations.truncate(PAGE as usize);
         let last = organisations
@@ -210,9 +219,9 @@ async fn organisations_page(
             .unwrap_or_default();
         serde_urlencoded::to_string([("after", last.0), ("after_id", last.1)]).unwrap_or_default()
     });
-    let total = organisations::count(&mut conn.ex())?;
+    let total = organisations::count(c)?;
     Ok(render(&OrganisationsView {
-        ctx: &ctx,
+        ctx,
         organisations,
         total,
         next,

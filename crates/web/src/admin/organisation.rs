@@ -1,8 +1,9 @@
 //! One organisation, for platform administrators: rename it, appoint an administrator when it
 //! has none left, or delete it while it holds nothing of the collaboration yet. Audited.
 
-use crate::audit;
-use crate::auth::{Ctx, redirect_with_flash};
+use crate::audit::{self, Action, Event};
+use crate::auth::Ctx;
+use crate::change::{Done, Outcome, change};
 use crate::error::AppError;
 use crate::forms::{FormData, FormErrors};
 use crate::state::AppState;
@@ -65,8 +66,13 @@ fn render_page(
 }
 
 /// Back to the organisation's page, saying what was done.
-fn back(state: &AppState, org: OrgId, flash: &'static str) -> Response {
-    redirect_with_flash(state, &format!("/admin/organisations/{org}"), flash)
+fn back(org: OrgId, flash: &'static str) -> Done {
+    Done::redirect(format!("/admin/organisations/{org}"), flash)
+}
+
+/// The organisation's page again, with what was typed (`form`) and why it was refused.
+fn refuse(org: OrgId, form: Option<OrganisationForm>, errors: FormErrors) -> Outcome {
+    Outcome::refused(move |c, _, ctx| render_page(c, ctx, org, form, errors))
 }
 
 pub async fn page(
@@ -88,44 +94,31 @@ pub async fn rename(
     Path(org): Path<i64>,
     FormData(form): FormData<OrganisationForm>,
 ) -> Result<Response, AppError> {
-    let org = OrgId(org);
+    change(state, ctx, move |c, _, _| rename_in(c, OrgId(org), form)).await
+}
+
+fn rename_in(c: &mut Sql<'_>, org: OrgId, form: OrganisationForm) -> Result<Outcome, AppError> {
     let mut errors = FormErrors::default();
     let Some(name) = errors.check("name", OrgName::parse(&form.name)) else {
-        return render_page(
-            &mut state.db.conn().await?.ex(),
-            &ctx,
-            org,
-            Some(form),
-            errors,
-        );
+        return Ok(refuse(org, Some(form), errors));
     };
-    let mut tx = state.db.begin().await?;
-    let before = organisations::by_id(&mut tx.ex(), org)?.ok_or(AppError::NotFound)?;
-    match organisations::rename(&mut tx.ex(), org, &name, samenspel_store::now()) {
+    let before = organisations::by_id(c, org)?.ok_or(AppError::NotFound)?;
+    match organisations::rename(c, org, &name, samenspel_store::now()) {
         Ok(()) => {}
         Err(StoreError::Conflict(_)) => {
-            drop(tx);
             errors.add("name", "error-municipality-name-taken");
-            return render_page(
-                &mut state.db.conn().await?.ex(),
-                &ctx,
-                org,
-                Some(form),
-                errors,
-            );
+            return Ok(refuse(org, Some(form), errors));
         }
         Err(other) => return Err(other.into()),
     }
-    audit::record(
-        &mut tx.ex(),
-        &ctx,
-        "organisation.renamed",
-        ("organisation", Some(org.0)),
-        Some(org),
-        audit::changed(&[("name", before.name.as_str(), name.as_str())]),
-    )?;
-    tx.commit().await?;
-    Ok(back(&state, org, "flash-organisation-renamed"))
+    let changes = audit::changed(&[("name", before.name.as_str(), name.as_str())]);
+    Ok(back(org, "flash-organisation-renamed")
+        .audit(Event::new(
+            Action::OrganisationRenamed(org),
+            Some(org),
+            changes,
+        ))
+        .into())
 }
 
 pub async fn appoint(
@@ -134,54 +127,40 @@ pub async fn appoint(
     Path(org): Path<i64>,
     FormData(form): FormData<OrganisationForm>,
 ) -> Result<Response, AppError> {
-    let org = OrgId(org);
+    change(state, ctx, move |c, _, _| appoint_in(c, OrgId(org), form)).await
+}
+
+fn appoint_in(c: &mut Sql<'_>, org: OrgId, form: OrganisationForm) -> Result<Outcome, AppError> {
     let mut errors = FormErrors::default();
     let Some(email) = errors.check("email", Email::parse(&form.email)) else {
-        return render_page(
-            &mut state.db.conn().await?.ex(),
-            &ctx,
-            org,
-            Some(form),
-            errors,
-        );
+        return Ok(refuse(org, Some(form), errors));
     };
     let now = samenspel_store::now();
-    let mut tx = state.db.begin().await?;
-    organisations::by_id(&mut tx.ex(), org)?.ok_or(AppError::NotFound)?;
+    organisations::by_id(c, org)?.ok_or(AppError::NotFound)?;
     // Only where no one is left to appoint one: otherwise its own administrators decide.
-    if organisations::admin_count(&mut tx.ex(), org)? > 0 {
+    if organisations::admin_count(c, org)? > 0 {
         return Err(AppError::Conflict("error-organisation-has-admin"));
     }
-    let Some(person) = users::by_email(&mut tx.ex(), &email)? else {
-        drop(tx);
+    let Some(person) = users::by_email(c, &email)? else {
         errors.add("email", "error-appoint-no-account");
-        return render_page(
-            &mut state.db.conn().await?.ex(),
-            &ctx,
-            org,
-            Some(form),
-            errors,
-        );
+        return Ok(refuse(org, Some(form), errors));
     };
-    let membership = organisations::members(&mut tx.ex(), org)?
+    let membership = organisations::members(c, org)?
         .into_iter()
         .find(|m| m.user_id == person.id && m.until.is_none());
     match membership {
-        Some(member) => organisations::change_role(&mut tx.ex(), org, &member, OrgRole::Admin)?,
+        Some(member) => organisations::change_role(c, org, &member, OrgRole::Admin)?,
         None => {
-            organisations::add_member(&mut tx.ex(), org, person.id, OrgRole::Admin, now)?;
+            organisations::add_member(c, org, person.id, OrgRole::Admin, now)?;
         }
     }
-    audit::record(
-        &mut tx.ex(),
-        &ctx,
-        "organisation.admin_appointed",
-        ("user", Some(person.id.0)),
-        Some(org),
-        serde_json::json!({ "email": email.as_str() }),
-    )?;
-    tx.commit().await?;
-    Ok(back(&state, org, "flash-admin-appointed"))
+    Ok(back(org, "flash-admin-appointed")
+        .audit(Event::new(
+            Action::OrganisationAdminAppointed(person.id),
+            Some(org),
+            serde_json::json!({ "email": email.as_str() }),
+        ))
+        .into())
 }
 
 pub async fn delete(
@@ -190,30 +169,29 @@ pub async fn delete(
     Path(org): Path<i64>,
     FormData(form): FormData<OrganisationForm>,
 ) -> Result<Response, AppError> {
-    let org = OrgId(org);
+    change(state, ctx, move |c, _, _| delete_in(c, OrgId(org), &form)).await
+}
+
+fn delete_in(c: &mut Sql<'_>, org: OrgId, form: &OrganisationForm) -> Result<Outcome, AppError> {
     if form.confirm != "yes" {
         let mut errors = FormErrors::default();
         errors.add("confirm", "error-delete-confirm");
-        return render_page(&mut state.db.conn().await?.ex(), &ctx, org, None, errors);
+        return Ok(refuse(org, None, errors));
     }
-    let mut tx = state.db.begin().await?;
-    let found = organisations::by_id(&mut tx.ex(), org)?.ok_or(AppError::NotFound)?;
-    if organisations::holds_anything(&mut tx.ex(), org)? {
+    let found = organisations::by_id(c, org)?.ok_or(AppError::NotFound)?;
+    if organisations::holds_anything(c, org)? {
         return Err(AppError::Conflict("error-organisation-holds-something"));
     }
-    audit::record(
-        &mut tx.ex(),
-        &ctx,
-        "organisation.deleted",
-        ("organisation", Some(org.0)),
+    // What it was, for the log, taken before the row goes.
+    let deleted = Event::new(
+        Action::OrganisationDeleted(org),
         None,
         serde_json::json!({ "name": found.name, "kind": found.kind }),
-    )?;
-    organisations::delete(&mut tx.ex(), org)?;
-    tx.commit().await?;
-    Ok(redirect_with_flash(
-        &state,
-        "/admin/organisations",
-        "flash-organisation-deleted",
-    ))
+    );
+    organisations::delete(c, org)?;
+    Ok(
+        Done::redirect("/admin/organisations", "flash-organisation-deleted")
+            .audit(deleted)
+            .into(),
+    )
 }

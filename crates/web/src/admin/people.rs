@@ -2,8 +2,9 @@
 //! and what an operator can do about their access (block, end sessions, lift a lockout). Every
 //! step is audited.
 
-use crate::audit;
-use crate::auth::{Ctx, redirect_with_flash};
+use crate::audit::{Action, Event};
+use crate::auth::Ctx;
+use crate::change::{Done, Outcome, change};
 use crate::error::AppError;
 use crate::forms::{FormData, FormErrors};
 use crate::state::AppState;
@@ -92,18 +93,29 @@ enum Step {
     MakeAdmin(bool),
 }
 
+/// The person's page again, with `key` said about `field`; nothing of the step is kept.
+fn refuse(id: UserId, field: &'static str, key: &'static str) -> Outcome {
+    Outcome::refused(move |c, _, ctx| {
+        let mut errors = FormErrors::default();
+        errors.add(field, key);
+        render_person(c, ctx, id, errors)
+    })
+}
+
 pub async fn reset_two_factor(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
     FormData(form): FormData<BlockForm>,
 ) -> Result<Response, AppError> {
-    if form.confirm != "yes" {
-        let mut errors = FormErrors::default();
-        errors.add("reset_confirm", "error-reset-confirm");
-        return render_person(&mut state.db.conn().await?.ex(), &ctx, UserId(id), errors);
-    }
-    act(&state, &ctx, UserId(id), Step::ResetTwoFactor).await
+    let id = UserId(id);
+    change(state, ctx, move |c, _, ctx| {
+        if form.confirm != "yes" {
+            return Ok(refuse(id, "reset_confirm", "error-reset-confirm"));
+        }
+        act(c, ctx, id, Step::ResetTwoFactor)
+    })
+    .await
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -124,7 +136,10 @@ pub async fn platform_admin(
         "no" => false,
         _ => return Err(AppError::BadRequest("admin")),
     };
-    act(&state, &ctx, UserId(id), Step::MakeAdmin(make)).await
+    change(state, ctx, move |c, _, ctx| {
+        act(c, ctx, UserId(id), Step::MakeAdmin(make))
+    })
+    .await
 }
 
 pub async fn block(
@@ -133,12 +148,14 @@ pub async fn block(
     Path(id): Path<i64>,
     FormData(form): FormData<BlockForm>,
 ) -> Result<Response, AppError> {
-    if form.confirm != "yes" {
-        let mut errors = FormErrors::default();
-        errors.add("confirm", "error-block-confirm");
-        return render_person(&mut state.db.conn().await?.ex(), &ctx, UserId(id), errors);
-    }
-    act(&state, &ctx, UserId(id), Step::Block).await
+    let id = UserId(id);
+    change(state, ctx, move |c, _, ctx| {
+        if form.confirm != "yes" {
+            return Ok(refuse(id, "confirm", "error-block-confirm"));
+        }
+        act(c, ctx, id, Step::Block)
+    })
+    .await
 }
 
 pub async fn unblock(
@@ -146,7 +163,10 @@ pub async fn unblock(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    act(&state, &ctx, UserId(id), Step::Unblock).await
+    change(state, ctx, move |c, _, ctx| {
+        act(c, ctx, UserId(id), Step::Unblock)
+    })
+    .await
 }
 
 pub async fn end_sessions(
@@ -154,7 +174,10 @@ pub async fn end_sessions(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    act(&state, &ctx, UserId(id), Step::EndSessions).await
+    change(state, ctx, move |c, _, ctx| {
+        act(c, ctx, UserId(id), Step::EndSessions)
+    })
+    .await
 }
 
 pub async fn lift_lockout(
@@ -162,14 +185,16 @@ pub async fn lift_lockout(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    act(&state, &ctx, UserId(id), Step::LiftLockout).await
+    change(state, ctx, move |c, _, ctx| {
+        act(c, ctx, UserId(id), Step::LiftLockout)
+    })
+    .await
 }
 
-async fn act(state: &AppState, ctx: &Ctx, id: UserId, step: Step) -> Result<Response, AppError> {
+fn act(c: &mut Sql<'_>, ctx: &Ctx, id: UserId, step: Step) -> Result<Outcome, AppError> {
     let me = ctx.require_user()?.id;
     let now = samenspel_store::now();
-    let mut tx = state.db.begin().await?;
-    users::by_id(&mut tx.ex(), id)?.ok_or(AppError::NotFound)?;
+    users::by_id(c, id)?.ok_or(AppError::NotFound)?;
     // An administrator does not lock themselves out by accident.
     if id == me
         && matches!(
@@ -181,82 +206,68 @@ async fn act(state: &AppState, ctx: &Ctx, id: UserId, step: Step) -> Result<Resp
     }
     let (action, flash, changes) = match step {
         Step::Block => {
-            users::set_blocked(&mut tx.ex(), id, Some(now))?;
-            let ended = sessions::delete_for_user(&mut tx.ex(), id, None)?;
+            users::set_blocked(c, id, Some(now))?;
+            let ended = sessions::delete_for_user(c, id, None)?;
             (
-                "user.blocked",
+                Action::UserBlocked(id),
                 "flash-user-blocked",
                 serde_json::json!({ "sessions_ended": ended }),
             )
         }
         Step::Unblock => {
-            users::set_blocked(&mut tx.ex(), id, None)?;
+            users::set_blocked(c, id, None)?;
             (
-                "user.unblocked",
+                Action::UserUnblocked(id),
                 "flash-user-unblocked",
                 serde_json::json!({}),
             )
         }
         Step::EndSessions => {
-            let ended = sessions::delete_for_user(&mut tx.ex(), id, None)?;
+            let ended = sessions::delete_for_user(c, id, None)?;
             (
-                "user.sessions_ended",
+                Action::UserSessionsEnded(id),
                 "flash-user-sessions-ended",
                 serde_json::json!({ "sessions_ended": ended }),
             )
         }
         Step::LiftLockout => {
-            users::lift_lockout(&mut tx.ex(), id)?;
+            users::lift_lockout(c, id)?;
             (
-                "user.lockout_lifted",
+                Action::UserLockoutLifted(id),
                 "flash-user-lockout-lifted",
                 serde_json::json!({}),
             )
         }
         Step::ResetTwoFactor => {
-            two_factor::disable(&mut tx.ex(), id)?;
+            two_factor::disable(c, id)?;
             (
-                "user.two_factor_reset",
+                Action::UserTwoFactorReset(id),
                 "flash-user-two-factor-reset",
                 serde_json::json!({}),
             )
         }
         Step::MakeAdmin(make) => {
             // A platform administrator can reach everything: only with a second factor.
-            if make && !two_factor::factor(&mut tx.ex(), id)?.enabled() {
-                drop(tx);
-                let mut errors = FormErrors::default();
-                errors.add("admin", "error-admin-needs-two-factor");
-                return render_person(&mut state.db.conn().await?.ex(), ctx, id, errors);
+            if make && !two_factor::factor(c, id)?.enabled() {
+                return Ok(refuse(id, "admin", "error-admin-needs-two-factor"));
             }
-            users::set_platform_admin(&mut tx.ex(), id, make)?;
+            users::set_platform_admin(c, id, make)?;
             if make {
                 (
-                    "user.made_admin",
+                    Action::UserMadeAdmin(id),
                     "flash-user-made-admin",
                     serde_json::json!({}),
                 )
             } else {
                 (
-                    "user.unmade_admin",
+                    Action::UserUnmadeAdmin(id),
                     "flash-user-unmade-admin",
                     serde_json::json!({}),
                 )
             }
         }
     };
-    audit::record(
-        &mut tx.ex(),
-        ctx,
-        action,
-        ("user", Some(id.0)),
-        None,
-        changes,
-    )?;
-    tx.commit().await?;
-    Ok(redirect_with_flash(
-        state,
-        &format!("/admin/users/{id}"),
-        flash,
-    ))
+    Ok(Done::redirect(format!("/admin/users/{id}"), flash)
+        .audit(Event::new(action, None, changes))
+        .into())
 }

@@ -2,8 +2,9 @@
 //! or rejects it with a reason. Both are audited and mailed to the municipality's
 //! administrators.
 
-use crate::audit;
-use crate::auth::{Ctx, redirect_with_flash};
+use crate::audit::{Action, Event};
+use crate::auth::Ctx;
+use crate::change::{Done, Outcome, change};
 use crate::error::AppError;
 use crate::forms::{FormData, FormErrors};
 use crate::state::AppState;
@@ -90,12 +91,21 @@ fn page_in(c: &mut Sql<'_>, ctx: &Ctx) -> Result<Response, AppError> {
     render_requests(c, ctx, None)
 }
 
+/// The list again, with the reject form of `org` showing what was typed and why it was
+/// refused.
+fn refuse(org: OrgId, reason: String, errors: FormErrors) -> Outcome {
+    Outcome::refused(move |c, _, ctx| render_requests(c, ctx, Some((org, reason, errors))))
+}
+
 pub async fn verify(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(org): Path<i64>,
 ) -> Result<Response, AppError> {
-    decide(&state, &ctx, OrgId(org), VERIFIED, "").await
+    change(state, ctx, move |c, state, ctx| {
+        decide(c, state, ctx, OrgId(org), VERIFIED, "")
+    })
+    .await
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -110,73 +120,70 @@ pub async fn reject(
     Path(org): Path<i64>,
     FormData(form): FormData<RejectForm>,
 ) -> Result<Response, AppError> {
+    change(state, ctx, move |c, state, ctx| {
+        reject_in(c, state, ctx, OrgId(org), form)
+    })
+    .await
+}
+
+fn reject_in(
+    c: &mut Sql<'_>,
+    state: &AppState,
+    ctx: &Ctx,
+    org: OrgId,
+    form: RejectForm,
+) -> Result<Outcome, AppError> {
     match required_text(
         &form.reason,
         2000,
         "error-reject-reason-required",
         "error-reject-reason-long",
     ) {
-        Ok(reason) => decide(&state, &ctx, OrgId(org), REJECTED, &reason).await,
+        Ok(reason) => decide(c, state, ctx, org, REJECTED, &reason),
         Err(invalid) => {
             let mut errors = FormErrors::default();
             errors.add("reason", invalid.key);
-            render_requests(
-                &mut state.db.conn().await?.ex(),
-                &ctx,
-                Some((OrgId(org), form.reason, errors)),
-            )
+            Ok(refuse(org, form.reason, errors))
         }
     }
 }
 
-async fn decide(
+fn decide(
+    c: &mut Sql<'_>,
     state: &AppState,
     ctx: &Ctx,
     org: OrgId,
     decision: &str,
     reason: &str,
-) -> Result<Response, AppError> {
+) -> Result<Outcome, AppError> {
     let me = ctx.require_user()?;
     let now = samenspel_store::now();
-    let mut tx = state.db.begin().await?;
-    let name = organisations::by_id(&mut tx.ex(), org)?
+    let name = organisations::by_id(c, org)?
         .ok_or(AppError::NotFound)?
         .name;
-    match organisations::decide_verification(&mut tx.ex(), org, decision, reason, me.id, now) {
+    match organisations::decide_verification(c, org, decision, reason, me.id, now) {
         Ok(true) => {}
         // Already decided (by someone else, or a second press): the list shows how.
         Ok(false) => {
-            return Ok(redirect_with_flash(
-                state,
-                "/admin/municipalities",
-                "flash-verification-done",
-            ));
+            return Ok(Done::redirect("/admin/municipalities", "flash-verification-done").into());
         }
         Err(StoreError::Conflict(_)) => {
-            drop(tx);
             let mut errors = FormErrors::default();
             errors.add("reason", "error-municipality-name-taken");
-            return render_requests(
-                &mut state.db.conn().await?.ex(),
-                ctx,
-                Some((org, String::new(), errors)),
-            );
+            return Ok(refuse(org, String::new(), errors));
         }
         Err(other) => return Err(other.into()),
     }
     let action = if decision == VERIFIED {
-        "municipality.verified"
+        Action::MunicipalityVerified(org)
     } else {
-        "municipality.rejected"
+        Action::MunicipalityRejected(org)
     };
-    audit::record(
-        &mut tx.ex(),
-        ctx,
+    let decided = Event::new(
         action,
-        ("organisation", Some(org.0)),
         Some(org),
         serde_json::json!({ "name": name, "reason": reason }),
-    )?;
+    );
     let base = state.config.base_url.trim_end_matches('/');
     let (subject, body) = if decision == VERIFIED {
         (
@@ -190,7 +197,7 @@ async fn decide(
         )
     };
     crate::organisations::requests::mail_admins(
-        &mut tx.ex(),
+        c,
         org,
         subject,
         body,
@@ -201,15 +208,12 @@ async fn decide(
         ],
         ctx.lang,
     )?;
-    tx.commit().await?;
-    state.jobs_waiting.notify_one();
-    Ok(redirect_with_flash(
-        state,
-        "/admin/municipalities",
-        if decision == VERIFIED {
-            "flash-municipality-verified"
-        } else {
-            "flash-municipality-rejected"
-        },
-    ))
+    let flash = if decision == VERIFIED {
+        "flash-municipality-verified"
+    } else {
+        "flash-municipality-rejected"
+    };
+    Ok(Done::redirect("/admin/municipalities", flash)
+        .audit(decided)
+        .into())
 }

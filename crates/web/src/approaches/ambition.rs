@@ -3,8 +3,9 @@
 //! version by version, and goals per horizon with their progress.
 
 use super::{Workspace, acting, parse_org};
-use crate::audit;
-use crate::auth::{Ctx, redirect_with_flash};
+use crate::audit::{Action, Event};
+use crate::auth::Ctx;
+use crate::change::{Done, Outcome, change};
 use crate::error::AppError;
 use crate::forms::{FormData, FormErrors};
 use crate::routes::ApproachScope;
@@ -227,6 +228,12 @@ fn back(scope: &ApproachScope, anchor: &str) -> String {
     format!("/approaches/{}/ambition#{anchor}", scope.id)
 }
 
+/// The page again, with what a refused form held.
+fn refuse(scope: &ApproachScope, forms: Forms) -> Outcome {
+    let scope = scope.clone();
+    Outcome::refused(move |c, state, ctx| render_page(c, state, ctx, &scope, Some(forms)))
+}
+
 #[derive(Debug, Default, Clone, Deserialize)]
 #[serde(default)]
 pub struct PositionForm {
@@ -241,9 +248,21 @@ pub async fn add_position(
     scope: ApproachScope,
     FormData(form): FormData<PositionForm>,
 ) -> Result<Response, AppError> {
+    change(state, ctx, move |c, _, ctx| {
+        add_position_in(c, ctx, &scope, form)
+    })
+    .await
+}
+
+fn add_position_in(
+    c: &mut Sql<'_>,
+    ctx: &Ctx,
+    scope: &ApproachScope,
+    form: PositionForm,
+) -> Result<Outcome, AppError> {
     let user = ctx.require_user()?.id;
     let mut errors = FormErrors::default();
-    let party = Some(acting(&scope, &form.party)?);
+    let party = Some(acting(scope, &form.party)?);
     if party.is_none() {
         errors.add("party", "error-party-organisation");
     }
@@ -263,31 +282,19 @@ pub async fn add_position(
             position_errors: errors,
             ..Forms::default()
         };
-        return render_page(
-            &mut state.db.conn().await?.ex(),
-            &state,
-            &ctx,
-            &scope,
-            Some(forms),
-        );
+        return Ok(refuse(scope, forms));
     };
     let now = samenspel_store::now();
-    let mut tx = state.db.begin().await?;
-    ambition::add_position(&mut tx.ex(), scope.id, party, kind, &body, user, now)?;
-    audit::record(
-        &mut tx.ex(),
-        &ctx,
-        "approach.position_changed",
-        ("approach", Some(scope.id.0)),
-        Some(party),
-        serde_json::json!({ "kind": kind.as_str(), "added": true }),
-    )?;
-    tx.commit().await?;
-    Ok(redirect_with_flash(
-        &state,
-        &back(&scope, "positions"),
-        "flash-position-added",
-    ))
+    ambition::add_position(c, scope.id, party, kind, &body, user, now)?;
+    Ok(
+        Done::redirect(back(scope, "positions"), "flash-position-added")
+            .audit(Event::new(
+                Action::PositionChanged(scope.id),
+                Some(party),
+                serde_json::json!({ "kind": kind.as_str(), "added": true }),
+            ))
+            .into(),
+    )
 }
 
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -304,23 +311,29 @@ pub async fn remove_position(
     Path((_, item)): Path<(i64, i64)>,
     FormData(form): FormData<PartyChoice>,
 ) -> Result<Response, AppError> {
-    let party = acting(&scope, &form.party)?;
-    let mut tx = state.db.begin().await?;
-    ambition::remove_position(&mut tx.ex(), scope.id, party, PositionItemId(item))?;
-    audit::record(
-        &mut tx.ex(),
-        &ctx,
-        "approach.position_changed",
-        ("approach", Some(scope.id.0)),
-        Some(party),
-        serde_json::json!({ "removed": item }),
-    )?;
-    tx.commit().await?;
-    Ok(redirect_with_flash(
-        &state,
-        &back(&scope, "positions"),
-        "flash-position-removed",
-    ))
+    change(state, ctx, move |c, _, _| {
+        remove_position_in(c, &scope, item, form)
+    })
+    .await
+}
+
+fn remove_position_in(
+    c: &mut Sql<'_>,
+    scope: &ApproachScope,
+    item: i64,
+    form: PartyChoice,
+) -> Result<Outcome, AppError> {
+    let party = acting(scope, &form.party)?;
+    ambition::remove_position(c, scope.id, party, PositionItemId(item))?;
+    Ok(
+        Done::redirect(back(scope, "positions"), "flash-position-removed")
+            .audit(Event::new(
+                Action::PositionChanged(scope.id),
+                Some(party),
+                serde_json::json!({ "removed": item }),
+            ))
+            .into(),
+    )
 }
 
 pub async fn share_position(
@@ -330,36 +343,34 @@ pub async fn share_position(
     Path((_, item)): Path<(i64, i64)>,
     FormData(form): FormData<PartyChoice>,
 ) -> Result<Response, AppError> {
-    let party = acting(&scope, &form.party)?;
+    change(state, ctx, move |c, _, _| {
+        share_position_in(c, &scope, item, form)
+    })
+    .await
+}
+
+fn share_position_in(
+    c: &mut Sql<'_>,
+    scope: &ApproachScope,
+    item: i64,
+    form: PartyChoice,
+) -> Result<Outcome, AppError> {
+    let party = acting(scope, &form.party)?;
     let share = form.share != "no";
     let now = samenspel_store::now();
-    let mut tx = state.db.begin().await?;
-    ambition::share_position(
-        &mut tx.ex(),
-        scope.id,
-        PositionItemId(item),
-        party,
-        share,
-        now,
-    )?;
-    audit::record(
-        &mut tx.ex(),
-        &ctx,
-        "approach.position_changed",
-        ("approach", Some(scope.id.0)),
-        Some(party),
-        serde_json::json!({ "item": item, "shared": share }),
-    )?;
-    tx.commit().await?;
-    Ok(redirect_with_flash(
-        &state,
-        &back(&scope, "positions"),
-        if share {
-            "flash-position-shared"
-        } else {
-            "flash-position-unshared"
-        },
-    ))
+    ambition::share_position(c, scope.id, PositionItemId(item), party, share, now)?;
+    let flash = if share {
+        "flash-position-shared"
+    } else {
+        "flash-position-unshared"
+    };
+    Ok(Done::redirect(back(scope, "positions"), flash)
+        .audit(Event::new(
+            Action::PositionChanged(scope.id),
+            Some(party),
+            serde_json::json!({ "item": item, "shared": share }),
+        ))
+        .into())
 }
 
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -376,6 +387,14 @@ pub async fn save_ambition(
     scope: ApproachScope,
     FormData(form): FormData<AmbitionForm>,
 ) -> Result<Response, AppError> {
+    change(state, ctx, move |c, _, _| save_ambition_in(c, &scope, form)).await
+}
+
+fn save_ambition_in(
+    c: &mut Sql<'_>,
+    scope: &ApproachScope,
+    form: AmbitionForm,
+) -> Result<Outcome, AppError> {
     let mut errors = FormErrors::default();
     let text = errors.check(
         "ambition",
@@ -390,51 +409,32 @@ pub async fn save_ambition(
     if version.is_none() {
         errors.add("ambition", "error-ambition-changed");
     }
-    let refuse = |form: AmbitionForm, errors: FormErrors| Forms {
+    let forms = |form: AmbitionForm, errors: FormErrors| Forms {
         ambition: form,
         ambition_errors: errors,
         ..Forms::default()
     };
     let (Some(text), Some(version)) = (text, version) else {
-        return render_page(
-            &mut state.db.conn().await?.ex(),
-            &state,
-            &ctx,
-            &scope,
-            Some(refuse(form, errors)),
-        );
+        return Ok(refuse(scope, forms(form, errors)));
     };
     let now = samenspel_store::now();
-    let mut tx = state.db.begin().await?;
-    let new_version = match ambition::set_ambition(&mut tx.ex(), scope.id, &text, version, now) {
+    let new_version = match ambition::set_ambition(c, scope.id, &text, version, now) {
         Ok(v) => v,
         Err(StoreError::Refused(key)) => {
-            drop(tx);
             errors.add("ambition", key);
-            return render_page(
-                &mut state.db.conn().await?.ex(),
-                &state,
-                &ctx,
-                &scope,
-                Some(refuse(form, errors)),
-            );
+            return Ok(refuse(scope, forms(form, errors)));
         }
         Err(other) => return Err(other.into()),
     };
-    audit::record(
-        &mut tx.ex(),
-        &ctx,
-        "approach.ambition_changed",
-        ("approach", Some(scope.id.0)),
-        scope.acting_for(None),
-        serde_json::json!({ "version": new_version }),
-    )?;
-    tx.commit().await?;
-    Ok(redirect_with_flash(
-        &state,
-        &back(&scope, "ambition"),
-        "flash-ambition-saved",
-    ))
+    Ok(
+        Done::redirect(back(scope, "ambition"), "flash-ambition-saved")
+            .audit(Event::new(
+                Action::AmbitionChanged(scope.id),
+                scope.acting_for(None),
+                serde_json::json!({ "version": new_version }),
+            ))
+            .into(),
+    )
 }
 
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -450,38 +450,41 @@ pub async fn agree(
     scope: ApproachScope,
     FormData(form): FormData<AgreeForm>,
 ) -> Result<Response, AppError> {
+    change(state, ctx, move |c, state, ctx| {
+        agree_in(c, state, ctx, &scope, form)
+    })
+    .await
+}
+
+fn agree_in(
+    c: &mut Sql<'_>,
+    state: &AppState,
+    ctx: &Ctx,
+    scope: &ApproachScope,
+    form: AgreeForm,
+) -> Result<Outcome, AppError> {
     let user = ctx.require_user()?.id;
-    let ws = Workspace::load(&state, &scope).await?;
-    let party = acting(&scope, &form.party)?;
+    let ws = Workspace::load_in(c, state, scope)?;
+    let party = acting(scope, &form.party)?;
     // Agreeing is to the text the reader saw; if it changed since, they must read it again.
     let version = form.version.trim().parse::<i64>().ok();
     if version != Some(ws.approach.ambition_version) || ws.approach.ambition.is_empty() {
         return Err(AppError::Conflict("error-ambition-changed"));
     }
     let now = samenspel_store::now();
-    let mut tx = state.db.begin().await?;
-    ambition::agree(
-        &mut tx.ex(),
-        scope.id,
-        party,
-        ws.approach.ambition_version,
-        user,
-        now,
-    )?;
-    audit::record(
-        &mut tx.ex(),
-        &ctx,
-        "approach.ambition_agreed",
-        ("approach", Some(scope.id.0)),
-        Some(party),
-        serde_json::json!({ "version": ws.approach.ambition_version, "party_name": ws.party_name(party) }),
-    )?;
-    tx.commit().await?;
-    Ok(redirect_with_flash(
-        &state,
-        &back(&scope, "ambition"),
-        "flash-ambition-agreed",
-    ))
+    ambition::agree(c, scope.id, party, ws.approach.ambition_version, user, now)?;
+    let changes = serde_json::json!({
+        "version": ws.approach.ambition_version, "party_name": ws.party_name(party),
+    });
+    Ok(
+        Done::redirect(back(scope, "ambition"), "flash-ambition-agreed")
+            .audit(Event::new(
+                Action::AmbitionAgreed(scope.id),
+                Some(party),
+                changes,
+            ))
+            .into(),
+    )
 }
 
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -501,8 +504,21 @@ pub async fn add_goal(
     scope: ApproachScope,
     FormData(form): FormData<GoalForm>,
 ) -> Result<Response, AppError> {
+    change(state, ctx, move |c, state, ctx| {
+        add_goal_in(c, state, ctx, &scope, form)
+    })
+    .await
+}
+
+fn add_goal_in(
+    c: &mut Sql<'_>,
+    state: &AppState,
+    ctx: &Ctx,
+    scope: &ApproachScope,
+    form: GoalForm,
+) -> Result<Outcome, AppError> {
     let user = ctx.require_user()?.id;
-    let ws = Workspace::load(&state, &scope).await?;
+    let ws = Workspace::load_in(c, state, scope)?;
     let mut errors = FormErrors::default();
     let horizon = errors.check("horizon", Horizon::parse(&form.horizon));
     let title = errors.check(
@@ -555,32 +571,21 @@ pub async fn add_goal(
                 goal_errors: errors,
                 ..Forms::default()
             };
-            return render_page(
-                &mut state.db.conn().await?.ex(),
-                &state,
-                &ctx,
-                &scope,
-                Some(forms),
-            );
+            return Ok(refuse(scope, forms));
         }
     };
     let now = samenspel_store::now();
-    let mut tx = state.db.begin().await?;
-    let id = ambition::add_goal(&mut tx.ex(), scope.id, &goal, user, now)?;
-    audit::record(
-        &mut tx.ex(),
-        &ctx,
-        "approach.goal_changed",
-        ("approach", Some(scope.id.0)),
-        scope.acting_for(None),
-        serde_json::json!({ "goal": id, "title": goal.title, "horizon": goal.horizon.as_str() }),
-    )?;
-    tx.commit().await?;
-    Ok(redirect_with_flash(
-        &state,
-        &back(&scope, "goals"),
-        "flash-goal-added",
-    ))
+    let id = ambition::add_goal(c, scope.id, &goal, user, now)?;
+    let changes = serde_json::json!({
+        "goal": id, "title": goal.title, "horizon": goal.horizon.as_str(),
+    });
+    Ok(Done::redirect(back(scope, "goals"), "flash-goal-added")
+        .audit(Event::new(
+            Action::GoalChanged(scope.id),
+            scope.acting_for(None),
+            changes,
+        ))
+        .into())
 }
 
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -599,8 +604,20 @@ pub async fn update_goal(
     Path((_, goal)): Path<(i64, i64)>,
     FormData(form): FormData<ProgressForm>,
 ) -> Result<Response, AppError> {
+    change(state, ctx, move |c, _, ctx| {
+        update_goal_in(c, ctx, &scope, GoalId(goal), form)
+    })
+    .await
+}
+
+fn update_goal_in(
+    c: &mut Sql<'_>,
+    ctx: &Ctx,
+    scope: &ApproachScope,
+    goal: GoalId,
+    form: ProgressForm,
+) -> Result<Outcome, AppError> {
     let user = ctx.require_user()?.id;
-    let goal = GoalId(goal);
     let mut errors = FormErrors::default();
     let value = errors.check(
         "value",
@@ -622,15 +639,9 @@ pub async fn update_goal(
             progress_errors: errors,
             ..Forms::default()
         };
-        return render_page(
-            &mut state.db.conn().await?.ex(),
-            &state,
-            &ctx,
-            &scope,
-            Some(forms),
-        );
+        return Ok(refuse(scope, forms));
     };
-    let party = Some(acting(&scope, &form.party)?);
+    let party = Some(acting(scope, &form.party)?);
     let update = ambition::GoalUpdate {
         value: &value,
         note: &note,
@@ -639,20 +650,9 @@ pub async fn update_goal(
         organisation: party,
     };
     let now = samenspel_store::now();
-    let mut tx = state.db.begin().await?;
-    ambition::update_goal(&mut tx.ex(), scope.id, goal, &update, now)?;
-    audit::record(
-        &mut tx.ex(),
-        &ctx,
-        "approach.goal_changed",
-        ("approach", Some(scope.id.0)),
-        party,
-        serde_json::json!({ "goal": goal, "value": value, "achieved": update.achieved }),
-    )?;
-    tx.commit().await?;
-    Ok(redirect_with_flash(
-        &state,
-        &back(&scope, "goals"),
-        "flash-goal-progress",
-    ))
+    ambition::update_goal(c, scope.id, goal, &update, now)?;
+    let changes = serde_json::json!({ "goal": goal, "value": value, "achieved": update.achieved });
+    Ok(Done::redirect(back(scope, "goals"), "flash-goal-progress")
+        .audit(Event::new(Action::GoalChanged(scope.id), party, changes))
+        .into())
 }

@@ -3,8 +3,9 @@
 //! parties, needs, notes), and each party's perspective side by side.
 
 use super::{Workspace, acting, parse_org};
-use crate::audit;
-use crate::auth::{Ctx, redirect_with_flash};
+use crate::audit::{Action, Event};
+use crate::auth::Ctx;
+use crate::change::{Done, Outcome, change};
 use crate::error::AppError;
 use crate::forms::{FormData, FormErrors};
 use crate::routes::ApproachScope;
@@ -344,16 +345,23 @@ fn node_in(
 
 /// The workspace, if the approach's version of the method has the node (only those can be
 /// worked on).
-async fn with_node(
+fn with_node_in(
+    c: &mut Sql<'_>,
     state: &AppState,
     scope: &ApproachScope,
     key: &str,
 ) -> Result<Workspace, AppError> {
-    let ws = Workspace::load(state, scope).await?;
+    let ws = Workspace::load_in(c, state, scope)?;
     match ws.pack.node(key) {
         Some(_) => Ok(ws),
         None => Err(AppError::NotFound),
     }
+}
+
+/// The node's page again, with what a refused form held.
+fn refuse_node(scope: &ApproachScope, key: &str, forms: NodeForms) -> Outcome {
+    let (scope, key) = (scope.clone(), key.to_owned());
+    Outcome::refused(move |c, state, ctx| render_node(c, state, ctx, &scope, &key, Some(forms)))
 }
 
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -371,7 +379,21 @@ pub async fn move_node(
     Path((_, key)): Path<(i64, String)>,
     FormData(form): FormData<StatusForm>,
 ) -> Result<Response, AppError> {
-    with_node(&state, &scope, &key).await?;
+    change(state, ctx, move |c, state, ctx| {
+        move_node_in(c, state, ctx, &scope, &key, form)
+    })
+    .await
+}
+
+fn move_node_in(
+    c: &mut Sql<'_>,
+    state: &AppState,
+    ctx: &Ctx,
+    scope: &ApproachScope,
+    key: &str,
+    form: StatusForm,
+) -> Result<Outcome, AppError> {
+    with_node_in(c, state, scope, key)?;
     let user = ctx.require_user()?.id;
     let mut errors = FormErrors::default();
     let to = errors.check("status", NodeStatus::parse(&form.status));
@@ -385,55 +407,35 @@ pub async fn move_node(
         ..NodeForms::default()
     };
     let (Some(to), Some(note)) = (to, note) else {
-        return render_node(
-            &mut state.db.conn().await?.ex(),
-            &state,
-            &ctx,
-            &scope,
-            &key,
-            Some(refuse(errors, form)),
-        );
+        return Ok(refuse_node(scope, key, refuse(errors, form)));
     };
-    let party = Some(acting(&scope, &form.party)?);
+    let party = Some(acting(scope, &form.party)?);
     let now = samenspel_store::now();
-    let mut tx = state.db.begin().await?;
-    let change = kompas::Move {
-        node: &key,
+    let step = kompas::Move {
+        node: key,
         to,
         note: &note,
         user,
         organisation: party,
     };
-    let from = match kompas::move_node(&mut tx.ex(), scope.id, &change, now) {
+    let from = match kompas::move_node(c, scope.id, &step, now) {
         Ok(from) => from,
         Err(StoreError::Refused(reason)) => {
-            drop(tx);
             errors.add("status", reason);
-            return render_node(
-                &mut state.db.conn().await?.ex(),
-                &state,
-                &ctx,
-                &scope,
-                &key,
-                Some(refuse(errors, form)),
-            );
+            return Ok(refuse_node(scope, key, refuse(errors, form)));
         }
         Err(other) => return Err(other.into()),
     };
-    audit::record(
-        &mut tx.ex(),
-        &ctx,
-        "approach.node_moved",
-        ("approach", Some(scope.id.0)),
+    Ok(Done::redirect(
+        format!("/approaches/{}/kompas/{key}", scope.id),
+        "flash-node-moved",
+    )
+    .audit(Event::new(
+        Action::NodeMoved(scope.id),
         party,
         serde_json::json!({ "node": key, "from": from.as_str(), "to": to.as_str() }),
-    )?;
-    tx.commit().await?;
-    Ok(redirect_with_flash(
-        &state,
-        &format!("/approaches/{}/kompas/{key}", scope.id),
-        "flash-node-moved",
     ))
+    .into())
 }
 
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -450,7 +452,20 @@ pub async fn set_parties(
     Path((_, key)): Path<(i64, String)>,
     FormData(form): FormData<PartiesForm>,
 ) -> Result<Response, AppError> {
-    let ws = with_node(&state, &scope, &key).await?;
+    change(state, ctx, move |c, state, _| {
+        set_parties_in(c, state, &scope, &key, form)
+    })
+    .await
+}
+
+fn set_parties_in(
+    c: &mut Sql<'_>,
+    state: &AppState,
+    scope: &ApproachScope,
+    key: &str,
+    form: PartiesForm,
+) -> Result<Outcome, AppError> {
+    let ws = with_node_in(c, state, scope, key)?;
     let mut errors = FormErrors::default();
     let lead = match form.lead.trim() {
         "" => None,
@@ -475,32 +490,20 @@ pub async fn set_parties(
             parties_errors: errors,
             ..NodeForms::default()
         };
-        return render_node(
-            &mut state.db.conn().await?.ex(),
-            &state,
-            &ctx,
-            &scope,
-            &key,
-            Some(forms),
-        );
+        return Ok(refuse_node(scope, key, forms));
     }
     let now = samenspel_store::now();
-    let mut tx = state.db.begin().await?;
-    kompas::set_parties(&mut tx.ex(), scope.id, &key, lead, &involved, now)?;
-    audit::record(
-        &mut tx.ex(),
-        &ctx,
-        "approach.node_parties",
-        ("approach", Some(scope.id.0)),
+    kompas::set_parties(c, scope.id, key, lead, &involved, now)?;
+    Ok(Done::redirect(
+        format!("/approaches/{}/kompas/{key}", scope.id),
+        "flash-node-parties",
+    )
+    .audit(Event::new(
+        Action::NodeParties(scope.id),
         scope.acting_for(None),
         serde_json::json!({ "node": key, "lead": lead, "involved": involved }),
-    )?;
-    tx.commit().await?;
-    Ok(redirect_with_flash(
-        &state,
-        &format!("/approaches/{}/kompas/{key}", scope.id),
-        "flash-node-parties",
     ))
+    .into())
 }
 
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -519,10 +522,24 @@ pub async fn add_need(
     Path((_, key)): Path<(i64, String)>,
     FormData(form): FormData<NeedForm>,
 ) -> Result<Response, AppError> {
-    let ws = with_node(&state, &scope, &key).await?;
+    change(state, ctx, move |c, state, ctx| {
+        add_need_in(c, state, ctx, &scope, &key, form)
+    })
+    .await
+}
+
+fn add_need_in(
+    c: &mut Sql<'_>,
+    state: &AppState,
+    ctx: &Ctx,
+    scope: &ApproachScope,
+    key: &str,
+    form: NeedForm,
+) -> Result<Outcome, AppError> {
+    let ws = with_node_in(c, state, scope, key)?;
     let user = ctx.require_user()?.id;
     let mut errors = FormErrors::default();
-    let from = Some(acting(&scope, &form.party)?);
+    let from = Some(acting(scope, &form.party)?);
     let to = parse_org(&form.needs).filter(|o| ws.is_current_party(*o));
     if to.is_none() {
         errors.add("needs", "error-party-organisation");
@@ -540,39 +557,27 @@ pub async fn add_need(
             need_errors: errors,
             ..NodeForms::default()
         };
-        return render_node(
-            &mut state.db.conn().await?.ex(),
-            &state,
-            &ctx,
-            &scope,
-            &key,
-            Some(forms),
-        );
+        return Ok(refuse_node(scope, key, forms));
     };
     let now = samenspel_store::now();
-    let mut tx = state.db.begin().await?;
     let need = kompas::NewNeed {
-        node: &key,
+        node: key,
         from,
         to,
         note: &note,
         user,
     };
-    kompas::add_need(&mut tx.ex(), scope.id, &need, now)?;
-    audit::record(
-        &mut tx.ex(),
-        &ctx,
-        "approach.node_need",
-        ("approach", Some(scope.id.0)),
+    kompas::add_need(c, scope.id, &need, now)?;
+    Ok(Done::redirect(
+        format!("/approaches/{}/kompas/{key}", scope.id),
+        "flash-need-added",
+    )
+    .audit(Event::new(
+        Action::NodeNeed(scope.id),
         Some(from),
         serde_json::json!({ "node": key, "from": from, "to": to }),
-    )?;
-    tx.commit().await?;
-    Ok(redirect_with_flash(
-        &state,
-        &format!("/approaches/{}/kompas/{key}", scope.id),
-        "flash-need-added",
     ))
+    .into())
 }
 
 pub async fn resolve_need(
@@ -581,13 +586,23 @@ pub async fn resolve_need(
     scope: ApproachScope,
     Path((_, key, need)): Path<(i64, String, i64)>,
 ) -> Result<Response, AppError> {
+    change(state, ctx, move |c, _, _| {
+        resolve_need_in(c, &scope, &key, need)
+    })
+    .await
+}
+
+fn resolve_need_in(
+    c: &mut Sql<'_>,
+    scope: &ApproachScope,
+    key: &str,
+    need: i64,
+) -> Result<Outcome, AppError> {
     // A need is met by the parties it is between, or by someone who does the work.
-    let mut conn = state.db.conn().await?;
-    let found = kompas::needs(&mut conn.ex(), scope.id, &key)?
+    let found = kompas::needs(c, scope.id, key)?
         .into_iter()
         .find(|n| n.id == NeedId(need))
         .ok_or(AppError::NotFound)?;
-    drop(conn);
     let own = scope.own_parties();
     if !scope.standing.allows(ApproachPermission::Work)
         && !own.contains(&found.from_id)
@@ -596,24 +611,19 @@ pub async fn resolve_need(
         return Err(AppError::Forbidden);
     }
     let now = samenspel_store::now();
-    let mut tx = state.db.begin().await?;
-    if !kompas::resolve_need(&mut tx.ex(), scope.id, &key, NeedId(need), now)? {
+    if !kompas::resolve_need(c, scope.id, key, NeedId(need), now)? {
         return Err(AppError::Conflict("error-need-resolved"));
     }
-    audit::record(
-        &mut tx.ex(),
-        &ctx,
-        "approach.node_need",
-        ("approach", Some(scope.id.0)),
+    Ok(Done::redirect(
+        format!("/approaches/{}/kompas/{key}", scope.id),
+        "flash-need-resolved",
+    )
+    .audit(Event::new(
+        Action::NodeNeed(scope.id),
         scope.acting_for(None),
         serde_json::json!({ "node": key, "resolved": need }),
-    )?;
-    tx.commit().await?;
-    Ok(redirect_with_flash(
-        &state,
-        &format!("/approaches/{}/kompas/{key}", scope.id),
-        "flash-need-resolved",
     ))
+    .into())
 }
 
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -630,12 +640,24 @@ pub async fn add_note(
     Path((_, key)): Path<(i64, String)>,
     FormData(form): FormData<NoteForm>,
 ) -> Result<Response, AppError> {
+    change(state, ctx, move |c, state, ctx| {
+        add_note_in(c, state, ctx, &scope, &key, form)
+    })
+    .await
+}
+
+fn add_note_in(
+    c: &mut Sql<'_>,
+    state: &AppState,
+    ctx: &Ctx,
+    scope: &ApproachScope,
+    key: &str,
+    form: NoteForm,
+) -> Result<Outcome, AppError> {
     let user = ctx.require_user()?.id;
-    let ws = Workspace::load(&state, &scope).await?;
-    let mut conn = state.db.conn().await?;
-    let known =
-        ws.pack.node(&key).is_some() || kompas::state(&mut conn.ex(), scope.id, &key)?.is_some();
-    drop(conn);
+    let ws = Workspace::load_in(c, state, scope)?;
+    // Notes may still be added to a node the method no longer has, as long as it has progress.
+    let known = ws.pack.node(key).is_some() || kompas::state(c, scope.id, key)?.is_some();
     if !known {
         return Err(AppError::NotFound);
     }
@@ -655,33 +677,21 @@ pub async fn add_note(
             note_errors: errors,
             ..NodeForms::default()
         };
-        return render_node(
-            &mut state.db.conn().await?.ex(),
-            &state,
-            &ctx,
-            &scope,
-            &key,
-            Some(forms),
-        );
+        return Ok(refuse_node(scope, key, forms));
     };
-    let party = Some(acting(&scope, &form.party)?);
+    let party = Some(acting(scope, &form.party)?);
     let now = samenspel_store::now();
-    let mut tx = state.db.begin().await?;
-    kompas::add_note(&mut tx.ex(), scope.id, &key, &body, user, party, now)?;
-    audit::record(
-        &mut tx.ex(),
-        &ctx,
-        "approach.node_note",
-        ("approach", Some(scope.id.0)),
+    kompas::add_note(c, scope.id, key, &body, user, party, now)?;
+    Ok(Done::redirect(
+        format!("/approaches/{}/kompas/{key}", scope.id),
+        "flash-note-added",
+    )
+    .audit(Event::new(
+        Action::NodeNote(scope.id),
         party,
         serde_json::json!({ "node": key }),
-    )?;
-    tx.commit().await?;
-    Ok(redirect_with_flash(
-        &state,
-        &format!("/approaches/{}/kompas/{key}", scope.id),
-        "flash-note-added",
     ))
+    .into())
 }
 
 /// Where parties agree and differ on a track or on the phase.
@@ -830,9 +840,21 @@ pub async fn save_perspective(
     scope: ApproachScope,
     FormData(form): FormData<PerspectiveForm>,
 ) -> Result<Response, AppError> {
-    let ws = Workspace::load(&state, &scope).await?;
+    change(state, ctx, move |c, state, _| {
+        save_perspective_in(c, state, &scope, form)
+    })
+    .await
+}
+
+fn save_perspective_in(
+    c: &mut Sql<'_>,
+    state: &AppState,
+    scope: &ApproachScope,
+    form: PerspectiveForm,
+) -> Result<Outcome, AppError> {
+    let ws = Workspace::load_in(c, state, scope)?;
     let mut errors = FormErrors::default();
-    let party = Some(acting(&scope, &form.party)?);
+    let party = Some(acting(scope, &form.party)?);
     let is_party = party.is_some_and(|org| ws.is_current_party(org));
     if !is_party {
         errors.add("party", "error-party-organisation");
@@ -859,19 +881,14 @@ pub async fn save_perspective(
         optional_text(&form.next_year, 2000, "error-text-too-long"),
     );
     let (Some(party), Some(next_year), true) = (party, next_year, errors.is_empty()) else {
-        return render_perspectives(
-            &mut state.db.conn().await?.ex(),
-            &state,
-            &ctx,
-            &scope,
-            None,
-            Some((form, errors)),
-        );
+        let scope = scope.clone();
+        return Ok(Outcome::refused(move |c, state, ctx| {
+            render_perspectives(c, state, ctx, &scope, None, Some((form, errors)))
+        }));
     };
     let now = samenspel_store::now();
-    let mut tx = state.db.begin().await?;
     approaches::set_perspective(
-        &mut tx.ex(),
+        c,
         scope.id,
         party,
         &tracks,
@@ -879,18 +896,17 @@ pub async fn save_perspective(
         &next_year,
         now,
     )?;
-    audit::record(
-        &mut tx.ex(),
-        &ctx,
-        "approach.perspective_saved",
-        ("approach", Some(scope.id.0)),
-        Some(party),
-        serde_json::json!({ "party_name": ws.party_name(party), "tracks": tracks, "phase": phase }),
-    )?;
-    tx.commit().await?;
-    Ok(redirect_with_flash(
-        &state,
-        &format!("/approaches/{}/perspectives?party={party}", scope.id),
+    let changes = serde_json::json!({
+        "party_name": ws.party_name(party), "tracks": tracks, "phase": phase,
+    });
+    Ok(Done::redirect(
+        format!("/approaches/{}/perspectives?party={party}", scope.id),
         "flash-perspective-saved",
+    )
+    .audit(Event::new(
+        Action::PerspectiveSaved(scope.id),
+        Some(party),
+        changes,
     ))
+    .into())
 }

@@ -251,12 +251,6 @@ impl Workspace {
         })
     }
 
-    /// [`Workspace::load_in`] for async code.
-    pub async fn load(state: &AppState, scope: &ApproachScope) -> Result<Self, AppError> {
-        let (db, state, scope) = (state.db.clone(), state.clone(), scope.clone());
-        db.read(move |c| Self::load_in(c, &state, &scope)).await
-    }
-
     /// The parties of today.
     pub fn current_parties(&self) -> Vec<&PartyRow> {
         let today = crate::views::format::today();

@@ -1,9 +1,10 @@
 //! Lists of approaches: the ones a person can open, and a municipality's overview with phase,
 //! status and progress; starting a new approach.
 
-use super::settings::{Page, SettingsForm, check, render_settings};
-use crate::audit;
-use crate::auth::{Ctx, redirect_with_flash};
+use super::settings::{Page, SettingsForm, check_in, render_settings};
+use crate::audit::{Action, Event};
+use crate::auth::Ctx;
+use crate::change::{Done, Outcome, change};
 use crate::error::AppError;
 use crate::forms::{FormData, FormErrors};
 use crate::routes::OrgScope;
@@ -214,54 +215,54 @@ pub async fn new_submit(
     scope: OrgScope,
     FormData(form): FormData<SettingsForm>,
 ) -> Result<Response, AppError> {
+    change(state, ctx, move |c, state, ctx| {
+        new_submit_in(c, state, ctx, &scope, form)
+    })
+    .await
+}
+
+fn new_submit_in(
+    c: &mut Sql<'_>,
+    state: &AppState,
+    ctx: &Ctx,
+    scope: &OrgScope,
+    form: SettingsForm,
+) -> Result<Outcome, AppError> {
     let user = ctx.require_user()?.id;
-    let (pack_id, pack) = state.methods.current(&state.db).await?;
-    let settings = match check(&state, scope.org, &pack, &form).await? {
-        Ok(settings) => settings,
-        Err(errors) => {
-            let page = new_page(&mut state.db.conn().await?.ex(), &state, &scope)?;
-            return render_settings(
-                &mut state.db.conn().await?.ex(),
-                &ctx,
-                page,
-                form,
-                errors,
-                Default::default(),
-            );
-        }
+    let (pack_id, pack) = state.methods.current_in(c)?;
+    let refuse = |page: Page, form: SettingsForm, errors: FormErrors| {
+        Outcome::refused(move |c, _, ctx| {
+            render_settings(c, ctx, page, form, errors, Default::default())
+        })
     };
-    let now = samenspel_store::now();
-    let mut tx = state.db.begin().await?;
-    let id = match approaches::create(&mut tx.ex(), scope.org, pack_id, &settings, user, now) {
+    let settings = match check_in(c, scope.org, &pack, &form)? {
+        Ok(settings) => settings,
+        Err(errors) => return Ok(refuse(new_page(c, state, scope)?, form, errors)),
+    };
+    let id = match approaches::create(
+        c,
+        scope.org,
+        pack_id,
+        &settings,
+        user,
+        samenspel_store::now(),
+    ) {
         Ok(id) => id,
         Err(StoreError::Refused(key)) => {
-            drop(tx);
             let mut errors = FormErrors::default();
             errors.add("areas", key);
-            let page = new_page(&mut state.db.conn().await?.ex(), &state, &scope)?;
-            return render_settings(
-                &mut state.db.conn().await?.ex(),
-                &ctx,
-                page,
-                form,
-                errors,
-                Default::default(),
-            );
+            return Ok(refuse(new_page(c, state, scope)?, form, errors));
         }
         Err(other) => return Err(other.into()),
     };
-    audit::record(
-        &mut tx.ex(),
-        &ctx,
-        "approach.created",
-        ("approach", Some(id.0)),
-        Some(scope.org),
-        serde_json::json!({ "name": settings.name, "method": pack.pack.version }),
-    )?;
-    tx.commit().await?;
-    Ok(redirect_with_flash(
-        &state,
-        &format!("/approaches/{id}"),
-        "flash-approach-created",
-    ))
+    let changes = serde_json::json!({ "name": settings.name, "method": pack.pack.version });
+    Ok(
+        Done::redirect(format!("/approaches/{id}"), "flash-approach-created")
+            .audit(Event::new(
+                Action::ApproachCreated(id),
+                Some(scope.org),
+                changes,
+            ))
+            .into(),
+    )
 }

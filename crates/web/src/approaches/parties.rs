@@ -5,7 +5,9 @@
 
 use super::{Workspace, parse_org};
 use crate::audit;
-use crate::auth::{Ctx, redirect_with_flash};
+use crate::audit::{Action, Event};
+use crate::auth::Ctx;
+use crate::change::{Done, Outcome, change};
 use crate::error::AppError;
 use crate::forms::{FormData, FormErrors};
 use crate::routes::ApproachScope;
@@ -262,17 +264,46 @@ fn show_in(
     render_page(c, state, ctx, scope, None)
 }
 
+/// The page again, with what a refused form held.
+fn refuse(scope: &ApproachScope, rejected: Rejected) -> Outcome {
+    let scope = scope.clone();
+    Outcome::refused(move |c, state, ctx| render_page(c, state, ctx, &scope, Some(rejected)))
+}
+
+/// The page again, with `key` refusing the organisation chosen in `form`.
+fn refuse_organisation(scope: &ApproachScope, form: PartyForm, key: &'static str) -> Outcome {
+    let mut errors = FormErrors::default();
+    errors.add("organisation", key);
+    let rejected = Rejected {
+        form,
+        errors,
+        ..Rejected::default()
+    };
+    refuse(scope, rejected)
+}
+
 pub async fn add(
     State(state): State<AppState>,
     ctx: Ctx,
     scope: ApproachScope,
     FormData(form): FormData<PartyForm>,
 ) -> Result<Response, AppError> {
-    let mut conn = state.db.conn().await?;
-    let candidates = approaches::candidates(&mut conn.ex(), scope.municipality)?;
-    let subprojects = approaches::subprojects(&mut conn.ex(), scope.id)?;
-    let parties = approaches::parties(&mut conn.ex(), scope.id)?;
-    drop(conn);
+    change(state, ctx, move |c, state, ctx| {
+        add_in(c, state, ctx, &scope, form)
+    })
+    .await
+}
+
+fn add_in(
+    c: &mut Sql<'_>,
+    state: &AppState,
+    ctx: &Ctx,
+    scope: &ApproachScope,
+    form: PartyForm,
+) -> Result<Outcome, AppError> {
+    let candidates = approaches::candidates(c, scope.municipality)?;
+    let subprojects = approaches::subprojects(c, scope.id)?;
+    let parties = approaches::parties(c, scope.id)?;
     let chosen = parse_org(&form.organisation).and_then(|o| candidates.iter().find(|c| c.id == o));
     let mut errors = FormErrors::default();
     let existing = chosen.is_some_and(|c| parties.iter().any(|p| p.organisation_id == c.id));
@@ -288,99 +319,56 @@ pub async fn add(
             errors,
             ..Rejected::default()
         };
-        return render_page(
-            &mut state.db.conn().await?.ex(),
-            &state,
-            &ctx,
-            &scope,
-            Some(rejected),
-        );
+        return Ok(refuse(scope, rejected));
     };
     let me = ctx.require_user()?.id;
     let now = samenspel_store::now();
-    let refused = |key: &'static str| {
-        let mut errors = FormErrors::default();
-        errors.add("organisation", key);
-        Rejected {
-            form: form.clone(),
-            errors,
-            ..Rejected::default()
-        }
-    };
-    let mut tx = state.db.begin().await?;
     // Someone who administers the organisation consents by adding it; anyone else asks its
     // administrators, and it takes part once one of them accepts.
-    let (action, flash) =
-        if crate::organisations::requests::administers(&mut tx.ex(), chosen.id, me)? {
-            match approaches::add_party(&mut tx.ex(), scope.id, &party, now) {
-                Ok(_) => {}
-                Err(StoreError::Refused(key)) => {
-                    drop(tx);
-                    return render_page(
-                        &mut state.db.conn().await?.ex(),
-                        &state,
-                        &ctx,
-                        &scope,
-                        Some(refused(key)),
-                    );
-                }
-                Err(other) => return Err(other.into()),
-            }
-            ("approach.party_added", "flash-party-added")
-        } else {
-            let details = serde_json::to_string(&PartyDetails::of(&party)).unwrap_or_default();
-            let request = consent::NewRequest {
-                kind: PARTY,
-                municipality: scope.municipality,
-                approach: Some(scope.id),
-                organisation: chosen.id,
-                details: &details,
-            };
-            if consent::create(&mut tx.ex(), &request, me, now)?.is_none() {
-                drop(tx);
-                let rejected = refused("error-party-requested");
-                return render_page(
-                    &mut state.db.conn().await?.ex(),
-                    &state,
-                    &ctx,
-                    &scope,
-                    Some(rejected),
-                );
-            }
-            let approach = approaches::by_id(&mut tx.ex(), scope.id)?.ok_or(AppError::NotFound)?;
-            let base = state.config.base_url.trim_end_matches('/');
-            crate::organisations::requests::mail_admins(
-                &mut tx.ex(),
-                chosen.id,
-                "mail-party-request-subject",
-                "mail-party-request-body",
-                &[
-                    ("municipality", approach.municipality_name.clone()),
-                    ("organisation", chosen.name.clone()),
-                    ("approach", approach.name.clone()),
-                    ("link", format!("{base}/organisations/{}", chosen.id)),
-                ],
-                ctx.lang,
-            )?;
-            ("approach.party_requested", "flash-party-requested")
+    let (action, flash) = if crate::organisations::requests::administers(c, chosen.id, me)? {
+        match approaches::add_party(c, scope.id, &party, now) {
+            Ok(_) => {}
+            Err(StoreError::Refused(key)) => return Ok(refuse_organisation(scope, form, key)),
+            Err(other) => return Err(other.into()),
+        }
+        (Action::PartyAdded(scope.id), "flash-party-added")
+    } else {
+        let details = serde_json::to_string(&PartyDetails::of(&party)).unwrap_or_default();
+        let request = consent::NewRequest {
+            kind: PARTY,
+            municipality: scope.municipality,
+            approach: Some(scope.id),
+            organisation: chosen.id,
+            details: &details,
         };
-    audit::record(
-        &mut tx.ex(),
-        &ctx,
-        action,
-        ("approach", Some(scope.id.0)),
-        Some(scope.municipality),
-        serde_json::json!({
-            "party": chosen.id, "party_name": chosen.name, "role": party.role.as_str(),
-        }),
-    )?;
-    tx.commit().await?;
-    state.jobs_waiting.notify_one();
-    Ok(redirect_with_flash(
-        &state,
-        &format!("/approaches/{}/parties", scope.id),
-        flash,
-    ))
+        if consent::create(c, &request, me, now)?.is_none() {
+            return Ok(refuse_organisation(scope, form, "error-party-requested"));
+        }
+        let approach = approaches::by_id(c, scope.id)?.ok_or(AppError::NotFound)?;
+        let base = state.config.base_url.trim_end_matches('/');
+        crate::organisations::requests::mail_admins(
+            c,
+            chosen.id,
+            "mail-party-request-subject",
+            "mail-party-request-body",
+            &[
+                ("municipality", approach.municipality_name.clone()),
+                ("organisation", chosen.name.clone()),
+                ("approach", approach.name.clone()),
+                ("link", format!("{base}/organisations/{}", chosen.id)),
+            ],
+            ctx.lang,
+        )?;
+        (Action::PartyRequested(scope.id), "flash-party-requested")
+    };
+    let changes = serde_json::json!({
+        "party": chosen.id, "party_name": chosen.name, "role": party.role.as_str(),
+    });
+    Ok(
+        Done::redirect(format!("/approaches/{}/parties", scope.id), flash)
+            .audit(Event::new(action, Some(scope.municipality), changes))
+            .into(),
+    )
 }
 
 #[derive(Template)]
@@ -452,29 +440,33 @@ pub async fn update(
     Path((_, party)): Path<(i64, i64)>,
     FormData(form): FormData<PartyForm>,
 ) -> Result<Response, AppError> {
-    let party = OrgId(party);
-    let mut conn = state.db.conn().await?;
-    let parties = approaches::parties(&mut conn.ex(), scope.id)?;
-    let subprojects = approaches::subprojects(&mut conn.ex(), scope.id)?;
-    drop(conn);
+    change(state, ctx, move |c, _, _| {
+        update_in(c, &scope, OrgId(party), form)
+    })
+    .await
+}
+
+fn update_in(
+    c: &mut Sql<'_>,
+    scope: &ApproachScope,
+    party: OrgId,
+    form: PartyForm,
+) -> Result<Outcome, AppError> {
+    let parties = approaches::parties(c, scope.id)?;
+    let subprojects = approaches::subprojects(c, scope.id)?;
     let row = parties
         .iter()
         .find(|p| p.organisation_id == party)
         .ok_or(AppError::NotFound)?;
     let mut errors = FormErrors::default();
     let Some(new) = form.parse(Some(party), &subprojects, &mut errors) else {
-        return render_party(
-            &mut state.db.conn().await?.ex(),
-            &state,
-            &ctx,
-            &scope,
-            party,
-            Some((form, errors)),
-        );
+        let scope = scope.clone();
+        return Ok(Outcome::refused(move |c, state, ctx| {
+            render_party(c, state, ctx, &scope, party, Some((form, errors)))
+        }));
     };
     let before = PartyForm::from_row(row);
-    let mut tx = state.db.begin().await?;
-    approaches::update_party(&mut tx.ex(), scope.id, &new)?;
+    approaches::update_party(c, scope.id, &new)?;
     let mut changes = audit::changed(&[
         ("role", &before.role, new.role.as_str()),
         ("subproject", &before.subproject, &form.subproject),
@@ -484,20 +476,16 @@ pub async fn update(
     if let Some(map) = changes.as_object_mut() {
         map.insert("party_name".into(), row.name.clone().into());
     }
-    audit::record(
-        &mut tx.ex(),
-        &ctx,
-        "approach.party_changed",
-        ("approach", Some(scope.id.0)),
+    Ok(Done::redirect(
+        format!("/approaches/{}/parties", scope.id),
+        "flash-party-changed",
+    )
+    .audit(Event::new(
+        Action::PartyChanged(scope.id),
         Some(scope.municipality),
         changes,
-    )?;
-    tx.commit().await?;
-    Ok(redirect_with_flash(
-        &state,
-        &format!("/approaches/{}/parties", scope.id),
-        "flash-party-changed",
     ))
+    .into())
 }
 
 /// Checks a sub-project form: a name, an optional description, and a lead that is a party.
@@ -538,9 +526,18 @@ pub async fn add_subproject(
     scope: ApproachScope,
     FormData(form): FormData<SubprojectForm>,
 ) -> Result<Response, AppError> {
-    let mut conn = state.db.conn().await?;
-    let parties = approaches::parties(&mut conn.ex(), scope.id)?;
-    drop(conn);
+    change(state, ctx, move |c, _, _| {
+        add_subproject_in(c, &scope, form)
+    })
+    .await
+}
+
+fn add_subproject_in(
+    c: &mut Sql<'_>,
+    scope: &ApproachScope,
+    form: SubprojectForm,
+) -> Result<Outcome, AppError> {
+    let parties = approaches::parties(c, scope.id)?;
     let mut errors = FormErrors::default();
     let Some((name, description, lead)) = parse_subproject(&form, &parties, &mut errors) else {
         let rejected = Rejected {
@@ -548,31 +545,20 @@ pub async fn add_subproject(
             sub_errors: errors,
             ..Rejected::default()
         };
-        return render_page(
-            &mut state.db.conn().await?.ex(),
-            &state,
-            &ctx,
-            &scope,
-            Some(rejected),
-        );
+        return Ok(refuse(scope, rejected));
     };
     let now = samenspel_store::now();
-    let mut tx = state.db.begin().await?;
-    let id = approaches::add_subproject(&mut tx.ex(), scope.id, &name, &description, lead, now)?;
-    audit::record(
-        &mut tx.ex(),
-        &ctx,
-        "approach.subproject_added",
-        ("approach", Some(scope.id.0)),
+    let id = approaches::add_subproject(c, scope.id, &name, &description, lead, now)?;
+    Ok(Done::redirect(
+        format!("/approaches/{}/parties", scope.id),
+        "flash-subproject-added",
+    )
+    .audit(Event::new(
+        Action::SubprojectAdded(scope.id),
         Some(scope.municipality),
         serde_json::json!({ "subproject": id, "name": name }),
-    )?;
-    tx.commit().await?;
-    Ok(redirect_with_flash(
-        &state,
-        &format!("/approaches/{}/parties", scope.id),
-        "flash-subproject-added",
     ))
+    .into())
 }
 
 #[derive(Template)]
@@ -650,37 +636,37 @@ pub async fn update_subproject(
     Path((_, id)): Path<(i64, i64)>,
     FormData(form): FormData<SubprojectForm>,
 ) -> Result<Response, AppError> {
-    let id = SubprojectId(id);
-    let mut conn = state.db.conn().await?;
-    let parties = approaches::parties(&mut conn.ex(), scope.id)?;
-    drop(conn);
+    change(state, ctx, move |c, _, _| {
+        update_subproject_in(c, &scope, SubprojectId(id), form)
+    })
+    .await
+}
+
+fn update_subproject_in(
+    c: &mut Sql<'_>,
+    scope: &ApproachScope,
+    id: SubprojectId,
+    form: SubprojectForm,
+) -> Result<Outcome, AppError> {
+    let parties = approaches::parties(c, scope.id)?;
     let mut errors = FormErrors::default();
     let Some((name, description, lead)) = parse_subproject(&form, &parties, &mut errors) else {
-        return render_subproject(
-            &mut state.db.conn().await?.ex(),
-            &state,
-            &ctx,
-            &scope,
-            id,
-            Some((form, errors)),
-        );
+        let scope = scope.clone();
+        return Ok(Outcome::refused(move |c, state, ctx| {
+            render_subproject(c, state, ctx, &scope, id, Some((form, errors)))
+        }));
     };
-    let mut tx = state.db.begin().await?;
-    approaches::update_subproject(&mut tx.ex(), scope.id, id, &name, &description, lead)?;
-    audit::record(
-        &mut tx.ex(),
-        &ctx,
-        "approach.subproject_changed",
-        ("approach", Some(scope.id.0)),
+    approaches::update_subproject(c, scope.id, id, &name, &description, lead)?;
+    Ok(Done::redirect(
+        format!("/approaches/{}/parties", scope.id),
+        "flash-subproject-changed",
+    )
+    .audit(Event::new(
+        Action::SubprojectChanged(scope.id),
         Some(scope.municipality),
         serde_json::json!({ "subproject": id, "name": name }),
-    )?;
-    tx.commit().await?;
-    Ok(redirect_with_flash(
-        &state,
-        &format!("/approaches/{}/parties", scope.id),
-        "flash-subproject-changed",
     ))
+    .into())
 }
 
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -697,6 +683,15 @@ pub async fn leave(
     scope: ApproachScope,
     FormData(form): FormData<LeaveForm>,
 ) -> Result<Response, AppError> {
+    change(state, ctx, move |c, _, ctx| leave_in(c, ctx, &scope, form)).await
+}
+
+fn leave_in(
+    c: &mut Sql<'_>,
+    ctx: &Ctx,
+    scope: &ApproachScope,
+    form: LeaveForm,
+) -> Result<Outcome, AppError> {
     let user = ctx.require_user()?.id;
     let party = scope
         .parties
@@ -708,10 +703,8 @@ pub async fn leave(
     if party == scope.municipality {
         return Err(AppError::Conflict("error-municipality-leave"));
     }
-    let mut conn = state.db.conn().await?;
-    let role = organisations::role_of(&mut conn.ex(), party, user)?;
-    let rows = approaches::parties(&mut conn.ex(), scope.id)?;
-    drop(conn);
+    let role = organisations::role_of(c, party, user)?;
+    let rows = approaches::parties(c, scope.id)?;
     if role != Some(OrgRole::Admin) {
         return Err(AppError::Conflict("error-party-leave-admin"));
     }
@@ -722,20 +715,12 @@ pub async fn leave(
     let yesterday = crate::views::format::today()
         .previous_day()
         .unwrap_or(time::Date::MIN);
-    let mut tx = state.db.begin().await?;
-    approaches::end_party(&mut tx.ex(), scope.id, party, yesterday)?;
-    audit::record(
-        &mut tx.ex(),
-        &ctx,
-        "approach.party_changed",
-        ("approach", Some(scope.id.0)),
-        Some(party),
-        serde_json::json!({ "party_name": row.name, "left": true }),
-    )?;
-    tx.commit().await?;
-    Ok(redirect_with_flash(
-        &state,
-        "/approaches",
-        "flash-party-left",
-    ))
+    approaches::end_party(c, scope.id, party, yesterday)?;
+    Ok(Done::redirect("/approaches", "flash-party-left")
+        .audit(Event::new(
+            Action::PartyChanged(scope.id),
+            Some(party),
+            serde_json::json!({ "party_name": row.name, "left": true }),
+        ))
+        .into())
 }

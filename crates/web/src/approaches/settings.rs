@@ -6,7 +6,9 @@ use super::Workspace;
 use crate::areas::DistrictRow;
 use crate::areas::tree;
 use crate::audit;
-use crate::auth::{Ctx, redirect_with_flash};
+use crate::audit::{Action, Event};
+use crate::auth::Ctx;
+use crate::change::{Done, Outcome, change};
 use crate::error::AppError;
 use crate::forms::{FormData, FormErrors};
 use crate::routes::ApproachScope;
@@ -228,20 +230,18 @@ pub(crate) fn render_settings(
     Ok(render_or_refuse(&view, failed))
 }
 
-/// Checks a submitted settings form. `Err` carries the page to show again.
-pub(crate) async fn check(
-    state: &AppState,
+/// Checks a submitted settings form. `Err` carries the errors to show with the form again.
+pub(crate) fn check_in(
+    c: &mut Sql<'_>,
     municipality: OrgId,
     pack: &Pack,
     form: &SettingsForm,
 ) -> Result<Result<Settings, FormErrors>, AppError> {
-    let mut conn = state.db.conn().await?;
-    let members: Vec<UserId> = organisations::members(&mut conn.ex(), municipality)?
+    let members: Vec<UserId> = organisations::members(c, municipality)?
         .into_iter()
         .filter(|m| m.until.is_none())
         .map(|m| m.user_id)
         .collect();
-    drop(conn);
     let mut errors = FormErrors::default();
     Ok(match form.parse(pack, &members, &mut errors) {
         Some(settings) => Ok(settings),
@@ -293,40 +293,41 @@ pub async fn submit(
     scope: ApproachScope,
     FormData(form): FormData<SettingsForm>,
 ) -> Result<Response, AppError> {
-    let ws = Workspace::load(&state, &scope).await?;
-    let mut conn = state.db.conn().await?;
-    let before_areas = approaches::areas(&mut conn.ex(), scope.id)?;
-    drop(conn);
-    let before = SettingsForm::from_row(&ws.approach, &before_areas);
-    let settings = match check(&state, scope.municipality, &ws.pack, &form).await? {
-        Ok(settings) => settings,
-        Err(errors) => {
-            return render_settings(
-                &mut state.db.conn().await?.ex(),
-                &ctx,
-                Page::of(ws),
-                form,
-                errors,
-                Default::default(),
-            );
-        }
+    change(state, ctx, move |c, state, _| {
+        submit_in(c, state, &scope, form)
+    })
+    .await
+}
+
+fn submit_in(
+    c: &mut Sql<'_>,
+    state: &AppState,
+    scope: &ApproachScope,
+    form: SettingsForm,
+) -> Result<Outcome, AppError> {
+    let ws = Workspace::load_in(c, state, scope)?;
+    let before = SettingsForm::from_row(&ws.approach, &approaches::areas(c, scope.id)?);
+    let refuse = |ws: Workspace, form: SettingsForm, errors: FormErrors| {
+        Outcome::refused(move |c, _, ctx| {
+            render_settings(c, ctx, Page::of(ws), form, errors, Default::default())
+        })
     };
-    let now = samenspel_store::now();
-    let mut tx = state.db.begin().await?;
-    match approaches::update(&mut tx.ex(), scope.id, scope.municipality, &settings, now) {
+    let settings = match check_in(c, scope.municipality, &ws.pack, &form)? {
+        Ok(settings) => settings,
+        Err(errors) => return Ok(refuse(ws, form, errors)),
+    };
+    match approaches::update(
+        c,
+        scope.id,
+        scope.municipality,
+        &settings,
+        samenspel_store::now(),
+    ) {
         Ok(()) => {}
         Err(StoreError::Refused(key)) => {
-            drop(tx);
             let mut errors = FormErrors::default();
             errors.add("areas", key);
-            return render_settings(
-                &mut state.db.conn().await?.ex(),
-                &ctx,
-                Page::of(ws),
-                form,
-                errors,
-                Default::default(),
-            );
+            return Ok(refuse(ws, form, errors));
         }
         Err(other) => return Err(other.into()),
     }
@@ -334,32 +335,28 @@ pub async fn submit(
     let mut after_areas: Vec<_> = form.areas.clone();
     before_areas.sort();
     after_areas.sort();
-    audit::record(
-        &mut tx.ex(),
-        &ctx,
-        "approach.updated",
-        ("approach", Some(scope.id.0)),
-        Some(scope.municipality),
-        audit::changed(&[
-            ("name", &before.name, settings.name.as_str()),
-            ("phase", &before.phase, &form.phase),
-            ("steering_form", &before.steering_form, &form.steering_form),
-            ("director_role", &before.director_role, &form.director_role),
-            ("intensity", &before.intensity, &form.intensity),
-            ("contact", &before.contact, &form.contact),
-            (
-                "areas",
-                &before_areas.join(" "),
-                after_areas.join(" ").as_str(),
-            ),
-        ]),
-    )?;
-    tx.commit().await?;
-    Ok(redirect_with_flash(
-        &state,
-        &format!("/approaches/{}", scope.id),
-        "flash-approach-saved",
-    ))
+    let changes = audit::changed(&[
+        ("name", &before.name, settings.name.as_str()),
+        ("phase", &before.phase, &form.phase),
+        ("steering_form", &before.steering_form, &form.steering_form),
+        ("director_role", &before.director_role, &form.director_role),
+        ("intensity", &before.intensity, &form.intensity),
+        ("contact", &before.contact, &form.contact),
+        (
+            "areas",
+            &before_areas.join(" "),
+            after_areas.join(" ").as_str(),
+        ),
+    ]);
+    Ok(
+        Done::redirect(format!("/approaches/{}", scope.id), "flash-approach-saved")
+            .audit(Event::new(
+                Action::ApproachUpdated(scope.id),
+                Some(scope.municipality),
+                changes,
+            ))
+            .into(),
+    )
 }
 
 /// The status form's input.
@@ -377,7 +374,19 @@ pub async fn status(
     scope: ApproachScope,
     FormData(input): FormData<StatusForm>,
 ) -> Result<Response, AppError> {
-    let ws = Workspace::load(&state, &scope).await?;
+    change(state, ctx, move |c, state, _| {
+        status_in(c, state, &scope, input)
+    })
+    .await
+}
+
+fn status_in(
+    c: &mut Sql<'_>,
+    state: &AppState,
+    scope: &ApproachScope,
+    input: StatusForm,
+) -> Result<Outcome, AppError> {
+    let ws = Workspace::load_in(c, state, scope)?;
     let mut errors = FormErrors::default();
     let current = ApproachStatus::parse(&ws.approach.status).unwrap_or(ApproachStatus::Active);
     let to = errors.check("status", ApproachStatus::parse(&input.status));
@@ -395,41 +404,35 @@ pub async fn status(
         errors.add("reason", "error-status-reason-required");
     }
     let (Some(to), Some(reason), true) = (to, reason, errors.is_empty()) else {
-        let mut conn = state.db.conn().await?;
-        let areas = approaches::areas(&mut conn.ex(), scope.id)?;
-        drop(conn);
-        let form = SettingsForm::from_row(&ws.approach, &areas);
-        let page = Page::of(ws);
-        return render_settings(
-            &mut state.db.conn().await?.ex(),
-            &ctx,
-            page,
-            form,
-            FormErrors::default(),
-            (input, errors),
-        );
+        let form = SettingsForm::from_row(&ws.approach, &approaches::areas(c, scope.id)?);
+        return Ok(Outcome::refused(move |c, _, ctx| {
+            let page = Page::of(ws);
+            render_settings(c, ctx, page, form, FormErrors::default(), (input, errors))
+        }));
     };
     let together = input.together == "on";
-    let now = samenspel_store::now();
-    let mut tx = state.db.begin().await?;
-    approaches::set_status(&mut tx.ex(), scope.id, current, to, &reason, together, now)?;
-    audit::record(
-        &mut tx.ex(),
-        &ctx,
-        "approach.status_changed",
-        ("approach", Some(scope.id.0)),
-        Some(scope.municipality),
-        serde_json::json!({
-            "status": [current.as_str(), to.as_str()],
-            "together": together && to == ApproachStatus::Stopped,
-        }),
+    approaches::set_status(
+        c,
+        scope.id,
+        current,
+        to,
+        &reason,
+        together,
+        samenspel_store::now(),
     )?;
-    tx.commit().await?;
-    Ok(redirect_with_flash(
-        &state,
-        &format!("/approaches/{}", scope.id),
-        "flash-approach-status",
-    ))
+    let changes = serde_json::json!({
+        "status": [current.as_str(), to.as_str()],
+        "together": together && to == ApproachStatus::Stopped,
+    });
+    Ok(
+        Done::redirect(format!("/approaches/{}", scope.id), "flash-approach-status")
+            .audit(Event::new(
+                Action::ApproachStatusChanged(scope.id),
+                Some(scope.municipality),
+                changes,
+            ))
+            .into(),
+    )
 }
 
 /// Moves the approach to the current version of the method.
@@ -438,8 +441,19 @@ pub async fn move_method(
     ctx: Ctx,
     scope: ApproachScope,
 ) -> Result<Response, AppError> {
-    let ws = Workspace::load(&state, &scope).await?;
-    let (current, pack) = state.methods.current(&state.db).await?;
+    change(state, ctx, move |c, state, _| {
+        move_method_in(c, state, &scope)
+    })
+    .await
+}
+
+fn move_method_in(
+    c: &mut Sql<'_>,
+    state: &AppState,
+    scope: &ApproachScope,
+) -> Result<Outcome, AppError> {
+    let ws = Workspace::load_in(c, state, scope)?;
+    let (current, pack) = state.methods.current_in(c)?;
     if current == ws.approach.pack_id {
         return Err(AppError::Conflict("error-method-current"));
     }
@@ -454,24 +468,19 @@ pub async fn move_method(
         .iter()
         .filter(|n| pack.node(&n.key).is_none())
         .count();
-    let now = samenspel_store::now();
-    let mut tx = state.db.begin().await?;
-    approaches::set_pack(&mut tx.ex(), scope.id, current, now)?;
-    audit::record(
-        &mut tx.ex(),
-        &ctx,
-        "approach.method_moved",
-        ("approach", Some(scope.id.0)),
-        Some(scope.municipality),
-        serde_json::json!({
-            "from_version": ws.pack.pack.version, "to_version": pack.pack.version,
-            "nodes_added": added, "nodes_removed": removed,
-        }),
-    )?;
-    tx.commit().await?;
-    Ok(redirect_with_flash(
-        &state,
-        &format!("/approaches/{}/kompas", scope.id),
+    approaches::set_pack(c, scope.id, current, samenspel_store::now())?;
+    let changes = serde_json::json!({
+        "from_version": ws.pack.pack.version, "to_version": pack.pack.version,
+        "nodes_added": added, "nodes_removed": removed,
+    });
+    Ok(Done::redirect(
+        format!("/approaches/{}/kompas", scope.id),
         "flash-method-moved",
+    )
+    .audit(Event::new(
+        Action::ApproachMethodMoved(scope.id),
+        Some(scope.municipality),
+        changes,
     ))
+    .into())
 }

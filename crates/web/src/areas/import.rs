@@ -2,8 +2,9 @@
 //! administrator imports a file of the whole country into every municipality that has its CBS
 //! code. A file with any bad row imports nothing and lists every bad row.
 
-use crate::audit;
+use crate::audit::{Action, Event};
 use crate::auth::Ctx;
+use crate::change::{Done, Outcome, change};
 use crate::error::AppError;
 use crate::routes::OrgScope;
 use crate::state::AppState;
@@ -17,7 +18,7 @@ use samenspel_domain::areas::import::{self, RowError, Scope};
 use samenspel_store::areas::{self, ImportOutcome};
 use samenspel_store::sql::Sql;
 use samenspel_store::{OrgId, StoreError, organisations};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// At most this many bad rows are listed; the rest are counted.
 const ROWS_SHOWN: usize = 500;
@@ -169,37 +170,45 @@ pub async fn upload(
     scope: OrgScope,
     multipart: Multipart,
 ) -> Result<Response, AppError> {
-    let (org, code) = municipality(&mut state.db.conn().await?.ex(), scope.org)?;
-    let page = view(&ctx, Some(org), code.is_some());
+    // Receiving the file is no database work; what it holds goes into the change.
+    let content = read_upload(multipart).await;
+    change(state, ctx, move |c, _, ctx| {
+        upload_in(c, ctx, &scope, content)
+    })
+    .await
+}
+
+fn upload_in(
+    c: &mut Sql<'_>,
+    ctx: &Ctx,
+    scope: &OrgScope,
+    content: Result<String, &'static str>,
+) -> Result<Outcome, AppError> {
+    let (org, code) = municipality(c, scope.org)?;
+    let mut page = view(ctx, Some(org), code.is_some());
+    let refuse = |page, problem, rows| Outcome::refused_with(refused(page, problem, rows));
     let Some(code) = code else {
-        return Ok(refused(page, Some("error-code-first"), Vec::new()));
+        return Ok(refuse(page, Some("error-code-first"), Vec::new()));
     };
-    let content = match read_upload(multipart).await {
+    let content = match content {
         Ok(content) => content,
-        Err(key) => return Ok(refused(page, Some(key), Vec::new())),
+        Err(key) => return Ok(refuse(page, Some(key), Vec::new())),
     };
-    let known: BTreeSet<String> = {
-        let mut conn = state.db.conn().await?;
-        areas::district_codes(&mut conn.ex(), scope.org)?
-            .into_iter()
-            .collect()
-    };
+    let known: BTreeSet<String> = areas::district_codes(c, scope.org)?.into_iter().collect();
     let records = match read(&content, Scope::One(&code), &known) {
         Ok(records) => records,
-        Err(rows) => return Ok(refused(page, None, rows)),
+        Err(rows) => return Ok(refuse(page, None, rows)),
     };
-    let mut tx = state.db.begin().await?;
-    let outcome = match areas::upsert(&mut tx.ex(), scope.org, &records, samenspel_store::now()) {
+    let outcome = match areas::upsert(c, scope.org, &records, samenspel_store::now()) {
         Ok(outcome) => outcome,
-        Err(StoreError::Refused(key)) => return Ok(refused(page, Some(key), Vec::new())),
+        Err(StoreError::Refused(key)) => return Ok(refuse(page, Some(key), Vec::new())),
         Err(other) => return Err(other.into()),
     };
-    record_import(&mut tx, &ctx, Some(scope.org), outcome, 1, 0).await?;
-    tx.commit().await?;
-    let mut page = page;
     page.outcome = Some(outcome);
     page.municipalities = 1;
-    Ok(render(&page))
+    Ok(Done::respond(render(&page))
+        .audit(imported(Some(scope.org), outcome, 1, 0))
+        .into())
 }
 
 pub async fn national_upload(
@@ -212,13 +221,10 @@ pub async fn national_upload(
         Ok(content) => content,
         Err(key) => return Ok(refused(page, Some(key), Vec::new())),
     };
-    let (known, by_code) = {
-        let mut conn = state.db.conn().await?;
-        let known: BTreeSet<String> = areas::all_district_codes(&mut conn.ex())?
-            .into_iter()
-            .collect();
-        (known, areas::municipalities_by_code(&mut conn.ex())?)
-    };
+    // The country's file is large: it is read and checked before the change, which then holds
+    // the write lock only while the areas are written.
+    let db = state.db.clone();
+    let (known, by_code) = db.read(national_codes).await?;
     let records = match read(&content, Scope::All, &known) {
         Ok(records) => records,
         Err(rows) => return Ok(refused(page, None, rows)),
@@ -231,41 +237,56 @@ pub async fn national_upload(
             None => skipped += 1,
         }
     }
+    change(state, ctx, move |c, _, ctx| {
+        national_upload_in(c, ctx, per_municipality, skipped)
+    })
+    .await
+}
+
+/// The district codes of every municipality, and the municipalities by their CBS code.
+fn national_codes(c: &mut Sql<'_>) -> Result<(BTreeSet<String>, HashMap<String, OrgId>), AppError> {
+    let known = areas::all_district_codes(c)?.into_iter().collect();
+    Ok((known, areas::municipalities_by_code(c)?))
+}
+
+fn national_upload_in(
+    c: &mut Sql<'_>,
+    ctx: &Ctx,
+    per_municipality: BTreeMap<OrgId, Vec<AreaRecord>>,
+    skipped: usize,
+) -> Result<Outcome, AppError> {
+    let mut page = view(ctx, None, true);
     let now = samenspel_store::now();
     let mut total = ImportOutcome::default();
-    let mut tx = state.db.begin().await?;
     for (org, records) in &per_municipality {
-        let outcome = match areas::upsert(&mut tx.ex(), *org, records, now) {
+        let outcome = match areas::upsert(c, *org, records, now) {
             Ok(outcome) => outcome,
-            Err(StoreError::Refused(key)) => return Ok(refused(page, Some(key), Vec::new())),
+            Err(StoreError::Refused(key)) => {
+                return Ok(Outcome::refused_with(refused(page, Some(key), Vec::new())));
+            }
             Err(other) => return Err(other.into()),
         };
         total.created += outcome.created;
         total.updated += outcome.updated;
         total.unchanged += outcome.unchanged;
     }
-    record_import(&mut tx, &ctx, None, total, per_municipality.len(), skipped).await?;
-    tx.commit().await?;
-    let mut page = page;
     page.outcome = Some(total);
     page.municipalities = per_municipality.len();
     page.skipped = skipped;
-    Ok(render(&page))
+    Ok(Done::respond(render(&page))
+        .audit(imported(None, total, per_municipality.len(), skipped))
+        .into())
 }
 
-async fn record_import(
-    tx: &mut samenspel_store::Tx,
-    ctx: &Ctx,
+/// The audit event of an import.
+fn imported(
     org: Option<OrgId>,
     outcome: ImportOutcome,
     municipalities: usize,
     skipped: usize,
-) -> Result<(), AppError> {
-    audit::record(
-        &mut tx.ex(),
-        ctx,
-        "areas.imported",
-        ("organisation", org.map(|o| o.0)),
+) -> Event {
+    Event::new(
+        Action::AreasImported(org),
         org,
         serde_json::json!({
             "created": outcome.created,
@@ -274,6 +295,5 @@ async fn record_import(
             "municipalities": municipalities,
             "skipped": skipped,
         }),
-    )?;
-    Ok(())
+    )
 }

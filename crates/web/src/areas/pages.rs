@@ -2,7 +2,9 @@
 //! adding or renaming an area by hand.
 
 use crate::audit;
-use crate::auth::{Ctx, redirect_with_flash};
+use crate::audit::{Action, Event};
+use crate::auth::Ctx;
+use crate::change::{Done, Outcome, change};
 use crate::error::AppError;
 use crate::forms::{FormData, FormErrors};
 use crate::routes::OrgScope;
@@ -245,78 +247,54 @@ pub async fn set_code(
     scope: OrgScope,
     FormData(form): FormData<CodeForm>,
 ) -> Result<Response, AppError> {
+    change(state, ctx, move |c, _, _| set_code_in(c, scope, form)).await
+}
+
+fn set_code_in(c: &mut Sql<'_>, scope: OrgScope, form: CodeForm) -> Result<Outcome, AppError> {
     let mut errors = FormErrors::default();
-    let rejected = |errors| Rejected {
-        code_input: form.code.clone(),
-        errors,
-        ..Rejected::default()
+    let refuse = |errors: FormErrors| {
+        let rejected = Rejected {
+            code_input: form.code.clone(),
+            errors,
+            ..Rejected::default()
+        };
+        Outcome::refused(move |c, state, ctx| {
+            render_list(c, state, ctx, scope, None, Some(rejected))
+        })
     };
     let Some(code) = errors.check("code", MunicipalityCode::parse(&form.code)) else {
-        return render_list(
-            &mut state.db.conn().await?.ex(),
-            &state,
-            &ctx,
-            scope,
-            None,
-            Some(rejected(errors)),
-        );
+        return Ok(refuse(errors));
     };
-    let mut tx = state.db.begin().await?;
-    let old = areas::municipality_code(&mut tx.ex(), scope.org)?;
+    let page = format!("/municipalities/{}/areas", scope.org);
+    let old = areas::municipality_code(c, scope.org)?;
     if old.as_ref() == Some(&code) {
-        return Ok(redirect_with_flash(
-            &state,
-            &format!("/municipalities/{}/areas", scope.org),
-            "flash-code-saved",
-        ));
+        return Ok(Done::redirect(page, "flash-code-saved").into());
     }
     // Areas already imported carry the old code's digits; changing it would orphan them.
-    if old.is_some() && !areas::district_codes(&mut tx.ex(), scope.org)?.is_empty() {
-        drop(tx);
+    if old.is_some() && !areas::district_codes(c, scope.org)?.is_empty() {
         errors.add("code", "error-code-has-areas");
-        return render_list(
-            &mut state.db.conn().await?.ex(),
-            &state,
-            &ctx,
-            scope,
-            None,
-            Some(rejected(errors)),
-        );
+        return Ok(refuse(errors));
     }
-    match areas::set_municipality_code(&mut tx.ex(), scope.org, &code) {
+    match areas::set_municipality_code(c, scope.org, &code) {
         Ok(()) => {}
         Err(samenspel_store::StoreError::Conflict(_)) => {
-            drop(tx);
             errors.add("code", "error-code-taken");
-            return render_list(
-                &mut state.db.conn().await?.ex(),
-                &state,
-                &ctx,
-                scope,
-                None,
-                Some(rejected(errors)),
-            );
+            return Ok(refuse(errors));
         }
         Err(other) => return Err(other.into()),
     }
-    audit::record(
-        &mut tx.ex(),
-        &ctx,
-        "municipality.code_set",
-        ("organisation", Some(scope.org.0)),
-        Some(scope.org),
-        audit::changed(&[(
-            "cbs_code",
-            old.as_ref().map(|c| c.as_str()).unwrap_or(""),
-            code.as_str(),
-        )]),
-    )?;
-    tx.commit().await?;
-    Ok(redirect_with_flash(
-        &state,
-        &format!("/municipalities/{}/areas", scope.org),
-        "flash-code-saved",
-    ))
+    let changes = audit::changed(&[(
+        "cbs_code",
+        old.as_ref().map(|c| c.as_str()).unwrap_or(""),
+        code.as_str(),
+    )]);
+    Ok(Done::redirect(page, "flash-code-saved")
+        .audit(Event::new(
+            Action::MunicipalityCodeSet(scope.org),
+            Some(scope.org),
+            changes,
+        ))
+        .into())
 }
 
 /// The add-area form's fields are named apart from the code form's on the same page.
@@ -387,13 +365,22 @@ pub async fn add(
     scope: OrgScope,
     FormData(form): FormData<AddForm>,
 ) -> Result<Response, AppError> {
+    change(state, ctx, move |c, _, _| add_in(c, scope, form)).await
+}
+
+fn add_in(c: &mut Sql<'_>, scope: OrgScope, form: AddForm) -> Result<Outcome, AppError> {
     let mut errors = FormErrors::default();
     let name = errors.check("area_name", AreaName::parse(&form.name));
-    let rejected = |errors| Rejected {
-        area_code: form.code.clone(),
-        area_name: form.name.clone(),
-        errors,
-        ..Rejected::default()
+    let refuse = |errors: FormErrors| {
+        let rejected = Rejected {
+            area_code: form.code.clone(),
+            area_name: form.name.clone(),
+            errors,
+            ..Rejected::default()
+        };
+        Outcome::refused(move |c, state, ctx| {
+            render_list(c, state, ctx, scope, None, Some(rejected))
+        })
     };
     let code = match AreaCode::parse(&form.code) {
         Ok(code) => Some(code),
@@ -403,34 +390,18 @@ pub async fn add(
         }
     };
     let (Some(code), Some(name)) = (code, name) else {
-        return render_list(
-            &mut state.db.conn().await?.ex(),
-            &state,
-            &ctx,
-            scope,
-            None,
-            Some(rejected(errors)),
-        );
+        return Ok(refuse(errors));
     };
     let record = code.into_record(name);
-    let mut tx = state.db.begin().await?;
-    let Some(municipality) = areas::municipality_code(&mut tx.ex(), scope.org)? else {
-        drop(tx);
+    let Some(municipality) = areas::municipality_code(c, scope.org)? else {
         errors.add("area_code", "error-code-first");
-        return render_list(
-            &mut state.db.conn().await?.ex(),
-            &state,
-            &ctx,
-            scope,
-            None,
-            Some(rejected(errors)),
-        );
+        return Ok(refuse(errors));
     };
     let own = match &record {
         AreaRecord::District { code, .. } => code.belongs_to(&municipality),
         AreaRecord::Neighbourhood { code, .. } => code.district().belongs_to(&municipality),
     };
-    let taken = match areas::by_code(&mut tx.ex(), scope.org, code_of(&record)) {
+    let taken = match areas::by_code(c, scope.org, code_of(&record)) {
         Ok(found) => found.is_some(),
         Err(samenspel_store::StoreError::Refused(_)) => true,
         Err(other) => return Err(other.into()),
@@ -443,49 +414,30 @@ pub async fn add(
         None
     };
     if let Some(key) = problem {
-        drop(tx);
         errors.add("area_code", key);
-        return render_list(
-            &mut state.db.conn().await?.ex(),
-            &state,
-            &ctx,
-            scope,
-            None,
-            Some(rejected(errors)),
-        );
+        return Ok(refuse(errors));
     }
     let now = samenspel_store::now();
-    match areas::upsert(&mut tx.ex(), scope.org, std::slice::from_ref(&record), now) {
+    match areas::upsert(c, scope.org, std::slice::from_ref(&record), now) {
         Ok(_) => {}
         Err(samenspel_store::StoreError::Refused(key)) => {
-            drop(tx);
             errors.add("area_code", key);
-            return render_list(
-                &mut state.db.conn().await?.ex(),
-                &state,
-                &ctx,
-                scope,
-                None,
-                Some(rejected(errors)),
-            );
+            return Ok(refuse(errors));
         }
         Err(other) => return Err(other.into()),
     }
-    let added = areas::by_code(&mut tx.ex(), scope.org, code_of(&record))?.map(|area| area.id);
-    audit::record(
-        &mut tx.ex(),
-        &ctx,
-        "area.created",
-        ("area", added.map(|id| id.0)),
-        Some(scope.org),
-        serde_json::json!({ "code": code_of(&record), "name": form.name.trim() }),
-    )?;
-    tx.commit().await?;
+    let added = areas::by_code(c, scope.org, code_of(&record))?.map(|area| area.id);
     let back = match added {
         Some(id) => at_area(scope.org, id),
         None => format!("/municipalities/{}/areas", scope.org),
     };
-    Ok(redirect_with_flash(&state, &back, "flash-area-added"))
+    Ok(Done::redirect(back, "flash-area-added")
+        .audit(Event::new(
+            Action::AreaCreated(added),
+            Some(scope.org),
+            serde_json::json!({ "code": code_of(&record), "name": form.name.trim() }),
+        ))
+        .into())
 }
 
 /// The areas page with `area` in view: its district opened, scrolled to its row.
@@ -548,42 +500,43 @@ pub async fn rename(
     Path(path): Path<AreaPath>,
     FormData(form): FormData<RenameForm>,
 ) -> Result<Response, AppError> {
-    let area = find_area(&mut state.db.conn().await?.ex(), scope, &path)?;
+    change(state, ctx, move |c, _, _| rename_in(c, &scope, path, form)).await
+}
+
+fn rename_in(
+    c: &mut Sql<'_>,
+    scope: &OrgScope,
+    path: AreaPath,
+    form: RenameForm,
+) -> Result<Outcome, AppError> {
+    let area = find_area(c, *scope, &path)?;
     let mut errors = FormErrors::default();
     let Some(name) = errors.check("name", AreaName::parse(&form.name)) else {
-        return Ok(render_status(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &EditView {
-                ctx: &ctx,
-                org: scope.org,
-                area,
-                name: form.name,
-                errors,
-            },
-        ));
+        let org = scope.org;
+        return Ok(Outcome::refused(move |_, _, ctx| {
+            Ok(render_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &EditView {
+                    ctx,
+                    org,
+                    area,
+                    name: form.name,
+                    errors,
+                },
+            ))
+        }));
     };
-    let mut tx = state.db.begin().await?;
-    areas::rename(
-        &mut tx.ex(),
-        scope.org,
-        area.id,
-        &name,
-        samenspel_store::now(),
-    )?;
-    audit::record(
-        &mut tx.ex(),
-        &ctx,
-        "area.renamed",
-        ("area", Some(area.id.0)),
-        Some(scope.org),
-        audit::changed(&[("name", &area.name, name.as_str())]),
-    )?;
-    tx.commit().await?;
-    Ok(redirect_with_flash(
-        &state,
-        &at_area(scope.org, area.id),
-        "flash-area-renamed",
-    ))
+    areas::rename(c, scope.org, area.id, &name, samenspel_store::now())?;
+    let changes = audit::changed(&[("name", &area.name, name.as_str())]);
+    Ok(
+        Done::redirect(at_area(scope.org, area.id), "flash-area-renamed")
+            .audit(Event::new(
+                Action::AreaRenamed(area.id),
+                Some(scope.org),
+                changes,
+            ))
+            .into(),
+    )
 }
 
 /// The municipality's areas as a GeoJSON FeatureCollection for the map: every area with an

@@ -12,6 +12,7 @@
 
 pub mod refill;
 
+use crate::audit::{self, Action, Event};
 use crate::auth::Ctx;
 use crate::state::AppState;
 use crate::views;
@@ -22,7 +23,6 @@ use axum::http::header::{CONTENT_LENGTH, CONTENT_TYPE, HOST, ORIGIN, REFERER};
 use axum::http::{HeaderMap, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use samenspel_store::audit;
 use subtle::ConstantTimeEq;
 
 pub use refill::reopen_expired_form;
@@ -145,7 +145,7 @@ pub async fn csrf_layer(State(state): State<AppState>, request: Request, next: N
         record(
             &state,
             &ctx,
-            "security.cross_site_refused",
+            Action::CrossSiteRefused(audit::Request),
             request.uri().path(),
         )
         .await;
@@ -178,7 +178,13 @@ pub async fn csrf_layer(State(state): State<AppState>, request: Request, next: N
         if header_ok || query_ok {
             return next.run(request).await;
         }
-        record(&state, &ctx, "security.csrf_rejected", request.uri().path()).await;
+        record(
+            &state,
+            &ctx,
+            Action::CsrfRejected(audit::Request),
+            request.uri().path(),
+        )
+        .await;
         return expired_page(&ctx, Vec::new(), None);
     }
 
@@ -206,7 +212,13 @@ pub async fn csrf_layer(State(state): State<AppState>, request: Request, next: N
             .run(Request::from_parts(parts, Body::from(bytes)))
             .await;
     }
-    record(&state, &ctx, "security.csrf_rejected", parts.uri.path()).await;
+    record(
+        &state,
+        &ctx,
+        Action::CsrfRejected(audit::Request),
+        parts.uri.path(),
+    )
+    .await;
     let page = page_on_this_site(&parts.headers, &state.config.base_url);
     let mut response = expired_page(&ctx, fields.clone(), page.clone());
     // Only a form this site sent is opened again with its input: the browser said so.
@@ -264,22 +276,10 @@ fn expired_page(ctx: &Ctx, fields: Vec<(String, String)>, back: Option<String>) 
     views::render_status(StatusCode::FORBIDDEN, &view)
 }
 
-async fn record(state: &AppState, ctx: &Ctx, action: &'static str, path: &str) {
-    let ip = ctx.ip_text();
-    let event = audit::NewEvent {
-        actor: ctx.user.as_ref().map(|u| u.id),
-        ip: ip.as_deref(),
-        action,
-        subject_kind: "request",
-        subject_id: None,
-        organisation: None,
-        changes: serde_json::json!({ "path": path }),
-    };
-    let result = async {
-        let mut conn = state.db.conn().await?;
-        audit::record(&mut conn.ex(), &event, samenspel_store::now())
-    }
-    .await;
+async fn record(state: &AppState, ctx: &Ctx, action: Action, path: &str) {
+    let event = Event::new(action, None, serde_json::json!({ "path": path }));
+    let ctx = ctx.clone();
+    let result = state.db.read(move |c| audit::record(c, &ctx, event)).await;
     if let Err(error) = result {
         tracing::warn!(%error, "could not record a refused request");
     }

@@ -4,7 +4,9 @@
 use super::form::{AreaChoices, Choices, ProfileForm};
 use crate::areas::tree;
 use crate::audit;
-use crate::auth::{Ctx, redirect_with_flash};
+use crate::audit::{Action, Event};
+use crate::auth::Ctx;
+use crate::change::{Done, Outcome, change};
 use crate::error::AppError;
 use crate::forms::{FormData, FormErrors};
 use crate::organisations::invitations;
@@ -281,12 +283,22 @@ pub async fn edit_submit(
     State(state): State<AppState>,
     ctx: Ctx,
     scope: OrgScope,
-    FormData(mut form): FormData<ProfileForm>,
+    FormData(form): FormData<ProfileForm>,
 ) -> Result<Response, AppError> {
-    let mut conn = state.db.conn().await?;
-    let org = organisations::by_id(&mut conn.ex(), scope.org)?.ok_or(AppError::NotFound)?;
-    let existing = initiatives::profile(&mut conn.ex(), scope.org)?;
-    drop(conn);
+    change(state, ctx, move |c, _, ctx| {
+        edit_submit_in(c, ctx, &scope, form)
+    })
+    .await
+}
+
+fn edit_submit_in(
+    c: &mut Sql<'_>,
+    ctx: &Ctx,
+    scope: &OrgScope,
+    mut form: ProfileForm,
+) -> Result<Outcome, AppError> {
+    let org = organisations::by_id(c, scope.org)?.ok_or(AppError::NotFound)?;
+    let existing = initiatives::profile(c, scope.org)?;
     let owner = scope.role.is_some();
     // Only the initiative's own members choose the municipality and whether the profile is
     // public; a municipality or facilitator editing a mapped profile keeps both as they are.
@@ -304,7 +316,7 @@ pub async fn edit_submit(
     }
     let mut errors = FormErrors::default();
     let municipality = match municipality {
-        Some(m) if is_municipality(&state, m).await? => Some(m),
+        Some(m) if is_municipality(c, m)? => Some(m),
         _ => {
             errors.add("municipality", "error-municipality-required");
             None
@@ -317,22 +329,24 @@ pub async fn edit_submit(
         errors.add("areas", "error-areas-choose-again");
     }
     let parsed = form.parse(this_year(), &mut errors);
-    let page = FormPage::editing(&ctx, &org, owner);
+    let page = FormPage::editing(ctx, &org, owner);
     let (Some(municipality), Some((profile, areas)), true) =
         (municipality, parsed, errors.is_empty())
     else {
         let page = page.with_areas_of(municipality.or(shown));
-        return render_form(&mut state.db.conn().await?.ex(), &ctx, page, form, errors);
+        return Ok(Outcome::refused(move |c, _, ctx| {
+            render_form(c, ctx, page, form, errors)
+        }));
     };
     let now = samenspel_store::now();
-    let mut tx = state.db.begin().await?;
-    match initiatives::save(&mut tx.ex(), scope.org, municipality, &profile, &areas, now) {
+    match initiatives::save(c, scope.org, municipality, &profile, &areas, now) {
         Ok(()) => {}
         Err(StoreError::Refused(key)) => {
-            drop(tx);
             errors.add("areas", key);
             let page = page.with_areas_of(Some(municipality));
-            return render_form(&mut state.db.conn().await?.ex(), &ctx, page, form, errors);
+            return Ok(Outcome::refused(move |c, _, ctx| {
+                render_form(c, ctx, page, form, errors)
+            }));
         }
         Err(other) => return Err(other.into()),
     }
@@ -340,24 +354,20 @@ pub async fn edit_submit(
         .as_ref()
         .map(|p| ProfileForm::from_row(p, &[]))
         .unwrap_or_default();
-    audit::record(
-        &mut tx.ex(),
-        &ctx,
-        if existing.is_some() {
-            "initiative.profile_updated"
-        } else {
-            "initiative.profile_created"
-        },
-        ("organisation", Some(scope.org.0)),
-        Some(scope.org),
-        profile_changes(&before, &form),
-    )?;
-    tx.commit().await?;
-    Ok(redirect_with_flash(
-        &state,
-        &format!("/initiatives/{}", scope.org),
-        "flash-profile-saved",
-    ))
+    let action = if existing.is_some() {
+        Action::InitiativeProfileUpdated(scope.org)
+    } else {
+        Action::InitiativeProfileCreated(scope.org)
+    };
+    Ok(
+        Done::redirect(format!("/initiatives/{}", scope.org), "flash-profile-saved")
+            .audit(Event::new(
+                action,
+                Some(scope.org),
+                profile_changes(&before, &form),
+            ))
+            .into(),
+    )
 }
 
 /// The fields that changed, for the audit log (contact details are named, not copied).
@@ -413,10 +423,8 @@ fn profile_changes(before: &ProfileForm, after: &ProfileForm) -> serde_json::Val
     ])
 }
 
-async fn is_municipality(state: &AppState, org: OrgId) -> Result<bool, AppError> {
-    let mut conn = state.db.conn().await?;
-    Ok(organisations::by_id(&mut conn.ex(), org)?
-        .is_some_and(|o| o.kind == OrgKind::Municipality.as_str()))
+fn is_municipality(c: &mut Sql<'_>, org: OrgId) -> Result<bool, AppError> {
+    Ok(organisations::by_id(c, org)?.is_some_and(|o| o.kind == OrgKind::Municipality.as_str()))
 }
 
 pub async fn map_show(
@@ -444,8 +452,20 @@ pub async fn map_submit(
     State(state): State<AppState>,
     ctx: Ctx,
     scope: OrgScope,
-    FormData(mut form): FormData<ProfileForm>,
+    FormData(form): FormData<ProfileForm>,
 ) -> Result<Response, AppError> {
+    change(state, ctx, move |c, _, ctx| {
+        map_submit_in(c, ctx, &scope, form)
+    })
+    .await
+}
+
+fn map_submit_in(
+    c: &mut Sql<'_>,
+    ctx: &Ctx,
+    scope: &OrgScope,
+    mut form: ProfileForm,
+) -> Result<Outcome, AppError> {
     let me = ctx.require_user()?;
     // A mapped profile is not public until the initiative itself decides so.
     form.public = String::new();
@@ -453,14 +473,14 @@ pub async fn map_submit(
     let mut errors = FormErrors::default();
     let name = errors.check("name", OrgName::parse(&form.name));
     let parsed = form.parse(this_year(), &mut errors);
-    let page = FormPage::mapping(&ctx, scope.org);
+    let page = FormPage::mapping(ctx, scope.org);
     let (Some(name), Some((profile, areas)), true) = (name, parsed, errors.is_empty()) else {
-        return render_form(&mut state.db.conn().await?.ex(), &ctx, page, form, errors);
+        return Ok(Outcome::refused(move |c, _, ctx| {
+            render_form(c, ctx, page, form, errors)
+        }));
     };
     let now = samenspel_store::now();
-    let mut tx = state.db.begin().await?;
-    let acting =
-        organisations::acting_for(&mut tx.ex(), scope.org, me.id)?.ok_or(AppError::Forbidden)?;
+    let acting = organisations::acting_for(c, scope.org, me.id)?.ok_or(AppError::Forbidden)?;
     let mapping = initiatives::Mapping {
         name: &name,
         municipality: scope.org,
@@ -469,29 +489,25 @@ pub async fn map_submit(
         profile: &profile,
         areas: &areas,
     };
-    let org = match initiatives::map(&mut tx.ex(), &mapping, now) {
+    let org = match initiatives::map(c, &mapping, now) {
         Ok(org) => org,
         Err(StoreError::Refused(key)) => {
-            drop(tx);
             errors.add("areas", key);
-            return render_form(&mut state.db.conn().await?.ex(), &ctx, page, form, errors);
+            return Ok(Outcome::refused(move |c, _, ctx| {
+                render_form(c, ctx, page, form, errors)
+            }));
         }
         Err(other) => return Err(other.into()),
     };
-    audit::record(
-        &mut tx.ex(),
-        &ctx,
-        "initiative.mapped",
-        ("organisation", Some(org.0)),
-        Some(scope.org),
-        serde_json::json!({ "name": name.as_str(), "mapped_by": acting }),
-    )?;
-    tx.commit().await?;
-    Ok(redirect_with_flash(
-        &state,
-        &format!("/initiatives/{org}"),
-        "flash-initiative-mapped",
-    ))
+    Ok(
+        Done::redirect(format!("/initiatives/{org}"), "flash-initiative-mapped")
+            .audit(Event::new(
+                Action::InitiativeMapped(org),
+                Some(scope.org),
+                serde_json::json!({ "name": name.as_str(), "mapped_by": acting }),
+            ))
+            .into(),
+    )
 }
 
 pub async fn verify(
@@ -499,26 +515,25 @@ pub async fn verify(
     ctx: Ctx,
     scope: OrgScope,
 ) -> Result<Response, AppError> {
+    change(state, ctx, move |c, _, ctx| verify_in(c, ctx, &scope)).await
+}
+
+fn verify_in(c: &mut Sql<'_>, ctx: &Ctx, scope: &OrgScope) -> Result<Outcome, AppError> {
     let me = ctx.require_user()?;
-    let mut tx = state.db.begin().await?;
-    let profile = initiatives::profile(&mut tx.ex(), scope.org)?.ok_or(AppError::NotFound)?;
-    let acting = organisations::acting_for(&mut tx.ex(), profile.municipality_id, me.id)?
-        .ok_or(AppError::Forbidden)?;
-    initiatives::verify(&mut tx.ex(), scope.org, acting, samenspel_store::now())?;
-    audit::record(
-        &mut tx.ex(),
-        &ctx,
-        "initiative.verified",
-        ("organisation", Some(scope.org.0)),
+    let profile = initiatives::profile(c, scope.org)?.ok_or(AppError::NotFound)?;
+    let acting =
+        organisations::acting_for(c, profile.municipality_id, me.id)?.ok_or(AppError::Forbidden)?;
+    initiatives::verify(c, scope.org, acting, samenspel_store::now())?;
+    Ok(Done::redirect(
+        format!("/initiatives/{}", scope.org),
+        "flash-profile-verified",
+    )
+    .audit(Event::new(
+        Action::InitiativeVerified(scope.org),
         Some(scope.org),
         serde_json::json!({ "verified_by": acting }),
-    )?;
-    tx.commit().await?;
-    Ok(redirect_with_flash(
-        &state,
-        &format!("/initiatives/{}", scope.org),
-        "flash-profile-verified",
     ))
+    .into())
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -533,6 +548,19 @@ pub async fn invite_claimant(
     scope: OrgScope,
     FormData(form): FormData<ClaimForm>,
 ) -> Result<Response, AppError> {
+    change(state, ctx, move |c, state, ctx| {
+        invite_claimant_in(c, state, ctx, scope, form)
+    })
+    .await
+}
+
+fn invite_claimant_in(
+    c: &mut Sql<'_>,
+    state: &AppState,
+    ctx: &Ctx,
+    scope: OrgScope,
+    form: ClaimForm,
+) -> Result<Outcome, AppError> {
     let mut errors = FormErrors::default();
     let Some(email) = errors.check("email", Email::parse(&form.email)) else {
         let rejected = Rejected {
@@ -540,33 +568,19 @@ pub async fn invite_claimant(
             errors,
             ..Rejected::default()
         };
-        return render_show(
-            &mut state.db.conn().await?.ex(),
-            &ctx,
-            scope,
-            Some(rejected),
-        );
+        return Ok(Outcome::refused(move |c, _, ctx| {
+            render_show(c, ctx, scope, Some(rejected))
+        }));
     };
     let now = samenspel_store::now();
-    let mut tx = state.db.begin().await?;
-    let org = organisations::by_id(&mut tx.ex(), scope.org)?.ok_or(AppError::NotFound)?;
+    let org = organisations::by_id(c, scope.org)?.ok_or(AppError::NotFound)?;
     // Whoever accepts first becomes the initiative's administrator and owns its profile.
-    invitations::send(
-        &state,
-        &ctx,
-        &mut tx.ex(),
-        &org,
-        &email,
-        OrgRole::Admin,
-        now,
-    )?;
-    tx.commit().await?;
-    state.jobs_waiting.notify_one();
-    Ok(redirect_with_flash(
-        &state,
-        &format!("/initiatives/{}", scope.org),
-        "flash-claim-invited",
-    ))
+    let invited = invitations::send(c, state, ctx, &org, &email, OrgRole::Admin, now)?;
+    Ok(
+        Done::redirect(format!("/initiatives/{}", scope.org), "flash-claim-invited")
+            .audit(invited)
+            .into(),
+    )
 }
 
 pub async fn add_project(
@@ -575,6 +589,14 @@ pub async fn add_project(
     scope: OrgScope,
     FormData(input): FormData<ProjectInput>,
 ) -> Result<Response, AppError> {
+    change(state, ctx, move |c, _, _| add_project_in(c, scope, input)).await
+}
+
+fn add_project_in(
+    c: &mut Sql<'_>,
+    scope: OrgScope,
+    input: ProjectInput,
+) -> Result<Outcome, AppError> {
     let project = match Project::parse(&input.year, &input.title, &input.result, this_year()) {
         Ok(project) => project,
         Err(invalid) => {
@@ -594,33 +616,25 @@ pub async fn add_project(
                 errors,
                 ..Rejected::default()
             };
-            return render_show(
-                &mut state.db.conn().await?.ex(),
-                &ctx,
-                scope,
-                Some(rejected),
-            );
+            return Ok(Outcome::refused(move |c, _, ctx| {
+                render_show(c, ctx, scope, Some(rejected))
+            }));
         }
     };
-    let mut tx = state.db.begin().await?;
-    if initiatives::profile(&mut tx.ex(), scope.org)?.is_none() {
+    if initiatives::profile(c, scope.org)?.is_none() {
         return Err(AppError::Conflict("error-profile-first"));
     }
-    let id = initiatives::add_project(&mut tx.ex(), scope.org, &project, samenspel_store::now())?;
-    audit::record(
-        &mut tx.ex(),
-        &ctx,
-        "initiative.project_added",
-        ("initiative_project", Some(id.0)),
+    let id = initiatives::add_project(c, scope.org, &project, samenspel_store::now())?;
+    Ok(Done::redirect(
+        format!("/initiatives/{}#track-record", scope.org),
+        "flash-project-added",
+    )
+    .audit(Event::new(
+        Action::InitiativeProjectAdded(id),
         Some(scope.org),
         serde_json::json!({ "year": project.year, "title": project.title }),
-    )?;
-    tx.commit().await?;
-    Ok(redirect_with_flash(
-        &state,
-        &format!("/initiatives/{}#track-record", scope.org),
-        "flash-project-added",
     ))
+    .into())
 }
 
 #[derive(Debug, Deserialize)]
@@ -637,22 +651,25 @@ pub async fn remove_project(
 ) -> Result<Response, AppError> {
     debug_assert_eq!(path.org, scope.org.0);
     let id = ProjectId(path.project);
-    let mut tx = state.db.begin().await?;
-    if !initiatives::remove_project(&mut tx.ex(), scope.org, id)? {
+    change(state, ctx, move |c, _, _| remove_project_in(c, &scope, id)).await
+}
+
+fn remove_project_in(
+    c: &mut Sql<'_>,
+    scope: &OrgScope,
+    id: ProjectId,
+) -> Result<Outcome, AppError> {
+    if !initiatives::remove_project(c, scope.org, id)? {
         return Err(AppError::NotFound);
     }
-    audit::record(
-        &mut tx.ex(),
-        &ctx,
-        "initiative.project_removed",
-        ("initiative_project", Some(id.0)),
+    Ok(Done::redirect(
+        format!("/initiatives/{}#track-record", scope.org),
+        "flash-project-removed",
+    )
+    .audit(Event::new(
+        Action::InitiativeProjectRemoved(id),
         Some(scope.org),
         serde_json::json!({}),
-    )?;
-    tx.commit().await?;
-    Ok(redirect_with_flash(
-        &state,
-        &format!("/initiatives/{}#track-record", scope.org),
-        "flash-project-removed",
     ))
+    .into())
 }

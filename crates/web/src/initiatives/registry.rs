@@ -3,8 +3,9 @@
 //! the registries and profiles a person can reach.
 
 use crate::areas::{DistrictRow, MapSettings, overview};
-use crate::audit;
-use crate::auth::{Ctx, redirect_with_flash};
+use crate::audit::{Action, Event};
+use crate::auth::Ctx;
+use crate::change::{Done, Outcome, change};
 use crate::error::AppError;
 use crate::forms::{FormData, FormErrors};
 use crate::routes::OrgScope;
@@ -224,11 +225,18 @@ pub async fn csv(
     scope: OrgScope,
     Query(query): Query<RegistryQuery>,
 ) -> Result<Response, AppError> {
+    let db = state.db.clone();
+    db.read(move |c| csv_in(c, &ctx, &scope, query)).await
+}
+
+fn csv_in(
+    c: &mut Sql<'_>,
+    ctx: &Ctx,
+    scope: &OrgScope,
+    query: RegistryQuery,
+) -> Result<Response, AppError> {
     let filter = query.filter();
-    let rows = {
-        let mut conn = state.db.conn().await?;
-        initiatives::export(&mut conn.ex(), scope.org, &filter)?
-    };
+    let rows = initiatives::export(c, scope.org, &filter)?;
     let labels = |prefix: &str, keys: &str| {
         keys.split_whitespace()
             .map(|k| ctx.t_of(prefix, k))
@@ -388,19 +396,32 @@ pub async fn add_facilitator(
     scope: OrgScope,
     FormData(form): FormData<FacilitatorForm>,
 ) -> Result<Response, AppError> {
+    change(state, ctx, move |c, state, ctx| {
+        add_facilitator_in(c, state, ctx, scope, form)
+    })
+    .await
+}
+
+fn add_facilitator_in(
+    c: &mut Sql<'_>,
+    state: &AppState,
+    ctx: &Ctx,
+    scope: OrgScope,
+    form: FacilitatorForm,
+) -> Result<Outcome, AppError> {
     let me = ctx.require_user()?.id;
     let now = samenspel_store::now();
     let chosen = form.facilitator.trim().parse::<i64>().ok().map(OrgId);
-    let mut tx = state.db.begin().await?;
     let facilitator = match chosen {
-        Some(id) => organisations::by_id(&mut tx.ex(), id)?
+        Some(id) => organisations::by_id(c, id)?
             .filter(|o| o.kind == OrgKind::Facilitator.as_str() && o.verified()),
         None => None,
     };
+    let page = format!("/municipalities/{}/facilitators", scope.org);
     // Someone who administers the facilitator organisation consents by adding it; anyone else
     // asks its administrators, and it works here once one of them accepts.
     if let Some(facilitator) = &facilitator
-        && !crate::organisations::requests::administers(&mut tx.ex(), facilitator.id, me)?
+        && !crate::organisations::requests::administers(c, facilitator.id, me)?
     {
         let request = samenspel_store::consent::NewRequest {
             kind: samenspel_store::consent::FACILITATOR,
@@ -409,13 +430,12 @@ pub async fn add_facilitator(
             organisation: facilitator.id,
             details: "{}",
         };
-        let asked = samenspel_store::consent::create(&mut tx.ex(), &request, me, now)?;
+        let asked = samenspel_store::consent::create(c, &request, me, now)?;
         if asked.is_some() {
-            let municipality =
-                organisations::by_id(&mut tx.ex(), scope.org)?.ok_or(AppError::NotFound)?;
+            let municipality = organisations::by_id(c, scope.org)?.ok_or(AppError::NotFound)?;
             let base = state.config.base_url.trim_end_matches('/');
             crate::organisations::requests::mail_admins(
-                &mut tx.ex(),
+                c,
                 facilitator.id,
                 "mail-facilitator-request-subject",
                 "mail-facilitator-request-body",
@@ -426,49 +446,37 @@ pub async fn add_facilitator(
                 ],
                 ctx.lang,
             )?;
-            audit::record(
-                &mut tx.ex(),
-                &ctx,
-                "municipality.facilitator_requested",
-                ("organisation", Some(facilitator.id.0)),
+        }
+        // Asked before and not answered yet: nothing new to record.
+        let requested = asked.map(|_| {
+            Event::new(
+                Action::FacilitatorRequested(facilitator.id),
                 Some(scope.org),
                 serde_json::json!({ "facilitator": facilitator.id }),
-            )?;
-        }
-        tx.commit().await?;
-        state.jobs_waiting.notify_one();
-        return Ok(redirect_with_flash(
-            &state,
-            &format!("/municipalities/{}/facilitators", scope.org),
-            "flash-facilitator-requested",
-        ));
+            )
+        });
+        return Ok(Done::redirect(page, "flash-facilitator-requested")
+            .audit_if(requested)
+            .into());
     }
     let added = match facilitator {
-        Some(f) => {
-            organisations::add_facilitator(&mut tx.ex(), scope.org, f.id, now)?.then_some(f.id)
-        }
+        Some(f) => organisations::add_facilitator(c, scope.org, f.id, now)?.then_some(f.id),
         None => None,
     };
     let Some(id) = added else {
-        drop(tx);
         let mut errors = FormErrors::default();
         errors.add("facilitator", "error-facilitator-choose");
-        return render_facilitators(&mut state.db.conn().await?.ex(), &ctx, scope, errors);
+        return Ok(Outcome::refused(move |c, _, ctx| {
+            render_facilitators(c, ctx, scope, errors)
+        }));
     };
-    audit::record(
-        &mut tx.ex(),
-        &ctx,
-        "municipality.facilitator_added",
-        ("organisation", Some(id.0)),
-        Some(scope.org),
-        serde_json::json!({ "facilitator": id }),
-    )?;
-    tx.commit().await?;
-    Ok(redirect_with_flash(
-        &state,
-        &format!("/municipalities/{}/facilitators", scope.org),
-        "flash-facilitator-added",
-    ))
+    Ok(Done::redirect(page, "flash-facilitator-added")
+        .audit(Event::new(
+            Action::FacilitatorAdded(id),
+            Some(scope.org),
+            serde_json::json!({ "facilitator": id }),
+        ))
+        .into())
 }
 
 #[derive(Debug, Deserialize)]
@@ -485,24 +493,30 @@ pub async fn remove_facilitator(
 ) -> Result<Response, AppError> {
     debug_assert_eq!(path.org, scope.org.0);
     let id = OrgId(path.facilitator);
-    let mut tx = state.db.begin().await?;
-    if !organisations::remove_facilitator(&mut tx.ex(), scope.org, id)? {
+    change(state, ctx, move |c, _, _| {
+        remove_facilitator_in(c, &scope, id)
+    })
+    .await
+}
+
+fn remove_facilitator_in(
+    c: &mut Sql<'_>,
+    scope: &OrgScope,
+    id: OrgId,
+) -> Result<Outcome, AppError> {
+    if !organisations::remove_facilitator(c, scope.org, id)? {
         return Err(AppError::NotFound);
     }
-    audit::record(
-        &mut tx.ex(),
-        &ctx,
-        "municipality.facilitator_removed",
-        ("organisation", Some(id.0)),
+    Ok(Done::redirect(
+        format!("/municipalities/{}/facilitators", scope.org),
+        "flash-facilitator-removed",
+    )
+    .audit(Event::new(
+        Action::FacilitatorRemoved(id),
         Some(scope.org),
         serde_json::json!({ "facilitator": id }),
-    )?;
-    tx.commit().await?;
-    Ok(redirect_with_flash(
-        &state,
-        &format!("/municipalities/{}/facilitators", scope.org),
-        "flash-facilitator-removed",
     ))
+    .into())
 }
 
 #[derive(Template)]

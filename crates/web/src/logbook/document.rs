@@ -3,7 +3,9 @@
 
 use super::entry::visible_entry;
 use crate::approaches::{Workspace, acting};
-use crate::auth::{Ctx, random_token, redirect_with_flash};
+use crate::audit::Action;
+use crate::auth::{Ctx, random_token};
+use crate::change::{Done, Outcome, change};
 use crate::error::AppError;
 use crate::forms::FormErrors;
 use crate::routes::ApproachScope;
@@ -21,6 +23,7 @@ use samenspel_domain::permissions::ApproachPermission;
 use samenspel_store::OrgId;
 use samenspel_store::logbook::{self, Fields, StoredFile};
 use samenspel_store::notifications;
+use samenspel_store::sql::Sql;
 
 /// What the upload form sends, besides the file (which a browser cannot send back after a
 /// refusal: it has to be chosen again).
@@ -128,8 +131,8 @@ pub async fn upload(
     scope: ApproachScope,
     multipart: Multipart,
 ) -> Result<Response, AppError> {
-    let user = ctx.require_user()?.id;
-    let ws = Workspace::load(&state, &scope).await?;
+    // Only a person records; known before the file is read.
+    ctx.require_user()?;
     let (form, file) = read(multipart).await;
     let party = acting(&scope, &form.party)?;
     let mut errors = FormErrors::default();
@@ -159,9 +162,17 @@ pub async fn upload(
     let (Some(visibility), Some(title), Some(body), Some((name, kind, bytes))) =
         (visibility, title, body, file)
     else {
-        return render_form(&ctx, &scope, &ws, form, Some(errors));
+        // Nothing was stored or written: the form again is only a read.
+        let db = state.db.clone();
+        return db
+            .read(move |c| {
+                let ws = Workspace::load_in(c, &state, &scope)?;
+                render_form(&ctx, &scope, &ws, form, Some(errors))
+            })
+            .await;
     };
-    // The file goes to the store first: a failure there leaves no entry without its file.
+    // The file goes to the store first (it is not the database's, and may take a while): a
+    // failure there leaves no entry without its file.
     let key = format!("documents/{}/{}", scope.id, random_token(18));
     let size = bytes.len() as i64;
     state.files.put(&key, bytes).await?;
@@ -174,41 +185,48 @@ pub async fn upload(
         size,
         content_type: kind.to_owned(),
     });
-    let mut tx = state.db.begin().await?;
-    let id = logbook::create(
-        &mut tx.ex(),
-        scope.id,
-        EntryKind::Document,
-        party,
-        &fields,
-        user,
-        now,
-    )?;
-    super::announce(
-        &mut tx,
-        &ctx,
-        &scope,
+    change(state, ctx, move |c, _, ctx| {
+        upload_in(c, ctx, &scope, party, fields, size, now)
+    })
+    .await
+}
+
+/// Records the document whose file is already stored, and tells who may see it.
+fn upload_in(
+    c: &mut Sql<'_>,
+    ctx: &Ctx,
+    scope: &ApproachScope,
+    party: OrgId,
+    fields: Fields,
+    size: i64,
+    now: time::OffsetDateTime,
+) -> Result<Outcome, AppError> {
+    let user = ctx.require_user()?.id;
+    let id = logbook::create(c, scope.id, EntryKind::Document, party, &fields, user, now)?;
+    let event = super::announce(
+        c,
+        ctx,
+        scope,
         super::Announcement {
             entry: id,
             event: notifications::ADDED,
-            action: "logbook.entry_added",
+            action: Action::LogEntryAdded(id),
             party: Some(party),
             details: serde_json::json!({
                 "approach": scope.id,
                 "kind": EntryKind::Document.as_str(),
-                "visibility": visibility.as_str(),
+                "visibility": fields.visibility.as_str(),
                 "size": size,
             }),
         },
         now,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(redirect_with_flash(
-        &state,
-        &format!("/approaches/{}/logbook/{id}", scope.id),
+    )?;
+    Ok(Done::redirect(
+        format!("/approaches/{}/logbook/{id}", scope.id),
         "flash-entry-added",
-    ))
+    )
+    .audit(event)
+    .into())
 }
 
 /// The file of a document the visitor may see, as a download.
@@ -218,7 +236,8 @@ pub async fn download(
     scope: ApproachScope,
     Path((_, id)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
-    let entry = visible_entry(&mut state.db.conn().await?.ex(), &ctx, &scope, id)?;
+    let db = state.db.clone();
+    let entry = db.read(move |c| visible_entry(c, &ctx, &scope, id)).await?;
     let key = entry.file_key.as_deref().ok_or(AppError::NotFound)?;
     let bytes = state.files.get(key).await?;
     // The name as an RFC 6266 filename*, so that any character survives.

@@ -5,7 +5,9 @@ use super::audience;
 use super::document::DocumentForm;
 use super::form::{self, Choices, EntryForm};
 use crate::approaches::{Workspace, acting};
-use crate::auth::{Ctx, redirect_with_flash};
+use crate::audit::Action;
+use crate::auth::Ctx;
+use crate::change::{Done, Outcome, change};
 use crate::error::AppError;
 use crate::forms::{FormData, FormErrors};
 use crate::routes::ApproachScope;
@@ -271,60 +273,69 @@ pub async fn new_submit(
     Path((_, kind)): Path<(i64, String)>,
     FormData(form): FormData<EntryForm>,
 ) -> Result<Response, AppError> {
-    let kind = kind_of(&kind)?;
+    change(state, ctx, move |c, state, ctx| {
+        new_submit_in(c, state, ctx, &scope, &kind, form)
+    })
+    .await
+}
+
+fn new_submit_in(
+    c: &mut Sql<'_>,
+    state: &AppState,
+    ctx: &Ctx,
+    scope: &ApproachScope,
+    kind: &str,
+    form: EntryForm,
+) -> Result<Outcome, AppError> {
+    let kind = kind_of(kind)?;
     if kind == EntryKind::Document {
         // Documents come as a file upload, to their own address.
         return Err(AppError::NotFound);
     }
     let user = ctx.require_user()?.id;
-    let ws = Workspace::load(&state, &scope).await?;
-    let earlier = superseded(
-        &mut state.db.conn().await?.ex(),
-        &ctx,
-        &scope,
-        kind,
-        &form.supersedes,
-    )?;
-    let choices = load_choices(&mut state.db.conn().await?.ex(), &ctx, &scope, &ws)?;
+    let ws = Workspace::load_in(c, state, scope)?;
+    let earlier = superseded(c, ctx, scope, kind, &form.supersedes)?;
+    let choices = load_choices(c, ctx, scope, &ws)?;
     let now = samenspel_store::now();
-    let refuse = |c: &mut Sql<'_>, errors: FormErrors, form: EntryForm| {
-        render_form(
-            c,
-            &ctx,
-            &scope,
-            &ws,
-            kind,
-            None,
-            earlier.as_ref(),
-            form,
-            Some(errors),
-        )
-    };
-    let (party, mut fields) = match form::parse(kind, &form, &scope, &ws, &choices, None, now)? {
+    let refuse =
+        move |ws: Workspace, earlier: Option<Entry>, form: EntryForm, errors: FormErrors| {
+            let scope = scope.clone();
+            Outcome::refused(move |c, _, ctx| {
+                render_form(
+                    c,
+                    ctx,
+                    &scope,
+                    &ws,
+                    kind,
+                    None,
+                    earlier.as_ref(),
+                    form,
+                    Some(errors),
+                )
+            })
+        };
+    let (party, mut fields) = match form::parse(kind, &form, scope, &ws, &choices, None, now)? {
         Ok(parsed) => parsed,
-        Err(errors) => return refuse(&mut state.db.conn().await?.ex(), errors, form),
+        Err(errors) => return Ok(refuse(ws, earlier, form, errors)),
     };
     fields.supersedes = earlier.as_ref().map(|e| e.id);
-    let mut tx = state.db.begin().await?;
-    let created = logbook::create(&mut tx.ex(), scope.id, kind, party, &fields, user, now);
-    let id = match created {
+    let id = match logbook::create(c, scope.id, kind, party, &fields, user, now) {
         Ok(id) => id,
         Err(StoreError::Refused(reason)) => {
-            drop(tx);
             let mut errors = FormErrors::default();
             errors.add("title", reason);
-            return refuse(&mut state.db.conn().await?.ex(), errors, form);
+            return Ok(refuse(ws, earlier, form, errors));
         }
         Err(other) => return Err(other.into()),
     };
-    super::announce(
-        &mut tx,
-        &ctx,
-        &scope,
+    let event = super::announce(
+        c,
+        ctx,
+        scope,
         super::Announcement {
             entry: id,
             event: notifications::ADDED,
-            action: "logbook.entry_added",
+            action: Action::LogEntryAdded(id),
             party: Some(party),
             details: serde_json::json!({
                 "approach": scope.id,
@@ -334,14 +345,13 @@ pub async fn new_submit(
             }),
         },
         now,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(redirect_with_flash(
-        &state,
-        &format!("/approaches/{}/logbook/{id}", scope.id),
+    )?;
+    Ok(Done::redirect(
+        format!("/approaches/{}/logbook/{id}", scope.id),
         "flash-entry-added",
-    ))
+    )
+    .audit(event)
+    .into())
 }
 
 #[derive(Template)]
@@ -529,30 +539,47 @@ pub async fn edit_submit(
     ctx: Ctx,
     scope: ApproachScope,
     Path((_, id)): Path<(i64, i64)>,
-    FormData(mut form): FormData<EntryForm>,
+    FormData(form): FormData<EntryForm>,
 ) -> Result<Response, AppError> {
+    change(state, ctx, move |c, state, ctx| {
+        edit_submit_in(c, state, ctx, &scope, id, form)
+    })
+    .await
+}
+
+fn edit_submit_in(
+    c: &mut Sql<'_>,
+    state: &AppState,
+    ctx: &Ctx,
+    scope: &ApproachScope,
+    id: i64,
+    mut form: EntryForm,
+) -> Result<Outcome, AppError> {
     let user = ctx.require_user()?.id;
-    let entry = editable(&mut state.db.conn().await?.ex(), &ctx, &scope, id)?;
+    let entry = editable(c, ctx, scope, id)?;
     let kind = entry.kind();
-    let ws = Workspace::load(&state, &scope).await?;
-    let choices = load_choices(&mut state.db.conn().await?.ex(), &ctx, &scope, &ws)?;
+    let ws = Workspace::load_in(c, state, scope)?;
+    let choices = load_choices(c, ctx, scope, &ws)?;
     // The entry stays with the organisation that recorded it.
     form.party = entry.organisation_id.to_string();
     let now = samenspel_store::now();
-    let mut fields = match form::parse(kind, &form, &scope, &ws, &choices, Some(&entry), now)? {
+    let mut fields = match form::parse(kind, &form, scope, &ws, &choices, Some(&entry), now)? {
         Ok((_, fields)) => fields,
         Err(errors) => {
-            return render_form(
-                &mut state.db.conn().await?.ex(),
-                &ctx,
-                &scope,
-                &ws,
-                kind,
-                Some(&entry),
-                None,
-                form,
-                Some(errors),
-            );
+            let scope = scope.clone();
+            return Ok(Outcome::refused(move |c, _, ctx| {
+                render_form(
+                    c,
+                    ctx,
+                    &scope,
+                    &ws,
+                    kind,
+                    Some(&entry),
+                    None,
+                    form,
+                    Some(errors),
+                )
+            }));
         }
     };
     // A document keeps its file (and is still found by its name).
@@ -562,16 +589,15 @@ pub async fn edit_submit(
         size: entry.file_size.unwrap_or(0),
         content_type: entry.file_type.clone(),
     });
-    let mut tx = state.db.begin().await?;
-    logbook::update(&mut tx.ex(), scope.id, entry.id, &fields, user, now)?;
-    super::announce(
-        &mut tx,
-        &ctx,
-        &scope,
+    logbook::update(c, scope.id, entry.id, &fields, user, now)?;
+    let event = super::announce(
+        c,
+        ctx,
+        scope,
         super::Announcement {
             entry: entry.id,
             event: notifications::CHANGED,
-            action: "logbook.entry_changed",
+            action: Action::LogEntryChanged(entry.id),
             party: Some(entry.organisation_id),
             details: serde_json::json!({
                 "approach": scope.id,
@@ -580,14 +606,13 @@ pub async fn edit_submit(
             }),
         },
         now,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(redirect_with_flash(
-        &state,
-        &format!("/approaches/{}/logbook/{}", scope.id, entry.id),
+    )?;
+    Ok(Done::redirect(
+        format!("/approaches/{}/logbook/{}", scope.id, entry.id),
         "flash-entry-changed",
-    ))
+    )
+    .audit(event)
+    .into())
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -604,36 +629,47 @@ pub async fn set_status(
     Path((_, id)): Path<(i64, i64)>,
     FormData(form): FormData<StatusForm>,
 ) -> Result<Response, AppError> {
+    change(state, ctx, move |c, _, ctx| {
+        set_status_in(c, ctx, &scope, id, form)
+    })
+    .await
+}
+
+fn set_status_in(
+    c: &mut Sql<'_>,
+    ctx: &Ctx,
+    scope: &ApproachScope,
+    id: i64,
+    form: StatusForm,
+) -> Result<Outcome, AppError> {
     let user = ctx.require_user()?.id;
-    let entry = visible_entry(&mut state.db.conn().await?.ex(), &ctx, &scope, id)?;
-    if entry.kind() != EntryKind::Action || !may_move(&ctx, &scope, &entry) {
+    let entry = visible_entry(c, ctx, scope, id)?;
+    if entry.kind() != EntryKind::Action || !may_move(ctx, scope, &entry) {
         return Err(AppError::Forbidden);
     }
     let Ok(status) = ActionStatus::parse(&form.status) else {
         return Err(AppError::BadRequest("error-action-status-invalid"));
     };
-    let party = acting(&scope, &form.party).ok();
+    let party = acting(scope, &form.party).ok();
     let now = samenspel_store::now();
-    let mut tx = state.db.begin().await?;
-    let from = logbook::set_action_status(&mut tx.ex(), scope.id, entry.id, status, user, now)?;
-    super::announce(
-        &mut tx,
-        &ctx,
-        &scope,
+    let from = logbook::set_action_status(c, scope.id, entry.id, status, user, now)?;
+    let event = super::announce(
+        c,
+        ctx,
+        scope,
         super::Announcement {
             entry: entry.id,
             event: notifications::MOVED,
-            action: "logbook.action_moved",
+            action: Action::LogActionMoved(entry.id),
             party,
             details: serde_json::json!({ "approach": scope.id, "from": from, "to": status.as_str() }),
         },
         now,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(redirect_with_flash(
-        &state,
-        &format!("/approaches/{}/logbook/{}", scope.id, entry.id),
+    )?;
+    Ok(Done::redirect(
+        format!("/approaches/{}/logbook/{}", scope.id, entry.id),
         "flash-action-moved",
-    ))
+    )
+    .audit(event)
+    .into())
 }

@@ -10,13 +10,15 @@ mod timeline;
 
 pub(crate) use form::dutch_moment;
 
+use crate::audit::{Action, Event};
 use crate::auth::Ctx;
 use crate::error::AppError;
 use crate::routes::{Access, ApproachScope, RouteTable};
 use axum::routing::{get, post};
 use samenspel_domain::permissions::ApproachPermission as P;
 use samenspel_store::logbook::Audience;
-use samenspel_store::{EntryId, OrgId, Tx, notifications};
+use samenspel_store::sql::Sql;
+use samenspel_store::{EntryId, OrgId, notifications};
 
 pub fn routes(state: crate::state::AppState) -> RouteTable {
     let a = Access::Approach;
@@ -85,38 +87,24 @@ pub(crate) struct Announcement {
     /// One of the events of [`notifications`].
     pub event: &'static str,
     /// The audit log's action.
-    pub action: &'static str,
+    pub action: Action,
     pub party: Option<OrgId>,
     pub details: serde_json::Value,
 }
 
-pub(crate) async fn announce(
-    tx: &mut Tx,
+/// Writes the notifications of `what` in the change's transaction and returns its audit event,
+/// for the change to record with it (`.audit(...)` on its [`crate::change::Done`]).
+pub(crate) fn announce(
+    c: &mut Sql<'_>,
     ctx: &Ctx,
     scope: &ApproachScope,
     what: Announcement,
     now: time::OffsetDateTime,
-) -> Result<(), AppError> {
+) -> Result<Event, AppError> {
     let user = ctx.require_user()?.id;
     let today = crate::views::format::today();
-    notifications::notify(
-        &mut tx.ex(),
-        scope.id,
-        what.entry,
-        what.event,
-        user,
-        today,
-        now,
-    )?;
-    crate::audit::record(
-        &mut tx.ex(),
-        ctx,
-        what.action,
-        ("log_entry", Some(what.entry.0)),
-        what.party,
-        what.details,
-    )?;
-    Ok(())
+    notifications::notify(c, scope.id, what.entry, what.event, user, today, now)?;
+    Ok(Event::new(what.action, what.party, what.details))
 }
 
 /// Who reads the logbook on an approach's pages: a person who may open the approach.

@@ -1,8 +1,9 @@
 //! Inviting someone by e-mail link, withdrawing an invitation, and accepting one.
 
 use super::pages::render_show;
-use crate::audit;
-use crate::auth::{Ctx, random_token, redirect_with_flash, token_hash};
+use crate::audit::{Action, Event};
+use crate::auth::{Ctx, random_token, token_hash};
+use crate::change::{Done, Outcome, change};
 use crate::error::AppError;
 use crate::forms::{FormData, FormErrors};
 use crate::i18n;
@@ -40,47 +41,60 @@ pub async fn invite(
     scope: OrgScope,
     FormData(form): FormData<InviteForm>,
 ) -> Result<Response, AppError> {
+    change(state, ctx, move |c, state, ctx| {
+        invite_in(c, state, ctx, scope, form)
+    })
+    .await
+}
+
+fn invite_in(
+    c: &mut Sql<'_>,
+    state: &AppState,
+    ctx: &Ctx,
+    scope: OrgScope,
+    form: InviteForm,
+) -> Result<Outcome, AppError> {
     let mut errors = FormErrors::default();
     let email = errors.check("email", Email::parse(&form.email));
     let role = errors.check("role", OrgRole::parse(&form.role));
-    let back = |errors| Some((form.email.trim().to_owned(), form.role.clone(), errors));
+    let back = |errors: FormErrors| {
+        let invite = Some((form.email.trim().to_owned(), form.role.clone(), errors));
+        Outcome::refused(move |c, _, ctx| render_show(c, ctx, scope, invite))
+    };
     let (Some(email), Some(role)) = (email, role) else {
-        return render_show(&mut state.db.conn().await?.ex(), &ctx, scope, back(errors));
+        return Ok(back(errors));
     };
 
     let now = samenspel_store::now();
-    let mut tx = state.db.begin().await?;
-    let org = organisations::by_id(&mut tx.ex(), scope.org)?.ok_or(AppError::NotFound)?;
-    let already = organisations::members(&mut tx.ex(), scope.org)?
+    let org = organisations::by_id(c, scope.org)?.ok_or(AppError::NotFound)?;
+    let already = organisations::members(c, scope.org)?
         .into_iter()
         .any(|m| m.until.is_none() && m.email == email.as_str());
     if already {
-        drop(tx);
         let mut errors = FormErrors::default();
         errors.add("email", "error-already-member");
-        return render_show(&mut state.db.conn().await?.ex(), &ctx, scope, back(errors));
+        return Ok(back(errors));
     }
-    send(&state, &ctx, &mut tx.ex(), &org, &email, role, now)?;
-    tx.commit().await?;
-    state.jobs_waiting.notify_one();
-    Ok(redirect_with_flash(
-        &state,
-        &format!("/organisations/{}", scope.org),
+    let sent = send(c, state, ctx, &org, &email, role, now)?;
+    Ok(Done::redirect(
+        format!("/organisations/{}", scope.org),
         "flash-invitation-sent",
-    ))
+    )
+    .audit(sent)
+    .into())
 }
 
-/// Creates an invitation into `org` and queues its e-mail, in the caller's transaction, and
-/// records it in the audit log.
+/// Creates an invitation into `org` and queues its e-mail, in the caller's change. The answer
+/// is the event for the change to record in the audit log.
 pub(crate) fn send(
+    c: &mut Sql<'_>,
     state: &AppState,
     ctx: &Ctx,
-    c: &mut Sql<'_>,
     org: &organisations::Organisation,
     email: &Email,
     role: OrgRole,
     now: time::OffsetDateTime,
-) -> Result<InvitationId, AppError> {
+) -> Result<Event, AppError> {
     let me = ctx.require_user()?;
     let token = random_token(32);
     let new = NewInvitation {
@@ -136,15 +150,11 @@ pub(crate) fn send(
             ..OutgoingMail::default()
         },
     )?;
-    audit::record(
-        c,
-        ctx,
-        "invitation.created",
-        ("invitation", Some(invitation.0)),
+    Ok(Event::new(
+        Action::InvitationCreated(invitation),
         Some(org.id),
         serde_json::json!({ "email": email.as_str(), "role": role.as_str() }),
-    )?;
-    Ok(invitation)
+    ))
 }
 
 #[derive(Debug, Deserialize)]
@@ -160,25 +170,24 @@ pub async fn revoke(
     Path(path): Path<InvitationPath>,
 ) -> Result<Response, AppError> {
     debug_assert_eq!(path.org, scope.org.0);
-    let mut tx = state.db.begin().await?;
     let id = InvitationId(path.invitation);
-    if !invitations::revoke(&mut tx.ex(), scope.org, id, samenspel_store::now())? {
+    change(state, ctx, move |c, _, _| revoke_in(c, &scope, id)).await
+}
+
+fn revoke_in(c: &mut Sql<'_>, scope: &OrgScope, id: InvitationId) -> Result<Outcome, AppError> {
+    if !invitations::revoke(c, scope.org, id, samenspel_store::now())? {
         return Err(AppError::NotFound);
     }
-    audit::record(
-        &mut tx.ex(),
-        &ctx,
-        "invitation.revoked",
-        ("invitation", Some(id.0)),
+    Ok(Done::redirect(
+        format!("/organisations/{}", scope.org),
+        "flash-invitation-revoked",
+    )
+    .audit(Event::new(
+        Action::InvitationRevoked(id),
         Some(scope.org),
         serde_json::json!({}),
-    )?;
-    tx.commit().await?;
-    Ok(redirect_with_flash(
-        &state,
-        &format!("/organisations/{}", scope.org),
-        "flash-invitation-revoked",
     ))
+    .into())
 }
 
 #[derive(Template)]
@@ -213,12 +222,8 @@ impl InvitationView<'_> {
     }
 }
 
-async fn find(
-    state: &AppState,
-    token: &str,
-) -> Result<(Option<Invitation>, &'static str), AppError> {
-    let mut conn = state.db.conn().await?;
-    let invitation = invitations::by_token_hash(&mut conn.ex(), &token_hash(token))?;
+fn find(c: &mut Sql<'_>, token: &str) -> Result<(Option<Invitation>, &'static str), AppError> {
+    let invitation = invitations::by_token_hash(c, &token_hash(token))?;
     let status = match invitation.as_ref().map(|i| i.state(samenspel_store::now())) {
         None => "unknown",
         Some(InvitationState::Open) => "open",
@@ -249,8 +254,13 @@ pub async fn show(
     ctx: Ctx,
     Path(token): Path<String>,
 ) -> Result<Response, AppError> {
-    let (invitation, status) = find(&state, &token).await?;
-    let problem = problem_for(&ctx, invitation.as_ref(), status);
+    let db = state.db.clone();
+    db.read(move |c| show_in(c, &ctx, token)).await
+}
+
+fn show_in(c: &mut Sql<'_>, ctx: &Ctx, token: String) -> Result<Response, AppError> {
+    let (invitation, status) = find(c, &token)?;
+    let problem = problem_for(ctx, invitation.as_ref(), status);
     let code = match status {
         "open" => StatusCode::OK,
         "unknown" => StatusCode::NOT_FOUND,
@@ -259,7 +269,7 @@ pub async fn show(
     Ok(render_status(
         code,
         &InvitationView {
-            ctx: &ctx,
+            ctx,
             token,
             invitation,
             status,
@@ -273,21 +283,32 @@ pub async fn accept(
     ctx: Ctx,
     Path(token): Path<String>,
 ) -> Result<Response, AppError> {
+    change(state, ctx, move |c, _, ctx| accept_in(c, ctx, token)).await
+}
+
+fn accept_in(c: &mut Sql<'_>, ctx: &Ctx, token: String) -> Result<Outcome, AppError> {
     let me = ctx.require_user()?;
-    let (invitation, status) = find(&state, &token).await?;
-    let refuse = |invitation, status, problem, code| {
-        render_status(
-            code,
-            &InvitationView {
-                ctx: &ctx,
-                token: token.clone(),
-                invitation,
-                status,
-                problem: Some(problem),
-            },
-        )
+    let (invitation, status) = find(c, &token)?;
+    // A refusal keeps nothing (a marked acceptance is rolled back); the page says why.
+    let refuse = |invitation: Option<Invitation>,
+                  status: &'static str,
+                  problem: &'static str,
+                  code: StatusCode| {
+        let token = token.clone();
+        Outcome::refused(move |_, _, ctx| {
+            Ok(render_status(
+                code,
+                &InvitationView {
+                    ctx,
+                    token,
+                    invitation,
+                    status,
+                    problem: Some(problem),
+                },
+            ))
+        })
     };
-    if let Some(problem) = problem_for(&ctx, invitation.as_ref(), status) {
+    if let Some(problem) = problem_for(ctx, invitation.as_ref(), status) {
         let code = if status == "open" {
             StatusCode::CONFLICT
         } else {
@@ -300,9 +321,7 @@ pub async fn accept(
     };
     let role = OrgRole::parse(&invitation.role).unwrap_or(OrgRole::Member);
     let now = samenspel_store::now();
-    let mut tx = state.db.begin().await?;
-    if !invitations::mark_accepted(&mut tx.ex(), invitation.id, me.id, now)? {
-        drop(tx);
+    if !invitations::mark_accepted(c, invitation.id, me.id, now)? {
         return Ok(refuse(
             Some(invitation),
             "accepted",
@@ -310,33 +329,28 @@ pub async fn accept(
             StatusCode::GONE,
         ));
     }
-    let membership =
-        match organisations::add_member(&mut tx.ex(), invitation.organisation_id, me.id, role, now)
-        {
-            Ok(id) => id,
-            Err(StoreError::Conflict(_)) => {
-                drop(tx);
-                return Ok(refuse(
-                    Some(invitation),
-                    "open",
-                    "error-already-member",
-                    StatusCode::CONFLICT,
-                ));
-            }
-            Err(other) => return Err(other.into()),
-        };
-    audit::record(
-        &mut tx.ex(),
-        &ctx,
-        "membership.joined",
-        ("membership", Some(membership.0)),
-        Some(invitation.organisation_id),
-        serde_json::json!({ "role": role.as_str(), "invitation": invitation.id.0 }),
-    )?;
-    tx.commit().await?;
-    Ok(redirect_with_flash(
-        &state,
-        &format!("/organisations/{}", invitation.organisation_id),
+    let joined = organisations::add_member(c, invitation.organisation_id, me.id, role, now);
+    let membership = match joined {
+        Ok(id) => id,
+        Err(StoreError::Conflict(_)) => {
+            return Ok(refuse(
+                Some(invitation),
+                "open",
+                "error-already-member",
+                StatusCode::CONFLICT,
+            ));
+        }
+        Err(other) => return Err(other.into()),
+    };
+    let changes = serde_json::json!({ "role": role.as_str(), "invitation": invitation.id.0 });
+    Ok(Done::redirect(
+        format!("/organisations/{}", invitation.organisation_id),
         "flash-invitation-accepted",
+    )
+    .audit(Event::new(
+        Action::MembershipJoined(membership),
+        Some(invitation.organisation_id),
+        changes,
     ))
+    .into())
 }

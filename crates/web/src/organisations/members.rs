@@ -2,7 +2,9 @@
 //! visible as history; the last administrator can neither go nor lose the role.
 
 use crate::audit;
-use crate::auth::{Ctx, redirect_with_flash};
+use crate::audit::{Action, Event};
+use crate::auth::Ctx;
+use crate::change::{Done, Outcome, change};
 use crate::error::AppError;
 use crate::forms::FormData;
 use crate::routes::OrgScope;
@@ -12,6 +14,7 @@ use axum::response::Response;
 use samenspel_domain::organisations::OrgRole;
 use samenspel_store::MembershipId;
 use samenspel_store::organisations::{self, EndReason};
+use samenspel_store::sql::Sql;
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -35,27 +38,34 @@ pub async fn change_role(
 ) -> Result<Response, AppError> {
     debug_assert_eq!(path.org, scope.org.0);
     let role = OrgRole::parse(&form.role).map_err(|invalid| AppError::BadRequest(invalid.key))?;
-    let mut tx = state.db.begin().await?;
-    organisations::lock(&mut tx.ex(), scope.org)?;
+    let membership = MembershipId(path.membership);
+    change(state, ctx, move |c, _, _| {
+        change_role_in(c, &scope, membership, role)
+    })
+    .await
+}
+
+fn change_role_in(
+    c: &mut Sql<'_>,
+    scope: &OrgScope,
+    membership: MembershipId,
+    role: OrgRole,
+) -> Result<Outcome, AppError> {
+    organisations::lock(c, scope.org)?;
     let member =
-        organisations::active_membership(&mut tx.ex(), scope.org, MembershipId(path.membership))?
-            .ok_or(AppError::NotFound)?;
-    organisations::change_role(&mut tx.ex(), scope.org, &member, role)?;
+        organisations::active_membership(c, scope.org, membership)?.ok_or(AppError::NotFound)?;
+    organisations::change_role(c, scope.org, &member, role)?;
     let changes = audit::changed(&[("role", &member.role, role.as_str())]);
-    audit::record(
-        &mut tx.ex(),
-        &ctx,
-        "membership.role_changed",
-        ("membership", Some(path.membership)),
+    Ok(Done::redirect(
+        format!("/organisations/{}", scope.org),
+        "flash-role-changed",
+    )
+    .audit(Event::new(
+        Action::MembershipRoleChanged(membership),
         Some(scope.org),
         changes,
-    )?;
-    tx.commit().await?;
-    Ok(redirect_with_flash(
-        &state,
-        &format!("/organisations/{}", scope.org),
-        "flash-role-changed",
     ))
+    .into())
 }
 
 pub async fn remove(
@@ -65,32 +75,36 @@ pub async fn remove(
     Path(path): Path<MemberPath>,
 ) -> Result<Response, AppError> {
     debug_assert_eq!(path.org, scope.org.0);
-    let mut tx = state.db.begin().await?;
-    organisations::lock(&mut tx.ex(), scope.org)?;
+    let membership = MembershipId(path.membership);
+    change(state, ctx, move |c, _, _| remove_in(c, &scope, membership)).await
+}
+
+fn remove_in(
+    c: &mut Sql<'_>,
+    scope: &OrgScope,
+    membership: MembershipId,
+) -> Result<Outcome, AppError> {
+    organisations::lock(c, scope.org)?;
     let member =
-        organisations::active_membership(&mut tx.ex(), scope.org, MembershipId(path.membership))?
-            .ok_or(AppError::NotFound)?;
+        organisations::active_membership(c, scope.org, membership)?.ok_or(AppError::NotFound)?;
     organisations::end_membership(
-        &mut tx.ex(),
+        c,
         scope.org,
         &member,
         EndReason::Removed,
         samenspel_store::now(),
     )?;
-    audit::record(
-        &mut tx.ex(),
-        &ctx,
-        "membership.removed",
-        ("membership", Some(path.membership)),
-        Some(scope.org),
-        serde_json::json!({ "user": member.user_id.0, "role": member.role }),
-    )?;
-    tx.commit().await?;
-    Ok(redirect_with_flash(
-        &state,
-        &format!("/organisations/{}", scope.org),
+    let changes = serde_json::json!({ "user": member.user_id.0, "role": member.role });
+    Ok(Done::redirect(
+        format!("/organisations/{}", scope.org),
         "flash-member-removed",
+    )
+    .audit(Event::new(
+        Action::MembershipRemoved(membership),
+        Some(scope.org),
+        changes,
     ))
+    .into())
 }
 
 pub async fn leave(
@@ -98,30 +112,30 @@ pub async fn leave(
     ctx: Ctx,
     scope: OrgScope,
 ) -> Result<Response, AppError> {
+    change(state, ctx, move |c, _, ctx| leave_in(c, ctx, &scope)).await
+}
+
+fn leave_in(c: &mut Sql<'_>, ctx: &Ctx, scope: &OrgScope) -> Result<Outcome, AppError> {
     let me = ctx.require_user()?;
-    let mut tx = state.db.begin().await?;
-    organisations::lock(&mut tx.ex(), scope.org)?;
-    let member = organisations::members(&mut tx.ex(), scope.org)?
+    organisations::lock(c, scope.org)?;
+    let member = organisations::members(c, scope.org)?
         .into_iter()
         .find(|m| m.until.is_none() && m.user_id == me.id)
         .ok_or(AppError::Forbidden)?;
     organisations::end_membership(
-        &mut tx.ex(),
+        c,
         scope.org,
         &member,
         EndReason::Left,
         samenspel_store::now(),
     )?;
-    audit::record(
-        &mut tx.ex(),
-        &ctx,
-        "membership.left",
-        ("membership", Some(member.membership_id.0)),
-        Some(scope.org),
-        serde_json::json!({}),
-    )?;
-    tx.commit().await?;
-    Ok(redirect_with_flash(&state, "/organisations", "flash-left"))
+    Ok(Done::redirect("/organisations", "flash-left")
+        .audit(Event::new(
+            Action::MembershipLeft(member.membership_id),
+            Some(scope.org),
+            serde_json::json!({}),
+        ))
+        .into())
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -144,24 +158,30 @@ pub async fn require_two_factor(
         "no" => false,
         _ => return Err(AppError::BadRequest("require")),
     };
-    let mut tx = state.db.begin().await?;
-    organisations::set_require_two_factor(&mut tx.ex(), scope.org, require)?;
-    audit::record(
-        &mut tx.ex(),
-        &ctx,
-        "organisation.two_factor_required",
-        ("organisation", Some(scope.org.0)),
-        Some(scope.org),
-        serde_json::json!({ "required": require }),
-    )?;
-    tx.commit().await?;
-    Ok(redirect_with_flash(
-        &state,
-        &format!("/organisations/{}", scope.org),
-        if require {
-            "flash-two-factor-required-by-org"
-        } else {
-            "flash-two-factor-not-required-by-org"
-        },
-    ))
+    change(state, ctx, move |c, _, _| {
+        require_two_factor_in(c, &scope, require)
+    })
+    .await
+}
+
+fn require_two_factor_in(
+    c: &mut Sql<'_>,
+    scope: &OrgScope,
+    require: bool,
+) -> Result<Outcome, AppError> {
+    organisations::set_require_two_factor(c, scope.org, require)?;
+    let flash = if require {
+        "flash-two-factor-required-by-org"
+    } else {
+        "flash-two-factor-not-required-by-org"
+    };
+    Ok(
+        Done::redirect(format!("/organisations/{}", scope.org), flash)
+            .audit(Event::new(
+                Action::OrganisationTwoFactorRequired(scope.org),
+                Some(scope.org),
+                serde_json::json!({ "required": require }),
+            ))
+            .into(),
+    )
 }

@@ -1,7 +1,8 @@
 //! The list of one's organisations, creating one, and an organisation's page.
 
-use crate::audit;
-use crate::auth::{Ctx, redirect_with_flash};
+use crate::audit::{Action, Event};
+use crate::auth::Ctx;
+use crate::change::{Done, Outcome, change};
 use crate::error::AppError;
 use crate::forms::{FormData, FormErrors};
 use crate::routes::OrgScope;
@@ -24,13 +25,14 @@ struct ListView<'a> {
 }
 
 pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    let db = state.db.clone();
+    db.read(move |c| list_in(c, &ctx)).await
+}
+
+fn list_in(c: &mut Sql<'_>, ctx: &Ctx) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
-    let mut conn = state.db.conn().await?;
-    let organisations = organisations::for_user(&mut conn.ex(), me.id)?;
-    Ok(render(&ListView {
-        ctx: &ctx,
-        organisations,
-    }))
+    let organisations = organisations::for_user(c, me.id)?;
+    Ok(render(&ListView { ctx, organisations }))
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -68,18 +70,25 @@ pub async fn new_submit(
     ctx: Ctx,
     FormData(form): FormData<NewForm>,
 ) -> Result<Response, AppError> {
+    change(state, ctx, move |c, _, ctx| new_submit_in(c, ctx, form)).await
+}
+
+fn new_submit_in(c: &mut Sql<'_>, ctx: &Ctx, form: NewForm) -> Result<Outcome, AppError> {
     let me = ctx.require_user()?;
-    let refuse = |status, errors| {
-        render_status(
-            status,
-            &NewView {
-                ctx: &ctx,
-                kind: form.kind.clone(),
-                name: form.name.clone(),
-                errors,
-                kinds: KINDS,
-            },
-        )
+    let refuse = |status: StatusCode, errors: FormErrors| {
+        let (kind, name) = (form.kind.clone(), form.name.clone());
+        Outcome::refused(move |_, _, ctx| {
+            Ok(render_status(
+                status,
+                &NewView {
+                    ctx,
+                    kind,
+                    name,
+                    errors,
+                    kinds: KINDS,
+                },
+            ))
+        })
     };
     let mut errors = FormErrors::default();
     let kind = errors.check("kind", OrgKind::parse(&form.kind));
@@ -87,34 +96,26 @@ pub async fn new_submit(
     let (Some(kind), Some(name)) = (kind, name) else {
         return Ok(refuse(StatusCode::UNPROCESSABLE_ENTITY, errors));
     };
-    let mut tx = state.db.begin().await?;
     // A verified municipality's name is its own: no one else can add a look-alike under it.
     if kind == OrgKind::Municipality
-        && organisations::verified_municipality_named(&mut tx.ex(), name.as_str())?
+        && organisations::verified_municipality_named(c, name.as_str())?
     {
-        drop(tx);
         errors.add("name", "error-municipality-name-taken");
         return Ok(refuse(StatusCode::CONFLICT, errors));
     }
-    let (org, _) = organisations::create(&mut tx.ex(), kind, &name, me.id, samenspel_store::now())?;
-    audit::record(
-        &mut tx.ex(),
-        &ctx,
-        "organisation.created",
-        ("organisation", Some(org.0)),
-        Some(org),
-        serde_json::json!({ "kind": kind.as_str(), "name": name.as_str() }),
-    )?;
-    tx.commit().await?;
-    Ok(redirect_with_flash(
-        &state,
-        &format!("/organisations/{org}"),
-        if kind == OrgKind::Municipality {
-            "flash-municipality-pending"
-        } else {
-            "flash-organisation-created"
-        },
-    ))
+    let (org, _) = organisations::create(c, kind, &name, me.id, samenspel_store::now())?;
+    let flash = if kind == OrgKind::Municipality {
+        "flash-municipality-pending"
+    } else {
+        "flash-organisation-created"
+    };
+    Ok(Done::redirect(format!("/organisations/{org}"), flash)
+        .audit(Event::new(
+            Action::OrganisationCreated(org),
+            Some(org),
+            serde_json::json!({ "kind": kind.as_str(), "name": name.as_str() }),
+        ))
+        .into())
 }
 
 #[derive(Template)]

@@ -2,8 +2,9 @@
 //! a municipality), answered by its administrators. Nothing of the organisation is drawn in
 //! before one of them accepts.
 
-use crate::audit;
-use crate::auth::{Ctx, redirect_with_flash};
+use crate::audit::{Action, Event};
+use crate::auth::Ctx;
+use crate::change::{Done, Outcome, change};
 use crate::error::AppError;
 use crate::forms::FormData;
 use crate::i18n;
@@ -72,6 +73,19 @@ pub async fn answer(
     Path((_, id)): Path<(i64, i64)>,
     FormData(form): FormData<AnswerForm>,
 ) -> Result<Response, AppError> {
+    change(state, ctx, move |c, _, ctx| {
+        answer_in(c, ctx, &scope, id, form)
+    })
+    .await
+}
+
+fn answer_in(
+    c: &mut Sql<'_>,
+    ctx: &Ctx,
+    scope: &OrgScope,
+    id: i64,
+    form: AnswerForm,
+) -> Result<Outcome, AppError> {
     let me = ctx.require_user()?.id;
     let accept = match form.answer.as_str() {
         "accept" => true,
@@ -80,76 +94,65 @@ pub async fn answer(
     };
     let now = samenspel_store::now();
     let page = format!("/organisations/{}", scope.org);
-    let mut tx = state.db.begin().await?;
-    let Some(request) = consent::open_request(&mut tx.ex(), scope.org, id)? else {
-        return Ok(redirect_with_flash(&state, &page, "flash-request-gone"));
+    // A request answered or withdrawn meanwhile leaves nothing to change.
+    let Some(request) = consent::open_request(c, scope.org, id)? else {
+        return Ok(Done::redirect(page, "flash-request-gone").into());
     };
     let answer = if accept { ACCEPTED } else { DECLINED };
-    if !consent::answer(&mut tx.ex(), request.id, answer, me, now)? {
-        return Ok(redirect_with_flash(&state, &page, "flash-request-gone"));
+    if !consent::answer(c, request.id, answer, me, now)? {
+        return Ok(Done::redirect(page, "flash-request-gone").into());
     }
-    if accept {
+    let joined = if accept {
         // Recorded as the municipality's own change too, where its log shows its parties and
         // facilitators coming and going.
-        let (action, subject) = match request.kind.as_str() {
+        let action = match request.kind.as_str() {
             PARTY => {
-                crate::approaches::parties::join(&mut tx.ex(), &request, now)?;
-                (
-                    "approach.party_added",
-                    ("approach", request.approach_id.map(|a| a.0)),
-                )
+                crate::approaches::parties::join(c, &request, now)?;
+                Action::PartyAdded(request.approach_id.ok_or(AppError::NotFound)?)
             }
             FACILITATOR => {
                 organisations::add_facilitator(
-                    &mut tx.ex(),
+                    c,
                     request.municipality_id,
                     request.organisation_id,
                     now,
                 )?;
-                (
-                    "municipality.facilitator_added",
-                    ("organisation", Some(request.organisation_id.0)),
-                )
+                Action::FacilitatorAdded(request.organisation_id)
             }
             _ => return Err(AppError::NotFound),
         };
-        audit::record(
-            &mut tx.ex(),
-            &ctx,
+        Some(Event::new(
             action,
-            subject,
             Some(request.municipality_id),
             serde_json::json!({
                 "party": request.organisation_id,
                 "party_name": request.organisation_name,
                 "accepted": true,
             }),
-        )?;
-    }
-    audit::record(
-        &mut tx.ex(),
-        &ctx,
+        ))
+    } else {
+        None
+    };
+    let answered = Event::new(
         if accept {
-            "consent.accepted"
+            Action::ConsentAccepted(scope.org)
         } else {
-            "consent.declined"
+            Action::ConsentDeclined(scope.org)
         },
-        ("organisation", Some(scope.org.0)),
         Some(scope.org),
         serde_json::json!({
             "kind": request.kind,
             "municipality": request.municipality_id,
             "approach": request.approach_id,
         }),
-    )?;
-    tx.commit().await?;
-    Ok(redirect_with_flash(
-        &state,
-        &page,
-        if accept {
-            "flash-request-accepted"
-        } else {
-            "flash-request-declined"
-        },
-    ))
+    );
+    let flash = if accept {
+        "flash-request-accepted"
+    } else {
+        "flash-request-declined"
+    };
+    Ok(Done::redirect(page, flash)
+        .audit_if(joined)
+        .audit(answered)
+        .into())
 }
