@@ -21,7 +21,7 @@ pub async fn create_user(
     let name = PersonName::parse(name).map_err(|e| sentence("Name", e.key))?;
     let password =
         NewPassword::parse(password, Some(&email)).map_err(|e| sentence("Password", e.key))?;
-    let hash = samenspel_web::auth::hash_password(password.expose().to_owned())
+    let hash = samenspel_web::http::hash_password(password.expose().to_owned())
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     let created = db

@@ -55,7 +55,7 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Self {
-        let web = samenspel_web::state::WebConfig::default();
+        let web = samenspel_web::config::WebConfig::default();
         Self {
             database_url: "sqlite://data/samenspel.db".into(),
             db_max_connections: None,
@@ -108,8 +108,8 @@ impl Config {
         Ok(config)
     }
 
-    pub fn web(&self) -> samenspel_web::state::WebConfig {
-        samenspel_web::state::WebConfig {
+    pub fn web(&self) -> samenspel_web::config::WebConfig {
+        samenspel_web::config::WebConfig {
             base_url: self.base_url.trim_end_matches('/').to_owned(),
             allow_registration: self.allow_registration,
             secure_cookies: self.base_url.starts_with("https://"),

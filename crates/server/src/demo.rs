@@ -136,7 +136,7 @@ pub async fn other_accounts(db: &Db) -> anyhow::Result<i64> {
 }
 
 pub async fn load(db: &Db) -> anyhow::Result<()> {
-    let hash = samenspel_web::auth::hash_password(DEMO_PASSWORD.to_owned())
+    let hash = samenspel_web::http::hash_password(DEMO_PASSWORD.to_owned())
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     db.write(move |c| fill(c, &hash)).await

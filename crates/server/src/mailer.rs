@@ -45,7 +45,7 @@ impl Mailer {
         // (set by `singlepart`): spam filters and mail programs expect all three.
         let message_id = format!(
             "<{}@{}>",
-            samenspel_web::auth::random_token(18),
+            samenspel_web::http::random_token(18),
             from.email.domain()
         );
         let message = builder

@@ -3,7 +3,7 @@
 //! unit of work ([`crate::change`]) records it in the same transaction. The actor and their
 //! address come from the request's [`Ctx`]. The audit page itself lives in `admin`.
 
-use crate::auth::Ctx;
+use crate::http::Ctx;
 use samenspel_store::sql::Sql;
 use samenspel_store::{
     ApproachId, AreaId, EntryId, InvitationId, MembershipId, OrgId, ProjectId, UserId, audit,

@@ -2,13 +2,14 @@
 //! for every approach they take part in, made and revoked on one page. A feed lists only the
 //! meetings its person may see on the day it is read.
 
-use crate::auth::{Ctx, random_token, token_hash};
 use crate::change::{Done, Outcome, change};
-use crate::error::AppError;
+use crate::format;
 use crate::forms::FormData;
-use crate::routes::{Access, RouteTable};
+use crate::http::AppError;
+use crate::http::{Access, RouteTable};
+use crate::http::{Ctx, random_token, token_hash};
 use crate::state::AppState;
-use crate::views::{format, render};
+use crate::views::render;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::header;

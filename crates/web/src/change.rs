@@ -20,8 +20,8 @@
 //! ```
 
 use crate::audit::{self, Event};
-use crate::auth::{Ctx, redirect, redirect_with_flash, set_cookie};
-use crate::error::AppError;
+use crate::http::AppError;
+use crate::http::{Ctx, redirect, redirect_with_flash, set_cookie};
 use crate::state::AppState;
 use axum::response::Response;
 use axum_extra::extract::cookie::Cookie;
@@ -104,7 +104,7 @@ impl Done {
         }
     }
 
-    /// Sets (or, with [`crate::auth::removal`], removes) `cookie` with the answer.
+    /// Sets (or, with [`crate::http::removal`], removes) `cookie` with the answer.
     pub fn cookie(mut self, cookie: Cookie<'static>) -> Self {
         self.cookies.push(cookie);
         self

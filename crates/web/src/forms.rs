@@ -1,7 +1,7 @@
 //! Form input: an extractor that turns a malformed body into a page instead of plain text,
 //! and the per-field errors a form shows next to its fields.
 
-use crate::error::AppError;
+use crate::http::AppError;
 use axum::extract::{FromRequest, Request};
 use axum_extra::extract::Form;
 use samenspel_domain::Invalid;

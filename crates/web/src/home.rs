@@ -1,8 +1,8 @@
 //! The start page: what Samenspel is for visitors, one's organisations for people logged in.
 
-use crate::auth::Ctx;
-use crate::error::AppError;
-use crate::routes::{Access, RouteTable};
+use crate::http::AppError;
+use crate::http::Ctx;
+use crate::http::{Access, RouteTable};
 use crate::state::AppState;
 use crate::views::render;
 use askama::Template;

@@ -2,20 +2,21 @@
 //! sessions, CSRF and translations.
 //!
 //! One folder per capability (`accounts`, `organisations`, `admin`); each exposes a
-//! [`routes::RouteTable`] in which every route names who may use it.
+//! [`http::RouteTable`] in which every route names who may use it.
 
 pub mod accounts;
 pub mod admin;
 pub mod approaches;
 pub mod areas;
 pub mod audit;
-pub mod auth;
 pub mod calendar;
 pub mod change;
+pub mod config;
 pub mod csrf;
-pub mod error;
+pub mod format;
 pub mod forms;
 pub mod home;
+pub mod http;
 pub mod i18n;
 pub mod initiatives;
 pub mod logbook;
@@ -25,16 +26,16 @@ pub mod notifications;
 pub mod ops;
 pub mod organisations;
 pub mod public;
-pub mod routes;
 pub mod state;
 pub mod uploads;
 pub mod views;
+pub mod workspace;
 
 use axum::Router;
 use axum::http::{HeaderName, HeaderValue, StatusCode};
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::response::{IntoResponse, Response};
-use routes::{RouteSpec, RouteTable};
+use http::{RouteSpec, RouteTable};
 use state::AppState;
 use std::time::Duration;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -70,7 +71,7 @@ pub fn route_specs(state: AppState) -> Vec<RouteSpec> {
 
 /// The Content-Security-Policy: our own scripts and styles only; images also from the map's
 /// tile server, when one is configured.
-fn content_security_policy(config: &state::WebConfig) -> String {
+fn content_security_policy(config: &config::WebConfig) -> String {
     let tiles = tile_origin(&config.map_tiles_url)
         .map(|origin| format!(" {origin}"))
         .unwrap_or_default();
@@ -119,7 +120,7 @@ pub fn app(state: AppState) -> Router {
         .layer(from_fn_with_state(state.clone(), csrf::csrf_layer))
         // Body limits are per route (see `RouteTable`), inside the session layer, so that a
         // refused body gets a page in the reader's language.
-        .layer(from_fn_with_state(state.clone(), auth::session_layer));
+        .layer(from_fn_with_state(state.clone(), http::session_layer));
     if state.config.server_timing {
         routed = routed.layer(from_fn(ops::server_timing));
     }
@@ -165,7 +166,7 @@ fn request_span(request: &axum::http::Request<axum::body::Body>) -> tracing::Spa
 }
 
 async fn not_found() -> Response {
-    error::AppError::NotFound.into_response()
+    http::AppError::NotFound.into_response()
 }
 
 fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> Response {

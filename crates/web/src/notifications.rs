@@ -3,15 +3,16 @@
 //! per approach (immediately, a daily or weekly digest, or never), sent by the job worker, with
 //! a one-click unsubscribe link in every mail.
 
-use crate::auth::{Ctx, random_token};
 use crate::change::{Done, Outcome, change};
-use crate::error::AppError;
+use crate::format;
 use crate::forms::FormData;
+use crate::http::AppError;
+use crate::http::{Access, RouteTable};
+use crate::http::{Ctx, random_token};
 use crate::i18n;
 use crate::mail::{self, OutgoingMail};
-use crate::routes::{Access, RouteTable};
 use crate::state::AppState;
-use crate::views::{format, render};
+use crate::views::render;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
@@ -284,7 +285,7 @@ fn compose(
         i18n::t_args(lang, "mail-notify-intro", &[("approach", approach.clone())]),
     );
     for n in notices {
-        let when = format::datetime_in(lang, &n.created_at);
+        let when = format::datetime(lang, &n.created_at);
         let by = match &n.actor_name {
             Some(who) => format!("{who} · {when}"),
             None => when,

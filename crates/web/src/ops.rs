@@ -1,6 +1,6 @@
 //! For operators and browsers: `/health`, `/metrics`, and the stylesheets and scripts.
 
-use crate::routes::{Access, RouteTable};
+use crate::http::{Access, RouteTable};
 use crate::state::AppState;
 use axum::extract::{MatchedPath, Path, Request, State};
 use axum::http::StatusCode;

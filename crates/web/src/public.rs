@@ -4,13 +4,14 @@
 //! marked public are read, through the same visibility rule as every other list.
 
 use crate::audit::{Action, Event};
-use crate::auth::Ctx;
 use crate::change::{Done, Outcome, change};
-use crate::error::AppError;
+use crate::format;
 use crate::forms::FormData;
-use crate::routes::{Access, ApproachScope, RouteTable};
+use crate::http::AppError;
+use crate::http::Ctx;
+use crate::http::{Access, ApproachScope, RouteTable};
 use crate::state::AppState;
-use crate::views::{format, render};
+use crate::views::render;
 use askama::Template;
 use atom_syndication::{Entry as AtomEntry, Feed, FixedDateTime, Link, Text};
 use axum::extract::{Path, State};

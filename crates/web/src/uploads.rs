@@ -2,8 +2,8 @@
 //! bucket (AWS or S3-compatible) when configured. Files are stored under a random key, never
 //! under the name they came with, and are always served as a download.
 
-use crate::error::AppError;
-use crate::state::WebConfig;
+use crate::config::WebConfig;
+use crate::http::AppError;
 use bytes::Bytes;
 use object_store::aws::AmazonS3Builder;
 use object_store::local::LocalFileSystem;

@@ -1110,7 +1110,7 @@ async fn meetings_reach_a_personal_calendar(app: TestApp) {
     let feed = app.browser().get(&format!("/calendar/{token}.ics")).await;
     assert_eq!(feed.status, 200);
     assert!(events(&feed.body).is_empty(), "{}", feed.body);
-    let hash = samenspel_web::auth::token_hash(&token);
+    let hash = samenspel_web::http::token_hash(&token);
     assert_eq!(
         w.partner
             .post("/calendar-links/revoke", &[("link", hash.as_str())])

@@ -6,8 +6,9 @@
 use crate::support::{Browser, PASSWORD, Page, TestApp, backends};
 use samenspel_domain::organisations::{OrgKind, OrgRole};
 use samenspel_domain::permissions::{ApproachPermission, ApproachStanding, Permission, Standing};
-use samenspel_web::routes::{Access, RouteSpec};
-use samenspel_web::state::{AppState, WebConfig};
+use samenspel_web::config::WebConfig;
+use samenspel_web::http::{Access, RouteSpec};
+use samenspel_web::state::AppState;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Visitor {

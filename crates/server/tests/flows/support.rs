@@ -17,7 +17,7 @@ fn unique(prefix: &str) -> String {
     format!(
         "{prefix}_{}_{}",
         std::process::id(),
-        samenspel_web::auth::random_token(6)
+        samenspel_web::http::random_token(6)
             .to_lowercase()
             .replace(['-', '_'], "x")
     )

@@ -1,14 +1,14 @@
 //! Logging in and out.
 
-use super::{start_session, within_address_limit};
+use super::session::finish_login;
+use super::within_address_limit;
 use crate::audit::{Action, Event};
-use crate::auth::{
-    Ctx, DEVICE_COOKIE, SESSION_COOKIE, random_token, redirect, removal, safe_next, set_cookie,
-    token_hash, verify_password,
-};
 use crate::change::{Done, Outcome, change};
-use crate::error::AppError;
 use crate::forms::{FormData, FormErrors};
+use crate::http::AppError;
+use crate::http::{
+    Ctx, DEVICE_COOKIE, SESSION_COOKIE, removal, safe_next, token_hash, verify_password,
+};
 use crate::state::AppState;
 use crate::views::{render, render_status};
 use askama::Template;
@@ -277,60 +277,6 @@ fn failed_in(
             serde_json::json!({ "email": failure.email.as_str() }),
         ))
         .into())
-}
-
-/// Starts the session of a person whose password (and code, when they use a second factor)
-/// was right: a fresh session, the browser (known by the device cookie's `device_token`)
-/// remembered, the counters reset. Returns the redirect to `next` that carries the cookies,
-/// and the login's event, with how it was made (`method`), for the change to record.
-pub(crate) fn finish_login(
-    c: &mut Sql<'_>,
-    state: &AppState,
-    ctx: &Ctx,
-    device_token: Option<&str>,
-    user: UserId,
-    next: &str,
-    method: &str,
-) -> Result<(Response, Event), AppError> {
-    let now = samenspel_store::now();
-    let device = match device_token {
-        Some(token) => login_devices::find(c, user, &token_hash(token))?,
-        None => None,
-    };
-    if let Some(old) = &ctx.user {
-        sessions::delete(c, &old.session_id)?;
-    }
-    let cookie = start_session(state, c, user)?;
-    // Failures from unknown browsers keep counting when the person logs in with a known one,
-    // so that guessing elsewhere stays slow.
-    users::login_succeeded(c, user, now, device.is_none())?;
-    let new_device = match &device {
-        Some(device) => {
-            login_devices::login_succeeded(c, device.id, now)?;
-            None
-        }
-        None => {
-            let token = random_token(32);
-            login_devices::remember(c, user, &token_hash(&token), now)?;
-            Some(token)
-        }
-    };
-
-    let mut response = redirect(if next.is_empty() { "/" } else { next });
-    set_cookie(&mut response, &cookie);
-    if let Some(token) = new_device {
-        set_cookie(
-            &mut response,
-            &crate::auth::cookie(state, DEVICE_COOKIE, token, Some(time::Duration::days(365))),
-        );
-    }
-    let login = Event::new(
-        Action::UserLogin(user),
-        None,
-        serde_json::json!({ "method": method }),
-    )
-    .by(Some(user));
-    Ok((response, login))
 }
 
 pub async fn logout(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {

@@ -4,10 +4,11 @@
 mod login;
 mod password;
 mod register;
+mod session;
 mod settings;
 pub(crate) mod two_factor;
 
-use crate::routes::{Access, RouteTable};
+use crate::http::{Access, RouteTable};
 use crate::state::AppState;
 use axum::routing::{get, post};
 
@@ -111,34 +112,8 @@ pub fn routes(state: AppState) -> RouteTable {
         )
 }
 
-/// Starts a fresh session for the person (a new token, so a token planted before login is
-/// useless) and returns the cookie that carries it.
-pub(crate) fn start_session(
-    state: &AppState,
-    c: &mut samenspel_store::sql::Sql<'_>,
-    user: samenspel_store::UserId,
-) -> Result<axum_extra::extract::cookie::Cookie<'static>, crate::error::AppError> {
-    let token = crate::auth::random_token(32);
-    let now = samenspel_store::now();
-    let expires = now + time::Duration::days(state.config.session_idle_days);
-    samenspel_store::sessions::create(
-        c,
-        &crate::auth::token_hash(&token),
-        user,
-        &crate::auth::random_token(32),
-        now,
-        expires,
-    )?;
-    Ok(crate::auth::cookie(
-        state,
-        crate::auth::SESSION_COOKIE,
-        token,
-        None,
-    ))
-}
-
 /// Checks the per-address limit for login, registration and reset; true when allowed.
-pub(crate) fn within_address_limit(state: &AppState, ctx: &crate::auth::Ctx) -> bool {
+pub(crate) fn within_address_limit(state: &AppState, ctx: &crate::http::Ctx) -> bool {
     ctx.ip
         .is_none_or(|ip| state.auth_limiter.check_key(&ip).is_ok())
 }

@@ -2,10 +2,10 @@
 
 use super::within_address_limit;
 use crate::audit::{Action, Event};
-use crate::auth::{Ctx, hash_password, random_token, token_hash};
 use crate::change::{Done, Outcome, change};
-use crate::error::AppError;
 use crate::forms::{FormData, FormErrors};
+use crate::http::AppError;
+use crate::http::{Ctx, hash_password, random_token, token_hash};
 use crate::i18n;
 use crate::mail::{self, OutgoingMail};
 use crate::state::AppState;

@@ -4,15 +4,16 @@
 //! Self-registration can be switched off; people with an open invitation can always register
 //! with the address it was sent to.
 
-use super::{start_session, within_address_limit};
+use super::session::start_session;
+use super::within_address_limit;
 use crate::audit::{Action, Event};
-use crate::auth::{
+use crate::change::{Done, Outcome, change};
+use crate::forms::{FormData, FormErrors};
+use crate::http::AppError;
+use crate::http::{
     Ctx, LANG_COOKIE, cookie, hash_password, random_token, redirect, safe_next, set_cookie,
     token_hash,
 };
-use crate::change::{Done, Outcome, change};
-use crate::error::AppError;
-use crate::forms::{FormData, FormErrors};
 use crate::i18n;
 use crate::mail::{self, OutgoingMail};
 use crate::state::AppState;

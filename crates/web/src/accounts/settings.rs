@@ -2,12 +2,12 @@
 //! page offers.
 
 use crate::audit::{self, Action, Event};
-use crate::auth::{
+use crate::change::{Done, Outcome, change};
+use crate::forms::{FormData, FormErrors};
+use crate::http::AppError;
+use crate::http::{
     Ctx, LANG_COOKIE, cookie, hash_password, redirect, safe_next, set_cookie, verify_password,
 };
-use crate::change::{Done, Outcome, change};
-use crate::error::AppError;
-use crate::forms::{FormData, FormErrors};
 use crate::state::AppState;
 use crate::views::{render, render_status};
 use askama::Template;

@@ -3,16 +3,16 @@
 //! codes shown once and stored hashed; the login step that asks for the code; turning it off
 //! with password and code. Every step is audited; wrong codes count like wrong passwords.
 
-use super::login::finish_login;
+use super::session::finish_login;
 use super::within_address_limit;
 use crate::audit::{Action, Event};
-use crate::auth::{
+use crate::change::{Done, Outcome, change};
+use crate::forms::{FormData, FormErrors};
+use crate::http::AppError;
+use crate::http::{
     Ctx, DEVICE_COOKIE, cookie, random_token, redirect, removal, set_cookie, token_hash,
     verify_password,
 };
-use crate::change::{Done, Outcome, change};
-use crate::error::AppError;
-use crate::forms::{FormData, FormErrors};
 use crate::state::AppState;
 use crate::views::{render, render_status};
 use askama::Template;

@@ -1,11 +1,12 @@
 //! The audit log page: who did what, when, from where, filtered by person, kind of change
 //! and period, newest first, paged by id.
 
-use crate::auth::Ctx;
-use crate::error::AppError;
+use crate::format;
 use crate::forms::FormErrors;
+use crate::http::AppError;
+use crate::http::Ctx;
 use crate::state::AppState;
-use crate::views::{format, render_or_refuse};
+use crate::views::render_or_refuse;
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Response;

@@ -6,9 +6,9 @@ mod organisation;
 mod people;
 mod verification;
 
-use crate::auth::Ctx;
-use crate::error::AppError;
-use crate::routes::{Access, RouteTable};
+use crate::http::AppError;
+use crate::http::Ctx;
+use crate::http::{Access, RouteTable};
 use crate::state::AppState;
 use crate::views::render;
 use askama::Template;

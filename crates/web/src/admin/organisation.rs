@@ -2,10 +2,10 @@
 //! has none left, or delete it while it holds nothing of the collaboration yet. Audited.
 
 use crate::audit::{self, Action, Event};
-use crate::auth::Ctx;
 use crate::change::{Done, Outcome, change};
-use crate::error::AppError;
 use crate::forms::{FormData, FormErrors};
+use crate::http::AppError;
+use crate::http::Ctx;
 use crate::state::AppState;
 use crate::views::render_or_refuse;
 use askama::Template;

@@ -3,10 +3,10 @@
 //! step is audited.
 
 use crate::audit::{Action, Event};
-use crate::auth::Ctx;
 use crate::change::{Done, Outcome, change};
-use crate::error::AppError;
 use crate::forms::{FormData, FormErrors};
+use crate::http::AppError;
+use crate::http::Ctx;
 use crate::state::AppState;
 use crate::views::render_or_refuse;
 use askama::Template;

@@ -3,10 +3,10 @@
 //! administrators.
 
 use crate::audit::{Action, Event};
-use crate::auth::Ctx;
 use crate::change::{Done, Outcome, change};
-use crate::error::AppError;
 use crate::forms::{FormData, FormErrors};
+use crate::http::AppError;
+use crate::http::Ctx;
 use crate::state::AppState;
 use crate::views::{render, render_status};
 use askama::Template;
@@ -196,7 +196,7 @@ fn decide(
             "mail-municipality-rejected-body",
         )
     };
-    crate::organisations::requests::mail_admins(
+    crate::organisations::consent::mail_admins(
         c,
         org,
         subject,

@@ -2,15 +2,15 @@
 //! (items other parties share) and the differences, the shared ambition that parties agree to
 //! version by version, and goals per horizon with their progress.
 
-use super::{Workspace, acting, parse_org};
 use crate::audit::{Action, Event};
-use crate::auth::Ctx;
 use crate::change::{Done, Outcome, change};
-use crate::error::AppError;
 use crate::forms::{FormData, FormErrors};
-use crate::routes::ApproachScope;
+use crate::http::AppError;
+use crate::http::ApproachScope;
+use crate::http::Ctx;
 use crate::state::AppState;
 use crate::views::render_or_refuse;
+use crate::workspace::{Workspace, acting, parse_org};
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
@@ -108,7 +108,7 @@ fn render_page(
     let goals = ambition::goals(c, scope.id)?;
     let updates = ambition::goal_updates(c, scope.id)?;
     let acting = scope.acting_for(None);
-    let today = crate::views::format::today();
+    let today = crate::format::today();
     let kinds = PositionKind::ALL
         .iter()
         .map(|kind| {

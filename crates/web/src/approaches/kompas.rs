@@ -2,15 +2,15 @@
 //! progress per phase and track, a knooppunt's page (status with history, lead and involved
 //! parties, needs, notes), and each party's perspective side by side.
 
-use super::{Workspace, acting, parse_org};
 use crate::audit::{Action, Event};
-use crate::auth::Ctx;
 use crate::change::{Done, Outcome, change};
-use crate::error::AppError;
 use crate::forms::{FormData, FormErrors};
-use crate::routes::ApproachScope;
+use crate::http::AppError;
+use crate::http::ApproachScope;
+use crate::http::Ctx;
 use crate::state::AppState;
 use crate::views::{render, render_or_refuse};
+use crate::workspace::{Workspace, acting, parse_org};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;

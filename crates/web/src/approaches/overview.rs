@@ -3,11 +3,11 @@
 
 use super::settings::{Page, SettingsForm, check_in, render_settings};
 use crate::audit::{Action, Event};
-use crate::auth::Ctx;
 use crate::change::{Done, Outcome, change};
-use crate::error::AppError;
 use crate::forms::{FormData, FormErrors};
-use crate::routes::OrgScope;
+use crate::http::AppError;
+use crate::http::Ctx;
+use crate::http::OrgScope;
 use crate::state::AppState;
 use crate::views::{PAGE_SIZE, Paging, render};
 use askama::Template;
@@ -96,7 +96,7 @@ fn hub_in(
     query: PageQuery,
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?.id;
-    let today = crate::views::format::today();
+    let today = crate::format::today();
     let paging = Paging::new(
         Paging::asked(&query.page),
         approaches::count_of_user(c, user, today)?,
@@ -143,7 +143,7 @@ fn list_in(
     scope: &OrgScope,
     query: PageQuery,
 ) -> Result<Response, AppError> {
-    let today = crate::views::format::today();
+    let today = crate::format::today();
     let org = organisations::by_id(c, scope.org)?.ok_or(AppError::NotFound)?;
     let total = approaches::count_of_municipality(c, scope.org)?;
     let paging = Paging::new(Paging::asked(&query.page), total)

@@ -2,12 +2,13 @@
 //! contact point, progress on the kompas, the shared ambition, the next knooppunten and what
 //! changed since the reader's last visit.
 
-use super::{ChangeLine, Workspace, describe};
-use crate::auth::Ctx;
-use crate::error::AppError;
-use crate::routes::ApproachScope;
+use super::{ChangeLine, describe};
+use crate::http::AppError;
+use crate::http::ApproachScope;
+use crate::http::Ctx;
 use crate::state::AppState;
 use crate::views::render;
+use crate::workspace::Workspace;
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
@@ -89,7 +90,7 @@ fn show_in(
 ) -> Result<Response, AppError> {
     let ws = Workspace::load_in(c, state, scope)?;
     let now = samenspel_store::now();
-    let today = crate::views::format::today();
+    let today = crate::format::today();
     let areas = approaches::areas(c, scope.id)?;
     let subprojects = approaches::subprojects(c, scope.id)?;
     let by_phase = kompas::progress_by_phase(c, scope.id, ws.approach.pack_id)?;
@@ -108,7 +109,7 @@ fn show_in(
         None => None,
     };
     let changes = approaches::changes(c, scope.id, last_visit, 30)?;
-    let reader = crate::logbook::audience(ctx, scope);
+    let reader = crate::logbook::audience::audience(ctx, scope);
     let (logbook, _) =
         logbook::timeline(c, scope.id, reader, &logbook::Filter::default(), None, 5)?;
     let actions_overdue = logbook::overdue_actions(c, scope.id, reader, today)?;

@@ -3,16 +3,16 @@
 //! `organisations::requests`) and changes their role and dates; everyone in the approach sees
 //! them.
 
-use super::{Workspace, parse_org};
 use crate::audit;
 use crate::audit::{Action, Event};
-use crate::auth::Ctx;
 use crate::change::{Done, Outcome, change};
-use crate::error::AppError;
 use crate::forms::{FormData, FormErrors};
-use crate::routes::ApproachScope;
+use crate::http::AppError;
+use crate::http::ApproachScope;
+use crate::http::Ctx;
 use crate::state::AppState;
 use crate::views::render_or_refuse;
+use crate::workspace::{Workspace, parse_org};
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
@@ -223,7 +223,7 @@ fn render_page(
     let rejected = rejected.unwrap_or_else(|| Rejected {
         form: PartyForm {
             role: PartyRole::ProjectTeam.as_str().into(),
-            since: crate::views::format::today().to_string(),
+            since: crate::format::today().to_string(),
             ..PartyForm::default()
         },
         ..Rejected::default()
@@ -231,7 +231,7 @@ fn render_page(
     let view = PartiesView {
         ctx,
         ws: &ws,
-        today: crate::views::format::today(),
+        today: crate::format::today(),
         subprojects,
         candidates,
         can_manage,
@@ -325,7 +325,7 @@ fn add_in(
     let now = samenspel_store::now();
     // Someone who administers the organisation consents by adding it; anyone else asks its
     // administrators, and it takes part once one of them accepts.
-    let (action, flash) = if crate::organisations::requests::administers(c, chosen.id, me)? {
+    let (action, flash) = if crate::organisations::consent::administers(c, chosen.id, me)? {
         match approaches::add_party(c, scope.id, &party, now) {
             Ok(_) => {}
             Err(StoreError::Refused(key)) => return Ok(refuse_organisation(scope, form, key)),
@@ -346,7 +346,7 @@ fn add_in(
         }
         let approach = approaches::by_id(c, scope.id)?.ok_or(AppError::NotFound)?;
         let base = state.config.base_url.trim_end_matches('/');
-        crate::organisations::requests::mail_admins(
+        crate::organisations::consent::mail_admins(
             c,
             chosen.id,
             "mail-party-request-subject",
@@ -712,7 +712,7 @@ fn leave_in(
         .iter()
         .find(|p| p.organisation_id == party)
         .ok_or(AppError::NotFound)?;
-    let yesterday = crate::views::format::today()
+    let yesterday = crate::format::today()
         .previous_day()
         .unwrap_or(time::Date::MIN);
     approaches::end_party(c, scope.id, party, yesterday)?;

@@ -2,18 +2,18 @@
 //! own role, the intensity of the partnership and the phase (the same form starts a new
 //! approach); the status with its reason; moving to a newer version of the method.
 
-use super::Workspace;
 use crate::areas::DistrictRow;
 use crate::areas::tree;
 use crate::audit;
 use crate::audit::{Action, Event};
-use crate::auth::Ctx;
 use crate::change::{Done, Outcome, change};
-use crate::error::AppError;
 use crate::forms::{FormData, FormErrors};
-use crate::routes::ApproachScope;
+use crate::http::AppError;
+use crate::http::ApproachScope;
+use crate::http::Ctx;
 use crate::state::AppState;
 use crate::views::render_or_refuse;
+use crate::workspace::Workspace;
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;

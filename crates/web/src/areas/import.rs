@@ -3,10 +3,10 @@
 //! code. A file with any bad row imports nothing and lists every bad row.
 
 use crate::audit::{Action, Event};
-use crate::auth::Ctx;
 use crate::change::{Done, Outcome, change};
-use crate::error::AppError;
-use crate::routes::OrgScope;
+use crate::http::AppError;
+use crate::http::Ctx;
+use crate::http::OrgScope;
 use crate::state::AppState;
 use crate::views::{render, render_status};
 use askama::Template;

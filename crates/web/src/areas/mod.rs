@@ -6,7 +6,7 @@ mod pages;
 
 pub(crate) use pages::{DistrictRow, MapSettings, folded, overview, tree};
 
-use crate::routes::{Access, RouteTable};
+use crate::http::{Access, RouteTable};
 use crate::state::AppState;
 use axum::routing::{get, post};
 use samenspel_domain::permissions::Permission;

@@ -13,7 +13,7 @@
 pub mod refill;
 
 use crate::audit::{self, Action, Event};
-use crate::auth::Ctx;
+use crate::http::Ctx;
 use crate::state::AppState;
 use crate::views;
 use askama::Template;
@@ -95,7 +95,7 @@ fn page_on_this_site(headers: &HeaderMap, base_url: &str) -> Option<String> {
         return None;
     }
     let page = referer[path_start..].split('#').next().unwrap_or("/");
-    crate::auth::safe_next(page).map(str::to_owned)
+    crate::http::safe_next(page).map(str::to_owned)
 }
 
 #[derive(Template)]

@@ -9,7 +9,7 @@
 //! has seen it and presses the form's own button.
 
 use super::ReopenForm;
-use crate::auth::Ctx;
+use crate::http::Ctx;
 use crate::i18n;
 use axum::body::{Body, to_bytes};
 use axum::extract::Request;

@@ -7,7 +7,7 @@ mod form;
 mod profile;
 mod registry;
 
-use crate::routes::{Access, RouteTable};
+use crate::http::{Access, RouteTable};
 use crate::state::AppState;
 use axum::routing::{get, post};
 use samenspel_domain::permissions::Permission;

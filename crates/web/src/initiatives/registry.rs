@@ -4,11 +4,11 @@
 
 use crate::areas::{DistrictRow, MapSettings, overview};
 use crate::audit::{Action, Event};
-use crate::auth::Ctx;
 use crate::change::{Done, Outcome, change};
-use crate::error::AppError;
 use crate::forms::{FormData, FormErrors};
-use crate::routes::OrgScope;
+use crate::http::AppError;
+use crate::http::Ctx;
+use crate::http::OrgScope;
 use crate::state::AppState;
 use crate::views::{PAGE_SIZE, Paging, render, render_or_refuse};
 use askama::Template;
@@ -421,7 +421,7 @@ fn add_facilitator_in(
     // Someone who administers the facilitator organisation consents by adding it; anyone else
     // asks its administrators, and it works here once one of them accepts.
     if let Some(facilitator) = &facilitator
-        && !crate::organisations::requests::administers(c, facilitator.id, me)?
+        && !crate::organisations::consent::administers(c, facilitator.id, me)?
     {
         let request = samenspel_store::consent::NewRequest {
             kind: samenspel_store::consent::FACILITATOR,
@@ -434,7 +434,7 @@ fn add_facilitator_in(
         if asked.is_some() {
             let municipality = organisations::by_id(c, scope.org)?.ok_or(AppError::NotFound)?;
             let base = state.config.base_url.trim_end_matches('/');
-            crate::organisations::requests::mail_admins(
+            crate::organisations::consent::mail_admins(
                 c,
                 facilitator.id,
                 "mail-facilitator-request-subject",

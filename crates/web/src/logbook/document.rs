@@ -1,16 +1,16 @@
 //! Documents in the logbook: uploading one (a multipart form; the CSRF token travels in the
 //! form's address, see ADR 0005) and downloading it, always as an attachment.
 
-use super::entry::visible_entry;
-use crate::approaches::{Workspace, acting};
+use super::audience::{Announcement, announce, visible_entry};
 use crate::audit::Action;
-use crate::auth::{Ctx, random_token};
 use crate::change::{Done, Outcome, change};
-use crate::error::AppError;
 use crate::forms::FormErrors;
-use crate::routes::ApproachScope;
+use crate::http::AppError;
+use crate::http::ApproachScope;
+use crate::http::{Ctx, random_token};
 use crate::state::AppState;
 use crate::views::render_or_refuse;
+use crate::workspace::{Workspace, acting};
 use askama::Template;
 use axum::extract::{Multipart, Path, State};
 use axum::http::{StatusCode, header};
@@ -203,11 +203,11 @@ fn upload_in(
 ) -> Result<Outcome, AppError> {
     let user = ctx.require_user()?.id;
     let id = logbook::create(c, scope.id, EntryKind::Document, party, &fields, user, now)?;
-    let event = super::announce(
+    let event = announce(
         c,
         ctx,
         scope,
-        super::Announcement {
+        Announcement {
             entry: id,
             event: notifications::ADDED,
             action: Action::LogEntryAdded(id),

@@ -1,18 +1,19 @@
 //! One logbook entry: recording it, reading it, changing a meeting, action or link, superseding
 //! a decision with a later one, and moving an action along.
 
-use super::audience;
+use super::audience::{Announcement, announce, audience, visible_entry};
 use super::document::DocumentForm;
 use super::form::{self, Choices, EntryForm};
-use crate::approaches::{Workspace, acting};
 use crate::audit::Action;
-use crate::auth::Ctx;
 use crate::change::{Done, Outcome, change};
-use crate::error::AppError;
+use crate::format;
 use crate::forms::{FormData, FormErrors};
-use crate::routes::ApproachScope;
+use crate::http::AppError;
+use crate::http::ApproachScope;
+use crate::http::Ctx;
 use crate::state::AppState;
-use crate::views::{format, render, render_or_refuse};
+use crate::views::{render, render_or_refuse};
+use crate::workspace::{Workspace, acting};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
@@ -48,16 +49,6 @@ fn load_choices(
         meetings,
         decisions,
     })
-}
-
-/// An entry the visitor may see, or 404.
-pub(super) fn visible_entry(
-    c: &mut Sql<'_>,
-    ctx: &Ctx,
-    scope: &ApproachScope,
-    id: i64,
-) -> Result<Entry, AppError> {
-    logbook::get(c, scope.id, EntryId(id), audience(ctx, scope))?.ok_or(AppError::NotFound)
 }
 
 /// Whether the visitor records for the organisation that recorded the entry.
@@ -328,11 +319,11 @@ fn new_submit_in(
         }
         Err(other) => return Err(other.into()),
     };
-    let event = super::announce(
+    let event = announce(
         c,
         ctx,
         scope,
-        super::Announcement {
+        Announcement {
             entry: id,
             event: notifications::ADDED,
             action: Action::LogEntryAdded(id),
@@ -590,11 +581,11 @@ fn edit_submit_in(
         content_type: entry.file_type.clone(),
     });
     logbook::update(c, scope.id, entry.id, &fields, user, now)?;
-    let event = super::announce(
+    let event = announce(
         c,
         ctx,
         scope,
-        super::Announcement {
+        Announcement {
             entry: entry.id,
             event: notifications::CHANGED,
             action: Action::LogEntryChanged(entry.id),
@@ -653,11 +644,11 @@ fn set_status_in(
     let party = acting(scope, &form.party).ok();
     let now = samenspel_store::now();
     let from = logbook::set_action_status(c, scope.id, entry.id, status, user, now)?;
-    let event = super::announce(
+    let event = announce(
         c,
         ctx,
         scope,
-        super::Announcement {
+        Announcement {
             entry: entry.id,
             event: notifications::MOVED,
             action: Action::LogActionMoved(entry.id),

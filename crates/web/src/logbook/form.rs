@@ -1,11 +1,11 @@
 //! The form of a logbook entry, one for the four kinds: what it sends, how it is checked, and
 //! what it offers to choose from (parties, people, meetings and decisions, knooppunten).
 
-use crate::approaches::{Workspace, acting, parse_org};
-use crate::error::AppError;
+use crate::format;
 use crate::forms::FormErrors;
-use crate::routes::ApproachScope;
-use crate::views::format;
+use crate::http::AppError;
+use crate::http::ApproachScope;
+use crate::workspace::{Workspace, acting, parse_org};
 use samenspel_domain::approaches::{optional_date, optional_line, optional_text, required_line};
 use samenspel_domain::initiatives::website;
 use samenspel_domain::logbook::{

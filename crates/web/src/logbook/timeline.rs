@@ -1,15 +1,16 @@
 //! The timeline of an approach's logbook: every entry the visitor may see, newest first,
 //! filtered by kind, party, knooppunt, period and words, 25 at a time.
 
-use super::audience;
+use super::audience::audience;
 use super::form::period;
-use crate::approaches::{Workspace, parse_org};
-use crate::auth::Ctx;
-use crate::error::AppError;
+use crate::format;
 use crate::forms::FormErrors;
-use crate::routes::ApproachScope;
+use crate::http::AppError;
+use crate::http::ApproachScope;
+use crate::http::Ctx;
 use crate::state::AppState;
-use crate::views::{format, render_or_refuse};
+use crate::views::render_or_refuse;
+use crate::workspace::{Workspace, parse_org};
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Response;

@@ -2,13 +2,13 @@
 
 use super::pages::render_show;
 use crate::audit::{Action, Event};
-use crate::auth::{Ctx, random_token, token_hash};
 use crate::change::{Done, Outcome, change};
-use crate::error::AppError;
 use crate::forms::{FormData, FormErrors};
+use crate::http::AppError;
+use crate::http::OrgScope;
+use crate::http::{Ctx, random_token, token_hash};
 use crate::i18n;
 use crate::mail::{self, OutgoingMail};
-use crate::routes::OrgScope;
 use crate::state::AppState;
 use crate::views::render_status;
 use askama::Template;

@@ -1,11 +1,12 @@
 //! Organisations of the four kinds, their members and invitations.
 
+pub(crate) mod consent;
 pub(crate) mod invitations;
 mod members;
 mod pages;
 pub(crate) mod requests;
 
-use crate::routes::{Access, RouteTable};
+use crate::http::{Access, RouteTable};
 use crate::state::AppState;
 use axum::routing::{get, post};
 use samenspel_domain::permissions::Permission;

@@ -1,11 +1,11 @@
 //! The list of one's organisations, creating one, and an organisation's page.
 
 use crate::audit::{Action, Event};
-use crate::auth::Ctx;
 use crate::change::{Done, Outcome, change};
-use crate::error::AppError;
 use crate::forms::{FormData, FormErrors};
-use crate::routes::OrgScope;
+use crate::http::AppError;
+use crate::http::Ctx;
+use crate::http::OrgScope;
 use crate::state::AppState;
 use crate::views::{render, render_or_refuse, render_status};
 use askama::Template;

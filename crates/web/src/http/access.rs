@@ -2,8 +2,8 @@
 //! router and enforces that before the handler runs. A route cannot be added without an
 //! access rule, and a test walks the whole table for every kind of visitor.
 
-use crate::auth::Ctx;
-use crate::error::AppError;
+use crate::http::AppError;
+use crate::http::Ctx;
 use crate::state::AppState;
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, FromRequestParts, RawPathParams, Request, State};
@@ -255,7 +255,7 @@ async fn enforce(
         .map(|pq| pq.as_str().to_owned())
         .unwrap_or_default();
     let next_param = serde_urlencoded::to_string([("next", here)]).unwrap_or_default();
-    crate::auth::redirect(&format!("/login?{next_param}"))
+    crate::http::redirect(&format!("/login?{next_param}"))
 }
 
 async fn standing(state: &AppState, org: OrgId, ctx: &Ctx) -> Result<Option<Standing>, AppError> {
@@ -279,7 +279,7 @@ async fn approach_access(
     id: ApproachId,
     ctx: &Ctx,
 ) -> Result<Option<approaches::Access>, AppError> {
-    let today = crate::views::format::today();
+    let today = crate::format::today();
     let user = ctx.user.as_ref().map(|u| u.id);
     let access = state
         .db

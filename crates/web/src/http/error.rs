@@ -50,7 +50,7 @@ impl IntoResponse for AppError {
             AppError::BadRequest(key) => (StatusCode::BAD_REQUEST, *key, None),
             AppError::Conflict(key) => (StatusCode::CONFLICT, *key, None),
             AppError::Unexpected(cause) => {
-                let id = crate::auth::random_token(6);
+                let id = super::secrets::random_token(6);
                 tracing::error!(error_id = %id, error = ?cause, "unexpected error");
                 (
                     StatusCode::INTERNAL_SERVER_ERROR,
