@@ -25,6 +25,13 @@ macro_rules! keyed {
                 }
             }
         }
+
+        /// Writes the key, as forms post it and the database keeps it.
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
     };
 }
 

@@ -92,6 +92,20 @@ impl OrgName {
     }
 }
 
+/// Writes the key, as forms post it and the database keeps it.
+impl std::fmt::Display for OrgKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Writes the key, as forms post it and the database keeps it.
+impl std::fmt::Display for OrgRole {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

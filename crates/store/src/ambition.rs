@@ -16,7 +16,7 @@ crate::row! {
         pub id: PositionItemId,
         pub organisation_id: OrgId,
         pub organisation_name: String,
-        pub kind: String,
+        pub kind: samenspel_domain::approaches::PositionKind,
         pub body: String,
         /// Ids of the other parties that share the item, space-separated.
         pub shared_by: String,

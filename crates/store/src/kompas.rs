@@ -14,7 +14,7 @@ crate::row! {
     #[derive(Debug, Clone)]
     pub struct NodeState {
         pub node_key: String,
-        pub status: String,
+        pub status: samenspel_domain::approaches::NodeStatus,
         pub lead_id: Option<OrgId>,
         pub lead_name: Option<String>,
         pub updated_at: OffsetDateTime,
@@ -65,8 +65,7 @@ pub fn move_node(
     let existing = state(c, approach, change.node)?;
     let from = existing
         .as_ref()
-        .and_then(|s| NodeStatus::parse(&s.status).ok())
-        .unwrap_or(NodeStatus::NotStarted);
+        .map_or(NodeStatus::NotStarted, |s| s.status);
     if let Err(invalid) = from.check_move(change.to) {
         return Err(StoreError::Refused(invalid.key));
     }

@@ -301,14 +301,14 @@ crate::row! {
     pub struct Entry {
         pub id: EntryId,
         pub approach_id: ApproachId,
-        pub kind: String,
+        pub kind: samenspel_domain::logbook::EntryKind,
         pub organisation_id: OrgId,
         pub organisation_name: String,
-        pub visibility: String,
+        pub visibility: samenspel_domain::logbook::Visibility,
         pub title: String,
         pub body: String,
         pub happened_at: OffsetDateTime,
-        pub meeting_kind: Option<String>,
+        pub meeting_kind: Option<samenspel_domain::logbook::MeetingKind>,
         pub ends_at: Option<OffsetDateTime>,
         pub place: String,
         pub online_url: String,
@@ -322,7 +322,7 @@ crate::row! {
         pub owner_user_id: Option<UserId>,
         pub owner_user_name: Option<String>,
         pub due_on: Option<Date>,
-        pub action_status: Option<String>,
+        pub action_status: Option<samenspel_domain::logbook::ActionStatus>,
         pub url: String,
         pub meeting_id: Option<EntryId>,
         pub decision_id: Option<EntryId>,
@@ -337,16 +337,6 @@ crate::row! {
 }
 
 impl Entry {
-    pub fn kind(&self) -> EntryKind {
-        EntryKind::parse(&self.kind).unwrap_or(EntryKind::Link)
-    }
-
-    pub fn action_status(&self) -> Option<ActionStatus> {
-        self.action_status
-            .as_deref()
-            .and_then(|s| ActionStatus::parse(s).ok())
-    }
-
     pub fn attendees(&self) -> Vec<&str> {
         self.attendee_names
             .lines()
@@ -400,13 +390,13 @@ crate::row! {
     #[derive(Debug, Clone)]
     pub struct Listed {
         pub id: EntryId,
-        pub kind: String,
+        pub kind: samenspel_domain::logbook::EntryKind,
         pub title: String,
-        pub visibility: String,
+        pub visibility: samenspel_domain::logbook::Visibility,
         pub organisation_name: String,
         pub happened_at: OffsetDateTime,
-        pub meeting_kind: Option<String>,
-        pub action_status: Option<String>,
+        pub meeting_kind: Option<samenspel_domain::logbook::MeetingKind>,
+        pub action_status: Option<samenspel_domain::logbook::ActionStatus>,
         pub due_on: Option<Date>,
         pub review_on: Option<Date>,
         pub supersedes_id: Option<EntryId>,
@@ -418,23 +408,13 @@ crate::row! {
 impl Listed {
     /// Whether it is an open action past its due date on `today`.
     pub fn is_overdue(&self, today: &Date) -> bool {
-        self.action_status()
+        self.action_status
             .is_some_and(|s| samenspel_domain::logbook::overdue(s, self.due_on, *today))
     }
 
     /// Whether it is still to come (a planned meeting).
     pub fn is_upcoming(&self) -> bool {
         self.happened_at > crate::now()
-    }
-
-    pub fn kind(&self) -> EntryKind {
-        EntryKind::parse(&self.kind).unwrap_or(EntryKind::Link)
-    }
-
-    pub fn action_status(&self) -> Option<ActionStatus> {
-        self.action_status
-            .as_deref()
-            .and_then(|s| ActionStatus::parse(s).ok())
     }
 }
 

@@ -139,7 +139,7 @@ crate::row! {
     #[derive(Debug, Clone)]
     pub struct MailSetting {
         pub approach_id: ApproachId,
-        pub frequency: String,
+        pub frequency: samenspel_domain::logbook::MailFrequency,
     }
 }
 
@@ -186,7 +186,14 @@ pub fn unsubscribe_token(
 pub fn by_unsubscribe_token(
     c: &mut Sql<'_>,
     token: &str,
-) -> Result<Option<(UserId, ApproachId, String, String)>> {
+) -> Result<
+    Option<(
+        UserId,
+        ApproachId,
+        String,
+        samenspel_domain::logbook::MailFrequency,
+    )>,
+> {
     let sql = "SELECT s.user_id, s.approach_id, a.name, s.frequency FROM mail_settings s \
                JOIN approaches a ON a.id = s.approach_id WHERE s.unsubscribe_token = $1";
     c.optional(sql, params![token])
@@ -198,7 +205,7 @@ crate::row! {
     pub struct Waiting {
         pub user_id: UserId,
         pub approach_id: ApproachId,
-        pub frequency: String,
+        pub frequency: samenspel_domain::logbook::MailFrequency,
     }
 }
 

@@ -11,7 +11,7 @@ crate::row! {
     #[derive(Debug, Clone)]
     pub struct Organisation {
         pub id: OrgId,
-        pub kind: String,
+        pub kind: samenspel_domain::organisations::OrgKind,
         pub name: String,
         pub created_at: OffsetDateTime,
         /// `verified`, or for a municipality someone added: `pending` or `rejected`.
@@ -56,9 +56,9 @@ crate::row! {
     #[derive(Debug, Clone)]
     pub struct OrgSummary {
         pub id: OrgId,
-        pub kind: String,
+        pub kind: samenspel_domain::organisations::OrgKind,
         pub name: String,
-        pub role: Option<String>,
+        pub role: Option<samenspel_domain::organisations::OrgRole>,
         pub members: i64,
     }
 }
@@ -70,7 +70,7 @@ crate::row! {
         pub user_id: UserId,
         pub name: String,
         pub email: String,
-        pub role: String,
+        pub role: samenspel_domain::organisations::OrgRole,
         pub since: OffsetDateTime,
         pub until: Option<OffsetDateTime>,
         pub ended_reason: Option<String>,
@@ -265,7 +265,7 @@ fn other_admins(c: &mut Sql<'_>, org: OrgId, except: MembershipId) -> Result<i64
 /// Changes a member's role. Call inside a transaction after [`lock`]; refuses to take the
 /// last administrator's role away.
 pub fn change_role(c: &mut Sql<'_>, org: OrgId, membership: &Member, role: OrgRole) -> Result<()> {
-    if membership.role == OrgRole::Admin.as_str()
+    if membership.role == OrgRole::Admin
         && role != OrgRole::Admin
         && other_admins(c, org, membership.membership_id)? == 0
     {
@@ -286,9 +286,7 @@ pub fn end_membership(
     reason: EndReason,
     now: OffsetDateTime,
 ) -> Result<()> {
-    if membership.role == OrgRole::Admin.as_str()
-        && other_admins(c, org, membership.membership_id)? == 0
-    {
+    if membership.role == OrgRole::Admin && other_admins(c, org, membership.membership_id)? == 0 {
         return Err(StoreError::Refused("error-last-admin"));
     }
     let sql = "UPDATE memberships SET until = $3, ended_reason = $4 WHERE organisation_id = $1 AND id = $2 AND until IS NULL";
@@ -301,9 +299,9 @@ pub fn end_membership(
 
 crate::row! {
     struct StandingRow {
-        kind: String,
+        kind: OrgKind,
         verified: bool,
-        role: Option<String>,
+        role: Option<OrgRole>,
         municipal: bool,
         facilitating: bool,
         public_profile: bool,
@@ -335,17 +333,15 @@ pub fn standing(
                WHERE o.id = $1";
     let user = user.unwrap_or(UserId(0));
     let row: Option<StandingRow> = c.optional(sql, params![org, user])?;
-    Ok(row.and_then(|row| {
-        Some(Standing {
-            kind: OrgKind::parse(&row.kind).ok()?,
-            verified: row.verified,
-            role: row.role.and_then(|r| OrgRole::parse(&r).ok()),
-            platform_admin,
-            municipal: row.municipal,
-            facilitating: row.facilitating,
-            public_profile: row.public_profile,
-            claimed: row.claimed,
-        })
+    Ok(row.map(|row| Standing {
+        kind: row.kind,
+        verified: row.verified,
+        role: row.role,
+        platform_admin,
+        municipal: row.municipal,
+        facilitating: row.facilitating,
+        public_profile: row.public_profile,
+        claimed: row.claimed,
     }))
 }
 

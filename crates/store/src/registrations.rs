@@ -12,7 +12,7 @@ crate::row! {
         pub email: String,
         pub name: String,
         pub password_hash: String,
-        pub language: String,
+        pub language: samenspel_domain::Language,
         pub next: String,
         pub expires_at: OffsetDateTime,
     }

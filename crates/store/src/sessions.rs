@@ -15,7 +15,7 @@ crate::row! {
         pub user_id: UserId,
         pub email: String,
         pub name: String,
-        pub language: String,
+        pub language: samenspel_domain::Language,
         pub is_platform_admin: bool,
         /// Two-step login is required of them (platform administrators, and members of an
         /// organisation that requires it) but not switched on.

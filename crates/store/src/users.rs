@@ -13,7 +13,7 @@ crate::row! {
         pub email: String,
         pub name: String,
         pub password_hash: String,
-        pub language: String,
+        pub language: samenspel_domain::Language,
         pub is_platform_admin: bool,
         pub failed_logins: i32,
         pub locked_until: Option<OffsetDateTime>,
@@ -26,10 +26,6 @@ crate::row! {
 }
 
 impl User {
-    pub fn language(&self) -> Language {
-        Language::from_code(&self.language).unwrap_or_default()
-    }
-
     pub fn is_locked(&self, now: OffsetDateTime) -> bool {
         self.locked_until.is_some_and(|until| until > now)
     }

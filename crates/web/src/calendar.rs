@@ -180,9 +180,7 @@ pub async fn feed(
 fn feed_in(c: &mut Sql<'_>, state: &AppState, token: String) -> Result<Response, AppError> {
     let token = token.strip_suffix(".ics").unwrap_or(&token);
     let (user, approach) = calendar::by_token(c, &token_hash(token))?.ok_or(AppError::NotFound)?;
-    let lang = users::by_id(c, user)?
-        .and_then(|u| Language::from_code(&u.language))
-        .unwrap_or_default();
+    let lang = users::by_id(c, user)?.map_or(Language::default(), |u| u.language);
     let now = samenspel_store::now();
     let meetings =
         calendar::meetings(c, user, approach, format::today(), now - Duration::days(90))?;

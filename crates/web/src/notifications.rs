@@ -85,7 +85,7 @@ fn list_in(c: &mut Sql<'_>, ctx: &Ctx) -> Result<Response, AppError> {
             let frequency = settings
                 .iter()
                 .find(|s| s.approach_id == a.id)
-                .and_then(|s| MailFrequency::parse(&s.frequency).ok())
+                .map(|s| s.frequency)
                 .unwrap_or(MailFrequency::DEFAULT);
             (a, frequency)
         })
@@ -164,7 +164,7 @@ fn unsubscribe_show_in(c: &mut Sql<'_>, ctx: &Ctx, token: String) -> Result<Resp
         ctx,
         token,
         approach,
-        done: frequency == MailFrequency::Never.as_str(),
+        done: frequency == MailFrequency::Never,
     };
     Ok(render(&view))
 }
@@ -211,9 +211,7 @@ fn mail_due_in(c: &mut Sql<'_>, base_url: &str) -> samenspel_store::Result<usize
     let waiting = notifications::waiting_for_mail(c, now)?;
     let mut queued = 0;
     for group in waiting {
-        let Ok(frequency) = MailFrequency::parse(&group.frequency) else {
-            continue;
-        };
+        let frequency = group.frequency;
         let Some(cutoff) = frequency.cutoff(local) else {
             continue;
         };
@@ -251,7 +249,7 @@ fn queue_mail(
     }
     let token =
         notifications::unsubscribe_token(c, group.user_id, group.approach_id, &random_token(24))?;
-    let lang = Language::from_code(&person.language).unwrap_or_default();
+    let lang = person.language;
     let mail = compose(
         lang,
         base_url,

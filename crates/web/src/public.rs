@@ -169,9 +169,9 @@ fn feed_in(c: &mut Sql<'_>, state: &AppState, ctx: &Ctx, id: i64) -> Result<Resp
             item.set_links(vec![link(entry_id(e.id), "alternate")]);
             let kind = match &e.meeting_kind {
                 Some(kind) => ctx.t_of("meeting-kind", kind),
-                None => ctx.t_of("entry-kind", &e.kind),
+                None => ctx.t_of("entry-kind", e.kind),
             };
-            let when = if e.kind == EntryKind::Meeting.as_str() {
+            let when = if e.kind == EntryKind::Meeting {
                 ctx.datetime(&e.happened_at)
             } else {
                 ctx.date(&e.happened_at)

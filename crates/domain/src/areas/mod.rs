@@ -156,6 +156,13 @@ impl AreaName {
     }
 }
 
+/// Writes the key, as forms post it and the database keeps it.
+impl std::fmt::Display for AreaKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -416,3 +416,25 @@ async fn instants_written_in_the_older_form_keep_their_time_order(app: TestApp) 
     assert_eq!(later, 2);
 }
 crate::on_both_databases!(instants_written_in_the_older_form_keep_their_time_order);
+
+/// A status, kind or role column reads as the domain's value; a key the domain does not know
+/// is an error, never a silent default.
+async fn closed_sets_of_values_read_as_the_domains_types(app: TestApp) {
+    use samenspel_domain::approaches::ApproachStatus;
+    use samenspel_domain::organisations::OrgRole;
+    use samenspel_store::StoreError;
+    let (known, role, unknown) = app
+        .db
+        .read(|c| {
+            let known: ApproachStatus = c.scalar("SELECT 'paused'", &[])?;
+            let role: Option<OrgRole> = c.scalar("SELECT 'admin'", &[])?;
+            let unknown = c.scalar::<ApproachStatus>("SELECT 'pauzed'", &[]);
+            Ok::<_, StoreError>((known, role, unknown))
+        })
+        .await
+        .expect("read");
+    assert_eq!(known, ApproachStatus::Paused);
+    assert_eq!(role, Some(OrgRole::Admin));
+    assert!(matches!(unknown, Err(StoreError::Decode(_))), "{unknown:?}");
+}
+crate::on_both_databases!(closed_sets_of_values_read_as_the_domains_types);

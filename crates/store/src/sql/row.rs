@@ -284,6 +284,35 @@ macro_rules! text_column {
     )*};
 }
 
+// The domain's closed sets of values, kept as their keys: a key the domain does not know is a
+// decoding error, never a silent default.
+text_column!(
+    samenspel_domain::approaches::ApproachStatus,
+    samenspel_domain::approaches::DirectorRole,
+    samenspel_domain::approaches::Intensity,
+    samenspel_domain::approaches::NodeStatus,
+    samenspel_domain::approaches::PartyRole,
+    samenspel_domain::approaches::PositionKind,
+    samenspel_domain::approaches::SteeringForm,
+    samenspel_domain::areas::AreaKind,
+    samenspel_domain::logbook::ActionStatus,
+    samenspel_domain::logbook::EntryKind,
+    samenspel_domain::logbook::MailFrequency,
+    samenspel_domain::logbook::MeetingKind,
+    samenspel_domain::logbook::Visibility,
+    samenspel_domain::organisations::OrgKind,
+    samenspel_domain::organisations::OrgRole,
+);
+
+impl FromCell for samenspel_domain::Language {
+    fn from_cell(cell: Cell<'_>) -> Option<Self> {
+        match cell {
+            Cell::Text(text) => samenspel_domain::Language::from_code(text),
+            _ => None,
+        }
+    }
+}
+
 macro_rules! tuple_rows {
     ($(($($t:ident $i:tt),+)),* $(,)?) => {$(
         impl<$($t: FromCell),+> FromRow for ($($t,)+) {

@@ -116,7 +116,7 @@ fn send_link(c: &mut Sql<'_>, state: &AppState, user: &User) -> Result<Option<Ev
     }
     let token = random_token(32);
     password_resets::create(c, user.id, &token_hash(&token), now, now + LINK_VALID)?;
-    let lang = user.language();
+    let lang = user.language;
     let link = format!(
         "{}/password/reset?token={token}",
         state.config.base_url.trim_end_matches('/')

@@ -263,7 +263,7 @@ fn send_link(
     let owner = users::by_email(c, email)?;
     let (mail, password_hash) = match &owner {
         Some(owner) => {
-            let lang = owner.language();
+            let lang = owner.language;
             let body = i18n::t_args(
                 lang,
                 "mail-register-taken-body",
@@ -425,7 +425,7 @@ fn confirm_submit_in(
         email: &email,
         name: &name,
         password_hash: &registration.password_hash,
-        language: Language::from_code(&registration.language).unwrap_or(ctx.lang),
+        language: registration.language,
         platform_admin: false,
     };
     let next = safe_next(&registration.next).unwrap_or("").to_owned();

@@ -43,7 +43,7 @@ fn show_in(c: &mut Sql<'_>, ctx: &Ctx) -> Result<Response, AppError> {
         ctx,
         name: user.name,
         email: user.email,
-        language: user.language,
+        language: user.language.code().to_owned(),
         profile_errors: FormErrors::default(),
         password_errors: FormErrors::default(),
     }))
@@ -117,7 +117,7 @@ fn save_profile_in(
     users::update_profile(c, me.id, &name, language, samenspel_store::now())?;
     let changes = audit::changed(&[
         ("name", &before.name, name.as_str()),
-        ("language", &before.language, language.code()),
+        ("language", before.language.code(), language.code()),
     ]);
     Ok(Done::redirect("/account", "flash-saved")
         .cookie(language_cookie(state, language))
@@ -165,7 +165,7 @@ pub async fn change_password(
                 ctx: &ctx,
                 name: user.name,
                 email: user.email,
-                language: user.language,
+                language: user.language.code().to_owned(),
                 profile_errors: FormErrors::default(),
                 password_errors: errors,
             },

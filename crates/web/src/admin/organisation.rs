@@ -186,7 +186,7 @@ fn delete_in(c: &mut Sql<'_>, org: OrgId, form: &OrganisationForm) -> Result<Out
     let deleted = Event::new(
         Action::OrganisationDeleted(org),
         None,
-        serde_json::json!({ "name": found.name, "kind": found.kind }),
+        serde_json::json!({ "name": found.name, "kind": found.kind.as_str() }),
     );
     organisations::delete(c, org)?;
     Ok(

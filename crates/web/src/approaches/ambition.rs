@@ -114,7 +114,7 @@ fn render_page(
         .map(|kind| {
             let mut shared = Vec::new();
             let mut own: Vec<(String, Vec<ItemView>)> = Vec::new();
-            for item in items.iter().filter(|i| i.kind == kind.as_str()) {
+            for item in items.iter().filter(|i| i.kind == *kind) {
                 let sharer_ids = item.sharers();
                 let view = ItemView {
                     sharers: sharer_ids.iter().map(|o| ws.party_name(*o)).collect(),

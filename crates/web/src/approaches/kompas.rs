@@ -117,7 +117,7 @@ fn matrix_in(
     let status_of = |key: &str| {
         state_of
             .get(key)
-            .and_then(|s| NodeStatus::parse(&s.status).ok())
+            .map(|s| s.status)
             .unwrap_or(NodeStatus::NotStarted)
     };
     let by_phase: HashMap<String, Progress> =
@@ -174,7 +174,7 @@ fn matrix_in(
         retired.push(Retired {
             key: s.node_key.clone(),
             title,
-            status: NodeStatus::parse(&s.status).unwrap_or(NodeStatus::NotStarted),
+            status: s.status,
         });
     }
     let filtered = track_filter.is_some() || party.is_some() || status_filter.is_some();
@@ -286,7 +286,7 @@ fn render_node(
     };
     let status = node_state
         .as_ref()
-        .and_then(|s| NodeStatus::parse(&s.status).ok())
+        .map(|s| s.status)
         .unwrap_or(NodeStatus::NotStarted);
     let own = scope
         .own_parties()

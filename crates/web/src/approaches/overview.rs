@@ -14,6 +14,7 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Response;
 use samenspel_domain::method::Pack;
+use samenspel_domain::organisations::OrgKind;
 use samenspel_store::approaches::{self, Summary};
 use samenspel_store::sql::Sql;
 use samenspel_store::{PackId, StoreError, organisations};
@@ -105,7 +106,7 @@ fn hub_in(
     let summaries = approaches::of_user(c, user, today, PAGE_SIZE, paging.offset())?;
     let municipalities: Vec<_> = organisations::for_user(c, user)?
         .into_iter()
-        .filter(|o| o.kind == "municipality")
+        .filter(|o| o.kind == OrgKind::Municipality)
         .collect();
     let lines = lines(c, state, ctx, summaries)?;
     Ok(render(&HubView {

@@ -127,7 +127,7 @@ fn show_in(
         .collect();
     let status: HashMap<&str, NodeStatus> = states
         .iter()
-        .filter_map(|s| Some((s.node_key.as_str(), NodeStatus::parse(&s.status).ok()?)))
+        .map(|s| (s.node_key.as_str(), s.status))
         .collect();
     // Next: the open nodes of the approach's phase, those under way first.
     let mut next: Vec<NextNode> = ws

@@ -95,7 +95,7 @@ impl PartyForm {
         let day = |d: Option<time::Date>| d.map(|d| d.to_string()).unwrap_or_default();
         PartyForm {
             organisation: row.organisation_id.to_string(),
-            role: row.role.clone(),
+            role: row.role.to_string(),
             subproject: row.subproject_id.map(|s| s.to_string()).unwrap_or_default(),
             since: day(row.since),
             until: day(row.until),

@@ -48,9 +48,9 @@ impl SettingsForm {
             name: row.name.clone(),
             description: row.description.clone(),
             phase: row.phase_key.clone(),
-            steering_form: row.steering_form.clone().unwrap_or_default(),
-            director_role: row.director_role.clone().unwrap_or_default(),
-            intensity: row.intensity.clone(),
+            steering_form: row.steering_form.map(|s| s.to_string()).unwrap_or_default(),
+            director_role: row.director_role.map(|r| r.to_string()).unwrap_or_default(),
+            intensity: row.intensity.to_string(),
             contact: row
                 .contact_user_id
                 .map(|u| u.to_string())
@@ -268,7 +268,7 @@ fn show_in(
     let areas = approaches::areas(c, scope.id)?;
     let form = SettingsForm::from_row(&ws.approach, &areas);
     let status = StatusForm {
-        status: ws.approach.status.clone(),
+        status: ws.approach.status.to_string(),
         reason: ws.approach.status_reason.clone(),
         together: if ws.approach.ended_together {
             "on".into()
@@ -388,7 +388,7 @@ fn status_in(
 ) -> Result<Outcome, AppError> {
     let ws = Workspace::load_in(c, state, scope)?;
     let mut errors = FormErrors::default();
-    let current = ApproachStatus::parse(&ws.approach.status).unwrap_or(ApproachStatus::Active);
+    let current = ws.approach.status;
     let to = errors.check("status", ApproachStatus::parse(&input.status));
     if let Some(to) = to {
         errors.check("status", current.check_move(to));

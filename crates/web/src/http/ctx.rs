@@ -47,7 +47,7 @@ impl Ctx {
     }
 
     /// The label of an enumerated value, e.g. `t_of("org-kind", "partner")` → `org-kind-partner`.
-    pub fn t_of(&self, prefix: &str, value: &str) -> String {
+    pub fn t_of(&self, prefix: &str, value: impl std::fmt::Display) -> String {
         i18n::t(self.lang, &format!("{prefix}-{value}"))
     }
 

@@ -50,9 +50,7 @@ pub async fn session_layer(
         match load_session(&state, &id, now, count_unread).await {
             Ok(Some((found, unread))) => {
                 tracing::Span::current().record("person", found.user_id.0);
-                if let Some(l) = Language::from_code(&found.language) {
-                    lang = l;
-                }
+                lang = found.language;
                 session_csrf = Some(found.csrf_token.clone());
                 user = Some(CurrentUser {
                     id: found.user_id,

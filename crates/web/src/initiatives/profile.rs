@@ -424,7 +424,7 @@ fn profile_changes(before: &ProfileForm, after: &ProfileForm) -> serde_json::Val
 }
 
 fn is_municipality(c: &mut Sql<'_>, org: OrgId) -> Result<bool, AppError> {
-    Ok(organisations::by_id(c, org)?.is_some_and(|o| o.kind == OrgKind::Municipality.as_str()))
+    Ok(organisations::by_id(c, org)?.is_some_and(|o| o.kind == OrgKind::Municipality))
 }
 
 pub async fn map_show(

@@ -413,8 +413,9 @@ fn add_facilitator_in(
     let now = samenspel_store::now();
     let chosen = form.facilitator.trim().parse::<i64>().ok().map(OrgId);
     let facilitator = match chosen {
-        Some(id) => organisations::by_id(c, id)?
-            .filter(|o| o.kind == OrgKind::Facilitator.as_str() && o.verified()),
+        Some(id) => {
+            organisations::by_id(c, id)?.filter(|o| o.kind == OrgKind::Facilitator && o.verified())
+        }
         None => None,
     };
     let page = format!("/municipalities/{}/facilitators", scope.org);
@@ -539,7 +540,7 @@ fn hub_in(c: &mut Sql<'_>, ctx: &Ctx) -> Result<Response, AppError> {
     let registries = organisations::registries_for(c, me.id)?;
     let own = organisations::for_user(c, me.id)?
         .into_iter()
-        .filter(|o| o.kind == OrgKind::Initiative.as_str())
+        .filter(|o| o.kind == OrgKind::Initiative)
         .collect();
     Ok(render(&HubView {
         ctx,

@@ -199,7 +199,7 @@ fn superseded(
     }
     let id = input.parse::<i64>().map_err(|_| AppError::NotFound)?;
     let earlier = visible_entry(c, ctx, scope, id)?;
-    if earlier.kind() != EntryKind::Decision {
+    if earlier.kind != EntryKind::Decision {
         return Err(AppError::NotFound);
     }
     let takers = logbook::parties(c, earlier.id)?;
@@ -247,7 +247,7 @@ fn new_show_in(
     }
     if let Some(earlier) = &earlier {
         form.supersedes = earlier.id.to_string();
-        form.visibility = earlier.visibility.clone();
+        form.visibility = earlier.visibility.to_string();
         form.parties = logbook::parties(c, earlier.id)?
             .iter()
             .map(|(o, _)| o.to_string())
@@ -439,11 +439,11 @@ fn show_in(
     let superseded_by = title_of(entry.superseded_by)?;
     let today = format::today();
     let is_overdue = entry
-        .action_status()
+        .action_status
         .is_some_and(|s| overdue(s, entry.due_on, today));
     let can_contribute = scope.standing.allows(ApproachPermission::Contribute);
     let can_supersede = can_contribute
-        && entry.kind() == EntryKind::Decision
+        && entry.kind == EntryKind::Decision
         && may_supersede(scope, &entry, &parties);
     let view = EntryView {
         ctx,
@@ -465,12 +465,8 @@ fn show_in(
         agenda: crate::markdown::to_html(&entry.agenda),
         overdue: is_overdue,
         can_contribute,
-        can_edit: can_contribute
-            && entry.kind() != EntryKind::Decision
-            && records_for(scope, &entry),
-        can_move: can_contribute
-            && entry.kind() == EntryKind::Action
-            && may_move(ctx, scope, &entry),
+        can_edit: can_contribute && entry.kind != EntryKind::Decision && records_for(scope, &entry),
+        can_move: can_contribute && entry.kind == EntryKind::Action && may_move(ctx, scope, &entry),
         can_supersede,
         can_manage: scope.standing.allows(ApproachPermission::Manage),
         statuses: ActionStatus::ALL,
@@ -483,7 +479,7 @@ fn show_in(
 /// An entry the visitor may change: not a decision, and recorded by one of their organisations.
 fn editable(c: &mut Sql<'_>, ctx: &Ctx, scope: &ApproachScope, id: i64) -> Result<Entry, AppError> {
     let entry = visible_entry(c, ctx, scope, id)?;
-    if entry.kind() == EntryKind::Decision || !records_for(scope, &entry) {
+    if entry.kind == EntryKind::Decision || !records_for(scope, &entry) {
         return Err(AppError::Forbidden);
     }
     Ok(entry)
@@ -517,7 +513,7 @@ fn edit_show_in(
         ctx,
         scope,
         &ws,
-        entry.kind(),
+        entry.kind,
         Some(&entry),
         None,
         form,
@@ -548,7 +544,7 @@ fn edit_submit_in(
 ) -> Result<Outcome, AppError> {
     let user = ctx.require_user()?.id;
     let entry = editable(c, ctx, scope, id)?;
-    let kind = entry.kind();
+    let kind = entry.kind;
     let ws = Workspace::load_in(c, state, scope)?;
     let choices = load_choices(c, ctx, scope, &ws)?;
     // The entry stays with the organisation that recorded it.
@@ -593,7 +589,7 @@ fn edit_submit_in(
             details: serde_json::json!({
                 "approach": scope.id,
                 "kind": kind.as_str(),
-                "visibility": { "from": entry.visibility, "to": fields.visibility.as_str() },
+                "visibility": { "from": entry.visibility.as_str(), "to": fields.visibility.as_str() },
             }),
         },
         now,
@@ -635,7 +631,7 @@ fn set_status_in(
 ) -> Result<Outcome, AppError> {
     let user = ctx.require_user()?.id;
     let entry = visible_entry(c, ctx, scope, id)?;
-    if entry.kind() != EntryKind::Action || !may_move(ctx, scope, &entry) {
+    if entry.kind != EntryKind::Action || !may_move(ctx, scope, &entry) {
         return Err(AppError::Forbidden);
     }
     let Ok(status) = ActionStatus::parse(&form.status) else {

@@ -63,12 +63,15 @@ impl EntryForm {
         let id = |id: Option<EntryId>| id.map(|i| i.to_string()).unwrap_or_default();
         EntryForm {
             party: entry.organisation_id.to_string(),
-            visibility: entry.visibility.clone(),
+            visibility: entry.visibility.to_string(),
             title: entry.title.clone(),
             body: entry.body.clone(),
-            meeting_kind: entry.meeting_kind.clone().unwrap_or_default(),
+            meeting_kind: entry
+                .meeting_kind
+                .map(|k| k.to_string())
+                .unwrap_or_default(),
             date: start.date().to_string(),
-            start_time: if entry.kind == "meeting" {
+            start_time: if entry.kind == EntryKind::Meeting {
                 time_of(start)
             } else {
                 String::new()
@@ -92,7 +95,10 @@ impl EntryForm {
                 .map(|u| u.to_string())
                 .unwrap_or_default(),
             due_on: entry.due_on.map(|d| d.to_string()).unwrap_or_default(),
-            status: entry.action_status.clone().unwrap_or_default(),
+            status: entry
+                .action_status
+                .map(|s| s.to_string())
+                .unwrap_or_default(),
             url: entry.url.clone(),
             supersedes: String::new(),
         }

@@ -25,14 +25,14 @@ pub(crate) fn mail_admins(
     fallback: samenspel_domain::Language,
 ) -> Result<(), AppError> {
     for admin in organisations::members(c, org)? {
-        if admin.until.is_some() || admin.role != OrgRole::Admin.as_str() {
+        if admin.until.is_some() || admin.role != OrgRole::Admin {
             continue;
         }
         let Ok(email) = Email::parse(&admin.email) else {
             continue;
         };
         let lang = users::by_email(c, &email)?
-            .map(|u| u.language())
+            .map(|u| u.language)
             .unwrap_or(fallback);
         let mut all = vec![("name", admin.name.clone())];
         all.extend(args.iter().cloned());

@@ -319,7 +319,7 @@ fn accept_in(c: &mut Sql<'_>, ctx: &Ctx, token: String) -> Result<Outcome, AppEr
     let Some(invitation) = invitation else {
         return Err(AppError::NotFound);
     };
-    let role = OrgRole::parse(&invitation.role).unwrap_or(OrgRole::Member);
+    let role = invitation.role;
     let now = samenspel_store::now();
     if !invitations::mark_accepted(c, invitation.id, me.id, now)? {
         return Ok(refuse(

@@ -55,7 +55,7 @@ fn change_role_in(
     let member =
         organisations::active_membership(c, scope.org, membership)?.ok_or(AppError::NotFound)?;
     organisations::change_role(c, scope.org, &member, role)?;
-    let changes = audit::changed(&[("role", &member.role, role.as_str())]);
+    let changes = audit::changed(&[("role", member.role.as_str(), role.as_str())]);
     Ok(Done::redirect(
         format!("/organisations/{}", scope.org),
         "flash-role-changed",
@@ -94,7 +94,7 @@ fn remove_in(
         EndReason::Removed,
         samenspel_store::now(),
     )?;
-    let changes = serde_json::json!({ "user": member.user_id.0, "role": member.role });
+    let changes = serde_json::json!({ "user": member.user_id.0, "role": member.role.as_str() });
     Ok(Done::redirect(
         format!("/organisations/{}", scope.org),
         "flash-member-removed",
