@@ -74,15 +74,15 @@ pub async fn generate(
     lap("initiatives_s", &mut steps);
     let (municipality, approach) = approaches::generate(db, volumes.approaches, seed).await?;
     lap("approaches_s", &mut steps);
-    let people = db.read(move |c| roles(c, municipality, approach)).await?;
+    let people = db.work(move |c| roles(c, municipality, approach)).await?;
     lap("accounts_s", &mut steps);
     let (counts, of_logbook) = (*volumes, people.clone());
     let entries = db
-        .read(move |c| logbook(c, &counts, approach, &of_logbook, seed))
+        .work(move |c| logbook(c, &counts, approach, &of_logbook, seed))
         .await?;
     lap("logbook_s", &mut steps);
     let (count, of_audit) = (volumes.audit_events, people.clone());
-    db.read(move |c| audit(c, count, &of_audit, seed)).await?;
+    db.work(move |c| audit(c, count, &of_audit, seed)).await?;
     lap("audit_s", &mut steps);
     // Fresh planner statistics for the tables just filled (both databases know ANALYZE).
     db.read(|c| c.batch("ANALYZE")).await?;

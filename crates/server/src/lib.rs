@@ -98,7 +98,7 @@ async fn housekeeping(state: AppState, keep_sent_mail: time::Duration) {
         state.auth_limiter.shrink_to_fit();
         let purged = state
             .db
-            .read(move |c| {
+            .work(move |c| {
                 let now = samenspel_store::now();
                 samenspel_store::sessions::purge_expired(c, now)?;
                 samenspel_store::registrations::purge_expired(c, now)?;

@@ -61,7 +61,7 @@ impl Worker {
             let name = self.name.clone();
             let job = self
                 .db
-                .read(move |c| jobs::claim(c, &name, samenspel_store::now(), LEASE))
+                .work(move |c| jobs::claim(c, &name, samenspel_store::now(), LEASE))
                 .await?;
             let Some(job) = job else {
                 return Ok(ran);
@@ -69,7 +69,7 @@ impl Worker {
             ran += 1;
             let outcome = self.perform(&job).await;
             self.db
-                .read(move |c| match outcome {
+                .work(move |c| match outcome {
                     Ok(()) => jobs::complete(c, job.id, samenspel_store::now()),
                     Err(error) => {
                         tracing::warn!(job = job.id.0, kind = %job.kind, attempt = job.attempts, error = ?error, "job failed");

@@ -123,6 +123,16 @@ impl Db {
         self.pool.read(work).await
     }
 
+    /// Runs `work` off the async threads, leaving transactions to it; see [`sql::Pool::work`].
+    pub async fn work<T, E, F>(&self, work: F) -> Result<T, E>
+    where
+        T: Send + 'static,
+        E: From<StoreError> + Send + 'static,
+        F: FnOnce(&mut sql::Sql<'_>) -> Result<T, E> + Send + 'static,
+    {
+        self.pool.work(work).await
+    }
+
     /// Runs `work` in one transaction off the async threads; see [`sql::Pool::write`].
     pub async fn write<T, E, F>(&self, work: F) -> Result<T, E>
     where

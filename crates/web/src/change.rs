@@ -129,7 +129,7 @@ where
     F: FnOnce(&mut Sql<'_>, &AppState, &Ctx) -> Result<Outcome, AppError> + Send + 'static,
 {
     let db = state.db.clone();
-    db.read(move |c| {
+    db.work(move |c| {
         c.begin()?;
         let outcome = work(c, &state, &ctx).and_then(|outcome| match outcome {
             Outcome::Done(mut done) => {

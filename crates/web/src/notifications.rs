@@ -198,7 +198,7 @@ fn unsubscribe_in(c: &mut Sql<'_>, ctx: &Ctx, token: String) -> Result<Outcome, 
 /// once, however many workers run. Returns how many mails were queued.
 pub async fn mail_due(db: &Db, base_url: &str) -> samenspel_store::Result<usize> {
     let base_url = base_url.to_owned();
-    db.read(move |c| mail_due_in(c, &base_url)).await
+    db.work(move |c| mail_due_in(c, &base_url)).await
 }
 
 fn mail_due_in(c: &mut Sql<'_>, base_url: &str) -> samenspel_store::Result<usize> {

@@ -203,8 +203,11 @@ impl Pool {
         })
     }
 
-    /// Runs `work` on one connection, off the async threads: the whole of a request's reads in
-    /// one hand-off. `work` may fail with any error a store error converts into.
+    /// Runs `work`, which only reads, on one connection: the whole of a request's reads in one
+    /// unit. On SQLite it runs right here when a connection is free (reads never wait there);
+    /// otherwise, and always on PostgreSQL, off the async threads in one hand-off. Work that
+    /// writes uses [`Pool::write`] or [`Pool::work`], which never run on an async thread.
+    /// `work` may fail with any error a store error converts into.
     pub async fn read<T, E, F>(&self, work: F) -> Result<T, E>
     where
         T: Send + 'static,
@@ -212,6 +215,18 @@ impl Pool {
         F: FnOnce(&mut Sql<'_>) -> Result<T, E> + Send + 'static,
     {
         self.run(Unit::Reads, work).await
+    }
+
+    /// Runs `work` on one connection off the async threads, leaving transactions to it
+    /// ([`Sql::begin`], [`Sql::finish`]): for a unit that decides itself whether to keep what it
+    /// wrote, or that commits in steps.
+    pub async fn work<T, E, F>(&self, work: F) -> Result<T, E>
+    where
+        T: Send + 'static,
+        E: From<StoreError> + Send + 'static,
+        F: FnOnce(&mut Sql<'_>) -> Result<T, E> + Send + 'static,
+    {
+        self.run(Unit::Own, work).await
     }
 
     /// Runs `work` in one transaction on one connection, off the async threads; commits when
@@ -231,6 +246,14 @@ impl Pool {
         E: From<StoreError> + Send + 'static,
         F: FnOnce(&mut Sql<'_>) -> Result<T, E> + Send + 'static,
     {
+        // SQLite reads run where the request already is when a connection is free: they never
+        // wait on the network, and in WAL mode never on a writer, so a hand-off to another
+        // thread would cost more than the page's whole database work (ADR 0017).
+        if let (Unit::Reads, Pool::Sqlite(pool)) = (unit, self)
+            && let Some(mut conn) = pool.try_get()
+        {
+            return work(&mut Sql::Sqlite(&mut conn));
+        }
         let pool = self.clone();
         // Keeps the caller's span, so what the work logs says what the request was doing.
         let span = tracing::Span::current();
@@ -239,7 +262,7 @@ impl Pool {
                 let mut conn = pool.get()?;
                 let mut sql = conn.sql();
                 match unit {
-                    Unit::Reads => work(&mut sql),
+                    Unit::Reads | Unit::Own => work(&mut sql),
                     Unit::Transaction => sql.transaction(work),
                 }
             })
@@ -256,6 +279,7 @@ impl Pool {
 enum Unit {
     Reads,
     Transaction,
+    Own,
 }
 
 fn pool_error(error: r2d2::Error) -> StoreError {

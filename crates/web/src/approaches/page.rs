@@ -20,6 +20,7 @@ use samenspel_store::approaches::{self, AreaRow, PartyRow, SubprojectRow};
 use samenspel_store::kompas::{self, Progress};
 use samenspel_store::logbook::{self, Listed};
 use samenspel_store::sql::Sql;
+use samenspel_store::{ApproachId, UserId};
 use std::collections::HashMap;
 
 /// A node to work on next, with its status.
@@ -79,15 +80,23 @@ pub async fn show(
     scope: ApproachScope,
 ) -> Result<Response, AppError> {
     let db = state.db.clone();
-    db.read(move |c| show_in(c, &state, &ctx, &scope)).await
+    let (page, visit) = db.read(move |c| show_in(c, &state, &ctx, &scope)).await?;
+    // Remembering the visit is a write, so it is a unit of its own, after the page's reads.
+    if let Some((approach, user)) = visit {
+        let now = samenspel_store::now();
+        db.write(move |c| approaches::record_visit(c, approach, user, now))
+            .await?;
+    }
+    Ok(page)
 }
 
+/// The page, and the visit to remember (approach and person) when this one starts a new visit.
 fn show_in(
     c: &mut Sql<'_>,
     state: &AppState,
     ctx: &Ctx,
     scope: &ApproachScope,
-) -> Result<Response, AppError> {
+) -> Result<(Response, Option<(ApproachId, UserId)>), AppError> {
     let ws = Workspace::load_in(c, state, scope)?;
     let now = samenspel_store::now();
     let today = crate::format::today();
@@ -97,12 +106,13 @@ fn show_in(
     let states = kompas::states(c, scope.id)?;
     let agreements = ambition::agreements(c, scope.id)?;
     let goals = ambition::goals(c, scope.id)?;
+    let mut visit = None;
     let last_visit = match &ctx.user {
         Some(user) => {
             let last = approaches::last_visit(c, scope.id, user.id)?;
             // A reload within ten minutes is the same visit: it stays a read.
             if last.is_none_or(|at| now - at >= time::Duration::minutes(10)) {
-                approaches::record_visit(c, scope.id, user.id, now)?;
+                visit = Some((scope.id, user.id));
             }
             last
         }
@@ -180,5 +190,5 @@ fn show_in(
         last_visit: last_visit.map(|at| ctx.datetime(&at)),
         can_manage: scope.standing.allows(ApproachPermission::Manage),
     };
-    Ok(render(&view))
+    Ok((render(&view), visit))
 }

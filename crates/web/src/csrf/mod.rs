@@ -279,7 +279,7 @@ fn expired_page(ctx: &Ctx, fields: Vec<(String, String)>, back: Option<String>) 
 async fn record(state: &AppState, ctx: &Ctx, action: Action, path: &str) {
     let event = Event::new(action, None, serde_json::json!({ "path": path }));
     let ctx = ctx.clone();
-    let result = state.db.read(move |c| audit::record(c, &ctx, event)).await;
+    let result = state.db.write(move |c| audit::record(c, &ctx, event)).await;
     if let Err(error) = result {
         tracing::warn!(%error, "could not record a refused request");
     }

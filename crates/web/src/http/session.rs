@@ -150,23 +150,28 @@ async fn load_session(
     let id = id.to_owned();
     let expires = now + Duration::days(state.config.session_idle_days);
     let today = crate::format::today();
-    state
-        .db
+    let (db, key) = (state.db.clone(), id.clone());
+    let found = db
         .read(move |c| {
-            let Some(found) = sessions::find(c, &id, now)? else {
+            let Some(found) = sessions::find(c, &key, now)? else {
                 return Ok(None);
             };
-            if now - found.last_seen_at > TOUCH_EVERY {
-                sessions::touch(c, &id, now, expires)?;
-            }
             let unread = if count_unread {
                 samenspel_store::notifications::unread(c, found.user_id, today)?
             } else {
                 0
             };
-            Ok(Some((found, unread)))
+            Ok::<_, samenspel_store::StoreError>(Some((found, unread)))
         })
-        .await
+        .await?;
+    // Extending the session is a write, so it is a unit of its own (and a rare one).
+    if let Some((session, _)) = &found
+        && now - session.last_seen_at > TOUCH_EVERY
+    {
+        db.write(move |c| sessions::touch(c, &id, now, expires))
+            .await?;
+    }
+    Ok(found)
 }
 
 /// True when `response` sets the cookie `name`.
