@@ -354,13 +354,17 @@ pub struct Access {
 }
 
 crate::row! {
+    /// The approach's municipality and the person's role there, with one of their
+    /// organisations that is a party today (none: `party` is NULL).
     struct AccessRow {
         municipality_id: OrgId,
-        municipal_role: Option<String>,
+        municipal_role: Option<OrgRole>,
+        party: Option<OrgId>,
+        party_role: Option<PartyRole>,
     }
 }
 
-/// `None` when there is no such approach.
+/// `None` when there is no such approach. One statement: every page of an approach asks it.
 pub fn access(
     c: &mut Sql<'_>,
     id: ApproachId,
@@ -370,26 +374,29 @@ pub fn access(
     let user = user.unwrap_or(UserId(0));
     let sql = "SELECT a.municipality_id, \
                (SELECT m.role FROM memberships m WHERE m.organisation_id = a.municipality_id \
-                AND m.user_id = $2 AND m.until IS NULL) AS municipal_role \
-               FROM approaches a WHERE a.id = $1";
-    let row: Option<AccessRow> = c.optional(sql, params![id, user])?;
-    let Some(row) = row else { return Ok(None) };
-    let sql = "SELECT p.organisation_id, p.role FROM approach_parties p \
-               JOIN memberships m ON m.organisation_id = p.organisation_id AND m.user_id = $2 AND m.until IS NULL \
-               WHERE p.approach_id = $1 AND (p.since IS NULL OR p.since <= $3) \
-               AND (p.until IS NULL OR p.until >= $3) ORDER BY p.id";
-    let rows: Vec<(OrgId, String)> = c.all(sql, params![id, user, today])?;
+                AND m.user_id = $2 AND m.until IS NULL) AS municipal_role, \
+               p.organisation_id AS party, p.role AS party_role \
+               FROM approaches a LEFT JOIN approach_parties p ON p.approach_id = a.id \
+                AND (p.since IS NULL OR p.since <= $3) AND (p.until IS NULL OR p.until >= $3) \
+                AND EXISTS (SELECT 1 FROM memberships m WHERE m.organisation_id = p.organisation_id \
+                            AND m.user_id = $2 AND m.until IS NULL) \
+               WHERE a.id = $1 ORDER BY p.id";
+    let rows: Vec<AccessRow> = c.all(sql, params![id, user, today])?;
+    let Some(first) = rows.first() else {
+        return Ok(None);
+    };
+    let (municipality, municipal) = (first.municipality_id, first.municipal_role);
     let parties: Vec<(OrgId, PartyRole)> = rows
         .into_iter()
-        .filter_map(|(org, role)| Some((org, PartyRole::parse(&role).ok()?)))
+        .filter_map(|row| row.party.zip(row.party_role))
         .collect();
     let standing = ApproachStanding {
-        municipal: row.municipal_role.and_then(|r| OrgRole::parse(&r).ok()),
+        municipal,
         party: !parties.is_empty(),
         working_party: parties.iter().any(|(_, role)| role.works()),
     };
     Ok(Some(Access {
-        municipality: row.municipality_id,
+        municipality,
         standing,
         parties,
     }))

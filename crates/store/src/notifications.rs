@@ -60,20 +60,31 @@ pub fn notify(
 /// The conditions under which notification `n` (of entry `e`, approach `a`) shows to its
 /// person, `$1`, on the day `$2`.
 fn shows() -> String {
+    shows_to("$1", "$2")
+}
+
+/// [`shows`] for the person `user` on the day `today`, both SQL expressions.
+fn shows_to(user: &str, today: &str) -> String {
     format!(
-        "n.user_id = $1 AND {} AND {}",
-        opens_approach("$1", "$2"),
-        visible_to("TRUE", "$1")
+        "n.user_id = {user} AND {} AND {}",
+        opens_approach(user, today),
+        visible_to("TRUE", user)
+    )
+}
+
+/// A subquery counting the unread notifications of `user` on `today` (SQL expressions), for a
+/// query that reads them with other things (the session of a request).
+pub(crate) fn unread_subquery(user: &str, today: &str) -> String {
+    format!(
+        "(SELECT COUNT(*) FROM notifications n JOIN log_entries e ON e.id = n.entry_id \
+         JOIN approaches a ON a.id = n.approach_id WHERE n.read_at IS NULL AND {})",
+        shows_to(user, today)
     )
 }
 
 /// How many unread notifications the person has.
 pub fn unread(c: &mut Sql<'_>, user: UserId, today: Date) -> Result<i64> {
-    let sql = format!(
-        "SELECT COUNT(*) FROM notifications n JOIN log_entries e ON e.id = n.entry_id \
-         JOIN approaches a ON a.id = n.approach_id WHERE n.read_at IS NULL AND {}",
-        shows()
-    );
+    let sql = format!("SELECT {}", unread_subquery("$1", "$2"));
     c.scalar(&sql, params![user, today])
 }
 

@@ -3,7 +3,7 @@
 
 use crate::sql::Sql;
 use crate::{Result, UserId, params};
-use time::OffsetDateTime;
+use time::{Date, OffsetDateTime};
 
 crate::row! {
     /// A live session with the person it belongs to.
@@ -20,6 +20,8 @@ crate::row! {
         /// Two-step login is required of them (platform administrators, and members of an
         /// organisation that requires it) but not switched on.
         pub must_enrol: bool,
+        /// Notifications not read yet, when asked for (0 otherwise).
+        pub unread: i64,
     }
 }
 
@@ -37,15 +39,32 @@ pub fn create(
     Ok(())
 }
 
-pub fn find(c: &mut Sql<'_>, id_hash: &str, now: OffsetDateTime) -> Result<Option<SessionUser>> {
-    let sql = "SELECT s.id AS session_id, s.csrf_token, s.last_seen_at, u.id AS user_id, u.email, \
-               u.name, u.language, u.is_platform_admin, \
-               (u.totp_enabled_at IS NULL AND (u.is_platform_admin OR EXISTS ( \
-                  SELECT 1 FROM memberships m JOIN organisations o ON o.id = m.organisation_id \
-                  WHERE m.user_id = u.id AND m.until IS NULL AND o.require_two_factor))) AS must_enrol \
-               FROM sessions s JOIN users u ON u.id = s.user_id \
-               WHERE s.id = $1 AND s.expires_at > $2 AND u.blocked_at IS NULL";
-    c.optional(sql, params![id_hash, now])
+/// The live session with this id and its person; with `unread_on`, also how many
+/// notifications they have not read on that day, in the same statement (every page shows it).
+pub fn find(
+    c: &mut Sql<'_>,
+    id_hash: &str,
+    now: OffsetDateTime,
+    unread_on: Option<Date>,
+) -> Result<Option<SessionUser>> {
+    let unread = match unread_on {
+        Some(_) => crate::notifications::unread_subquery("u.id", "$3"),
+        None => "0".to_owned(),
+    };
+    let sql = format!(
+        "SELECT s.id AS session_id, s.csrf_token, s.last_seen_at, u.id AS user_id, u.email, \
+         u.name, u.language, u.is_platform_admin, \
+         (u.totp_enabled_at IS NULL AND (u.is_platform_admin OR EXISTS ( \
+            SELECT 1 FROM memberships m JOIN organisations o ON o.id = m.organisation_id \
+            WHERE m.user_id = u.id AND m.until IS NULL AND o.require_two_factor))) AS must_enrol, \
+         {unread} AS unread \
+         FROM sessions s JOIN users u ON u.id = s.user_id \
+         WHERE s.id = $1 AND s.expires_at > $2 AND u.blocked_at IS NULL"
+    );
+    match unread_on {
+        Some(today) => c.optional(&sql, params![id_hash, now, today]),
+        None => c.optional(&sql, params![id_hash, now]),
+    }
 }
 
 /// Extends a session that is in use.

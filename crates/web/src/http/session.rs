@@ -48,7 +48,7 @@ pub async fn session_layer(
         let id = token_hash(&token);
         let count_unread = !request.uri().path().starts_with("/static/");
         match load_session(&state, &id, now, count_unread).await {
-            Ok(Some((found, unread))) => {
+            Ok(Some(found)) => {
                 tracing::Span::current().record("person", found.user_id.0);
                 lang = found.language;
                 session_csrf = Some(found.csrf_token.clone());
@@ -58,7 +58,7 @@ pub async fn session_layer(
                     name: found.name,
                     platform_admin: found.is_platform_admin,
                     session_id: id,
-                    unread,
+                    unread: found.unread,
                     must_enrol: found.must_enrol,
                 });
             }
@@ -140,32 +140,22 @@ pub async fn session_layer(
     response
 }
 
-/// The session and, for pages, how many notifications its person has not read.
+/// The session and, for pages, how many notifications its person has not read (one statement).
 async fn load_session(
     state: &AppState,
     id: &str,
     now: time::OffsetDateTime,
     count_unread: bool,
-) -> samenspel_store::Result<Option<(sessions::SessionUser, i64)>> {
+) -> samenspel_store::Result<Option<sessions::SessionUser>> {
     let id = id.to_owned();
     let expires = now + Duration::days(state.config.session_idle_days);
-    let today = crate::format::today();
+    let unread_on = count_unread.then(crate::format::today);
     let (db, key) = (state.db.clone(), id.clone());
     let found = db
-        .read(move |c| {
-            let Some(found) = sessions::find(c, &key, now)? else {
-                return Ok(None);
-            };
-            let unread = if count_unread {
-                samenspel_store::notifications::unread(c, found.user_id, today)?
-            } else {
-                0
-            };
-            Ok::<_, samenspel_store::StoreError>(Some((found, unread)))
-        })
+        .read(move |c| sessions::find(c, &key, now, unread_on))
         .await?;
     // Extending the session is a write, so it is a unit of its own (and a rare one).
-    if let Some((session, _)) = &found
+    if let Some(session) = &found
         && now - session.last_seen_at > TOUCH_EVERY
     {
         db.write(move |c| sessions::touch(c, &id, now, expires))
