@@ -42,11 +42,25 @@ pub(crate) fn run(c: &mut Sql<'_>) -> Result<Vec<String>> {
     if c.backend() == Backend::Postgres {
         c.execute("SELECT pg_advisory_lock($1)", params![LOCK_KEY])?;
     }
-    let outcome = apply(c, migrations, &TABLE.replace("{blob}", blob));
-    if c.backend() == Backend::Postgres {
-        c.execute("SELECT pg_advisory_unlock($1)", params![LOCK_KEY])?;
+    // The lock belongs to the connection, which goes back to the pool: it is let go whether the
+    // migrations succeed, fail or panic, so that no other node waits for it for ever.
+    let table = TABLE.replace("{blob}", blob);
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        apply(c, migrations, &table)
+    }));
+    let panicked = outcome.is_err();
+    if panicked && c.in_transaction() {
+        let _ = c.finish(false);
     }
-    outcome
+    let unlocked = match c.backend() {
+        Backend::Postgres => c
+            .execute("SELECT pg_advisory_unlock($1)", params![LOCK_KEY])
+            .map(drop),
+        Backend::Sqlite => Ok(()),
+    };
+    let applied = outcome.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+    unlocked?;
+    applied
 }
 
 fn apply(c: &mut Sql<'_>, migrations: &[Migration], table: &str) -> Result<Vec<String>> {
