@@ -311,6 +311,8 @@ struct Conditions {
     sql: String,
     area: Option<AreaId>,
     texts: Vec<String>,
+    /// Whether `sql` refers to the organisation's name (`o.name`).
+    by_name: bool,
 }
 
 impl Conditions {
@@ -340,7 +342,8 @@ impl Conditions {
             texts.push(value);
         };
         let pattern = like_pattern(&filter.text);
-        if !pattern.is_empty() {
+        let by_name = !pattern.is_empty();
+        if by_name {
             add(
                 "(lower(o.name) LIKE ? OR lower(p.description) LIKE ?)",
                 pattern,
@@ -367,10 +370,21 @@ impl Conditions {
             sql,
             area: filter.area,
             texts,
+            by_name,
         }
     }
 
     /// The number of the next free placeholder, for `LIMIT` and `OFFSET`.
+    /// The join that the conditions need when they search by name (`o`); without a text to
+    /// search for, counting goes faster without it.
+    fn names_joined(&self) -> &'static str {
+        if self.by_name {
+            "JOIN organisations o ON o.id = p.organisation_id"
+        } else {
+            ""
+        }
+    }
+
     fn next_placeholder(&self) -> usize {
         2 + usize::from(self.area.is_some()) + self.texts.len()
     }
@@ -409,7 +423,8 @@ crate::row! {
     }
 }
 
-/// A page of the registry and how many initiatives match in all.
+/// A page of the registry: `limit` of the matching initiatives after skipping `offset`. How
+/// many match in all is [`Counts::total`].
 pub fn search(
     c: &mut Sql<'_>,
     municipality: OrgId,
@@ -417,7 +432,7 @@ pub fn search(
     sort: Sort,
     limit: i64,
     offset: i64,
-) -> Result<(Vec<Listed>, i64)> {
+) -> Result<Vec<Listed>> {
     let conditions = Conditions::new(filter);
     let (limit_at, offset_at) = (
         conditions.next_placeholder(),
@@ -441,54 +456,68 @@ pub fn search(
     let mut values = conditions.values(municipality);
     values.push(limit.into());
     values.push(offset.into());
-    let rows: Vec<Listed> = c.all(&sql, &values)?;
-    let sql = format!(
-        "SELECT COUNT(*) FROM initiative_profiles p JOIN organisations o ON o.id = p.organisation_id WHERE {}",
-        conditions.sql
-    );
-    let total: i64 = c.scalar(&sql, &conditions.values(municipality))?;
-    Ok((rows, total))
+    c.all(&sql, &values)
 }
 
-/// How many of the matching initiatives work on each theme, and are active in each area (a
-/// district counts the initiatives of its neighbourhoods too).
+/// How many initiatives match, how many of them work on each theme, and how many are active
+/// in each area (a district counts the initiatives of its neighbourhoods too).
 #[derive(Debug, Clone, Default)]
 pub struct Counts {
+    pub total: i64,
     pub themes: Vec<(String, i64)>,
     pub areas: Vec<(AreaId, i64)>,
 }
 
+crate::row! {
+    /// One count of [`counts`]: which part it belongs to, and its theme or area.
+    struct CountRow {
+        part: i64,
+        theme: Option<String>,
+        area: Option<AreaId>,
+        n: i64,
+    }
+}
+
 pub fn counts(c: &mut Sql<'_>, municipality: OrgId, filter: &Filter) -> Result<Counts> {
     let conditions = Conditions::new(filter);
-    // Driven from the matching initiatives, so that the plan does not depend on statistics.
-    let matching = format!(
-        "SELECT p.organisation_id FROM initiative_profiles p JOIN organisations o ON o.id = p.organisation_id \
-         WHERE {}",
-        conditions.sql
-    );
+    // One statement: the matching initiatives are found once and counted four ways, driven
+    // from them so that the plan does not depend on statistics. An initiative is linked to an
+    // area once; a district counts those of the district itself or of any of its
+    // neighbourhoods, once each.
     let sql = format!(
-        "SELECT t.theme, COUNT(*) FROM ({matching}) m JOIN initiative_themes t ON t.initiative_id = m.organisation_id \
-         GROUP BY t.theme ORDER BY t.theme"
-    );
-    let themes: Vec<(String, i64)> = c.all(&sql, &conditions.values(municipality))?;
-    // An area's own initiatives; an initiative is linked to an area once.
-    let sql = format!(
-        "SELECT ia.area_id, COUNT(*) FROM ({matching}) m JOIN initiative_areas ia ON ia.initiative_id = m.organisation_id \
-         GROUP BY ia.area_id"
-    );
-    let mut areas: Vec<(AreaId, i64)> = c.all(&sql, &conditions.values(municipality))?;
-    // A district's: those of the district itself or of any of its neighbourhoods, once each.
-    let sql = format!(
-        "SELECT COALESCE(a.parent_id, a.id) AS district, COUNT(DISTINCT ia.initiative_id) FROM ({matching}) m \
+        "WITH m AS (SELECT p.organisation_id FROM initiative_profiles p {names} WHERE {conditions}) \
+         SELECT 0 AS part, CAST(NULL AS TEXT) AS theme, CAST(NULL AS BIGINT) AS area, COUNT(*) AS n FROM m \
+         UNION ALL \
+         SELECT 1, t.theme, NULL, COUNT(*) FROM m JOIN initiative_themes t ON t.initiative_id = m.organisation_id \
+         GROUP BY t.theme \
+         UNION ALL \
+         SELECT 2, NULL, ia.area_id, COUNT(*) FROM m JOIN initiative_areas ia ON ia.initiative_id = m.organisation_id \
+         GROUP BY ia.area_id \
+         UNION ALL \
+         SELECT 3, NULL, COALESCE(a.parent_id, a.id), COUNT(DISTINCT ia.initiative_id) FROM m \
          JOIN initiative_areas ia ON ia.initiative_id = m.organisation_id JOIN areas a ON a.id = ia.area_id \
-         GROUP BY COALESCE(a.parent_id, a.id)"
+         GROUP BY COALESCE(a.parent_id, a.id)",
+        names = conditions.names_joined(),
+        conditions = conditions.sql,
     );
-    let districts: Vec<(AreaId, i64)> = c.all(&sql, &conditions.values(municipality))?;
+    let rows: Vec<CountRow> = c.all(&sql, &conditions.values(municipality))?;
+    let mut counts = Counts::default();
+    let mut districts = Vec::new();
+    for row in rows {
+        match (row.part, row.theme, row.area) {
+            (0, _, _) => counts.total = row.n,
+            (1, Some(theme), _) => counts.themes.push((theme, row.n)),
+            (2, _, Some(area)) => counts.areas.push((area, row.n)),
+            (3, _, Some(district)) => districts.push((district, row.n)),
+            _ => {}
+        }
+    }
+    counts.themes.sort();
     let district_ids: std::collections::HashSet<AreaId> =
         districts.iter().map(|(id, _)| *id).collect();
-    areas.retain(|(id, _)| !district_ids.contains(id));
-    areas.extend(districts);
-    Ok(Counts { themes, areas })
+    counts.areas.retain(|(id, _)| !district_ids.contains(id));
+    counts.areas.extend(districts);
+    Ok(counts)
 }
 
 /// Every matching profile in full, for the CSV export, by name.

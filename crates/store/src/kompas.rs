@@ -5,8 +5,10 @@
 //! Progress is kept by node key. A node without a row has not started.
 
 use crate::sql::Sql;
-use crate::{ApproachId, NeedId, OrgId, PackId, Result, StoreError, UserId, params};
+use crate::{ApproachId, NeedId, OrgId, Result, StoreError, UserId, params};
 use samenspel_domain::approaches::NodeStatus;
+use samenspel_domain::method::{Node, Pack};
+use std::collections::HashMap;
 use time::OffsetDateTime;
 
 crate::row! {
@@ -280,36 +282,51 @@ impl Progress {
     }
 }
 
-const COUNTS: &str = "COUNT(*) AS total, \
-     SUM(CASE WHEN np.status = 'completed' THEN 1 ELSE 0 END) AS completed, \
-     SUM(CASE WHEN np.status = 'not-applicable' THEN 1 ELSE 0 END) AS not_applicable, \
-     SUM(CASE WHEN np.status IN ('started', 'revised') THEN 1 ELSE 0 END) AS underway, \
-     SUM(CASE WHEN np.status = 'paused' THEN 1 ELSE 0 END) AS paused";
-
-/// Progress per phase of the approach's method version.
-pub fn progress_by_phase(
-    c: &mut Sql<'_>,
-    approach: ApproachId,
-    pack: PackId,
-) -> Result<Vec<Progress>> {
-    let sql = format!(
-        "SELECT mn.phase_key AS key, {COUNTS} FROM method_nodes mn \
-         LEFT JOIN node_progress np ON np.approach_id = $1 AND np.node_key = mn.node_key \
-         WHERE mn.pack_id = $2 GROUP BY mn.phase_key"
-    );
-    c.all(&sql, params![approach, pack])
+/// Progress per phase of the approach's method version, counted from the approach's node
+/// states ([`states`]); the pack is in memory, so this needs no statement of its own.
+pub fn progress_by_phase(pack: &Pack, states: &[NodeState]) -> Vec<Progress> {
+    progress(pack, states, |node| std::slice::from_ref(&node.phase))
 }
 
 /// Progress per track; a node on two tracks counts for both.
-pub fn progress_by_track(
-    c: &mut Sql<'_>,
-    approach: ApproachId,
-    pack: PackId,
-) -> Result<Vec<Progress>> {
-    let sql = format!(
-        "SELECT mt.track_key AS key, {COUNTS} FROM method_node_tracks mt \
-         LEFT JOIN node_progress np ON np.approach_id = $1 AND np.node_key = mt.node_key \
-         WHERE mt.pack_id = $2 GROUP BY mt.track_key"
-    );
-    c.all(&sql, params![approach, pack])
+pub fn progress_by_track(pack: &Pack, states: &[NodeState]) -> Vec<Progress> {
+    progress(pack, states, |node| &node.tracks)
+}
+
+/// Counts the pack's nodes in each of their groups by the state they are in, in the order the
+/// groups first appear; a node without a state has not started.
+fn progress<'p>(
+    pack: &'p Pack,
+    states: &[NodeState],
+    groups: impl Fn(&'p Node) -> &'p [String],
+) -> Vec<Progress> {
+    let status: HashMap<&str, NodeStatus> = states
+        .iter()
+        .map(|s| (s.node_key.as_str(), s.status))
+        .collect();
+    let mut counted: Vec<Progress> = Vec::new();
+    for node in &pack.nodes {
+        for key in groups(node) {
+            let at = match counted.iter().position(|p| &p.key == key) {
+                Some(at) => at,
+                None => {
+                    counted.push(Progress {
+                        key: key.clone(),
+                        ..Progress::default()
+                    });
+                    counted.len() - 1
+                }
+            };
+            let group = &mut counted[at];
+            group.total += 1;
+            match status.get(node.key.as_str()) {
+                Some(NodeStatus::Completed) => group.completed += 1,
+                Some(NodeStatus::NotApplicable) => group.not_applicable += 1,
+                Some(NodeStatus::Started | NodeStatus::Revised) => group.underway += 1,
+                Some(NodeStatus::Paused) => group.paused += 1,
+                Some(NodeStatus::NotStarted) | None => {}
+            }
+        }
+    }
+    counted
 }

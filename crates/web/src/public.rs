@@ -74,7 +74,7 @@ fn page_in(c: &mut Sql<'_>, state: &AppState, ctx: &Ctx, id: i64) -> Result<Resp
     let pack = state.methods.get_in(c, approach.pack_id)?;
     let now = samenspel_store::now();
     let areas = approaches::areas(c, approach.id)?;
-    let progress = kompas::progress_by_phase(c, approach.id, approach.pack_id)?;
+    let progress = kompas::progress_by_phase(&pack, &kompas::states(c, approach.id)?);
     let decisions = Filter {
         kind: Some(EntryKind::Decision),
         ..Filter::default()

@@ -396,13 +396,13 @@ async fn an_approach_is_run_together(app: TestApp) {
         .await;
     assert_eq!(page.status, 200);
     // One of the first phase's nodes is completed (the other is being revised).
-    let pack_id = samenspel_store::PackId(app.scalar("SELECT pack_id FROM approaches").await);
     let approach = samenspel_store::ApproachId(w.approach);
-    let progress = app
+    let states = app
         .db
-        .read(move |c| samenspel_store::kompas::progress_by_phase(c, approach, pack_id))
+        .read(move |c| samenspel_store::kompas::states(c, approach))
         .await
-        .expect("progress");
+        .expect("node states");
+    let progress = samenspel_store::kompas::progress_by_phase(&w.pack, &states);
     let first_progress = progress
         .iter()
         .find(|p| p.key == first_phase)

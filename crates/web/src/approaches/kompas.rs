@@ -96,8 +96,8 @@ fn matrix_in(
     let states = kompas::states(c, scope.id)?;
     let involved = kompas::involved(c, scope.id)?;
     let needs: HashMap<String, i64> = kompas::open_needs(c, scope.id)?.into_iter().collect();
-    let by_phase = kompas::progress_by_phase(c, scope.id, ws.approach.pack_id)?;
-    let by_track = kompas::progress_by_track(c, scope.id, ws.approach.pack_id)?;
+    let by_phase = kompas::progress_by_phase(&ws.pack, &states);
+    let by_track = kompas::progress_by_track(&ws.pack, &states);
     let pack = ws.pack.clone();
     let state_of: HashMap<&str, &NodeState> =
         states.iter().map(|s| (s.node_key.as_str(), s)).collect();

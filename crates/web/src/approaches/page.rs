@@ -102,8 +102,8 @@ fn show_in(
     let today = crate::format::today();
     let areas = approaches::areas(c, scope.id)?;
     let subprojects = approaches::subprojects(c, scope.id)?;
-    let by_phase = kompas::progress_by_phase(c, scope.id, ws.approach.pack_id)?;
     let states = kompas::states(c, scope.id)?;
+    let by_phase = kompas::progress_by_phase(&ws.pack, &states);
     let agreements = ambition::agreements(c, scope.id)?;
     let goals = ambition::goals(c, scope.id)?;
     let mut visit = None;

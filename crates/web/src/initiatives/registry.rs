@@ -164,20 +164,18 @@ fn list_in(
     let filter = query.filter();
     let sort = Sort::parse(&query.sort);
     let asked = Paging::asked(&query.page);
-    let (org, rows, total, paging, counts) = {
-        let org = organisations::by_id(c, scope.org)?.ok_or(AppError::NotFound)?;
-        let mut search = |page: i64| {
-            let offset = Paging::offset_of(page);
-            initiatives::search(c, scope.org, &filter, sort, PAGE_SIZE, offset)
-        };
-        let (mut rows, total) = search(asked)?;
-        let paging = Paging::new(asked, total);
-        if paging.page != asked {
-            rows = search(paging.page)?.0;
-        }
-        let counts = initiatives::counts(c, scope.org, &filter)?;
-        (org, rows, total, paging, counts)
-    };
+    let org = organisations::by_id(c, scope.org)?.ok_or(AppError::NotFound)?;
+    let counts = initiatives::counts(c, scope.org, &filter)?;
+    let total = counts.total;
+    let paging = Paging::new(asked, total);
+    let rows = initiatives::search(
+        c,
+        scope.org,
+        &filter,
+        sort,
+        PAGE_SIZE,
+        Paging::offset_of(paging.page),
+    )?;
     let paging = paging.linked(|page| {
         format!(
             "/municipalities/{}/initiatives?{}",
