@@ -373,6 +373,8 @@ error-horizon-invalid = Choose a term from the list.
 error-goal-title-required = Fill in the goal.
 error-goal-title-long = The goal can be at most 200 characters long. Please shorten it.
 error-goal-value-required = Fill in the current value, for example a number or a percentage.
+error-goal-value-number = This indicator is a number: enter the current value as a number, for example 120 or 45%.
+error-goal-target-past = The target date is in the past. Choose today or a later date.
 error-text-control = The text contains invisible control characters. Type the text again, or paste it without formatting.
 error-text-line-break = This field is a single line. Please remove the line breaks.
 

@@ -157,6 +157,7 @@ error-place-long = Keep the place under 200 characters.
 error-attendees-long = The list holds at most 100 names of 200 characters each.
 error-decision-parties-required = Choose the parties that took the decision.
 error-review-before-decision = The review date is before the date of the decision.
+error-due-before-meeting = The due date is before the meeting the action came from.
 error-entry-party-unknown = Choose a party from the list.
 error-entry-node-unknown = Choose nodes from the list.
 error-entry-link-unknown = Choose a meeting or decision from the list.

@@ -235,6 +235,7 @@ error-invitation-other-email = This invitation was sent to a different email add
 error-audit-unknown-person = There is no account with this email address.
 error-audit-action = Choose a kind of change from the list.
 error-date-invalid = Enter a date as yyyy-mm-dd, for example 2026-03-01.
+error-date-out-of-range = Enter a date between 2000 and 2100.
 error-period-order = The end date is before the start date.
 
 ## Expired form

@@ -373,6 +373,8 @@ error-horizon-invalid = Kies een termijn uit de lijst.
 error-goal-title-required = Vul het doel in.
 error-goal-title-long = Het doel mag hoogstens 200 tekens lang zijn. Maak het korter.
 error-goal-value-required = Vul de huidige stand in, bijvoorbeeld een aantal of een percentage.
+error-goal-value-number = Deze indicator is een getal: vul de stand in als getal, bijvoorbeeld 120 of 45%.
+error-goal-target-past = De streefdatum ligt in het verleden. Kies een datum vanaf vandaag.
 error-text-control = De tekst bevat onzichtbare stuurtekens. Typ de tekst opnieuw, of plak hem zonder opmaak.
 error-text-line-break = Dit veld is één regel. Haal de regeleinden weg.
 

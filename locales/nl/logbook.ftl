@@ -157,6 +157,7 @@ error-place-long = Houd de plaats korter dan 200 tekens.
 error-attendees-long = Er passen hoogstens 100 namen van elk 200 tekens in de lijst.
 error-decision-parties-required = Kies de partijen die het besluit namen.
 error-review-before-decision = De herzieningsdatum ligt voor de datum van het besluit.
+error-due-before-meeting = De uiterste datum ligt voor het overleg waar de actie uit kwam.
 error-entry-party-unknown = Kies een partij uit de lijst.
 error-entry-node-unknown = Kies knooppunten uit de lijst.
 error-entry-link-unknown = Kies een overleg of besluit uit de lijst.

@@ -235,6 +235,7 @@ error-invitation-other-email = Deze uitnodiging is verstuurd naar een ander e-ma
 error-audit-unknown-person = Er is geen account met dit e-mailadres.
 error-audit-action = Kies een soort wijziging uit de lijst.
 error-date-invalid = Vul een datum in als jjjj-mm-dd, bijvoorbeeld 2026-03-01.
+error-date-out-of-range = Vul een datum tussen 2000 en 2100 in.
 error-period-order = De einddatum ligt vóór de begindatum.
 
 ## Verlopen formulier

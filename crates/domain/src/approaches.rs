@@ -203,16 +203,38 @@ fn one_line(text: String) -> Result<String, Invalid> {
     }
 }
 
-/// A date as a form sends it (`YYYY-MM-DD`); empty means none.
+/// The years a date in a form may fall in: a neighbourhood's move away from natural gas is
+/// planned, recorded and reviewed within them, and a date outside is a typing error.
+pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
+
+/// A date as a form sends it (`YYYY-MM-DD`), in one of [`YEARS`]; empty means none.
 pub fn optional_date(input: &str) -> Result<Option<Date>, Invalid> {
     let input = input.trim();
     if input.is_empty() {
         return Ok(None);
     }
     let format = time::macros::format_description!("[year]-[month]-[day]");
-    Date::parse(input, &format)
-        .map(Some)
-        .map_err(|_| Invalid::new("error-date-invalid"))
+    let date = Date::parse(input, &format).map_err(|_| Invalid::new("error-date-invalid"))?;
+    if !YEARS.contains(&date.year()) {
+        return Err(Invalid::new("error-date-out-of-range"));
+    }
+    Ok(Some(date))
+}
+
+/// A goal's reported value: a goal whose target is a number ("150 woningen", "60%") is
+/// measured in numbers, so its value starts with one too.
+pub fn goal_value(input: &str, target: &str) -> Result<String, Invalid> {
+    let value = required_line(
+        input,
+        100,
+        "error-goal-value-required",
+        "error-text-too-long",
+    )?;
+    let numeric = |text: &str| text.trim_start().starts_with(|c: char| c.is_ascii_digit());
+    if numeric(target) && !numeric(&value) {
+        return Err(Invalid::new("error-goal-value-number"));
+    }
+    Ok(value)
 }
 
 /// A party's from/until dates: until, when given, is not before from.
@@ -279,6 +301,27 @@ mod tests {
         assert_eq!(optional_date("").unwrap(), None);
         assert!(optional_date("2026-02-30").is_err());
         assert!(optional_date("morgen").is_err());
+        for typo in ["0001-01-01", "9999-12-31", "1999-12-31", "2101-01-01"] {
+            assert_eq!(
+                optional_date(typo).unwrap_err().key,
+                "error-date-out-of-range"
+            );
+        }
+        assert_eq!(
+            goal_value("heel veel", "150 woningen").unwrap_err().key,
+            "error-goal-value-number"
+        );
+        assert_eq!(goal_value(" 45% ", "60%").unwrap(), "45%");
+        assert_eq!(
+            goal_value("heel veel", "zoveel mogelijk").unwrap(),
+            "heel veel"
+        );
+        assert_eq!(
+            goal_value(" ", "60%").unwrap_err().key,
+            "error-goal-value-required"
+        );
+        assert_eq!(day("2000-01-01").year(), 2000);
+        assert_eq!(day("2100-12-31").year(), 2100);
         assert_eq!(
             period("2026-05-01", "2026-04-01").unwrap_err().key,
             "error-period-order"

@@ -223,6 +223,12 @@ pub fn add_goal(
     )
 }
 
+/// The target value of one of the approach's goals; `None` when it has no such goal.
+pub fn target_value(c: &mut Sql<'_>, approach: ApproachId, goal: GoalId) -> Result<Option<String>> {
+    let sql = "SELECT target_value FROM goals WHERE approach_id = $1 AND id = $2";
+    c.optional_scalar(sql, params![approach, goal])
+}
+
 /// Progress reported on a goal; `achieved` marks it reached (on `today`).
 pub struct GoalUpdate<'a> {
     pub value: &'a str,

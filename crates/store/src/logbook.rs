@@ -401,11 +401,22 @@ crate::row! {
         pub review_on: Option<Date>,
         pub supersedes_id: Option<EntryId>,
         pub superseded: bool,
-        pub owner_name: Option<String>,
+        /// An action's owner: the party that took it on, and the person within it.
+        pub owner_party_name: Option<String>,
+        pub owner_person_name: Option<String>,
     }
 }
 
 impl Listed {
+    /// An action's owner as a line names it: the person with their party, or either alone.
+    pub fn owner(&self) -> Option<String> {
+        match (&self.owner_person_name, &self.owner_party_name) {
+            (Some(person), Some(party)) => Some(format!("{person} ({party})")),
+            (Some(one), None) | (None, Some(one)) => Some(one.clone()),
+            (None, None) => None,
+        }
+    }
+
     /// Whether it is an open action past its due date on `today`.
     pub fn is_overdue(&self, today: &Date) -> bool {
         self.action_status
@@ -421,7 +432,7 @@ impl Listed {
 const LISTED_COLUMNS: &str = "e.id, e.kind, e.title, e.visibility, o.name AS organisation_name, \
     e.happened_at, e.meeting_kind, e.action_status, e.due_on, e.review_on, e.supersedes_id, \
     EXISTS (SELECT 1 FROM log_entries l WHERE l.supersedes_id = e.id) AS superseded, \
-    COALESCE(ou.name, oo.name) AS owner_name";
+    oo.name AS owner_party_name, ou.name AS owner_person_name";
 
 /// What the timeline shows: every condition is optional.
 #[derive(Debug, Clone, Default)]

@@ -525,22 +525,51 @@ async fn an_approach_is_run_together(app: TestApp) {
     refused
         .assert_contains("id=\"field-title-error\"")
         .assert_contains("id=\"field-target_date-error\"");
+    // A new goal's target date is not in the past, nor a typing error centuries away.
+    let goal_fields = |target_date: &'static str| {
+        [
+            ("horizon", "short"),
+            ("title", "Honderd leden"),
+            ("indicator", "Leden"),
+            ("target_value", "100"),
+            ("target_date", target_date),
+            ("owner", initiative_org.as_str()),
+        ]
+    };
+    for (date, message) in [
+        ("2020-01-01", "De streefdatum ligt in het verleden"),
+        ("9999-12-31", "Vul een datum tussen 2000 en 2100 in"),
+    ] {
+        let refused = w
+            .municipality
+            .post(&format!("{a}/goals"), &goal_fields(date))
+            .await;
+        assert_eq!(refused.status, 422, "{date}");
+        refused
+            .assert_contains(message)
+            .assert_contains("value=\"Honderd leden\"");
+    }
     let page = w
         .municipality
-        .post(
-            &format!("{a}/goals"),
-            &[
-                ("horizon", "short"),
-                ("title", "Honderd leden"),
-                ("indicator", "Leden"),
-                ("target_value", "100"),
-                ("target_date", "2020-01-01"),
-                ("owner", initiative_org.as_str()),
-            ],
-        )
+        .post(&format!("{a}/goals"), &goal_fields("2099-01-01"))
         .await;
     assert_eq!(page.status, 303, "{}", page.body);
     let goal = app.scalar("SELECT id FROM goals").await;
+    // Its target date has passed since.
+    app.exec("UPDATE goals SET target_date = '2020-01-01'")
+        .await;
+    // A number is measured in numbers.
+    let refused = w
+        .initiative
+        .post(
+            &format!("{a}/goals/{goal}/progress"),
+            &[("value", "heel veel"), ("note", "Na de markt")],
+        )
+        .await;
+    assert_eq!(refused.status, 422);
+    refused
+        .assert_contains("id=\"field-value-error\"")
+        .assert_contains("vul de stand in als getal");
     let page = w
         .initiative
         .post(

@@ -239,7 +239,9 @@ async fn a_meeting_with_decisions_and_actions(app: TestApp) {
     w.municipality
         .get(&format!("{new_decision}?meeting={meeting_id}"))
         .await
-        .assert_contains(&format!("value=\"{meeting_id}\" selected"));
+        .assert_contains(&format!("value=\"{meeting_id}\" selected"))
+        // The decision was taken on the day of the meeting, not today.
+        .assert_contains("name=\"date\" type=\"date\" value=\"2026-10-01\"");
     let meeting_field = meeting_id.to_string();
     let decision_fields = |title: &'static str, parties: bool| {
         let mut fields = vec![
@@ -361,24 +363,46 @@ async fn a_meeting_with_decisions_and_actions(app: TestApp) {
         .await;
     assert_eq!(hidden_owner.status, 422);
     hidden_owner.assert_contains("Alleen leden van uw eigen organisatie");
+    // Due before the meeting it came from: a typing error, the input kept.
+    let kern = app
+        .scalar("SELECT id FROM users WHERE email = 'kern@energie.example'")
+        .await
+        .to_string();
+    let action_fields = |due_on: &'static str| {
+        [
+            ("title", "Enquête opstellen"),
+            ("owner_party", w.initiative_org.as_str()),
+            ("owner_user", kern.as_str()),
+            ("due_on", due_on),
+            ("meeting", meeting_field.as_str()),
+            ("visibility", "parties"),
+        ]
+    };
+    let refused = w
+        .municipality
+        .post(&new_action, &action_fields("2026-09-30"))
+        .await;
+    assert_eq!(refused.status, 422);
+    refused
+        .assert_contains("voor het overleg waar de actie uit kwam")
+        .assert_contains("value=\"2026-09-30\"");
     let action = w
         .municipality
-        .post(
-            &new_action,
-            &[
-                ("title", "Enquête opstellen"),
-                ("owner_party", w.initiative_org.as_str()),
-                ("due_on", "2020-01-01"),
-                ("meeting", meeting_field.as_str()),
-                ("visibility", "parties"),
-            ],
-        )
+        .post(&new_action, &action_fields("2026-10-15"))
         .await;
     assert_eq!(action.status, 303, "{}", action.body);
+    // Agreed at the meeting, so it stands in the logbook on the meeting's day.
+    assert_eq!(
+        app.scalar("SELECT COUNT(*) FROM log_entries WHERE kind = 'action' AND title = 'Enquête opstellen' AND happened_at = (SELECT happened_at FROM log_entries WHERE kind = 'meeting' AND title = 'Informatieavond warmtenet')")
+            .await,
+        1
+    );
+    // Its line names who took it on: the person and their party.
     w.initiative
         .get(&logbook)
         .await
         .assert_contains("Enquête opstellen")
+        .assert_contains("bij Kernteam (Zonnedal Energie)")
         .assert_contains("Over de datum");
     // The adviser neither recorded nor owns it.
     let status = format!("{}/status", action.location);

@@ -166,7 +166,7 @@ async fn pages_do_not_query_per_row(app: TestApp) {
                 vec![
                     ("title", "Een actie na de avond"),
                     ("owner_party", partner.as_str()),
-                    ("due_on", "2020-01-01"),
+                    ("due_on", "2026-10-05"),
                     ("meeting", meeting_id.as_str()),
                     ("visibility", "parties"),
                 ],
@@ -188,7 +188,7 @@ async fn pages_do_not_query_per_row(app: TestApp) {
                 vec![
                     ("horizon", "middle"),
                     ("title", "Een doel"),
-                    ("target_date", "2020-01-01"),
+                    ("target_date", "2099-01-01"),
                 ],
             ),
         ] {

@@ -15,7 +15,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use samenspel_domain::approaches::{
-    Horizon, PositionKind, optional_date, optional_line, optional_text, required_line,
+    Horizon, PositionKind, goal_value, optional_date, optional_line, optional_text, required_line,
     required_text,
 };
 use samenspel_domain::permissions::ApproachPermission;
@@ -539,6 +539,11 @@ fn add_goal_in(
         optional_line(&form.target_value, 100, "error-text-too-long"),
     );
     let target_date = errors.check("target_date", optional_date(&form.target_date));
+    if let Some(Some(day)) = target_date
+        && day < crate::format::today()
+    {
+        errors.add("target_date", "error-goal-target-past");
+    }
     let owner = match form.owner.trim() {
         "" => Some(None),
         s => match parse_org(s).filter(|o| ws.is_current_party(*o)) {
@@ -619,15 +624,8 @@ fn update_goal_in(
 ) -> Result<Outcome, AppError> {
     let user = ctx.require_user()?.id;
     let mut errors = FormErrors::default();
-    let value = errors.check(
-        "value",
-        required_line(
-            &form.value,
-            100,
-            "error-goal-value-required",
-            "error-text-too-long",
-        ),
-    );
+    let target = ambition::target_value(c, scope.id, goal)?.ok_or(AppError::NotFound)?;
+    let value = errors.check("value", goal_value(&form.value, &target));
     let note = errors.check(
         "note",
         optional_text(&form.note, 2000, "error-text-too-long"),

@@ -245,6 +245,13 @@ fn new_show_in(
     if ws.pack.node(start.node.trim()).is_some() {
         form.nodes.push(start.node.trim().to_owned());
     }
+    // A decision or action taken at a meeting happened on the meeting's day, not today.
+    if let Ok(id) = start.meeting.trim().parse::<i64>()
+        && let Some(meeting) = logbook::get(c, scope.id, EntryId(id), audience(ctx, scope))?
+        && meeting.kind == EntryKind::Meeting
+    {
+        form.date = format::local(meeting.happened_at).date().to_string();
+    }
     if let Some(earlier) = &earlier {
         form.supersedes = earlier.id.to_string();
         form.visibility = earlier.visibility.to_string();

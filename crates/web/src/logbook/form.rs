@@ -365,6 +365,19 @@ fn kind_fields(
                 errors.check("status", ActionStatus::parse(&form.status))
             };
             let meeting = errors.check("meeting", linked(&form.meeting, &choices.meetings));
+            // When the meeting the action came from was held (its first moment, local time).
+            let meeting_at = meeting.flatten().and_then(|id| {
+                choices
+                    .meetings
+                    .iter()
+                    .find(|(m, _, _)| *m == id)
+                    .map(|(_, _, at)| *at)
+            });
+            if let (Some(Some(due)), Some(at)) = (due, meeting_at)
+                && due < crate::format::local(at).date()
+            {
+                errors.add("due_on", "error-due-before-meeting");
+            }
             let decision = errors.check("decision", linked(&form.decision, &choices.decisions));
             let (
                 Some(due),
@@ -377,7 +390,11 @@ fn kind_fields(
             else {
                 return None;
             };
-            let at = existing.map(|e| e.happened_at).unwrap_or(now);
+            // A new action from a meeting was agreed there: it takes the meeting's moment.
+            let at = existing
+                .map(|e| e.happened_at)
+                .or(meeting_at)
+                .unwrap_or(now);
             Some(Box::new(move |f: &mut Fields| {
                 f.happened_at = at;
                 f.due_on = due;
