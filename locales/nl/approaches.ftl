@@ -168,7 +168,7 @@ node-needs-none = Er zijn bij dit knooppunt geen hulpvragen aan andere partijen.
 node-need-line = { $from } heeft { $to } nodig
 node-need-resolved = Opgelost
 node-need-resolve = Markeren als opgelost
-label-needs-party = Welke partij heeft uw partij nodig?
+label-needs-party = Van welke partij heeft uw partij hulp nodig?
 label-need-note = Waarvoor heeft u deze partij nodig?
 node-need-add = Hulpvraag vastleggen
 node-notes = Notities
@@ -303,12 +303,16 @@ audit-approach-subproject-changed = Deelproject gewijzigd
 audit-approach-node-moved = Status van een knooppunt gewijzigd
 audit-approach-node-parties = Trekker of betrokken partijen van een knooppunt gewijzigd
 audit-approach-node-need = Hulpvraag bij een knooppunt vastgelegd of opgelost
+change-need-resolved = Hulpvraag bij een knooppunt opgelost
+change-need-asked = Hulp gevraagd bij een knooppunt
 audit-approach-node-note = Notitie bij een knooppunt geplaatst
 audit-approach-perspective-saved = Perspectief van een partij opgeslagen
 audit-approach-position-changed = Doelen, wensen, belangen of verwachtingen gewijzigd
 audit-approach-ambition-changed = Gedeelde ambitie gewijzigd
 audit-approach-ambition-agreed = Akkoord gegeven op de gedeelde ambitie
 audit-approach-goal-changed = Doel toegevoegd of voortgang gemeld
+change-goal-progress = Voortgang van een doel gemeld
+change-goal-added = Doel toegevoegd
 
 ## Meldingen na een actie
 flash-approach-created = De wijkaanpak is aangemaakt. Voeg nu bij Partijen de organisaties toe die meedoen.

@@ -40,6 +40,16 @@ crate::row! {
         pub verified_at: Option<OffsetDateTime>,
         pub claimed: bool,
         pub updated_at: OffsetDateTime,
+        /// The organisation that put it in the registry.
+        pub mapped_by: Option<OrgId>,
+    }
+}
+
+impl ProfileRow {
+    /// Whether `verifier` may mark the profile as checked: the municipality whose registry it
+    /// is, or an organisation that did not map it itself (a check is someone else's look).
+    pub fn may_be_verified_by(&self, verifier: OrgId) -> bool {
+        verifier == self.municipality_id || self.mapped_by != Some(verifier)
     }
 }
 
@@ -65,7 +75,7 @@ fn profile_select(c: &Sql<'_>) -> String {
          {themes} AS themes, p.core_roles, p.support_needed, p.support_note, p.does_not_do, \
          p.contact_name, p.contact_email, p.contact_phone, p.website, p.founded_year, p.is_public, \
          mb.name AS mapped_by_name, vb.name AS verified_by_name, p.verified_at, {CLAIMED} AS claimed, \
-         p.updated_at \
+         p.updated_at, p.mapped_by \
          FROM initiative_profiles p JOIN organisations o ON o.id = p.organisation_id \
          JOIN organisations mo ON mo.id = p.municipality_id \
          LEFT JOIN organisations mb ON mb.id = p.mapped_by \

@@ -52,7 +52,8 @@ impl Default for WebConfig {
             map_tiles_url:
                 "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png"
                     .into(),
-            map_attribution: "Kaartgegevens © Kadaster".into(),
+            // Empty: the default tiles' attribution, in the reader's language.
+            map_attribution: String::new(),
             upload_store: String::new(),
             upload_dir: "data/uploads".into(),
             s3_endpoint: String::new(),

@@ -56,16 +56,38 @@ pub fn datetime(lang: Language, at: &OffsetDateTime) -> String {
     )
 }
 
-/// The machine-readable form for `<time datetime="…">`.
+/// The machine-readable form for `<time datetime="…">`, to the second (HTML allows at most
+/// three digits of a fraction; nobody reads more than seconds).
 pub fn iso(at: &OffsetDateTime) -> String {
-    at.format(&time::format_description::well_known::Rfc3339)
+    at.replace_nanosecond(0)
+        .unwrap_or(*at)
+        .format(&time::format_description::well_known::Rfc3339)
         .unwrap_or_default()
+}
+
+/// A phone number as a `tel:` address: its digits, with a leading `+` kept ("06 12 34 56 78"
+/// → "0612345678"); spaces are not allowed there.
+pub fn tel(phone: &str) -> String {
+    let phone = phone.trim();
+    let plus = if phone.starts_with('+') { "+" } else { "" };
+    let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+    format!("{plus}{digits}")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use time::macros::datetime;
+
+    #[test]
+    fn addresses_for_machines() {
+        assert_eq!(tel(" +31 (0)6 12 34-56 78 "), "+310612345678");
+        assert_eq!(tel("06 12 34 56 78"), "0612345678");
+        assert_eq!(
+            iso(&datetime!(2026-07-01 12:00:05.123456 UTC)),
+            "2026-07-01T12:00:05Z"
+        );
+    }
 
     #[test]
     fn summer_and_winter_time() {

@@ -272,7 +272,7 @@ async fn an_approach_is_run_together(app: TestApp) {
         .assert_contains("Even niet");
     for (to, note) in [
         ("started", "Eerste overleg gepland"),
-        ("completed", "Afgerond op de bewonersavond"),
+        ("completed", "Afgerond op de **bewonersavond**"),
     ] {
         let page = w
             .initiative
@@ -297,7 +297,8 @@ async fn an_approach_is_run_together(app: TestApp) {
         .get(&node)
         .await
         .assert_contains("Eerste overleg gepland")
-        .assert_contains("Afgerond op de bewonersavond")
+        // Written in Markdown, shown as such.
+        .assert_contains("Afgerond op de <strong>bewonersavond</strong>")
         .assert_contains("Kernteam");
     assert_eq!(app.audit_count("approach.node_moved").await, 3);
 
@@ -584,8 +585,20 @@ async fn an_approach_is_run_together(app: TestApp) {
         .assert_contains("ss-overdue")
         .assert_contains("Van het gas af in 2035");
 
-    // What changed since the last visit.
-    w.initiative.get(&a).await;
+    // What changed: on a first visit, everything so far, each saying which thing happened.
+    w.initiative
+        .get(&a)
+        .await
+        .assert_contains("Doel toegevoegd")
+        .assert_contains("Voortgang van een doel gemeld")
+        .assert_contains("Hulp gevraagd bij een knooppunt");
+    assert!(
+        !w.initiative
+            .get(&a)
+            .await
+            .body
+            .contains("toegevoegd of voortgang gemeld")
+    );
     let page = w
         .municipality
         .post(

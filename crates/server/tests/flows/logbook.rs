@@ -1346,7 +1346,11 @@ async fn documents_are_kept_and_served_to_whom_may_see_them() {
             .get(&format!("{logbook}?q=buurtavond&kind=document"))
             .await
             .assert_contains("Verslag buurtavond");
-        // Its title and who may see it can change; the file stays.
+        // Its title and who may see it can change; the file stays. A document has no web
+        // address to fill in.
+        let form = w.municipality.get(&format!("{}/edit", made.location)).await;
+        form.assert_contains("Verslag buurtavond");
+        assert!(!form.body.contains("name=\"url\""), "{}", form.body);
         let page = w
             .municipality
             .post(

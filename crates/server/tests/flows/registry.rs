@@ -300,7 +300,27 @@ async fn initiatives_are_mapped_claimed_and_shown_to_the_right_people(app: TestA
     assert!(csv.body.contains("Sportclub De Linde"), "{}", csv.body);
     assert!(csv.body.contains("BU99010102"));
 
-    // Verified by the municipality.
+    // Checked by someone else than who mapped it: not by the facilitator, by the municipality.
+    facilitator
+        .get(&profile)
+        .await
+        .assert_contains("Een andere organisatie, zoals de gemeente, controleert het");
+    assert!(
+        !facilitator
+            .get(&profile)
+            .await
+            .body
+            .contains(&format!("/initiatives/{initiative}/verify"))
+    );
+    let own_check = facilitator
+        .post(&format!("/initiatives/{initiative}/verify"), &[])
+        .await;
+    assert_eq!(own_check.status, 403);
+    assert_eq!(
+        app.scalar("SELECT COUNT(*) FROM initiative_profiles WHERE verified_at IS NOT NULL")
+            .await,
+        0
+    );
     let verified = admin
         .post(&format!("/initiatives/{initiative}/verify"), &[])
         .await;
@@ -309,6 +329,15 @@ async fn initiatives_are_mapped_claimed_and_shown_to_the_right_people(app: TestA
         .get(&profile)
         .await
         .assert_contains("Gemeente Zonnedal");
+    // The export gives the day it was checked, as a spreadsheet reads a date.
+    let csv = admin.get(&format!("{registry}.csv?theme=sport")).await;
+    let today = samenspel_web::format::today().to_string();
+    let line = csv
+        .body
+        .lines()
+        .find(|l| l.contains("Sportclub De Linde"))
+        .expect("the initiative's line");
+    assert!(line.contains(&format!(";{today};")), "{line}");
 
     // Another municipality's people, and visitors, see nothing of it.
     let other = app.register("Elders", "pl@elders.example").await;

@@ -10,12 +10,14 @@ pub(crate) mod parties;
 mod settings;
 
 use crate::admin::audit_log::action_key;
+use crate::audit::Action;
 use crate::http::Ctx;
 use crate::http::{Access, RouteTable};
 use crate::state::AppState;
 use crate::workspace::Workspace;
 use axum::routing::{get, post};
 use samenspel_domain::permissions::{ApproachPermission as P, Permission};
+use samenspel_store::ApproachId;
 use samenspel_store::approaches::Change;
 
 pub fn routes(state: AppState) -> RouteTable {
@@ -235,7 +237,7 @@ pub(crate) fn describe(ctx: &Ctx, ws: &Workspace, changes: &[Change]) -> Vec<Cha
                 .actor_name
                 .clone()
                 .unwrap_or_else(|| ctx.t("change-someone"));
-            let mut text = format!("{who}: {}", ctx.t(&action_key(&c.action)));
+            let mut text = format!("{who}: {}", ctx.t(&change_key(&c.action, &detail)));
             if !field("node").is_empty() {
                 text.push_str(&format!(" — {}", ws.node_title(ctx.lang, field("node"))));
             }
@@ -251,4 +253,20 @@ pub(crate) fn describe(ctx: &Ctx, ws: &Workspace, changes: &[Change]) -> Vec<Cha
             }
         })
         .collect()
+}
+
+/// The words for what an audit event did. Where one action name covers two things (a help
+/// request asked for or resolved; a goal added or its progress reported), the event's details
+/// say which.
+fn change_key(action: &str, detail: &serde_json::Value) -> String {
+    let has = |field: &str| detail.get(field).is_some();
+    let need = Action::NodeNeed(ApproachId(0)).name();
+    let goal = Action::GoalChanged(ApproachId(0)).name();
+    match action {
+        a if a == need && has("resolved") => "change-need-resolved".to_owned(),
+        a if a == need => "change-need-asked".to_owned(),
+        a if a == goal && has("value") => "change-goal-progress".to_owned(),
+        a if a == goal => "change-goal-added".to_owned(),
+        _ => action_key(action),
+    }
 }

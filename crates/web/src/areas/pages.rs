@@ -151,10 +151,16 @@ pub struct MapSettings {
 }
 
 impl MapSettings {
-    pub fn from_state(state: &AppState) -> Self {
+    /// The configured tiles; without a configured attribution, the default tiles' own (the
+    /// Kadaster's), in the reader's language.
+    pub fn from_state(state: &AppState, ctx: &Ctx) -> Self {
+        let attribution = match state.config.map_attribution.trim() {
+            "" => ctx.t("map-attribution-kadaster"),
+            configured => configured.to_owned(),
+        };
         Self {
             tiles_url: state.config.map_tiles_url.clone(),
-            attribution: state.config.map_attribution.clone(),
+            attribution,
         }
     }
 }
@@ -190,7 +196,7 @@ fn render_list(
         districts,
         can_manage: scope.standing.allows(Permission::ManageAreas),
         can_see_registry: scope.standing.allows(Permission::ViewRegistry),
-        map: MapSettings::from_state(state),
+        map: MapSettings::from_state(state, ctx),
         code_input: if failed && !rejected.code_input.is_empty() {
             rejected.code_input
         } else {

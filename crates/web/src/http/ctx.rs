@@ -74,6 +74,16 @@ impl Ctx {
         format::date(self.lang, at)
     }
 
+    /// Text people wrote in Markdown, as cleaned HTML (for `|safe`).
+    pub fn markdown(&self, text: &str) -> String {
+        crate::markdown::to_html(text)
+    }
+
+    /// A phone number as a `tel:` address.
+    pub fn tel(&self, phone: &str) -> String {
+        format::tel(phone)
+    }
+
     /// A calendar date in the reader's language.
     pub fn day(&self, date: &time::Date) -> String {
         format::day(self.lang, date)

@@ -39,6 +39,8 @@ struct ShowView<'a> {
     projects: Vec<ProjectRow>,
     can_edit: bool,
     can_verify: bool,
+    /// The visitor's organisation mapped the profile, so someone else checks it.
+    verify_elsewhere: bool,
     can_invite: bool,
     can_see_registry: bool,
     is_member: bool,
@@ -95,10 +97,21 @@ fn render_show(
             .map(|p| p.contact_email.clone())
             .unwrap_or_default()
     };
+    // Who mapped a profile does not check it too: the button goes to the others.
+    let mut can_verify = false;
+    let mut verify_elsewhere = false;
+    if let (Some(p), Some(user)) = (&profile, &ctx.user)
+        && standing.allows(Permission::VerifyProfile)
+    {
+        let acting = organisations::acting_for(c, p.municipality_id, user.id)?;
+        can_verify = acting.is_some_and(|a| p.may_be_verified_by(a));
+        verify_elsewhere = !can_verify && acting.is_some();
+    }
     let view = ShowView {
         ctx,
         can_edit: standing.allows(Permission::EditProfile),
-        can_verify: standing.allows(Permission::VerifyProfile) && profile.is_some(),
+        can_verify,
+        verify_elsewhere,
         can_invite: standing.allows(Permission::InviteClaimant) && profile.is_some(),
         can_see_registry: standing.municipal || standing.facilitating,
         is_member: standing.role.is_some(),
@@ -523,6 +536,9 @@ fn verify_in(c: &mut Sql<'_>, ctx: &Ctx, scope: &OrgScope) -> Result<Outcome, Ap
     let profile = initiatives::profile(c, scope.org)?.ok_or(AppError::NotFound)?;
     let acting =
         organisations::acting_for(c, profile.municipality_id, me.id)?.ok_or(AppError::Forbidden)?;
+    if !profile.may_be_verified_by(acting) {
+        return Err(AppError::Forbidden);
+    }
     initiatives::verify(c, scope.org, acting, samenspel_store::now())?;
     Ok(Done::redirect(
         format!("/initiatives/{}", scope.org),

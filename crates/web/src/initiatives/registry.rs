@@ -202,7 +202,7 @@ fn list_in(
         characters: Character::ALL,
         legal_forms: LegalForm::ALL,
         can_map: scope.standing.allows(Permission::MapInitiative),
-        map: MapSettings::from_state(state),
+        map: MapSettings::from_state(state, ctx),
         filter,
     }))
 }
@@ -293,7 +293,10 @@ fn csv_in(
             cell(&row.website),
             row.founded_year.map(|n| n.to_string()).unwrap_or_default(),
             areas.join(" "),
-            row.verified_at.map(|at| ctx.iso(&at)).unwrap_or_default(),
+            // The day it was checked, as a spreadsheet reads a date.
+            row.verified_at
+                .map(|at| crate::format::local(at).date().to_string())
+                .unwrap_or_default(),
             yes_no(row.is_public),
             yes_no(row.claimed),
         ];
