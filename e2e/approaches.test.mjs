@@ -241,7 +241,7 @@ const TEXT = {
     kompasTitle: (n) => `Compass of ${n}`,
     kompasCaption: 'Nodes by phase (rows) and track (columns), with their status',
     kompasTotal: 'Overall progress:',
-    kompasBack: (n) => `Back to the kompas of ${n}`,
+    kompasBack: (n) => `Back to the compass of ${n}`,
     progress: (done, total) => `${done} of ${total} completed`,
     notStarted: 'Not started',
     started: 'Started',

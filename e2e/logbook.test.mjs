@@ -172,7 +172,7 @@ test('a meeting with a decision and actions, and who sees what', async () => {
   await page.getByRole('link', { name: t.actionFromMeeting, exact: true }).click();
   await page.getByLabel(t.whatToDo, { exact: true }).fill('Offertes isolatie opvragen');
   await page.getByLabel(t.ownerParty, { exact: true }).selectOption({ label: COOPERATIVE });
-  await page.getByLabel(t.dueOn, { exact: true }).fill('2026-01-15');
+  await page.getByLabel(t.dueOn, { exact: true }).fill('2026-12-03');
   await page.getByRole('button', { name: t.saveAction, exact: true }).click();
   await expectFlash(page, t.recorded);
 

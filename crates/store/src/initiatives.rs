@@ -490,22 +490,24 @@ crate::row! {
 
 pub fn counts(c: &mut Sql<'_>, municipality: OrgId, filter: &Filter) -> Result<Counts> {
     let conditions = Conditions::new(filter);
-    // One statement: the matching initiatives are found once and counted four ways, driven
-    // from them so that the plan does not depend on statistics. An initiative is linked to an
-    // area once; a district counts those of the district itself or of any of its
-    // neighbourhoods, once each.
+    // One statement: the matching initiatives are found once and counted four ways. An
+    // initiative is linked to an area once; a district counts those of the district itself or
+    // of any of its neighbourhoods, once each. The joins are written as CROSS JOIN … WHERE so
+    // that SQLite goes from the few matching initiatives to their themes and areas rather than
+    // through every theme and area of the country (PostgreSQL plans them as ordinary joins).
     let sql = format!(
         "WITH m AS (SELECT p.organisation_id FROM initiative_profiles p {names} WHERE {conditions}) \
          SELECT 0 AS part, CAST(NULL AS TEXT) AS theme, CAST(NULL AS BIGINT) AS area, COUNT(*) AS n FROM m \
          UNION ALL \
-         SELECT 1, t.theme, NULL, COUNT(*) FROM m JOIN initiative_themes t ON t.initiative_id = m.organisation_id \
-         GROUP BY t.theme \
+         SELECT 1, t.theme, NULL, COUNT(*) FROM m CROSS JOIN initiative_themes t \
+         WHERE t.initiative_id = m.organisation_id GROUP BY t.theme \
          UNION ALL \
-         SELECT 2, NULL, ia.area_id, COUNT(*) FROM m JOIN initiative_areas ia ON ia.initiative_id = m.organisation_id \
-         GROUP BY ia.area_id \
+         SELECT 2, NULL, ia.area_id, COUNT(*) FROM m CROSS JOIN initiative_areas ia \
+         WHERE ia.initiative_id = m.organisation_id GROUP BY ia.area_id \
          UNION ALL \
-         SELECT 3, NULL, COALESCE(a.parent_id, a.id), COUNT(DISTINCT ia.initiative_id) FROM m \
-         JOIN initiative_areas ia ON ia.initiative_id = m.organisation_id JOIN areas a ON a.id = ia.area_id \
+         SELECT 3, NULL, COALESCE(a.parent_id, a.id), COUNT(DISTINCT ia.initiative_id) \
+         FROM m CROSS JOIN initiative_areas ia CROSS JOIN areas a \
+         WHERE ia.initiative_id = m.organisation_id AND a.id = ia.area_id \
          GROUP BY COALESCE(a.parent_id, a.id)",
         names = conditions.names_joined(),
         conditions = conditions.sql,
