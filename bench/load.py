@@ -276,10 +276,9 @@ def main():
             cookies[role] = session.cookie()
             if role == "leader":
                 token = session.token("/calendar-links")
-                headers = session.curl("-o", "/dev/null", "-D", "-", "--data-urlencode",
-                                       f"csrf={token}", "--data-urlencode",
-                                       f"approach={manifest['approach']}", base + "/calendar-links")
-                calendar = re.search(r"created=([A-Za-z0-9_-]+)", headers).group(1)
+                made = session.curl("--data-urlencode", f"csrf={token}", "--data-urlencode",
+                                    f"approach={manifest['approach']}", base + "/calendar-links")
+                calendar = re.search(r"/calendar/([A-Za-z0-9_-]+)\.ics", made).group(1)
                 timeline = session.curl(f"{base}/approaches/{manifest['approach']}/logbook")
                 cursor = re.search(r"(before=[0-9.]+)", timeline).group(1)
                 areas = session.curl(f"{base}/municipalities/{manifest['municipality']}/areas")

@@ -40,10 +40,16 @@ pub fn routes(state: AppState) -> RouteTable {
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct ShowQuery {
-    /// The token of a link just made, to show its address once.
-    pub created: String,
     /// The approach to offer first.
     pub approach: String,
+}
+
+/// The address of a link just made, shown once to the person who made it.
+struct Created {
+    /// For copying into a calendar program.
+    https: String,
+    /// Opens the calendar program and subscribes with one tap.
+    webcal: String,
 }
 
 #[derive(Template)]
@@ -53,8 +59,7 @@ struct LinksView<'a> {
     links: Vec<Link>,
     approaches: Vec<Named>,
     chosen: String,
-    /// The address of the link just made.
-    created: Option<String>,
+    created: Option<Created>,
 }
 
 pub async fn show(
@@ -63,28 +68,24 @@ pub async fn show(
     Query(query): Query<ShowQuery>,
 ) -> Result<Response, AppError> {
     let db = state.db.clone();
-    db.read(move |c| show_in(c, &state, &ctx, query)).await
+    db.read(move |c| page(c, &ctx, query.approach, None)).await
 }
 
-fn show_in(
+/// The page of a person's calendar links; with `created`, the address of the one just made.
+fn page(
     c: &mut Sql<'_>,
-    state: &AppState,
     ctx: &Ctx,
-    query: ShowQuery,
+    chosen: String,
+    created: Option<Created>,
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?.id;
     let links = calendar::of_user(c, user)?;
     let approaches = approaches::named_of_user(c, user, format::today())?;
-    // The new address is shown only to its owner, while the link works.
-    let created = (!query.created.is_empty())
-        .then(|| token_hash(&query.created))
-        .filter(|hash| links.iter().any(|l| l.token_hash == *hash))
-        .map(|_| format!("{}/calendar/{}.ics", state.config.base_url, query.created));
     let view = LinksView {
         ctx,
         links,
         approaches,
-        chosen: query.approach,
+        chosen,
         created,
     };
     Ok(render(&view))
@@ -102,10 +103,18 @@ pub async fn create(
     ctx: Ctx,
     FormData(form): FormData<CreateForm>,
 ) -> Result<Response, AppError> {
-    change(state, ctx, move |c, _, ctx| create_in(c, ctx, form)).await
+    change(state, ctx, move |c, state, ctx| {
+        create_in(c, state, ctx, form)
+    })
+    .await
 }
 
-fn create_in(c: &mut Sql<'_>, ctx: &Ctx, form: CreateForm) -> Result<Outcome, AppError> {
+fn create_in(
+    c: &mut Sql<'_>,
+    state: &AppState,
+    ctx: &Ctx,
+    form: CreateForm,
+) -> Result<Outcome, AppError> {
     let user = ctx.require_user()?.id;
     let approach = match form.approach.trim() {
         "" => None,
@@ -129,7 +138,17 @@ fn create_in(c: &mut Sql<'_>, ctx: &Ctx, form: CreateForm) -> Result<Outcome, Ap
         approach,
         samenspel_store::now(),
     )?;
-    Ok(Done::see(format!("/calendar-links?created={token}#created")).into())
+    // The address holds the secret, so it is shown in this answer only: never in an address
+    // of ours, where it would stay in the browser's history.
+    let https = format!("{}/calendar/{token}.ics", state.config.base_url);
+    let webcal = format!(
+        "webcal://{}",
+        https
+            .split_once("://")
+            .map_or(https.as_str(), |(_, rest)| rest)
+    );
+    let created = Created { https, webcal };
+    Ok(Done::respond(page(c, ctx, form.approach, Some(created))?).into())
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -1065,23 +1065,17 @@ async fn meetings_reach_a_personal_calendar(app: TestApp) {
         .initiative
         .post("/calendar-links", &[("approach", approach.as_str())])
         .await;
-    assert_eq!(made.status, 303, "{}", made.body);
-    let token = made
-        .location
-        .split("created=")
-        .nth(1)
-        .and_then(|rest| rest.split('#').next())
-        .expect("the new link's token")
-        .to_owned();
-    w.initiative
-        .get(&made.location)
-        .await
-        .assert_contains(&format!("/calendar/{token}.ics"));
-    let stranger = w.partner.get(&made.location).await;
-    assert!(
-        !stranger.body.contains(&token),
-        "only its owner sees the address"
-    );
+    // The answer itself shows it, with a link that subscribes in one tap; no address of ours
+    // carries it, so it stays out of the browser's history.
+    assert_eq!(made.status, 200, "{}", made.body);
+    let token = calendar_token(&made.body);
+    made.assert_contains(&format!(
+        "href=\"webcal://{}/calendar/{token}.ics\"",
+        app.base.trim_start_matches("http://")
+    ));
+    assert!(!made.location.contains(&token));
+    let again = w.initiative.get("/calendar-links").await;
+    assert!(!again.body.contains(&token), "shown once");
     let refused = w
         .partner
         .post("/calendar-links", &[("approach", "999999")])
@@ -1111,13 +1105,7 @@ async fn meetings_reach_a_personal_calendar(app: TestApp) {
         .municipality
         .post("/calendar-links", &[("approach", "")])
         .await;
-    let all_token = all
-        .location
-        .split("created=")
-        .nth(1)
-        .and_then(|rest| rest.split('#').next())
-        .expect("token")
-        .to_owned();
+    let all_token = calendar_token(&all.body);
     let feed = app.browser().get(&format!("/calendar/{all_token}")).await;
     let titles: Vec<String> = events(&feed.body).into_iter().map(|(t, _)| t).collect();
     assert_eq!(titles, ["Intern overleg gemeente", "Projectteam maart"]);
@@ -1507,3 +1495,12 @@ on_both_databases!(
     the_timeline_pages_by_keyset,
     each_entry_is_seen_only_by_whom_it_is_for
 );
+
+/// The token of the calendar link a page shows (`…/calendar/<token>.ics`).
+fn calendar_token(page: &str) -> String {
+    page.split("/calendar/")
+        .nth(1)
+        .and_then(|rest| rest.split(".ics").next())
+        .expect("the new link's address")
+        .to_owned()
+}
