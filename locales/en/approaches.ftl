@@ -385,6 +385,10 @@ error-text-line-break = This field is a single line. Please remove the line brea
 ## Leaving an approach
 party-leave = Leave the approach on behalf of { $party }
 party-leave-intro = Is your organisation no longer taking part? Then you can leave the approach. From today your organisation is no longer a party. What it contributed stays visible. Only an administrator of your organisation can do this.
+party-leave-title = Take { $party } out of the approach?
+party-leave-what = From today { $party } is no longer a party to { $approach }. What your organisation contributed stays visible. Those who took part on its behalf can no longer open the approach.
+party-leave-confirm = Yes, { $party } no longer takes part in this approach from today.
+error-party-leave-confirm = Tick the box to confirm that your organisation leaves the approach, or choose Cancel.
 flash-party-left = Your organisation no longer takes part in the approach. What it contributed stays visible.
 error-municipality-leave = The municipality cannot leave its own approach. Do you want to stop? Then change the status under Settings.
 error-party-leave-admin = Only an administrator of your organisation can leave the approach on its behalf.

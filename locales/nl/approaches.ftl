@@ -385,6 +385,10 @@ error-text-line-break = Dit veld is één regel. Haal de regeleinden weg.
 ## Een wijkaanpak verlaten
 party-leave = Wijkaanpak verlaten namens { $party }
 party-leave-intro = Doet uw organisatie niet meer mee? Dan kunt u de wijkaanpak verlaten. Vanaf vandaag is uw organisatie geen partij meer. Wat zij heeft bijgedragen, blijft zichtbaar. Alleen een beheerder van uw organisatie kan dit doen.
+party-leave-title = { $party } uit de wijkaanpak laten gaan?
+party-leave-what = Vanaf vandaag is { $party } geen partij meer in { $approach }. Wat uw organisatie heeft bijgedragen, blijft zichtbaar. Wie namens haar meedeed, kan de wijkaanpak daarna niet meer openen.
+party-leave-confirm = Ja, { $party } doet vanaf vandaag niet meer mee aan deze wijkaanpak.
+error-party-leave-confirm = Vink aan dat uw organisatie de wijkaanpak verlaat, of kies Annuleren.
 flash-party-left = Uw organisatie doet niet meer mee aan de wijkaanpak. Wat zij heeft bijgedragen, blijft zichtbaar.
 error-municipality-leave = De gemeente kan haar eigen wijkaanpak niet verlaten. Wilt u stoppen? Wijzig dan de status bij Instellingen.
 error-party-leave-admin = Alleen een beheerder van uw organisatie kan de wijkaanpak namens haar verlaten.

@@ -1110,12 +1110,30 @@ async fn meetings_reach_a_personal_calendar(app: TestApp) {
     let titles: Vec<String> = events(&feed.body).into_iter().map(|(t, _)| t).collect();
     assert_eq!(titles, ["Intern overleg gemeente", "Projectteam maart"]);
 
+    // Leaving asks first: what it means, and a box to tick.
+    let leave = format!("/approaches/{}/leave", w.approach);
+    w.initiative
+        .get(&format!("{leave}?party={}", w.initiative_org))
+        .await
+        .assert_contains("Zonnedal Energie uit de wijkaanpak laten gaan?")
+        .assert_contains("name=\"confirm\"");
+    let changes_before = app.audit_count("approach.party_changed").await;
+    let unconfirmed = w
+        .initiative
+        .post(&leave, &[("party", w.initiative_org.as_str())])
+        .await;
+    assert_eq!(unconfirmed.status, 422);
+    unconfirmed.assert_contains("id=\"field-confirm-error\"");
+    assert_eq!(
+        app.audit_count("approach.party_changed").await,
+        changes_before
+    );
     // A party that leaves sees no more meetings; a revoked link stops.
     let page = w
         .initiative
         .post(
-            &format!("/approaches/{}/leave", w.approach),
-            &[("party", w.initiative_org.as_str())],
+            &leave,
+            &[("party", w.initiative_org.as_str()), ("confirm", "yes")],
         )
         .await;
     assert_eq!(page.status, 303, "{}", page.body);

@@ -92,6 +92,12 @@ pub fn routes(state: AppState) -> RouteTable {
             post(parties::update),
         )
         .route(
+            "GET",
+            "/approaches/{approach}/leave",
+            a(P::Contribute),
+            get(parties::leave_page),
+        )
+        .route(
             "POST",
             "/approaches/{approach}/leave",
             a(P::Contribute),

@@ -14,7 +14,7 @@ use crate::state::AppState;
 use crate::views::render_or_refuse;
 use crate::workspace::{Workspace, parse_org};
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use samenspel_domain::approaches::{PartyRole, optional_text, period, required_line};
 use samenspel_domain::organisations::OrgRole;
@@ -673,10 +673,88 @@ fn update_subproject_in(
 #[serde(default)]
 pub struct LeaveForm {
     pub party: String,
+    /// "yes" when the box that confirms leaving is ticked.
+    pub confirm: String,
 }
 
-/// An administrator of a party ends its part in the approach (from today). The municipality
-/// cannot leave its own approach; it stops the approach instead.
+/// Which of the visitor's parties would leave (`posted`, else their first), with its name.
+/// The municipality cannot leave its own approach (it stops the approach instead), and only
+/// an administrator of the party decides for it.
+fn leaving(
+    c: &mut Sql<'_>,
+    ctx: &Ctx,
+    scope: &ApproachScope,
+    posted: &str,
+) -> Result<(OrgId, String), AppError> {
+    let user = ctx.require_user()?.id;
+    let party = scope
+        .parties
+        .iter()
+        .map(|(org, _)| *org)
+        .find(|org| Some(*org) == parse_org(posted))
+        .or_else(|| scope.parties.first().map(|(org, _)| *org))
+        .ok_or(AppError::Forbidden)?;
+    if party == scope.municipality {
+        return Err(AppError::Conflict("error-municipality-leave"));
+    }
+    if organisations::role_of(c, party, user)? != Some(OrgRole::Admin) {
+        return Err(AppError::Conflict("error-party-leave-admin"));
+    }
+    let name = approaches::parties(c, scope.id)?
+        .into_iter()
+        .find(|p| p.organisation_id == party)
+        .map(|p| p.name)
+        .ok_or(AppError::NotFound)?;
+    Ok((party, name))
+}
+
+#[derive(Template)]
+#[template(path = "approaches/leave.html")]
+struct LeaveView<'a> {
+    ctx: &'a Ctx,
+    ws: Workspace,
+    party: OrgId,
+    name: String,
+    can_manage: bool,
+    errors: FormErrors,
+}
+
+fn render_leave(
+    c: &mut Sql<'_>,
+    state: &AppState,
+    ctx: &Ctx,
+    scope: &ApproachScope,
+    posted: &str,
+    errors: FormErrors,
+) -> Result<Response, AppError> {
+    let (party, name) = leaving(c, ctx, scope, posted)?;
+    let ws = Workspace::load_in(c, state, scope)?;
+    let refused = !errors.is_empty();
+    let view = LeaveView {
+        ctx,
+        ws,
+        party,
+        name,
+        can_manage: scope.standing.allows(ApproachPermission::Manage),
+        errors,
+    };
+    Ok(render_or_refuse(&view, refused))
+}
+
+/// Asks first: what leaving means, and a box to tick that says so.
+pub async fn leave_page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: ApproachScope,
+    Query(query): Query<LeaveForm>,
+) -> Result<Response, AppError> {
+    let db = state.db.clone();
+    db.read(move |c| render_leave(c, &state, &ctx, &scope, &query.party, FormErrors::default()))
+        .await
+}
+
+/// An administrator of a party ends its part in the approach (from today), once they have
+/// confirmed it. The municipality cannot leave its own approach; it stops the approach instead.
 pub async fn leave(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -692,26 +770,15 @@ fn leave_in(
     scope: &ApproachScope,
     form: LeaveForm,
 ) -> Result<Outcome, AppError> {
-    let user = ctx.require_user()?.id;
-    let party = scope
-        .parties
-        .iter()
-        .map(|(org, _)| *org)
-        .find(|org| Some(*org) == parse_org(&form.party))
-        .or_else(|| scope.parties.first().map(|(org, _)| *org))
-        .ok_or(AppError::Forbidden)?;
-    if party == scope.municipality {
-        return Err(AppError::Conflict("error-municipality-leave"));
+    let (party, name) = leaving(c, ctx, scope, &form.party)?;
+    if form.confirm != "yes" {
+        let scope = scope.clone();
+        return Ok(Outcome::refused(move |c, state, ctx| {
+            let mut errors = FormErrors::default();
+            errors.add("confirm", "error-party-leave-confirm");
+            render_leave(c, state, ctx, &scope, &form.party, errors)
+        }));
     }
-    let role = organisations::role_of(c, party, user)?;
-    let rows = approaches::parties(c, scope.id)?;
-    if role != Some(OrgRole::Admin) {
-        return Err(AppError::Conflict("error-party-leave-admin"));
-    }
-    let row = rows
-        .iter()
-        .find(|p| p.organisation_id == party)
-        .ok_or(AppError::NotFound)?;
     let yesterday = crate::format::today()
         .previous_day()
         .unwrap_or(time::Date::MIN);
@@ -720,7 +787,7 @@ fn leave_in(
         .audit(Event::new(
             Action::PartyChanged(scope.id),
             Some(party),
-            serde_json::json!({ "party_name": row.name, "left": true }),
+            serde_json::json!({ "party_name": name, "left": true }),
         ))
         .into())
 }
