@@ -87,7 +87,7 @@ pub async fn generate(
     // Fresh planner statistics for the tables just filled. On PostgreSQL also what autovacuum
     // would have done by the time a real installation held this much: the visibility map, so
     // that index-only scans need not visit the table (SQLite has no such thing).
-    db.read(|c| {
+    db.work(|c| {
         c.batch(match c.backend() {
             samenspel_store::Backend::Postgres => "VACUUM ANALYZE",
             samenspel_store::Backend::Sqlite => "ANALYZE",

@@ -384,7 +384,6 @@ impl Conditions {
         }
     }
 
-    /// The number of the next free placeholder, for `LIMIT` and `OFFSET`.
     /// The join that the conditions need when they search by name (`o`); without a text to
     /// search for, counting goes faster without it.
     fn names_joined(&self) -> &'static str {
@@ -395,6 +394,7 @@ impl Conditions {
         }
     }
 
+    /// The number of the next free placeholder, for `LIMIT` and `OFFSET`.
     fn next_placeholder(&self) -> usize {
         2 + usize::from(self.area.is_some()) + self.texts.len()
     }
