@@ -126,6 +126,7 @@ kompas-total = Overall progress:
 kompas-filter = Filter nodes
 kompas-caption = Nodes by phase (rows) and track (columns), with their status
 kompas-by-track = Progress by track
+kompas-phases = Nodes by phase
 kompas-retired = Nodes that are no longer in the method
 kompas-retired-intro = These nodes are no longer in the version of the method this approach uses. Their progress, notes and history are kept.
 kompas-back = Back to the compass of { $name }

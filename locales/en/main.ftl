@@ -3,6 +3,7 @@
 ## General
 skip-to-content = Skip to content
 nav-label = Main menu
+nav-menu = Menu
 nav-home = Home
 nav-organisations = Organisations
 nav-account = My account
@@ -509,3 +510,17 @@ flash-two-factor-required-by-org = Two-step login is now required of every membe
 flash-two-factor-not-required-by-org = Two-step login is no longer required.
 flash-two-factor-required = Two-step login is required for your account. Set it up first; then you can go on.
 audit-organisation-two-factor-required = Two-step login required or no longer required
+
+## Asking first, before something is removed or ended
+confirm-remove-member-title = Remove { $name } from { $org }?
+confirm-remove-member-what = { $name } will no longer be a member of { $org } and can no longer read along or take part. The membership stays in the history. If you want { $name } back later, invite them again.
+confirm-leave-org-title = Leave { $org }?
+confirm-leave-org-what = You will no longer be a member of { $org } and will no longer see what is for members only. You can only come back with a new invitation from an administrator.
+confirm-calendar-revoke-title = Revoke this calendar link?
+confirm-calendar-revoke-what = The link for { $name }, made on { $made }, will stop working: calendars subscribed to it get no more meetings. You can always make a new link.
+confirm-remove-project-title = Remove the project “{ $title }”?
+confirm-remove-project-what = The project disappears from your initiative's profile. This cannot be undone, but you can add it again.
+confirm-remove-facilitator-title = Remove { $name } as a facilitator?
+confirm-remove-facilitator-what = People of { $name } will no longer be able to keep this municipality's registry. You can add { $name } again later.
+confirm-revoke-invitation-title = Revoke the invitation for { $email }?
+confirm-revoke-invitation-what = The link in the invitation to { $email } will stop working. You can send a new invitation later.

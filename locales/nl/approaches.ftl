@@ -126,6 +126,7 @@ kompas-total = Voortgang in totaal:
 kompas-filter = Knooppunten filteren
 kompas-caption = Knooppunten per fase (rijen) en spoor (kolommen), met hun status
 kompas-by-track = Voortgang per spoor
+kompas-phases = Knooppunten per fase
 kompas-retired = Knooppunten die niet meer in de methode staan
 kompas-retired-intro = Deze knooppunten staan niet meer in de versie van de methode die deze wijkaanpak gebruikt. Hun voortgang, notities en geschiedenis blijven bewaard.
 kompas-back = Terug naar het kompas van { $name }

@@ -3,6 +3,7 @@
 ## Algemeen
 skip-to-content = Naar de inhoud
 nav-label = Hoofdmenu
+nav-menu = Menu
 nav-home = Start
 nav-organisations = Organisaties
 nav-account = Mijn account
@@ -509,3 +510,17 @@ flash-two-factor-required-by-org = Inloggen in twee stappen is nu verplicht voor
 flash-two-factor-not-required-by-org = Inloggen in twee stappen is niet langer verplicht.
 flash-two-factor-required = Voor uw account is inloggen in twee stappen verplicht. Stel het eerst in; daarna kunt u verder.
 audit-organisation-two-factor-required = Inloggen in twee stappen verplicht of niet langer verplicht
+
+## Eerst vragen, voordat iets wordt verwijderd of beëindigd
+confirm-remove-member-title = { $name } verwijderen uit { $org }?
+confirm-remove-member-what = { $name } is dan geen lid meer van { $org } en kan niet meer meelezen of meewerken. Het lidmaatschap blijft in de geschiedenis staan. Wilt u { $name } later terug, dan nodigt u diegene opnieuw uit.
+confirm-leave-org-title = { $org } verlaten?
+confirm-leave-org-what = U bent dan geen lid meer van { $org } en ziet niet meer wat alleen voor leden is. Terugkomen kan alleen met een nieuwe uitnodiging van een beheerder.
+confirm-calendar-revoke-title = Deze agenda-link intrekken?
+confirm-calendar-revoke-what = De link voor { $name }, gemaakt op { $made }, werkt daarna niet meer: agenda's die erop geabonneerd zijn, krijgen geen overleggen meer binnen. U kunt altijd een nieuwe link maken.
+confirm-remove-project-title = Het project “{ $title }” verwijderen?
+confirm-remove-project-what = Het project verdwijnt van het profiel van uw initiatief. Dit kan niet ongedaan worden gemaakt; u kunt het wel opnieuw toevoegen.
+confirm-remove-facilitator-title = { $name } als ondersteuner verwijderen?
+confirm-remove-facilitator-what = Mensen van { $name } kunnen het register van deze gemeente daarna niet meer bijhouden. U kunt { $name } later weer toevoegen.
+confirm-revoke-invitation-title = De uitnodiging voor { $email } intrekken?
+confirm-revoke-invitation-what = De link in de uitnodiging aan { $email } werkt daarna niet meer. U kunt later een nieuwe uitnodiging sturen.

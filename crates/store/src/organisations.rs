@@ -277,6 +277,15 @@ pub fn change_role(c: &mut Sql<'_>, org: OrgId, membership: &Member, role: OrgRo
     Ok(())
 }
 
+/// Refuses ending `membership` when it is the organisation's last administrator (who can
+/// neither leave nor be removed). Call after [`lock`].
+pub fn may_end(c: &mut Sql<'_>, org: OrgId, membership: &Member) -> Result<()> {
+    if membership.role == OrgRole::Admin && other_admins(c, org, membership.membership_id)? == 0 {
+        return Err(StoreError::Refused("error-last-admin"));
+    }
+    Ok(())
+}
+
 /// Ends a membership (removed by an administrator, or left). Call inside a transaction after
 /// [`lock`]; the last administrator can neither leave nor be removed.
 pub fn end_membership(
@@ -286,9 +295,7 @@ pub fn end_membership(
     reason: EndReason,
     now: OffsetDateTime,
 ) -> Result<()> {
-    if membership.role == OrgRole::Admin && other_admins(c, org, membership.membership_id)? == 0 {
-        return Err(StoreError::Refused("error-last-admin"));
-    }
+    may_end(c, org, membership)?;
     let sql = "UPDATE memberships SET until = $3, ended_reason = $4 WHERE organisation_id = $1 AND id = $2 AND until IS NULL";
     c.execute(
         sql,

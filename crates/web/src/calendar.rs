@@ -3,6 +3,7 @@
 //! meetings its person may see on the day it is read.
 
 use crate::change::{Done, Outcome, change};
+use crate::confirm::AskFirst;
 use crate::format;
 use crate::forms::FormData;
 use crate::http::AppError;
@@ -155,6 +156,8 @@ fn create_in(
 #[serde(default)]
 pub struct RevokeForm {
     pub link: String,
+    #[serde(default)]
+    pub confirm: String,
 }
 
 pub async fn revoke(
@@ -167,6 +170,30 @@ pub async fn revoke(
 
 fn revoke_in(c: &mut Sql<'_>, ctx: &Ctx, form: RevokeForm) -> Result<Outcome, AppError> {
     let user = ctx.require_user()?.id;
+    if form.confirm != "yes" {
+        let link = calendar::of_user(c, user)?
+            .into_iter()
+            .find(|l| l.token_hash == form.link)
+            .ok_or(AppError::NotFound)?;
+        let name = link
+            .approach_name
+            .unwrap_or_else(|| ctx.t("calendar-all-approaches"));
+        return Ok(AskFirst {
+            title: ctx.t("confirm-calendar-revoke-title"),
+            what: ctx.t2(
+                "confirm-calendar-revoke-what",
+                "name",
+                name,
+                "made",
+                ctx.date(&link.created_at),
+            ),
+            button: ctx.t("calendar-revoke"),
+            action: "/calendar-links/revoke".to_owned(),
+            fields: vec![("link", form.link)],
+            back: "/calendar-links".to_owned(),
+        }
+        .outcome());
+    }
     if !calendar::revoke(c, user, &form.link, samenspel_store::now())? {
         return Err(AppError::NotFound);
     }

@@ -12,6 +12,7 @@ pub mod audit;
 pub mod calendar;
 pub mod change;
 pub mod config;
+pub mod confirm;
 pub mod csrf;
 pub mod format;
 pub mod forms;

@@ -1152,6 +1152,22 @@ async fn meetings_reach_a_personal_calendar(app: TestApp) {
         .initiative
         .post("/calendar-links/revoke", &[("link", hash.as_str())])
         .await;
+    assert_eq!(page.status, 200, "asks first: {}", page.body);
+    page.assert_contains("Deze agenda-link intrekken?");
+    assert_eq!(
+        app.browser()
+            .get(&format!("/calendar/{token}.ics"))
+            .await
+            .status,
+        200
+    );
+    let page = w
+        .initiative
+        .post(
+            "/calendar-links/revoke",
+            &[("link", hash.as_str()), ("confirm", "yes")],
+        )
+        .await;
     assert_eq!(page.status, 303, "{}", page.body);
     assert_eq!(
         app.browser()

@@ -88,14 +88,23 @@ async fn organisation_life_cycle(app: TestApp) {
         2
     );
 
-    // Joris, now an administrator too, removes Ilse; she stays in the history.
+    // Joris, now an administrator too, removes Ilse, after the page that asks first; she stays
+    // in the history.
     let ilse_membership = app.scalar("SELECT m.id FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = 'ilse@gemeente.example'").await;
-    let removed = joris
-        .post(
-            &format!("/organisations/{org}/members/{ilse_membership}/remove"),
-            &[],
-        )
-        .await;
+    let remove = format!("/organisations/{org}/members/{ilse_membership}/remove");
+    let asked = joris.post(&remove, &[]).await;
+    assert_eq!(asked.status, 200);
+    asked
+        .assert_contains("Remove Ilse Verbeek from")
+        .assert_contains(&format!("action=\"{remove}\""))
+        .assert_contains("name=\"confirm\" value=\"yes\"");
+    assert_eq!(
+        app.scalar("SELECT COUNT(*) FROM memberships WHERE until IS NOT NULL")
+            .await,
+        0,
+        "asking removes nobody"
+    );
+    let removed = joris.post(&remove, &[("confirm", "yes")]).await;
     assert_eq!(removed.status, 303);
     let page = joris.get(&format!("/organisations/{org}")).await;
     page.assert_contains("Former members")
@@ -138,16 +147,16 @@ async fn invitation_links_that_do_not_work(app: TestApp) {
     let id = app
         .scalar("SELECT id FROM invitations WHERE email = 'piet@example.nl'")
         .await;
+    let revoke = format!("/organisations/{org}/invitations/{id}/revoke");
+    let asked = admin.post(&revoke, &[]).await;
+    assert_eq!(asked.status, 200);
+    asked.assert_contains("De uitnodiging voor piet@example.nl intrekken?");
     assert_eq!(
-        admin
-            .post(
-                &format!("/organisations/{org}/invitations/{id}/revoke"),
-                &[]
-            )
-            .await
-            .status,
-        303
+        app.browser().get(&link).await.status,
+        200,
+        "asking revokes nothing"
     );
+    assert_eq!(admin.post(&revoke, &[("confirm", "yes")]).await.status, 303);
     let page = app.browser().get(&link).await;
     assert_eq!(page.status, 410);
     page.assert_contains("ingetrokken");
@@ -214,8 +223,16 @@ async fn last_administrator_stays(app: TestApp) {
             .status,
         303
     );
-    let left = admin
+    let asked = admin
         .post(&format!("/organisations/{org}/leave"), &[])
+        .await;
+    assert_eq!(asked.status, 200);
+    asked.assert_contains("Woonstichting Zonnedal verlaten?");
+    let left = admin
+        .post(
+            &format!("/organisations/{org}/leave"),
+            &[("confirm", "yes")],
+        )
         .await;
     assert_eq!(left.status, 303);
     assert_eq!(

@@ -442,6 +442,32 @@ async fn initiatives_are_mapped_claimed_and_shown_to_the_right_people(app: TestA
         .get(&profile)
         .await
         .assert_contains("Ledverlichting op het veld");
+    // A second entry, typed by mistake, is removed after the question.
+    let mistake = club
+        .post(
+            &format!("/initiatives/{initiative}/projects"),
+            &[
+                ("project-year", "2020"),
+                ("project-title", "Dubbel ingevoerd"),
+            ],
+        )
+        .await;
+    assert_eq!(mistake.status, 303);
+    let id = app
+        .scalar("SELECT id FROM initiative_projects WHERE title = 'Dubbel ingevoerd'")
+        .await;
+    let remove = format!("/initiatives/{initiative}/projects/{id}/remove");
+    let asked = club.post(&remove, &[]).await;
+    assert_eq!(asked.status, 200);
+    asked.assert_contains("“Dubbel ingevoerd” verwijderen?");
+    visitor
+        .get(&profile)
+        .await
+        .assert_contains("Dubbel ingevoerd");
+    assert_eq!(club.post(&remove, &[("confirm", "yes")]).await.status, 303);
+    let after = visitor.get(&profile).await;
+    assert!(!after.body.contains("Dubbel ingevoerd"));
+    after.assert_contains("Ledverlichting op het veld");
     // The facilitator leaves Zonnedal: its registry is closed to them again.
     let removed = admin
         .post(
@@ -449,18 +475,27 @@ async fn initiatives_are_mapped_claimed_and_shown_to_the_right_people(app: TestA
             &[],
         )
         .await;
+    assert_eq!(removed.status, 200, "asks first");
+    assert_eq!(facilitator.get(&registry).await.status, 200);
+    let removed = admin
+        .post(
+            &format!("/municipalities/{org}/facilitators/{facilitator_org}/remove"),
+            &[("confirm", "yes")],
+        )
+        .await;
     assert_eq!(removed.status, 303);
     assert_eq!(facilitator.get(&registry).await.status, 403);
-    // Every change is in the audit log.
-    for action in [
-        "initiative.mapped",
-        "initiative.verified",
-        "initiative.profile_updated",
-        "initiative.project_added",
-        "municipality.facilitator_added",
-        "municipality.facilitator_removed",
+    // Every change is in the audit log, and asking first recorded nothing.
+    for (action, count) in [
+        ("initiative.mapped", 1),
+        ("initiative.verified", 1),
+        ("initiative.profile_updated", 1),
+        ("initiative.project_added", 2),
+        ("initiative.project_removed", 1),
+        ("municipality.facilitator_added", 1),
+        ("municipality.facilitator_removed", 1),
     ] {
-        assert_eq!(app.audit_count(action).await, 1, "{action}");
+        assert_eq!(app.audit_count(action).await, count, "{action}");
     }
 }
 

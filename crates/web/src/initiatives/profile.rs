@@ -6,6 +6,7 @@ use crate::areas::tree;
 use crate::audit;
 use crate::audit::{Action, Event};
 use crate::change::{Done, Outcome, change};
+use crate::confirm::{AskFirst, Confirmation};
 use crate::forms::{FormData, FormErrors};
 use crate::http::AppError;
 use crate::http::Ctx;
@@ -664,17 +665,38 @@ pub async fn remove_project(
     ctx: Ctx,
     scope: OrgScope,
     Path(path): Path<ProjectPath>,
+    FormData(form): FormData<Confirmation>,
 ) -> Result<Response, AppError> {
     debug_assert_eq!(path.org, scope.org.0);
     let id = ProjectId(path.project);
-    change(state, ctx, move |c, _, _| remove_project_in(c, &scope, id)).await
+    change(state, ctx, move |c, _, ctx| {
+        remove_project_in(c, ctx, &scope, id, &form)
+    })
+    .await
 }
 
 fn remove_project_in(
     c: &mut Sql<'_>,
+    ctx: &Ctx,
     scope: &OrgScope,
     id: ProjectId,
+    form: &Confirmation,
 ) -> Result<Outcome, AppError> {
+    if !form.given() {
+        let project = initiatives::projects(c, scope.org)?
+            .into_iter()
+            .find(|p| p.id == id)
+            .ok_or(AppError::NotFound)?;
+        return Ok(AskFirst {
+            title: ctx.t1("confirm-remove-project-title", "title", &project.title),
+            what: ctx.t("confirm-remove-project-what"),
+            button: ctx.t1("profile-remove-project", "title", &project.title),
+            action: format!("/initiatives/{}/projects/{id}/remove", scope.org),
+            fields: Vec::new(),
+            back: format!("/initiatives/{}#track-record", scope.org),
+        }
+        .outcome());
+    }
     if !initiatives::remove_project(c, scope.org, id)? {
         return Err(AppError::NotFound);
     }

@@ -5,6 +5,7 @@
 use crate::areas::{DistrictRow, MapSettings, overview};
 use crate::audit::{Action, Event};
 use crate::change::{Done, Outcome, change};
+use crate::confirm::{AskFirst, Confirmation};
 use crate::forms::{FormData, FormErrors};
 use crate::http::AppError;
 use crate::http::Ctx;
@@ -492,20 +493,42 @@ pub async fn remove_facilitator(
     ctx: Ctx,
     scope: OrgScope,
     Path(path): Path<FacilitatorPath>,
+    FormData(form): FormData<Confirmation>,
 ) -> Result<Response, AppError> {
     debug_assert_eq!(path.org, scope.org.0);
     let id = OrgId(path.facilitator);
-    change(state, ctx, move |c, _, _| {
-        remove_facilitator_in(c, &scope, id)
+    change(state, ctx, move |c, _, ctx| {
+        remove_facilitator_in(c, ctx, &scope, id, &form)
     })
     .await
 }
 
 fn remove_facilitator_in(
     c: &mut Sql<'_>,
+    ctx: &Ctx,
     scope: &OrgScope,
     id: OrgId,
+    form: &Confirmation,
 ) -> Result<Outcome, AppError> {
+    if !form.given() {
+        let facilitator = organisations::facilitators_of(c, scope.org)?
+            .into_iter()
+            .find(|f| f.id == id)
+            .ok_or(AppError::NotFound)?;
+        return Ok(AskFirst {
+            title: ctx.t1(
+                "confirm-remove-facilitator-title",
+                "name",
+                &facilitator.name,
+            ),
+            what: ctx.t1("confirm-remove-facilitator-what", "name", &facilitator.name),
+            button: ctx.t1("facilitators-remove", "name", &facilitator.name),
+            action: format!("/municipalities/{}/facilitators/{id}/remove", scope.org),
+            fields: Vec::new(),
+            back: format!("/municipalities/{}/facilitators", scope.org),
+        }
+        .outcome());
+    }
     if !organisations::remove_facilitator(c, scope.org, id)? {
         return Err(AppError::NotFound);
     }

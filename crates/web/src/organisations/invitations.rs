@@ -3,6 +3,7 @@
 use super::pages::render_show;
 use crate::audit::{Action, Event};
 use crate::change::{Done, Outcome, change};
+use crate::confirm::{AskFirst, Confirmation};
 use crate::forms::{FormData, FormErrors};
 use crate::http::AppError;
 use crate::http::OrgScope;
@@ -168,13 +169,42 @@ pub async fn revoke(
     ctx: Ctx,
     scope: OrgScope,
     Path(path): Path<InvitationPath>,
+    FormData(form): FormData<Confirmation>,
 ) -> Result<Response, AppError> {
     debug_assert_eq!(path.org, scope.org.0);
     let id = InvitationId(path.invitation);
-    change(state, ctx, move |c, _, _| revoke_in(c, &scope, id)).await
+    change(state, ctx, move |c, _, ctx| {
+        revoke_in(c, ctx, &scope, id, &form)
+    })
+    .await
 }
 
-fn revoke_in(c: &mut Sql<'_>, scope: &OrgScope, id: InvitationId) -> Result<Outcome, AppError> {
+fn revoke_in(
+    c: &mut Sql<'_>,
+    ctx: &Ctx,
+    scope: &OrgScope,
+    id: InvitationId,
+    form: &Confirmation,
+) -> Result<Outcome, AppError> {
+    if !form.given() {
+        let invitation = invitations::open_for(c, scope.org, samenspel_store::now())?
+            .into_iter()
+            .find(|i| i.id == id)
+            .ok_or(AppError::NotFound)?;
+        return Ok(AskFirst {
+            title: ctx.t1(
+                "confirm-revoke-invitation-title",
+                "email",
+                &invitation.email,
+            ),
+            what: ctx.t1("confirm-revoke-invitation-what", "email", &invitation.email),
+            button: ctx.t1("org-revoke-invitation", "email", &invitation.email),
+            action: format!("/organisations/{}/invitations/{id}/revoke", scope.org),
+            fields: Vec::new(),
+            back: format!("/organisations/{}", scope.org),
+        }
+        .outcome());
+    }
     if !invitations::revoke(c, scope.org, id, samenspel_store::now())? {
         return Err(AppError::NotFound);
     }

@@ -4,6 +4,7 @@
 use crate::audit;
 use crate::audit::{Action, Event};
 use crate::change::{Done, Outcome, change};
+use crate::confirm::{AskFirst, Confirmation};
 use crate::forms::FormData;
 use crate::http::AppError;
 use crate::http::Ctx;
@@ -73,20 +74,58 @@ pub async fn remove(
     ctx: Ctx,
     scope: OrgScope,
     Path(path): Path<MemberPath>,
+    FormData(form): FormData<Confirmation>,
 ) -> Result<Response, AppError> {
     debug_assert_eq!(path.org, scope.org.0);
     let membership = MembershipId(path.membership);
-    change(state, ctx, move |c, _, _| remove_in(c, &scope, membership)).await
+    change(state, ctx, move |c, _, ctx| {
+        remove_in(c, ctx, &scope, membership, &form)
+    })
+    .await
+}
+
+/// The name `org` goes by, for a question about it.
+fn org_name(c: &mut Sql<'_>, scope: &OrgScope) -> Result<String, AppError> {
+    Ok(organisations::by_id(c, scope.org)?
+        .ok_or(AppError::NotFound)?
+        .name)
 }
 
 fn remove_in(
     c: &mut Sql<'_>,
+    ctx: &Ctx,
     scope: &OrgScope,
     membership: MembershipId,
+    form: &Confirmation,
 ) -> Result<Outcome, AppError> {
     organisations::lock(c, scope.org)?;
     let member =
         organisations::active_membership(c, scope.org, membership)?.ok_or(AppError::NotFound)?;
+    if !form.given() {
+        organisations::may_end(c, scope.org, &member)?;
+        let org = org_name(c, scope)?;
+        return Ok(AskFirst {
+            title: ctx.t2(
+                "confirm-remove-member-title",
+                "name",
+                &member.name,
+                "org",
+                &org,
+            ),
+            what: ctx.t2(
+                "confirm-remove-member-what",
+                "name",
+                &member.name,
+                "org",
+                &org,
+            ),
+            button: ctx.t1("org-remove-member", "name", &member.name),
+            action: format!("/organisations/{}/members/{membership}/remove", scope.org),
+            fields: Vec::new(),
+            back: format!("/organisations/{}", scope.org),
+        }
+        .outcome());
+    }
     organisations::end_membership(
         c,
         scope.org,
@@ -111,17 +150,36 @@ pub async fn leave(
     State(state): State<AppState>,
     ctx: Ctx,
     scope: OrgScope,
+    FormData(form): FormData<Confirmation>,
 ) -> Result<Response, AppError> {
-    change(state, ctx, move |c, _, ctx| leave_in(c, ctx, &scope)).await
+    change(state, ctx, move |c, _, ctx| leave_in(c, ctx, &scope, &form)).await
 }
 
-fn leave_in(c: &mut Sql<'_>, ctx: &Ctx, scope: &OrgScope) -> Result<Outcome, AppError> {
+fn leave_in(
+    c: &mut Sql<'_>,
+    ctx: &Ctx,
+    scope: &OrgScope,
+    form: &Confirmation,
+) -> Result<Outcome, AppError> {
     let me = ctx.require_user()?;
     organisations::lock(c, scope.org)?;
     let member = organisations::members(c, scope.org)?
         .into_iter()
         .find(|m| m.until.is_none() && m.user_id == me.id)
         .ok_or(AppError::Forbidden)?;
+    if !form.given() {
+        organisations::may_end(c, scope.org, &member)?;
+        let org = org_name(c, scope)?;
+        return Ok(AskFirst {
+            title: ctx.t1("confirm-leave-org-title", "org", &org),
+            what: ctx.t1("confirm-leave-org-what", "org", &org),
+            button: ctx.t("org-leave"),
+            action: format!("/organisations/{}/leave", scope.org),
+            fields: Vec::new(),
+            back: format!("/organisations/{}", scope.org),
+        }
+        .outcome());
+    }
     organisations::end_membership(
         c,
         scope.org,
