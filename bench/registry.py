@@ -98,8 +98,8 @@ class Session:
     def upload(self, path, file):
         token = self.token("/")
         started = time.perf_counter()
-        out = self.curl("-w", "\n%{http_code}", "-F", f"file=@{file}",
-                        f"{self.base}{path}?csrf={token}")
+        out = self.curl("-w", "\n%{http_code}", "-F", f"csrf={token}", "-F", f"file=@{file}",
+                        f"{self.base}{path}")
         seconds = time.perf_counter() - started
         status = out.rsplit("\n", 1)[-1]
         return seconds, status, out

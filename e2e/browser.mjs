@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import * as OTPAuth from 'otpauth';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { latestMail, linkIn } from './server.mjs';
 
 export const PASSWORD = 'een-lange-zin-als-wachtwoord';
@@ -26,6 +29,12 @@ export function launchBrowser() {
 // Contexts opened with JavaScript off, and per browser a page with JavaScript on for axe.
 const scriptless = new WeakSet();
 const probes = new WeakMap();
+// Per page, the last document the app sent it (the HTML as it came, for the Nu HTML Checker).
+const documents = new WeakMap();
+
+/** Where checkA11y keeps the HTML of each page it checks, for `e2e/check-html.mjs`. */
+export const HTML_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'target', 'e2e-html');
+let checked = 0;
 
 async function probePage(browser) {
   if (!probes.has(browser)) probes.set(browser, browser.newContext().then((context) => context.newPage()));
@@ -38,6 +47,12 @@ export async function openContext(browser, options = {}) {
   context.setDefaultTimeout(10_000);
   context.setDefaultNavigationTimeout(15_000);
   if (options.javaScriptEnabled === false) scriptless.add(context);
+  context.on('response', (response) => {
+    const request = response.request();
+    if (request.resourceType() === 'document' && request.frame() === request.frame().page().mainFrame()) {
+      documents.set(request.frame().page(), response);
+    }
+  });
   return context;
 }
 
@@ -62,6 +77,7 @@ export function uniqueEmail(prefix) {
  * load from the app) in a JavaScript-enabled context.
  */
 export async function checkA11y(page, label) {
+  await keepHtml(page, label);
   let target = page;
   if (scriptless.has(page.context())) {
     const html = await page.content();
@@ -91,6 +107,19 @@ export async function checkA11y(page, label) {
   } finally {
     if (target !== page) await target.unrouteAll();
   }
+}
+
+/** Saves the HTML the app sent `page` last, with its address and label, for the HTML check. */
+async function keepHtml(page, label) {
+  const response = documents.get(page);
+  if (!response || !(response.headers()['content-type'] ?? '').startsWith('text/html')) return;
+  const body = await response.text().catch(() => null);
+  if (body === null) return;
+  mkdirSync(HTML_DIR, { recursive: true });
+  checked += 1;
+  const name = `${process.pid}-${String(checked).padStart(3, '0')}.html`;
+  writeFileSync(join(HTML_DIR, name), body);
+  writeFileSync(join(HTML_DIR, `${name}.txt`), `${label} — ${response.url()}\n`);
 }
 
 /**

@@ -230,9 +230,22 @@ test('a meeting with a decision and actions, and who sees what', async () => {
   await publicPage.getByRole('button', { name: 'English' }).click();
   await publicPage.getByRole('heading', { level: 2, name: 'Public decisions' }).waitFor();
   await checkA11y(publicPage, 'public page in English');
+  // The decision opens on a page of its own, which the feed links to as well.
+  await publicPage.getByRole('link', { name: 'We vragen offertes voor isolatie op', exact: true }).click();
+  await expectHeading(publicPage, 'We vragen offertes voor isolatie op');
+  const entryAddress = publicPage.url();
+  await checkA11y(publicPage, 'a public decision in English');
+  await publicPage.getByRole('link', { name: `To the public page of ${CENTRUM}`, exact: true }).waitFor();
   const feed = await resident.request.get(`${publicAddress}/feed.atom`);
   assert.equal(feed.status(), 200);
-  assert.match(await feed.text(), /We vragen offertes voor isolatie op/);
+  const atom = await feed.text();
+  assert.match(atom, /We vragen offertes voor isolatie op/);
+  assert.ok(atom.includes(`href="${entryAddress}"`), 'the feed links to the page of the decision');
+  // The English feed is at its own address, linked from the page in English.
+  await publicPage.goto(publicAddress);
+  const english = await publicPage.getByRole('link', { name: 'Follow this approach in a feed reader (Atom)' }).getAttribute('href');
+  assert.match(english, /\/feed\.en\.atom$/);
+  assert.match(await (await resident.request.get(`${app.base}${english}`)).text(), /xml:lang="en"/);
   await resident.close();
 });
 

@@ -395,7 +395,18 @@ error-municipality-leave = The municipality cannot leave its own approach. Do yo
 error-party-leave-admin = Only an administrator of your organisation can leave the approach on its behalf.
 
 ## Additions
-error-text-too-long = This text is too long. Please shorten it and try again.
+error-subproject-description-long = The sub-project's description can be at most 2000 characters long. Please shorten it.
+error-ambition-long = The ambition can be at most 4000 characters long. Please shorten it.
+error-goal-indicator-long = The indicator can be at most 200 characters long. Please shorten it.
+error-goal-target-value-long = The target value can be at most 100 characters long. Please shorten it.
+error-goal-value-long = The current value can be at most 100 characters long. Please shorten it.
+error-goal-note-long = The note on the progress can be at most 2000 characters long. Please shorten it.
+error-approach-description-long = The approach's description can be at most 4000 characters long. Please shorten it.
+error-status-reason-long = The reason can be at most 2000 characters long. Please shorten it.
+error-node-status-note-long = The note on the status can be at most 2000 characters long. Please shorten it.
+error-need-note-long = What you need this party for can be at most 1000 characters long. Please shorten it.
+error-node-note-long = The note can be at most 4000 characters long. Please shorten it.
+error-next-year-long = What your party wants to do next year can be at most 2000 characters long. Please shorten it.
 label-party-since = From
 node-current-status = Current status:
 perspectives-save = Save perspective

@@ -395,7 +395,18 @@ error-municipality-leave = De gemeente kan haar eigen wijkaanpak niet verlaten. 
 error-party-leave-admin = Alleen een beheerder van uw organisatie kan de wijkaanpak namens haar verlaten.
 
 ## Aanvullingen
-error-text-too-long = Deze tekst is te lang. Maak hem korter en probeer het opnieuw.
+error-subproject-description-long = De omschrijving van het deelproject mag hoogstens 2000 tekens lang zijn. Maak hem korter.
+error-ambition-long = De ambitie mag hoogstens 4000 tekens lang zijn. Maak hem korter.
+error-goal-indicator-long = De indicator mag hoogstens 200 tekens lang zijn. Maak hem korter.
+error-goal-target-value-long = De streefwaarde mag hoogstens 100 tekens lang zijn. Maak hem korter.
+error-goal-value-long = De huidige stand mag hoogstens 100 tekens lang zijn. Maak hem korter.
+error-goal-note-long = De toelichting bij de voortgang mag hoogstens 2000 tekens lang zijn. Maak hem korter.
+error-approach-description-long = De beschrijving van de wijkaanpak mag hoogstens 4000 tekens lang zijn. Maak hem korter.
+error-status-reason-long = De reden mag hoogstens 2000 tekens lang zijn. Maak hem korter.
+error-node-status-note-long = De toelichting bij de status mag hoogstens 2000 tekens lang zijn. Maak hem korter.
+error-need-note-long = De uitleg waarvoor u deze partij nodig heeft, mag hoogstens 1000 tekens lang zijn. Maak hem korter.
+error-node-note-long = De notitie mag hoogstens 4000 tekens lang zijn. Maak hem korter.
+error-next-year-long = Wat uw partij volgend jaar wil doen, mag hoogstens 2000 tekens lang zijn. Maak het korter.
 label-party-since = Vanaf
 node-current-status = Huidige status:
 perspectives-save = Perspectief opslaan

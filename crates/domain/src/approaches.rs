@@ -228,7 +228,7 @@ pub fn goal_value(input: &str, target: &str) -> Result<String, Invalid> {
         input,
         100,
         "error-goal-value-required",
-        "error-text-too-long",
+        "error-goal-value-long",
     )?;
     let numeric = |text: &str| text.trim_start().starts_with(|c: char| c.is_ascii_digit());
     if numeric(target) && !numeric(&value) {

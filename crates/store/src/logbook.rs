@@ -404,6 +404,10 @@ crate::row! {
         /// An action's owner: the party that took it on, and the person within it.
         pub owner_party_name: Option<String>,
         pub owner_person_name: Option<String>,
+        /// A link's address (empty for other entries).
+        pub url: String,
+        /// When the entry was last changed.
+        pub updated_at: OffsetDateTime,
     }
 }
 
@@ -432,7 +436,7 @@ impl Listed {
 const LISTED_COLUMNS: &str = "e.id, e.kind, e.title, e.visibility, o.name AS organisation_name, \
     e.happened_at, e.meeting_kind, e.action_status, e.due_on, e.review_on, e.supersedes_id, \
     EXISTS (SELECT 1 FROM log_entries l WHERE l.supersedes_id = e.id) AS superseded, \
-    oo.name AS owner_party_name, ou.name AS owner_person_name";
+    oo.name AS owner_party_name, ou.name AS owner_person_name, e.url, e.updated_at";
 
 /// What the timeline shows: every condition is optional.
 #[derive(Debug, Clone, Default)]

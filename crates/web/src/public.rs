@@ -1,7 +1,8 @@
 //! The public page of an approach, for residents and anyone else, once the municipality
 //! switches it on: the phase and progress, the public decisions, the upcoming public meetings
-//! and the contact point, with an Atom feed of everything public in its logbook. Only entries
-//! marked public are read, through the same visibility rule as every other list.
+//! and the contact point; a page per public logbook entry; and an Atom feed of everything
+//! public in the logbook, one address per language. Only entries marked public are read,
+//! through the same visibility rule as every other list.
 
 use crate::audit::{Action, Event};
 use crate::change::{Done, Outcome, change};
@@ -18,6 +19,7 @@ use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use samenspel_domain::Language;
 use samenspel_domain::logbook::EntryKind;
 use samenspel_domain::permissions::ApproachPermission;
 use samenspel_store::approaches::{self, ApproachRow, AreaRow};
@@ -31,7 +33,24 @@ use std::str::FromStr;
 pub fn routes(state: AppState) -> RouteTable {
     RouteTable::new(state)
         .route("GET", "/p/{approach}", Access::Public, get(page))
-        .route("GET", "/p/{approach}/feed.atom", Access::Public, get(feed))
+        .route(
+            "GET",
+            "/p/{approach}/feed.atom",
+            Access::Public,
+            get(feed_nl),
+        )
+        .route(
+            "GET",
+            "/p/{approach}/feed.en.atom",
+            Access::Public,
+            get(feed_en),
+        )
+        .route(
+            "GET",
+            "/p/{approach}/entries/{entry}",
+            Access::Public,
+            get(entry),
+        )
         .route(
             "POST",
             "/approaches/{approach}/public",
@@ -131,12 +150,76 @@ fn atom_time(at: time::OffsetDateTime) -> FixedDateTime {
     FixedDateTime::from_str(&text).unwrap_or_default()
 }
 
-/// The Atom feed: the newest fifty public entries.
-pub async fn feed(
+#[derive(Debug, Deserialize)]
+pub struct EntryPath {
+    pub approach: i64,
+    pub entry: i64,
+}
+
+#[derive(Template)]
+#[template(path = "public/entry.html")]
+struct EntryView<'a> {
+    ctx: &'a Ctx,
+    approach: ApproachRow,
+    entry: logbook::Entry,
+}
+
+/// One public entry of the logbook, as the feed links to it: what the public page lists, read
+/// in full.
+pub async fn entry(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(path): Path<EntryPath>,
+) -> Result<Response, AppError> {
+    let db = state.db.clone();
+    db.read(move |c| {
+        let approach = public_approach(c, path.approach)?;
+        let entry = logbook::get(c, approach.id, EntryId(path.entry), Audience::PUBLIC)?
+            .ok_or(AppError::NotFound)?;
+        Ok(render(&EntryView {
+            ctx: &ctx,
+            approach,
+            entry,
+        }))
+    })
+    .await
+}
+
+/// The address of a language's feed: Dutch at `feed.atom`, English at `feed.en.atom`.
+pub fn feed_path(approach: ApproachId, lang: Language) -> String {
+    match lang {
+        Language::Nl => format!("/p/{approach}/feed.atom"),
+        Language::En => format!("/p/{approach}/feed.en.atom"),
+    }
+}
+
+/// The Atom feed in Dutch: the newest fifty public entries.
+pub async fn feed_nl(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
+    feed(state, ctx, id, Language::Nl).await
+}
+
+/// The Atom feed in English.
+pub async fn feed_en(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    feed(state, ctx, id, Language::En).await
+}
+
+/// A feed's language is its address's, whatever the feed reader asks for: a reader keeps one
+/// address and should not get another language when its settings change.
+async fn feed(
+    state: AppState,
+    mut ctx: Ctx,
+    id: i64,
+    lang: Language,
+) -> Result<Response, AppError> {
+    ctx.lang = lang;
     let db = state.db.clone();
     db.read(move |c| feed_in(c, &state, &ctx, id)).await
 }
@@ -151,22 +234,28 @@ fn feed_in(c: &mut Sql<'_>, state: &AppState, ctx: &Ctx, id: i64) -> Result<Resp
         None,
         50,
     )?;
-    let page = format!("{}/p/{}", state.config.base_url, approach.id);
+    let base = &state.config.base_url;
+    let page = format!("{base}/p/{}", approach.id);
     let link = |href: String, rel: &str| {
         let mut link = Link::default();
         link.set_href(href);
         link.set_rel(rel.to_owned());
         link
     };
-    let entry_id = |id: EntryId| format!("{page}#entry-{id}");
     let items: Vec<AtomEntry> = entries
         .iter()
         .map(|e| {
+            let address = format!("{page}/entries/{}", e.id);
             let mut item = AtomEntry::default();
-            item.set_id(entry_id(e.id));
+            item.set_id(address.clone());
             item.set_title(Text::plain(e.title.clone()));
-            item.set_updated(atom_time(e.happened_at));
-            item.set_links(vec![link(entry_id(e.id), "alternate")]);
+            // When it last changed: a planned meeting's date is still to come.
+            item.set_updated(atom_time(e.updated_at));
+            let mut links = vec![link(address, "alternate")];
+            if !e.url.is_empty() {
+                links.push(link(e.url.clone(), "related"));
+            }
+            item.set_links(links);
             let kind = match &e.meeting_kind {
                 Some(kind) => ctx.t_of("meeting-kind", kind),
                 None => ctx.t_of("entry-kind", e.kind),
@@ -183,8 +272,9 @@ fn feed_in(c: &mut Sql<'_>, state: &AppState, ctx: &Ctx, id: i64) -> Result<Resp
             item
         })
         .collect();
+    let own = format!("{base}{}", feed_path(approach.id, ctx.lang));
     let mut feed = Feed::default();
-    feed.set_id(page.clone());
+    feed.set_id(own.clone());
     feed.set_title(Text::plain(ctx.t1(
         "public-feed-title",
         "name",
@@ -194,15 +284,12 @@ fn feed_in(c: &mut Sql<'_>, state: &AppState, ctx: &Ctx, id: i64) -> Result<Resp
     feed.set_updated(atom_time(
         entries
             .iter()
-            .map(|e| e.happened_at)
+            .map(|e| e.updated_at)
             .max()
             .unwrap_or(approach.updated_at)
             .max(approach.updated_at),
     ));
-    feed.set_links(vec![
-        link(page.clone(), "alternate"),
-        link(format!("{page}/feed.atom"), "self"),
-    ]);
+    feed.set_links(vec![link(page.clone(), "alternate"), link(own, "self")]);
     feed.set_entries(items);
     Ok((
         [(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")],

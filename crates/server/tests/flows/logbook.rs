@@ -170,6 +170,26 @@ async fn a_meeting_with_decisions_and_actions(app: TestApp) {
         .await;
     assert_eq!(no_time.status, 422);
     no_time.assert_contains("id=\"field-start_time-error\"");
+    // Minutes that are too long: the message names the field and the limit, the text stays.
+    let long_minutes = "Verslag. ".repeat(2300);
+    let too_long = w
+        .municipality
+        .post(
+            &new_meeting,
+            &[
+                ("meeting_kind", "neighbourhood"),
+                ("title", "Lange avond"),
+                ("date", "2026-10-01"),
+                ("start_time", "19:30"),
+                ("body", long_minutes.as_str()),
+                ("visibility", "parties"),
+            ],
+        )
+        .await;
+    assert_eq!(too_long.status, 422);
+    too_long
+        .assert_contains("Het verslag mag hoogstens 20.000 tekens lang zijn")
+        .assert_contains("Verslag. Verslag. Verslag.");
     refused
         .assert_contains("id=\"field-meeting_kind-error\"")
         .assert_contains("id=\"field-title-error\"")
@@ -941,6 +961,16 @@ async fn residents_read_the_public_page(app: TestApp) {
         ),
         (
             &w.municipality,
+            "link",
+            vec![
+                ("title", "Raadsvoorstel warmtevisie"),
+                ("url", "https://zonnedal.example/raad/warmtevisie"),
+                ("date", "2026-06-03"),
+                ("visibility", "public"),
+            ],
+        ),
+        (
+            &w.municipality,
             "meeting",
             vec![
                 ("meeting_kind", "project-team"),
@@ -984,14 +1014,74 @@ async fn residents_read_the_public_page(app: TestApp) {
         titles,
         [
             "Buurtavond in het dorpshuis",
-            "Openbaar besluit over het warmtenet"
+            "Openbaar besluit over het warmtenet",
+            "Raadsvoorstel warmtevisie"
         ]
     );
     assert!(feed.title().as_str().contains("Wijkaanpak Centrum"));
+    assert_eq!(feed.lang(), Some("nl"));
     assert!(
         feed.links()
             .iter()
             .any(|l| l.rel() == "self" && l.href().ends_with("/feed.atom"))
+    );
+    // Every entry links to a page that shows it; a link also to its own address. Its
+    // `updated` is when it was written, not the date of a meeting still to come.
+    let today = time::OffsetDateTime::now_utc();
+    for entry in feed.entries() {
+        let alternate = entry
+            .links()
+            .iter()
+            .find(|l| l.rel() == "alternate")
+            .expect("an alternate link");
+        let path = alternate.href().trim_start_matches(&app.base);
+        let shown = resident.get(path).await;
+        assert_eq!(shown.status, 200, "{path}");
+        shown.assert_contains(&format!(">{}</h1>", entry.title().as_str()));
+        let updated = entry.updated().timestamp();
+        assert!(
+            (updated - today.unix_timestamp()).abs() < 3600,
+            "{}: updated {}",
+            entry.title().as_str(),
+            entry.updated()
+        );
+    }
+    let link = feed
+        .entries()
+        .iter()
+        .find(|e| e.title().as_str() == "Raadsvoorstel warmtevisie")
+        .expect("the link");
+    assert!(
+        link.links()
+            .iter()
+            .any(|l| l.href() == "https://zonnedal.example/raad/warmtevisie")
+    );
+    // A reader of the Dutch address gets Dutch whatever it asks for; English has its own.
+    let asked_english = app
+        .english_browser()
+        .get(&format!("{public}/feed.atom"))
+        .await;
+    let asked_english: atom_syndication::Feed = asked_english.body.parse().expect("Atom");
+    assert_eq!(asked_english.lang(), Some("nl"));
+    let english = resident.get(&format!("{public}/feed.en.atom")).await;
+    assert_eq!(english.status, 200);
+    let english: atom_syndication::Feed = english.body.parse().expect("Atom");
+    assert_eq!(english.lang(), Some("en"));
+    assert_ne!(english.id(), feed.id());
+    assert!(english.entries().iter().any(|e| {
+        e.summary()
+            .is_some_and(|s| s.as_str().starts_with("Neighbourhood meeting"))
+    }));
+    // An entry that is not public has no public page.
+    let hidden = app
+        .scalar("SELECT id FROM log_entries WHERE title = 'Besluit alleen voor de partijen'")
+        .await;
+    assert_eq!(
+        resident
+            .get(&format!("{public}/entries/{hidden}"))
+            .await
+            .status,
+        404
     );
 
     let page = w.municipality.post(&switch, &[("on", "no")]).await;
@@ -1333,13 +1423,37 @@ async fn documents_are_kept_and_served_to_whom_may_see_them() {
             .municipality
             .upload_form(
                 &upload,
-                &[("title", "Te groot"), ("visibility", "parties")],
+                &[
+                    ("title", "Te groot"),
+                    ("body", "Mijn uitleg bij het verslag"),
+                    ("visibility", "parties"),
+                ],
                 "groot.pdf",
                 vec![b'x'; samenspel_domain::logbook::MAX_DOCUMENT_BYTES + 1],
             )
             .await;
         assert_eq!(too_large.status, 422, "{store}: {}", too_large.body);
         too_large.assert_contains("te groot");
+        // Far over the limit: read to the end, the form back with the limit named and the
+        // fields that came after the file kept.
+        let far_too_large = w
+            .municipality
+            .upload_form(
+                &upload,
+                &[
+                    ("title", "Veel te groot"),
+                    ("body", "Mijn uitleg bij het verslag"),
+                    ("visibility", "parties"),
+                ],
+                "film.mp4",
+                vec![b'x'; 3 * samenspel_domain::logbook::MAX_DOCUMENT_BYTES / 2],
+            )
+            .await;
+        assert_eq!(far_too_large.status, 422, "{store}: {}", far_too_large.body);
+        far_too_large
+            .assert_contains("hoogstens 20 MB")
+            .assert_contains("value=\"Veel te groot\"")
+            .assert_contains("Mijn uitleg bij het verslag");
         let made = w
             .municipality
             .upload_form(

@@ -29,6 +29,27 @@ async fn areas_are_set_up_imported_and_mapped(app: TestApp) {
         .await;
     let areas = format!("/municipalities/{org}/areas");
 
+    // An upload's token is its first field: in the address, or after the file, it is refused.
+    let import = format!("/municipalities/{org}/import");
+    let token = admin.csrf().await;
+    let file = || reqwest::multipart::Part::bytes(CSV.as_bytes().to_vec()).file_name("b.csv");
+    let in_address = admin
+        .post_multipart(
+            &format!("{import}?csrf={token}"),
+            reqwest::multipart::Form::new().part("file", file()),
+        )
+        .await;
+    assert_eq!(in_address.status, 403, "{}", in_address.body);
+    let after_the_file = admin
+        .post_multipart(
+            &import,
+            reqwest::multipart::Form::new()
+                .part("file", file())
+                .text("csrf", token.clone()),
+        )
+        .await;
+    assert_eq!(after_the_file.status, 403);
+
     // Importing needs the municipality's code first, and a bad code is explained.
     let early = admin
         .upload(

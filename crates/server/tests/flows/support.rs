@@ -559,13 +559,13 @@ impl Browser {
         Self::read(request.send().await.expect("POST")).await
     }
 
-    /// Uploads a file as a page without script does: a multipart form whose action carries
-    /// the CSRF token in its query string.
+    /// Uploads a file as a page without script does: a multipart form whose first field is
+    /// the CSRF token.
     pub async fn upload(&self, path: &str, file_name: &str, content: Vec<u8>) -> Page {
         self.upload_form(path, &[], file_name, content).await
     }
 
-    /// Like [`Browser::upload`], with other fields of the form too.
+    /// Like [`Browser::upload`], with other fields of the form too (after the file).
     pub async fn upload_form(
         &self,
         path: &str,
@@ -575,15 +575,21 @@ impl Browser {
     ) -> Page {
         let token = self.csrf().await;
         let part = reqwest::multipart::Part::bytes(content).file_name(file_name.to_owned());
-        let mut form = reqwest::multipart::Form::new();
+        // As the document form orders them: the token, the file, then the other fields.
+        let mut form = reqwest::multipart::Form::new()
+            .text("csrf", token)
+            .part("file", part);
         for (name, value) in fields {
             form = form.text((*name).to_owned(), (*value).to_owned());
         }
-        let form = form.part("file", part);
-        let separator = if path.contains('?') { '&' } else { '?' };
+        self.post_multipart(path, form).await
+    }
+
+    /// Posts `form` as `multipart/form-data`, as it is (the caller adds the token, or not).
+    pub async fn post_multipart(&self, path: &str, form: reqwest::multipart::Form) -> Page {
         let response = self
             .client
-            .post(self.url(&format!("{path}{separator}csrf={token}")))
+            .post(self.url(path))
             .header("accept-language", self.accept_language)
             .multipart(form)
             .send()

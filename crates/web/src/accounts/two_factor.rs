@@ -345,7 +345,8 @@ fn spaced(secret: &str) -> String {
         .join(" ")
 }
 
-/// The `otpauth://` address an authenticator app reads, drawn as an SVG QR code.
+/// The `otpauth://` address an authenticator app reads, drawn as an SVG QR code to put inside
+/// an HTML page (so without the XML declaration the renderer starts with).
 fn qr_of(email: &str, secret: &str) -> String {
     // "Issuer:account", the colon itself left as it is: some apps read only that form.
     let label = format!("Samenspel:{}", url_escape(email));
@@ -353,11 +354,17 @@ fn qr_of(email: &str, secret: &str) -> String {
         "otpauth://totp/{label}?secret={secret}&issuer=Samenspel&algorithm=SHA1&digits=6&period=30"
     );
     match qrcode::QrCode::new(url.as_bytes()) {
-        Ok(code) => code
-            .render::<qrcode::render::svg::Color<'_>>()
-            .min_dimensions(200, 200)
-            .quiet_zone(true)
-            .build(),
+        Ok(code) => {
+            let svg = code
+                .render::<qrcode::render::svg::Color<'_>>()
+                .min_dimensions(200, 200)
+                .quiet_zone(true)
+                .build();
+            match svg.find("<svg") {
+                Some(start) => svg[start..].to_owned(),
+                None => svg,
+            }
+        }
         Err(_) => String::new(),
     }
 }

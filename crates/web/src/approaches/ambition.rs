@@ -402,7 +402,7 @@ fn save_ambition_in(
             &form.ambition,
             4000,
             "error-ambition-required",
-            "error-text-too-long",
+            "error-ambition-long",
         ),
     );
     let version = form.version.trim().parse::<i64>().ok();
@@ -532,11 +532,11 @@ fn add_goal_in(
     );
     let indicator = errors.check(
         "indicator",
-        optional_line(&form.indicator, 200, "error-text-too-long"),
+        optional_line(&form.indicator, 200, "error-goal-indicator-long"),
     );
     let target_value = errors.check(
         "target_value",
-        optional_line(&form.target_value, 100, "error-text-too-long"),
+        optional_line(&form.target_value, 100, "error-goal-target-value-long"),
     );
     let target_date = errors.check("target_date", optional_date(&form.target_date));
     if let Some(Some(day)) = target_date
@@ -628,7 +628,7 @@ fn update_goal_in(
     let value = errors.check("value", goal_value(&form.value, &target));
     let note = errors.check(
         "note",
-        optional_text(&form.note, 2000, "error-text-too-long"),
+        optional_text(&form.note, 2000, "error-goal-note-long"),
     );
     let (Some(value), Some(note)) = (value, note) else {
         let forms = Forms {

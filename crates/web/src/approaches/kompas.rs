@@ -399,7 +399,7 @@ fn move_node_in(
     let to = errors.check("status", NodeStatus::parse(&form.status));
     let note = errors.check(
         "note",
-        optional_text(&form.note, 2000, "error-text-too-long"),
+        optional_text(&form.note, 2000, "error-node-status-note-long"),
     );
     let refuse = |errors: FormErrors, form: StatusForm| NodeForms {
         status: form,
@@ -549,7 +549,7 @@ fn add_need_in(
     }
     let note = errors.check(
         "need_note",
-        optional_text(&form.need_note, 1000, "error-text-too-long"),
+        optional_text(&form.need_note, 1000, "error-need-note-long"),
     );
     let (Some(from), Some(to), Some(note), true) = (from, to, note, errors.is_empty()) else {
         let forms = NodeForms {
@@ -668,7 +668,7 @@ fn add_note_in(
             &form.body,
             4000,
             "error-note-required",
-            "error-text-too-long",
+            "error-node-note-long",
         ),
     );
     let Some(body) = body else {
@@ -878,7 +878,7 @@ fn save_perspective_in(
     };
     let next_year = errors.check(
         "next_year",
-        optional_text(&form.next_year, 2000, "error-text-too-long"),
+        optional_text(&form.next_year, 2000, "error-next-year-long"),
     );
     let (Some(party), Some(next_year), true) = (party, next_year, errors.is_empty()) else {
         let scope = scope.clone();

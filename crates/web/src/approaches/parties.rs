@@ -505,7 +505,7 @@ fn parse_subproject(
     );
     let description = errors.check(
         "sub_description",
-        optional_text(&form.description, 2000, "error-text-too-long"),
+        optional_text(&form.description, 2000, "error-subproject-description-long"),
     );
     let lead = match form.lead.trim() {
         "" => Some(None),

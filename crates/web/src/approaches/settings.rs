@@ -77,7 +77,7 @@ impl SettingsForm {
         );
         let description = errors.check(
             "description",
-            optional_text(&self.description, 4000, "error-text-too-long"),
+            optional_text(&self.description, 4000, "error-approach-description-long"),
         );
         if pack.phase(&self.phase).is_none() {
             errors.add("phase", "error-phase-invalid");
@@ -395,7 +395,7 @@ fn status_in(
     }
     let reason = errors.check(
         "reason",
-        optional_text(&input.reason, 2000, "error-text-too-long"),
+        optional_text(&input.reason, 2000, "error-status-reason-long"),
     );
     if let (Some(to), Some(reason)) = (to, &reason)
         && ApproachStatus::needs_reason(to)

@@ -23,6 +23,7 @@ use axum::http::header::{CONTENT_LENGTH, CONTENT_TYPE, HOST, ORIGIN, REFERER};
 use axum::http::{HeaderMap, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use futures_util::StreamExt;
 use subtle::ConstantTimeEq;
 
 pub use refill::reopen_expired_form;
@@ -163,21 +164,20 @@ pub async fn csrf_layer(State(state): State<AppState>, request: Request, next: N
             .get("x-csrf-token")
             .and_then(|v| v.to_str().ok())
             .is_some_and(|given| tokens_match(&ctx.csrf, given));
-        // A file upload (multipart) from a page without script carries the token in its
-        // action's query string: the body is not read here (see ADR 0005).
-        let query_ok = is_multipart(&request)
-            && request
-                .uri()
-                .query()
-                .and_then(|q| serde_urlencoded::from_str::<Vec<(String, String)>>(q).ok())
-                .is_some_and(|pairs| {
-                    pairs
-                        .iter()
-                        .any(|(name, given)| name == "csrf" && tokens_match(&ctx.csrf, given))
-                });
-        if header_ok || query_ok {
+        if header_ok {
             return next.run(request).await;
         }
+        // A file upload (multipart) from a page without script carries the token as the first
+        // field of its body; only that field is read here (see ADR 0019).
+        let request = if is_multipart(&request) {
+            let (token, request) = first_multipart_field(request).await;
+            if token.is_some_and(|given| tokens_match(&ctx.csrf, &given)) {
+                return next.run(request).await;
+            }
+            request
+        } else {
+            request
+        };
         record(
             &state,
             &ctx,
@@ -238,6 +238,62 @@ pub async fn csrf_layer(State(state): State<AppState>, request: Request, next: N
         });
     }
     response
+}
+
+/// How much of a multipart body is read to find its first field, the token.
+const FIRST_FIELD_LIMIT: usize = 8 * 1024;
+
+/// Reads no more of a multipart body than its first part (at most [`FIRST_FIELD_LIMIT`]
+/// bytes) and returns that part's value when it is the `csrf` field, with the request whose
+/// body is whole again: what was read, then the rest as it arrives.
+async fn first_multipart_field(request: Request) -> (Option<String>, Request) {
+    let boundary = request
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| multer::parse_boundary(v).ok());
+    let Some(boundary) = boundary else {
+        return (None, request);
+    };
+    let (parts, body) = request.into_parts();
+    let mut rest = body.into_data_stream();
+    let delimiter = format!("--{boundary}").into_bytes();
+    let mut head = bytes::BytesMut::new();
+    let mut failed = None;
+    // The first part ends where the second delimiter begins.
+    while head.len() < FIRST_FIELD_LIMIT
+        && head
+            .windows(delimiter.len())
+            .filter(|w| *w == delimiter.as_slice())
+            .count()
+            < 2
+    {
+        match rest.next().await {
+            Some(Ok(chunk)) => head.extend_from_slice(&chunk),
+            Some(Err(error)) => {
+                failed = Some(error);
+                break;
+            }
+            None => break,
+        }
+    }
+    let head = head.freeze();
+    let token = csrf_field(head.clone(), boundary).await;
+    let read =
+        futures_util::stream::iter([Ok(head)]).chain(futures_util::stream::iter(failed.map(Err)));
+    let body = Body::from_stream(read.chain(rest));
+    (token, Request::from_parts(parts, body))
+}
+
+/// The value of the first field of a multipart body's beginning, when that field is `csrf`.
+async fn csrf_field(head: bytes::Bytes, boundary: String) -> Option<String> {
+    let head = futures_util::stream::iter([Ok::<_, std::io::Error>(head)]);
+    let mut multipart = multer::Multipart::new(head, boundary);
+    let field = multipart.next_field().await.ok()??;
+    if field.name() != Some("csrf") {
+        return None;
+    }
+    field.text().await.ok()
 }
 
 fn is_multipart(request: &Request) -> bool {
@@ -366,5 +422,39 @@ mod tests {
         );
         let theirs = headers(&[("referer", "https://evil.example/organisations/4")]);
         assert_eq!(page_on_this_site(&theirs, BASE), None);
+    }
+
+    fn upload(body: &'static str) -> Request {
+        axum::http::Request::post("/approaches/1/logbook/upload")
+            .header(CONTENT_TYPE, "multipart/form-data; boundary=XyZ")
+            .body(Body::from(body.replace('\n', "\r\n")))
+            .expect("request")
+    }
+
+    async fn body_of(request: Request) -> String {
+        let bytes = to_bytes(request.into_body(), usize::MAX)
+            .await
+            .expect("body");
+        String::from_utf8(bytes.to_vec()).expect("utf-8")
+    }
+
+    const TOKEN_FIRST: &str = "--XyZ\nContent-Disposition: form-data; name=\"csrf\"\n\ngeheim-token\n\
+        --XyZ\nContent-Disposition: form-data; name=\"title\"\n\nVerslag\n\
+        --XyZ\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\n\nhallo\n--XyZ--\n";
+
+    #[tokio::test]
+    async fn an_uploads_token_is_its_first_field_and_the_body_stays_whole() {
+        let (token, request) = first_multipart_field(upload(TOKEN_FIRST)).await;
+        assert_eq!(token.as_deref(), Some("geheim-token"));
+        assert_eq!(body_of(request).await, TOKEN_FIRST.replace('\n', "\r\n"));
+    }
+
+    #[tokio::test]
+    async fn a_token_after_other_fields_is_not_looked_for() {
+        let body = "--XyZ\nContent-Disposition: form-data; name=\"title\"\n\nVerslag\n\
+            --XyZ\nContent-Disposition: form-data; name=\"csrf\"\n\ngeheim-token\n--XyZ--\n";
+        let (token, request) = first_multipart_field(upload(body)).await;
+        assert_eq!(token, None);
+        assert_eq!(body_of(request).await, body.replace('\n', "\r\n"));
     }
 }

@@ -93,11 +93,11 @@ impl ProfileForm {
         );
         let support_note = errors.check(
             "support_note",
-            initiatives::text(&self.support_note, 1000, "error-text-long"),
+            initiatives::text(&self.support_note, 1000, "error-support-note-long"),
         );
         let does_not_do = errors.check(
             "does_not_do",
-            initiatives::text(&self.does_not_do, 1000, "error-text-long"),
+            initiatives::text(&self.does_not_do, 1000, "error-does-not-do-long"),
         );
         let contact_name = errors.check(
             "contact_name",

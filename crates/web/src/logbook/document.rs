@@ -12,6 +12,7 @@ use crate::state::AppState;
 use crate::views::render_or_refuse;
 use crate::workspace::{Workspace, acting};
 use askama::Template;
+use axum::extract::multipart::Field;
 use axum::extract::{Multipart, Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -86,14 +87,52 @@ pub(super) fn render_form(
     Ok(render_or_refuse(&view, failed))
 }
 
+/// How large an upload's body may be on the way in. A file over [`MAX_DOCUMENT_BYTES`] is
+/// still read to its end (and thrown away), so the fields after it arrive and the form comes
+/// back with them and a message, instead of the connection being cut off.
+pub const UPLOAD_BODY_LIMIT: usize = 256 * 1024 * 1024;
+
+/// How much of a text field of the upload form is kept; far above what the form accepts, so
+/// a text that is too long comes back to be shortened.
+const TEXT_FIELD_LIMIT: usize = 256 * 1024;
+
+/// A field's content, at most `max` bytes of it: a longer field is read to its end and
+/// `Err(kept)` gives the first `max` bytes.
+async fn read_at_most(
+    field: &mut Field<'_>,
+    max: usize,
+) -> Result<Result<bytes::Bytes, bytes::Bytes>, &'static str> {
+    let mut kept = bytes::BytesMut::new();
+    let mut over = false;
+    loop {
+        match field.chunk().await {
+            Ok(Some(chunk)) => {
+                let room = max.saturating_sub(kept.len());
+                if chunk.len() > room {
+                    over = true;
+                }
+                kept.extend_from_slice(&chunk[..chunk.len().min(room)]);
+            }
+            Ok(None) => break,
+            Err(error) if error.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                return Err("error-file-too-large");
+            }
+            Err(_) => return Err("error-file-unreadable"),
+        }
+    }
+    let kept = kept.freeze();
+    Ok(if over { Err(kept) } else { Ok(kept) })
+}
+
 /// The form's fields and the file: (name, bytes), or the key of what went wrong reading it.
+/// Every field is read, also after a file that is too large, so the form keeps its input.
 async fn read(
     mut multipart: Multipart,
 ) -> (DocumentForm, Result<(String, bytes::Bytes), &'static str>) {
     let mut form = DocumentForm::default();
     let mut file = Err("error-file-required");
     loop {
-        let field = match multipart.next_field().await {
+        let mut field = match multipart.next_field().await {
             Ok(Some(field)) => field,
             Ok(None) => break,
             Err(error) if error.status() == StatusCode::PAYLOAD_TOO_LARGE => {
@@ -104,16 +143,17 @@ async fn read(
         let name = field.name().unwrap_or("").to_owned();
         if name == "file" {
             let file_name = field.file_name().unwrap_or("").to_owned();
-            file = match field.bytes().await {
-                Ok(bytes) => Ok((file_name, bytes)),
-                Err(error) if error.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                    return (form, Err("error-file-too-large"));
-                }
-                Err(_) => Err("error-file-unreadable"),
+            file = match read_at_most(&mut field, MAX_DOCUMENT_BYTES).await {
+                Ok(Ok(bytes)) => Ok((file_name, bytes)),
+                Ok(Err(_)) => Err("error-file-too-large"),
+                Err(key) => return (form, Err(key)),
             };
             continue;
         }
-        let text = field.text().await.unwrap_or_default();
+        let text = match read_at_most(&mut field, TEXT_FIELD_LIMIT).await {
+            Ok(Ok(bytes) | Err(bytes)) => String::from_utf8_lossy(&bytes).into_owned(),
+            Err(key) => return (form, Err(key)),
+        };
         match name.as_str() {
             "party" => form.party = text,
             "title" => form.title = text,
@@ -148,7 +188,7 @@ pub async fn upload(
     );
     let body = errors.check(
         "body",
-        optional_text(&form.body, 20_000, "error-text-too-long"),
+        optional_text(&form.body, 20_000, "error-document-body-long"),
     );
     let file = match file {
         Ok((name, bytes)) => errors

@@ -138,18 +138,35 @@ pub(crate) fn parse(
     let party = acting(scope, &form.party)?;
     let mut errors = FormErrors::default();
     let visibility = errors.check("visibility", Visibility::parse(&form.visibility));
-    let (missing, long) = match kind {
-        EntryKind::Meeting => ("error-meeting-title-required", "error-title-long"),
-        EntryKind::Decision => ("error-decision-title-required", "error-title-long"),
-        EntryKind::Action => ("error-action-title-required", "error-title-long"),
-        EntryKind::Link => ("error-link-title-required", "error-title-long"),
-        EntryKind::Document => ("error-document-title-required", "error-title-long"),
+    let (missing, long, body_long) = match kind {
+        EntryKind::Meeting => (
+            "error-meeting-title-required",
+            "error-title-long",
+            "error-minutes-long",
+        ),
+        EntryKind::Decision => (
+            "error-decision-title-required",
+            "error-title-long",
+            "error-decision-body-long",
+        ),
+        EntryKind::Action => (
+            "error-action-title-required",
+            "error-title-long",
+            "error-action-body-long",
+        ),
+        EntryKind::Link => (
+            "error-link-title-required",
+            "error-title-long",
+            "error-link-body-long",
+        ),
+        EntryKind::Document => (
+            "error-document-title-required",
+            "error-title-long",
+            "error-document-body-long",
+        ),
     };
     let title = errors.check("title", required_line(&form.title, 200, missing, long));
-    let body = errors.check(
-        "body",
-        optional_text(&form.body, 20_000, "error-text-too-long"),
-    );
+    let body = errors.check("body", optional_text(&form.body, 20_000, body_long));
     let known_party = |input: &String| {
         parse_org(input).filter(|org| choices.parties.iter().any(|(o, _)| o == org))
     };
@@ -259,7 +276,7 @@ fn kind_fields(
             let online = errors.check("online_url", website(&form.online_url));
             let agenda = errors.check(
                 "agenda",
-                optional_text(&form.agenda, 5000, "error-text-too-long"),
+                optional_text(&form.agenda, 5000, "error-agenda-long"),
             );
             let names = errors.check("attendee_names", attendee_names(&form.attendee_names));
             let (

@@ -40,7 +40,7 @@ pub fn routes(state: crate::state::AppState) -> RouteTable {
             "POST",
             "/approaches/{approach}/logbook/upload",
             a(P::Contribute),
-            samenspel_domain::logbook::MAX_DOCUMENT_BYTES + 64 * 1024,
+            document::UPLOAD_BODY_LIMIT,
             post(document::upload),
         )
         .route(
