@@ -555,6 +555,27 @@ async fn an_initiative_creates_its_own_profile_in_english(app: TestApp) {
     assert_eq!(form.status, 200);
     form.assert_contains("Populierenbuurt")
         .assert_contains("lang=\"en\"");
+    // Showing the areas of the municipality chosen in the form keeps what was typed, and
+    // saves nothing.
+    let shown = group
+        .post(
+            &format!("/initiatives/{initiative}/edit"),
+            &[
+                ("municipality", &org.to_string()),
+                ("show_areas", "yes"),
+                ("description", "Typed before the areas were shown."),
+            ],
+        )
+        .await;
+    assert_eq!(shown.status, 200, "{}", shown.body);
+    shown
+        .assert_contains("Typed before the areas were shown.")
+        .assert_contains("Populierenbuurt")
+        .assert_contains(&format!("name=\"areas_of\" value=\"{org}\""));
+    assert_eq!(
+        app.scalar("SELECT COUNT(*) FROM initiative_profiles").await,
+        0
+    );
     // No municipality chosen: explained in English, input kept.
     let refused = group
         .post(

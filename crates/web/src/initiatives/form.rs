@@ -20,6 +20,9 @@ pub struct ProfileForm {
     pub municipality: String,
     /// The municipality whose areas the form showed.
     pub areas_of: String,
+    /// `yes` when the button that shows the chosen municipality's areas was pressed: the form
+    /// comes back with them, nothing saved.
+    pub show_areas: String,
     pub description: String,
     pub legal_form: String,
     pub character: String,
@@ -49,6 +52,7 @@ impl ProfileForm {
             name: row.name.clone(),
             municipality: row.municipality_id.to_string(),
             areas_of: row.municipality_id.to_string(),
+            show_areas: String::new(),
             description: row.description.clone(),
             legal_form: row.legal_form.clone(),
             character: row.character.clone(),

@@ -337,13 +337,24 @@ fn edit_submit_in(
         }
     };
     let shown = parse_org(&form.areas_of);
+    let page = FormPage::editing(ctx, &org, owner);
+    if owner && form.show_areas == "yes" {
+        // Only the areas on offer change; what was typed stays, and nothing is saved.
+        if municipality.is_some() && shown != municipality {
+            form.areas.clear();
+        }
+        form.show_areas.clear();
+        let page = page.with_areas_of(municipality.or(shown));
+        return Ok(Outcome::refused(move |c, _, ctx| {
+            render_form(c, ctx, page, form, errors)
+        }));
+    }
     if municipality.is_some() && shown != municipality && !form.areas.is_empty() {
         // The areas ticked belong to the municipality the form showed before.
         form.areas.clear();
         errors.add("areas", "error-areas-choose-again");
     }
     let parsed = form.parse(this_year(), &mut errors);
-    let page = FormPage::editing(ctx, &org, owner);
     let (Some(municipality), Some((profile, areas)), true) =
         (municipality, parsed, errors.is_empty())
     else {
