@@ -110,7 +110,7 @@ export async function checkA11y(page, label) {
 }
 
 /** Saves the HTML the app sent `page` last, with its address and label, for the HTML check. */
-async function keepHtml(page, label) {
+export async function keepHtml(page, label) {
   const response = documents.get(page);
   if (!response || !(response.headers()['content-type'] ?? '').startsWith('text/html')) return;
   const body = await response.text().catch(() => null);

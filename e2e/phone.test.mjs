@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from './server.mjs';
-import { checkA11y, launchBrowser, openContext } from './browser.mjs';
+import { checkA11y, keepHtml, launchBrowser, openContext } from './browser.mjs';
 
 const DEMO_PASSWORD = 'samen-aan-de-slag';
 const PHONE = { width: 390, height: 844 };
@@ -46,7 +46,8 @@ function overflow(page) {
 
 /**
  * Follows every link of the app from the start page, breadth first (downloads and feeds
- * left out), up to `limit` pages, and returns the pages that scroll sideways.
+ * left out), up to `limit` pages, and returns the pages that scroll sideways. Each page's HTML
+ * goes to the Nu HTML Checker too.
  */
 async function pagesWiderThanTheScreen(page, limit) {
   const queue = ['/'];
@@ -60,6 +61,7 @@ async function pagesWiderThanTheScreen(page, limit) {
     if (!(response.headers()['content-type'] ?? '').startsWith('text/html')) continue;
     const extra = await overflow(page);
     if (extra > 0) wide.push(`${path} (${extra} px too wide)`);
+    await keepHtml(page, `walking ${path}`);
     const links = await page.locator('a[href^="/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     for (const link of links) {
       const next = link.split('#')[0];
@@ -162,5 +164,21 @@ test('the project leader reads and prints all six tracks of the kompas at 1,280 
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+
+  // A goal with a wrong target date is changed; removing one asks first.
+  await page.getByRole('navigation', { name: 'Onderdelen van de wijkaanpak' }).getByRole('link', { name: 'Ambitie en doelen', exact: true }).click();
+  const goals = page.getByRole('region', { name: 'Gezamenlijke doelen' });
+  await goals.getByRole('link', { name: /wijzigen$/ }).first().click();
+  await page.getByRole('heading', { level: 1, name: /^Doel wijzigen: / }).waitFor();
+  await checkA11y(page, 'changing a goal');
+  await page.getByLabel('Streefdatum', { exact: true }).fill('2099-12-31');
+  await page.getByRole('button', { name: 'Doel opslaan', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: 'Het doel is opgeslagen.' }).waitFor();
+  await goals.getByRole('link', { name: /wijzigen$/ }).first().click();
+  await page.getByRole('button', { name: 'Doel verwijderen', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: /^Het doel “.*” verwijderen\?$/ }).waitFor();
+  await checkA11y(page, 'asking before a goal is removed');
+  await page.getByRole('link', { name: 'Annuleren', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: /^Doel wijzigen: / }).waitFor();
   await context.close();
 });

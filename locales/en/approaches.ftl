@@ -291,6 +291,21 @@ goal-add = Add a goal
 label-horizon = Term
 label-goal-title = Goal
 goal-add-submit = Add goal
+goal-edit = Change “{ $title }”
+goal-edit-title = Change goal: { $title }
+goal-edit-intro = Change the goal when it was agreed differently or entered by mistake. The progress reported stays, and the audit log records what changed.
+goal-save = Save goal
+goal-remove-heading = Remove goal
+goal-remove-intro = Is this goal no longer pursued, or was it added by mistake? Then remove it. It leaves the list, but its progress is kept and you can put it back.
+goal-remove = Remove goal
+goals-removed = { $count ->
+    [one] 1 removed goal
+   *[other] { $count } removed goals
+}
+goal-removed-on = removed on { $date }
+goal-restore = Put “{ $title }” back
+confirm-remove-goal-title = Remove the goal “{ $title }”?
+confirm-remove-goal-what = The goal leaves the list of goals. The progress reported is kept; under “removed goals” you can put it back later.
 
 ## Audit log and changes
 audit-approach-created = Approach created
@@ -314,6 +329,9 @@ audit-approach-ambition-agreed = Agreed to the shared ambition
 audit-approach-goal-changed = Goal added or progress reported
 change-goal-progress = Progress reported on a goal
 change-goal-added = Goal added
+change-goal-edited = Goal changed
+change-goal-removed = Goal removed
+change-goal-restored = Goal put back
 
 ## Messages after an action
 flash-approach-created = The approach has been created. Now add the organisations that take part, under Parties.
@@ -337,6 +355,9 @@ flash-position-removed = The item has been removed.
 flash-position-shared = Your party now shares this item.
 flash-position-unshared = Your party no longer shares this item.
 flash-goal-added = The goal has been added.
+flash-goal-saved = The goal has been saved.
+flash-goal-removed = The goal has been removed. You find it under “removed goals”.
+flash-goal-restored = The goal is back in the list.
 flash-goal-progress = The progress has been saved.
 
 ## Errors

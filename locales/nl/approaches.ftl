@@ -291,6 +291,21 @@ goal-add = Een doel toevoegen
 label-horizon = Termijn
 label-goal-title = Doel
 goal-add-submit = Doel toevoegen
+goal-edit = “{ $title }” wijzigen
+goal-edit-title = Doel wijzigen: { $title }
+goal-edit-intro = Pas het doel aan als het anders is afgesproken of verkeerd is ingevoerd. De gemelde voortgang blijft staan, en in het auditlog staat wat er veranderde.
+goal-save = Doel opslaan
+goal-remove-heading = Doel verwijderen
+goal-remove-intro = Wordt dit doel niet meer nagestreefd, of is het per ongeluk toegevoegd? Verwijder het dan. Het verdwijnt uit de lijst, maar de voortgang blijft bewaard en u kunt het terugzetten.
+goal-remove = Doel verwijderen
+goals-removed = { $count ->
+    [one] 1 verwijderd doel
+   *[other] { $count } verwijderde doelen
+}
+goal-removed-on = verwijderd op { $date }
+goal-restore = “{ $title }” terugzetten
+confirm-remove-goal-title = Het doel “{ $title }” verwijderen?
+confirm-remove-goal-what = Het doel verdwijnt uit de lijst van doelen. De gemelde voortgang blijft bewaard; onder “verwijderde doelen” kunt u het later terugzetten.
 
 ## Auditlog en wijzigingen
 audit-approach-created = Wijkaanpak aangemaakt
@@ -314,6 +329,9 @@ audit-approach-ambition-agreed = Akkoord gegeven op de gedeelde ambitie
 audit-approach-goal-changed = Doel toegevoegd of voortgang gemeld
 change-goal-progress = Voortgang van een doel gemeld
 change-goal-added = Doel toegevoegd
+change-goal-edited = Doel gewijzigd
+change-goal-removed = Doel verwijderd
+change-goal-restored = Doel teruggezet
 
 ## Meldingen na een actie
 flash-approach-created = De wijkaanpak is aangemaakt. Voeg nu bij Partijen de organisaties toe die meedoen.
@@ -337,6 +355,9 @@ flash-position-removed = Het punt is verwijderd.
 flash-position-shared = Uw partij deelt dit punt nu.
 flash-position-unshared = Uw partij deelt dit punt niet meer.
 flash-goal-added = Het doel is toegevoegd.
+flash-goal-saved = Het doel is opgeslagen.
+flash-goal-removed = Het doel is verwijderd. U vindt het onder “verwijderde doelen”.
+flash-goal-restored = Het doel staat weer in de lijst.
 flash-goal-progress = De voortgang is opgeslagen.
 
 ## Fouten

@@ -167,6 +167,8 @@ crate::row! {
         pub achieved_on: Option<Date>,
         pub latest_value: Option<String>,
         pub latest_at: Option<OffsetDateTime>,
+        /// When it was set aside (removed goals only).
+        pub removed_at: Option<OffsetDateTime>,
     }
 }
 
@@ -177,14 +179,75 @@ impl GoalRow {
     }
 }
 
+const GOAL_COLUMNS: &str = "g.id, g.horizon, g.title, g.indicator, g.target_value, g.target_date, \
+    g.owner_id, o.name AS owner_name, g.achieved_on, \
+    (SELECT u.value FROM goal_updates u WHERE u.goal_id = g.id ORDER BY u.id DESC LIMIT 1) AS latest_value, \
+    (SELECT u.at FROM goal_updates u WHERE u.goal_id = g.id ORDER BY u.id DESC LIMIT 1) AS latest_at, \
+    g.removed_at";
+
+/// The approach's goals, soonest target first; not those set aside.
 pub fn goals(c: &mut Sql<'_>, approach: ApproachId) -> Result<Vec<GoalRow>> {
-    let sql = "SELECT g.id, g.horizon, g.title, g.indicator, g.target_value, g.target_date, g.owner_id, \
-               o.name AS owner_name, g.achieved_on, \
-               (SELECT u.value FROM goal_updates u WHERE u.goal_id = g.id ORDER BY u.id DESC LIMIT 1) AS latest_value, \
-               (SELECT u.at FROM goal_updates u WHERE u.goal_id = g.id ORDER BY u.id DESC LIMIT 1) AS latest_at \
-               FROM goals g LEFT JOIN organisations o ON o.id = g.owner_id \
-               WHERE g.approach_id = $1 ORDER BY g.target_date IS NULL, g.target_date, g.id";
-    c.all(sql, params![approach])
+    let sql = format!(
+        "SELECT {GOAL_COLUMNS} FROM goals g LEFT JOIN organisations o ON o.id = g.owner_id \
+         WHERE g.approach_id = $1 AND g.removed_at IS NULL \
+         ORDER BY g.target_date IS NULL, g.target_date, g.id"
+    );
+    c.all(&sql, params![approach])
+}
+
+/// The goals set aside, last removed first.
+pub fn removed_goals(c: &mut Sql<'_>, approach: ApproachId) -> Result<Vec<GoalRow>> {
+    let sql = format!(
+        "SELECT {GOAL_COLUMNS} FROM goals g LEFT JOIN organisations o ON o.id = g.owner_id \
+         WHERE g.approach_id = $1 AND g.removed_at IS NOT NULL ORDER BY g.removed_at DESC, g.id"
+    );
+    c.all(&sql, params![approach])
+}
+
+/// One goal of the approach, set aside or not.
+pub fn goal(c: &mut Sql<'_>, approach: ApproachId, goal: GoalId) -> Result<Option<GoalRow>> {
+    let sql = format!(
+        "SELECT {GOAL_COLUMNS} FROM goals g LEFT JOIN organisations o ON o.id = g.owner_id \
+         WHERE g.approach_id = $1 AND g.id = $2"
+    );
+    c.optional(&sql, params![approach, goal])
+}
+
+/// Changes what a goal is; its progress reports stay as they were.
+pub fn edit_goal(c: &mut Sql<'_>, approach: ApproachId, id: GoalId, goal: &NewGoal) -> Result<()> {
+    let sql = "UPDATE goals SET horizon = $3, title = $4, indicator = $5, target_value = $6, \
+               target_date = $7, owner_id = $8 WHERE approach_id = $1 AND id = $2";
+    let changed = c.execute(
+        sql,
+        params![
+            approach,
+            id,
+            goal.horizon.as_str(),
+            &goal.title,
+            &goal.indicator,
+            &goal.target_value,
+            goal.target_date,
+            goal.owner
+        ],
+    )?;
+    if changed == 0 {
+        return Err(StoreError::NotFound);
+    }
+    Ok(())
+}
+
+/// Sets a goal aside (`Some(now)`) or puts it back (`None`).
+pub fn set_goal_removed(
+    c: &mut Sql<'_>,
+    approach: ApproachId,
+    id: GoalId,
+    removed: Option<OffsetDateTime>,
+) -> Result<()> {
+    let sql = "UPDATE goals SET removed_at = $3 WHERE approach_id = $1 AND id = $2";
+    if c.execute(sql, params![approach, id, removed])? == 0 {
+        return Err(StoreError::NotFound);
+    }
+    Ok(())
 }
 
 /// A goal to add.
@@ -225,7 +288,8 @@ pub fn add_goal(
 
 /// The target value of one of the approach's goals; `None` when it has no such goal.
 pub fn target_value(c: &mut Sql<'_>, approach: ApproachId, goal: GoalId) -> Result<Option<String>> {
-    let sql = "SELECT target_value FROM goals WHERE approach_id = $1 AND id = $2";
+    let sql =
+        "SELECT target_value FROM goals WHERE approach_id = $1 AND id = $2 AND removed_at IS NULL";
     c.optional_scalar(sql, params![approach, goal])
 }
 

@@ -599,6 +599,62 @@ async fn an_approach_is_run_together(app: TestApp) {
             .body
             .contains("toegevoegd of voortgang gemeld")
     );
+
+    // The goal's wrong date is put right: another date in the past is refused, the one it had
+    // may stay, and the progress reported stays with the goal.
+    let edit = format!("{a}/goals/{goal}/edit");
+    w.municipality
+        .get(&edit)
+        .await
+        .assert_contains("value=\"2020-01-01\"")
+        .assert_contains("value=\"Honderd leden\"");
+    let refused = w.municipality.post(&edit, &goal_fields("2021-01-01")).await;
+    assert_eq!(refused.status, 422);
+    refused.assert_contains("De streefdatum ligt in het verleden");
+    assert_eq!(
+        w.municipality
+            .post(&edit, &goal_fields("2020-01-01"))
+            .await
+            .status,
+        303
+    );
+    assert_eq!(
+        w.municipality
+            .post(&edit, &goal_fields("2099-06-30"))
+            .await
+            .status,
+        303
+    );
+    let page = w.initiative.get(&format!("{a}/ambition")).await;
+    page.assert_contains("30 juni 2099").assert_contains("64");
+    assert!(!page.body.contains("ss-overdue"));
+    // Removed after the question: out of the list, kept under the removed goals, put back.
+    let remove = format!("{a}/goals/{goal}/remove");
+    let asked = w.municipality.post(&remove, &[]).await;
+    assert_eq!(asked.status, 200);
+    asked.assert_contains("Het doel “Honderd leden” verwijderen?");
+    let removed = w.municipality.post(&remove, &[("confirm", "yes")]).await;
+    assert_eq!(removed.status, 303);
+    let page = w.municipality.get(&format!("{a}/ambition")).await;
+    page.assert_contains("1 verwijderd doel");
+    assert!(!page.body.contains(&format!("goals/{goal}/progress")));
+    assert_eq!(
+        w.initiative
+            .post(&format!("{a}/goals/{goal}/progress"), &[("value", "70")])
+            .await
+            .status,
+        404
+    );
+    let restored = w
+        .municipality
+        .post(&format!("{a}/goals/{goal}/restore"), &[])
+        .await;
+    assert_eq!(restored.status, 303);
+    let page = w.municipality.get(&format!("{a}/ambition")).await;
+    page.assert_contains(&format!("goals/{goal}/progress"))
+        .assert_contains("64");
+    // Added, progress, changed twice, removed, put back: each in the audit log.
+    assert_eq!(app.audit_count("approach.goal_changed").await, 6);
     let page = w
         .municipality
         .post(

@@ -4,6 +4,7 @@
 
 use crate::audit::{Action, Event};
 use crate::change::{Done, Outcome, change};
+use crate::confirm::AskFirst;
 use crate::forms::{FormData, FormErrors};
 use crate::http::AppError;
 use crate::http::ApproachScope;
@@ -78,6 +79,8 @@ struct AmbitionView<'a> {
     /// The visitor's party agreed to the current version.
     i_agreed: bool,
     horizons: Vec<(Horizon, Vec<GoalView>)>,
+    /// Goals set aside, which can be put back.
+    removed_goals: Vec<GoalRow>,
     own: Vec<(OrgId, String)>,
     acting: Option<OrgId>,
     can_work: bool,
@@ -106,6 +109,7 @@ fn render_page(
     let items = ambition::positions(c, scope.id)?;
     let agreed = ambition::agreements(c, scope.id)?;
     let goals = ambition::goals(c, scope.id)?;
+    let removed_goals = ambition::removed_goals(c, scope.id)?;
     let updates = ambition::goal_updates(c, scope.id)?;
     let acting = scope.acting_for(None);
     let today = crate::format::today();
@@ -194,6 +198,7 @@ fn render_page(
         agreements,
         i_agreed,
         horizons,
+        removed_goals,
         own,
         acting,
         can_work: scope.standing.allows(ApproachPermission::Work),
@@ -510,15 +515,13 @@ pub async fn add_goal(
     .await
 }
 
-fn add_goal_in(
-    c: &mut Sql<'_>,
-    state: &AppState,
-    ctx: &Ctx,
-    scope: &ApproachScope,
-    form: GoalForm,
-) -> Result<Outcome, AppError> {
-    let user = ctx.require_user()?.id;
-    let ws = Workspace::load_in(c, state, scope)?;
+/// The goal a form describes, or the form's errors. A new goal's target date may not have
+/// passed; an edited goal may keep the date it had.
+fn goal_of(
+    ws: &Workspace,
+    form: &GoalForm,
+    earlier_date: Option<time::Date>,
+) -> Result<ambition::NewGoal, FormErrors> {
     let mut errors = FormErrors::default();
     let horizon = errors.check("horizon", Horizon::parse(&form.horizon));
     let title = errors.check(
@@ -541,6 +544,7 @@ fn add_goal_in(
     let target_date = errors.check("target_date", optional_date(&form.target_date));
     if let Some(Some(day)) = target_date
         && day < crate::format::today()
+        && Some(day) != earlier_date
     {
         errors.add("target_date", "error-goal-target-past");
     }
@@ -554,7 +558,7 @@ fn add_goal_in(
             }
         },
     };
-    let goal = match (horizon, title, indicator, target_value, target_date, owner) {
+    match (horizon, title, indicator, target_value, target_date, owner) {
         (
             Some(horizon),
             Some(title),
@@ -562,15 +566,30 @@ fn add_goal_in(
             Some(target_value),
             Some(target_date),
             Some(owner),
-        ) if errors.is_empty() => ambition::NewGoal {
+        ) if errors.is_empty() => Ok(ambition::NewGoal {
             horizon,
             title,
             indicator,
             target_value,
             target_date,
             owner,
-        },
-        _ => {
+        }),
+        _ => Err(errors),
+    }
+}
+
+fn add_goal_in(
+    c: &mut Sql<'_>,
+    state: &AppState,
+    ctx: &Ctx,
+    scope: &ApproachScope,
+    form: GoalForm,
+) -> Result<Outcome, AppError> {
+    let user = ctx.require_user()?.id;
+    let ws = Workspace::load_in(c, state, scope)?;
+    let goal = match goal_of(&ws, &form, None) {
+        Ok(goal) => goal,
+        Err(errors) => {
             let forms = Forms {
                 goal: form,
                 goal_errors: errors,
@@ -585,6 +604,203 @@ fn add_goal_in(
         "goal": id, "title": goal.title, "horizon": goal.horizon.as_str(),
     });
     Ok(Done::redirect(back(scope, "goals"), "flash-goal-added")
+        .audit(Event::new(
+            Action::GoalChanged(scope.id),
+            scope.acting_for(None),
+            changes,
+        ))
+        .into())
+}
+
+impl GoalForm {
+    fn of(goal: &GoalRow) -> Self {
+        GoalForm {
+            horizon: goal.horizon.clone(),
+            title: goal.title.clone(),
+            indicator: goal.indicator.clone(),
+            target_value: goal.target_value.clone(),
+            target_date: goal.target_date.map(|d| d.to_string()).unwrap_or_default(),
+            owner: goal.owner_id.map(|o| o.to_string()).unwrap_or_default(),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "approaches/goal.html")]
+struct GoalEditView<'a> {
+    ctx: &'a Ctx,
+    ws: Workspace,
+    goal: GoalRow,
+    goal_form: GoalForm,
+    goal_errors: FormErrors,
+    all_horizons: &'static [Horizon],
+    can_manage: bool,
+}
+
+fn render_goal_edit(
+    c: &mut Sql<'_>,
+    state: &AppState,
+    ctx: &Ctx,
+    scope: &ApproachScope,
+    goal: GoalId,
+    form: Option<(GoalForm, FormErrors)>,
+) -> Result<Response, AppError> {
+    let ws = Workspace::load_in(c, state, scope)?;
+    let goal = ambition::goal(c, scope.id, goal)?
+        .filter(|g| g.removed_at.is_none())
+        .ok_or(AppError::NotFound)?;
+    let (goal_form, goal_errors) =
+        form.unwrap_or_else(|| (GoalForm::of(&goal), FormErrors::default()));
+    let refused = !goal_errors.is_empty();
+    let view = GoalEditView {
+        ctx,
+        ws,
+        goal,
+        goal_form,
+        goal_errors,
+        all_horizons: Horizon::ALL,
+        can_manage: scope.standing.allows(ApproachPermission::Manage),
+    };
+    Ok(render_or_refuse(&view, refused))
+}
+
+/// The form that changes a goal: its title, horizon, indicator, target and owner.
+pub async fn edit_goal_page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: ApproachScope,
+    Path((_, goal)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    let db = state.db.clone();
+    db.read(move |c| render_goal_edit(c, &state, &ctx, &scope, GoalId(goal), None))
+        .await
+}
+
+pub async fn edit_goal(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: ApproachScope,
+    Path((_, goal)): Path<(i64, i64)>,
+    FormData(form): FormData<GoalForm>,
+) -> Result<Response, AppError> {
+    change(state, ctx, move |c, state, _| {
+        edit_goal_in(c, state, &scope, GoalId(goal), form)
+    })
+    .await
+}
+
+fn edit_goal_in(
+    c: &mut Sql<'_>,
+    state: &AppState,
+    scope: &ApproachScope,
+    id: GoalId,
+    form: GoalForm,
+) -> Result<Outcome, AppError> {
+    let before = ambition::goal(c, scope.id, id)?
+        .filter(|g| g.removed_at.is_none())
+        .ok_or(AppError::NotFound)?;
+    let ws = Workspace::load_in(c, state, scope)?;
+    let goal = match goal_of(&ws, &form, before.target_date) {
+        Ok(goal) => goal,
+        Err(errors) => {
+            let scope = scope.clone();
+            return Ok(Outcome::refused(move |c, state, ctx| {
+                render_goal_edit(c, state, ctx, &scope, id, Some((form, errors)))
+            }));
+        }
+    };
+    ambition::edit_goal(c, scope.id, id, &goal)?;
+    let after = GoalForm::of(&ambition::goal(c, scope.id, id)?.ok_or(AppError::NotFound)?);
+    let earlier = GoalForm::of(&before);
+    let mut changes = crate::audit::changed(&[
+        ("horizon", &earlier.horizon, &after.horizon),
+        ("title", &earlier.title, &after.title),
+        ("indicator", &earlier.indicator, &after.indicator),
+        ("target_value", &earlier.target_value, &after.target_value),
+        ("target_date", &earlier.target_date, &after.target_date),
+        ("owner", &earlier.owner, &after.owner),
+    ]);
+    changes["goal"] = serde_json::json!(id);
+    changes["goal_change"] = serde_json::json!("edited");
+    Ok(Done::redirect(back(scope, "goals"), "flash-goal-saved")
+        .audit(Event::new(
+            Action::GoalChanged(scope.id),
+            scope.acting_for(None),
+            changes,
+        ))
+        .into())
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct GoalRemoveForm {
+    pub confirm: String,
+}
+
+/// Sets a goal aside, after asking: it leaves the list, its progress reports stay, and it can
+/// be put back.
+pub async fn remove_goal(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: ApproachScope,
+    Path((_, goal)): Path<(i64, i64)>,
+    FormData(form): FormData<GoalRemoveForm>,
+) -> Result<Response, AppError> {
+    change(state, ctx, move |c, _, ctx| {
+        set_aside_in(c, ctx, &scope, GoalId(goal), Some(form))
+    })
+    .await
+}
+
+/// Puts a goal that was set aside back in the list.
+pub async fn restore_goal(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    scope: ApproachScope,
+    Path((_, goal)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    change(state, ctx, move |c, _, ctx| {
+        set_aside_in(c, ctx, &scope, GoalId(goal), None)
+    })
+    .await
+}
+
+/// Removes (`removing` is the form that asked for it) or restores (`None`) a goal.
+fn set_aside_in(
+    c: &mut Sql<'_>,
+    ctx: &Ctx,
+    scope: &ApproachScope,
+    id: GoalId,
+    removing: Option<GoalRemoveForm>,
+) -> Result<Outcome, AppError> {
+    let goal = ambition::goal(c, scope.id, id)?.ok_or(AppError::NotFound)?;
+    let removed = goal.removed_at.is_some();
+    if removing.is_some() == removed {
+        // Already as asked: nothing to do, and nothing to record.
+        return Ok(Done::see(back(scope, "goals")).into());
+    }
+    if let Some(form) = &removing
+        && form.confirm != "yes"
+    {
+        return Ok(AskFirst {
+            title: ctx.t1("confirm-remove-goal-title", "title", &goal.title),
+            what: ctx.t("confirm-remove-goal-what"),
+            button: ctx.t("goal-remove"),
+            action: format!("/approaches/{}/goals/{id}/remove", scope.id),
+            fields: Vec::new(),
+            back: format!("/approaches/{}/goals/{id}/edit", scope.id),
+        }
+        .outcome());
+    }
+    let now = samenspel_store::now();
+    let (at, flash, word) = if removing.is_some() {
+        (Some(now), "flash-goal-removed", "removed")
+    } else {
+        (None, "flash-goal-restored", "restored")
+    };
+    ambition::set_goal_removed(c, scope.id, id, at)?;
+    let changes = serde_json::json!({ "goal": id, "title": goal.title, "goal_change": word });
+    Ok(Done::redirect(back(scope, "goals"), flash)
         .audit(Event::new(
             Action::GoalChanged(scope.id),
             scope.acting_for(None),

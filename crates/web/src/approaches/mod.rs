@@ -223,6 +223,30 @@ pub fn routes(state: AppState) -> RouteTable {
             a(P::Contribute),
             post(ambition::update_goal),
         )
+        .route(
+            "GET",
+            "/approaches/{approach}/goals/{goal}/edit",
+            a(P::Work),
+            get(ambition::edit_goal_page),
+        )
+        .route(
+            "POST",
+            "/approaches/{approach}/goals/{goal}/edit",
+            a(P::Work),
+            post(ambition::edit_goal),
+        )
+        .route(
+            "POST",
+            "/approaches/{approach}/goals/{goal}/remove",
+            a(P::Work),
+            post(ambition::remove_goal),
+        )
+        .route(
+            "POST",
+            "/approaches/{approach}/goals/{goal}/restore",
+            a(P::Work),
+            post(ambition::restore_goal),
+        )
 }
 
 /// A line of "what changed", in the reader's language.
@@ -272,6 +296,10 @@ fn change_key(action: &str, detail: &serde_json::Value) -> String {
         a if a == need && has("resolved") => "change-need-resolved".to_owned(),
         a if a == need => "change-need-asked".to_owned(),
         a if a == goal && has("value") => "change-goal-progress".to_owned(),
+        a if a == goal && has("goal_change") => format!(
+            "change-goal-{}",
+            detail["goal_change"].as_str().unwrap_or("edited")
+        ),
         a if a == goal => "change-goal-added".to_owned(),
         _ => action_key(action),
     }
