@@ -63,20 +63,36 @@ pub fn add_position(
     )
 }
 
-/// Removes one of the party's own items.
+/// Removes one of the party's own items from its position. Parties that said the item holds
+/// for them too keep it: it passes to the first of them that shared it, and only an item
+/// nobody shares is deleted. Returns the party it passed to, if any.
 pub fn remove_position(
     c: &mut Sql<'_>,
     approach: ApproachId,
     organisation: OrgId,
     item: PositionItemId,
-) -> Result<()> {
-    let sql =
-        "DELETE FROM position_items WHERE approach_id = $1 AND organisation_id = $2 AND id = $3";
-    let changed = c.execute(sql, params![approach, organisation, item])?;
-    if changed == 0 {
+) -> Result<Option<OrgId>> {
+    let sql = "SELECT COUNT(*) FROM position_items WHERE approach_id = $1 AND organisation_id = $2 AND id = $3";
+    let found: i64 = c.scalar(sql, params![approach, organisation, item])?;
+    if found == 0 {
         return Err(StoreError::NotFound);
     }
-    Ok(())
+    let sql = "SELECT organisation_id FROM position_shares WHERE item_id = $1 \
+               ORDER BY created_at, organisation_id LIMIT 1";
+    let heir: Option<OrgId> = c.optional_scalar(sql, params![item])?;
+    match heir {
+        Some(heir) => {
+            let sql = "DELETE FROM position_shares WHERE item_id = $1 AND organisation_id = $2";
+            c.execute(sql, params![item, heir])?;
+            let sql = "UPDATE position_items SET organisation_id = $2 WHERE id = $1";
+            c.execute(sql, params![item, heir])?;
+        }
+        None => {
+            let sql = "DELETE FROM position_items WHERE id = $1";
+            c.execute(sql, params![item])?;
+        }
+    }
+    Ok(heir)
 }
 
 /// Says that `organisation` shares another party's item (or no longer does). A party cannot

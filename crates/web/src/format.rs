@@ -74,6 +74,19 @@ pub fn tel(phone: &str) -> String {
     format!("{plus}{digits}")
 }
 
+/// Names as a sentence lists them: "A", "A en B", "A, B en C" ("and" in English).
+pub fn list(lang: Language, names: &[String]) -> String {
+    let and = match lang {
+        Language::Nl => "en",
+        Language::En => "and",
+    };
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} {and} {last}", rest.join(", ")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,6 +128,21 @@ mod tests {
         assert_eq!(
             dutch_offset(datetime!(2026-10-25 01:00 UTC)).whole_hours(),
             1
+        );
+    }
+
+    #[test]
+    fn names_are_listed_as_a_sentence_does() {
+        let names = |n: &[&str]| n.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        assert_eq!(list(Language::Nl, &names(&[])), "");
+        assert_eq!(list(Language::Nl, &names(&["De Linde"])), "De Linde");
+        assert_eq!(
+            list(Language::Nl, &names(&["De Linde", "Beekveld", "RegioNet"])),
+            "De Linde, Beekveld en RegioNet"
+        );
+        assert_eq!(
+            list(Language::En, &names(&["De Linde", "Beekveld"])),
+            "De Linde and Beekveld"
         );
     }
 }

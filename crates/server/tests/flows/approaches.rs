@@ -473,6 +473,36 @@ async fn an_approach_is_run_together(app: TestApp) {
         .await;
     assert_eq!(page.status, 303);
     assert_eq!(app.scalar("SELECT COUNT(*) FROM position_shares").await, 1);
+    // The initiative takes the item out of its position after the question; the municipality,
+    // which shares it, keeps it. When the municipality removes it too, it is gone.
+    let remove = format!("{a}/positions/{item}/remove");
+    let asked = w.initiative.post(&remove, &[]).await;
+    assert_eq!(asked.status, 200);
+    asked
+        .assert_contains("Dit punt uit de positie van uw partij halen?")
+        .assert_contains("zei dat dit ook voor hen geldt");
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM position_items").await, 1);
+    let removed = w.initiative.post(&remove, &[("confirm", "yes")]).await;
+    assert_eq!(removed.status, 303);
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM position_shares").await, 0);
+    let kept = app
+        .scalar("SELECT COUNT(*) FROM position_items WHERE body = 'Een warmtenet van bewoners'")
+        .await;
+    assert_eq!(kept, 1, "the sharing party keeps the item");
+    w.municipality
+        .get(&format!("{a}/ambition"))
+        .await
+        .assert_contains("Een warmtenet van bewoners");
+    assert_eq!(
+        w.initiative.post(&remove, &[("confirm", "yes")]).await.status,
+        404,
+        "no longer the initiative's"
+    );
+    let asked = w.municipality.post(&remove, &[]).await;
+    asked.assert_contains("helemaal weg");
+    let removed = w.municipality.post(&remove, &[("confirm", "yes")]).await;
+    assert_eq!(removed.status, 303);
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM position_items").await, 0);
 
     // The shared ambition: written, a stale edit refused, agreed to version by version.
     let page = w

@@ -307,6 +307,8 @@ fn add_position_in(
 pub struct PartyChoice {
     pub party: String,
     pub share: String,
+    /// `yes` once the party confirmed removing its item.
+    pub confirm: String,
 }
 
 pub async fn remove_position(
@@ -316,29 +318,68 @@ pub async fn remove_position(
     Path((_, item)): Path<(i64, i64)>,
     FormData(form): FormData<PartyChoice>,
 ) -> Result<Response, AppError> {
-    change(state, ctx, move |c, _, _| {
-        remove_position_in(c, &scope, item, form)
+    change(state, ctx, move |c, state, ctx| {
+        remove_position_in(c, state, ctx, &scope, item, form)
     })
     .await
 }
 
+/// Removes an item from the party's own position, after asking; parties that share the item
+/// keep it (see [`ambition::remove_position`]), and the question says so.
 fn remove_position_in(
     c: &mut Sql<'_>,
+    state: &AppState,
+    ctx: &Ctx,
     scope: &ApproachScope,
     item: i64,
     form: PartyChoice,
 ) -> Result<Outcome, AppError> {
     let party = acting(scope, &form.party)?;
-    ambition::remove_position(c, scope.id, party, PositionItemId(item))?;
-    Ok(
-        Done::redirect(back(scope, "positions"), "flash-position-removed")
-            .audit(Event::new(
-                Action::PositionChanged(scope.id),
-                Some(party),
-                serde_json::json!({ "removed": item }),
-            ))
-            .into(),
-    )
+    let found = ambition::positions(c, scope.id)?
+        .into_iter()
+        .find(|i| i.id.0 == item && i.organisation_id == party)
+        .ok_or(AppError::NotFound)?;
+    if form.confirm != "yes" {
+        let ws = Workspace::load_in(c, state, scope)?;
+        let sharers: Vec<String> = found
+            .sharers()
+            .into_iter()
+            .map(|o| ws.party_name(o))
+            .collect();
+        let what = if sharers.is_empty() {
+            ctx.t1("confirm-remove-position-what", "body", &found.body)
+        } else {
+            ctx.t2(
+                "confirm-remove-position-shared",
+                "body",
+                &found.body,
+                "parties",
+                crate::format::list(ctx.lang, &sharers),
+            )
+        };
+        return Ok(AskFirst {
+            title: ctx.t("confirm-remove-position-title"),
+            what,
+            button: ctx.t("position-remove"),
+            action: format!("/approaches/{}/positions/{item}/remove", scope.id),
+            fields: vec![("party", party.to_string())],
+            back: back(scope, "positions"),
+        }
+        .outcome());
+    }
+    let heir = ambition::remove_position(c, scope.id, party, PositionItemId(item))?;
+    let flash = if heir.is_some() {
+        "flash-position-removed-kept"
+    } else {
+        "flash-position-removed"
+    };
+    Ok(Done::redirect(back(scope, "positions"), flash)
+        .audit(Event::new(
+            Action::PositionChanged(scope.id),
+            Some(party),
+            serde_json::json!({ "removed": item, "body": found.body, "passed_to": heir }),
+        ))
+        .into())
 }
 
 pub async fn share_position(
