@@ -436,5 +436,6 @@ label-party-since = From
 node-current-status = Current status:
 perspectives-save = Save perspective
 error-party-exists = This organisation is already a party to this approach. Change its role or dates from the list of parties.
+error-party-left-rejoin = This party has left the approach. Do you want it to take part again? Then add it again under “Add a party”: its administrators are asked whether it takes part again.
 error-node-changed = Someone else has just changed the status of this node. Look at the new status and try again.
 error-approach-changed = Someone else has just changed the status of this approach. Look at the new status and try again.

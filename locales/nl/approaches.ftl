@@ -436,5 +436,6 @@ label-party-since = Vanaf
 node-current-status = Huidige status:
 perspectives-save = Perspectief opslaan
 error-party-exists = Deze organisatie is al partij in deze wijkaanpak. Wijzig haar rol of datums via de lijst van partijen.
+error-party-left-rejoin = Deze partij is gestopt met de wijkaanpak. Wilt u dat zij weer meedoet? Voeg haar dan opnieuw toe onder “Een partij toevoegen”: haar beheerders krijgen de vraag of zij weer meedoet.
 error-node-changed = Iemand anders heeft de status van dit knooppunt net gewijzigd. Bekijk de nieuwe status en probeer het opnieuw.
 error-approach-changed = Iemand anders heeft de status van deze wijkaanpak net gewijzigd. Bekijk de nieuwe status en probeer het opnieuw.

@@ -452,17 +452,22 @@ pub struct NewParty {
     pub until: Option<Date>,
 }
 
-/// Adds a party. An organisation that is or was a party already is refused: its role and
-/// dates are changed with [`update_party`].
+/// Adds a party, or takes back one that left before `party.since`. An organisation that
+/// takes part already is refused: its role and dates are changed with [`update_party`].
 pub fn add_party(
     c: &mut Sql<'_>,
     id: ApproachId,
     party: &NewParty,
     now: OffsetDateTime,
 ) -> Result<PartyId> {
+    // A party that left before the new period begins takes part again (its earlier period is
+    // in the audit log); a party that takes part now is refused.
     let sql = "INSERT INTO approach_parties (approach_id, organisation_id, role, subproject_id, since, until, created_at) \
                VALUES ($1, $2, $3, $4, $5, $6, $7) \
-               ON CONFLICT (approach_id, organisation_id) DO NOTHING RETURNING id";
+               ON CONFLICT (approach_id, organisation_id) DO UPDATE SET role = excluded.role, \
+               subproject_id = excluded.subproject_id, since = excluded.since, until = excluded.until \
+               WHERE approach_parties.until IS NOT NULL AND approach_parties.until < excluded.since \
+               RETURNING id";
     let added: Option<PartyId> = c.optional_scalar(
         sql,
         params![

@@ -494,7 +494,10 @@ async fn an_approach_is_run_together(app: TestApp) {
         .await
         .assert_contains("Een warmtenet van bewoners");
     assert_eq!(
-        w.initiative.post(&remove, &[("confirm", "yes")]).await.status,
+        w.initiative
+            .post(&remove, &[("confirm", "yes")])
+            .await
+            .status,
         404,
         "no longer the initiative's"
     );

@@ -374,4 +374,51 @@ async fn an_organisation_is_drawn_in_only_with_its_consent(app: TestApp) {
         .assert_contains("RegioNet")
         .assert_contains("Uitvoerder");
     assert_eq!(app.audit_count("consent.accepted").await, 1);
+
+    // It leaves. The municipality cannot reopen its period, but may ask it again; once it
+    // accepts, it takes part again.
+    let left = partner
+        .post(
+            &format!("/approaches/{approach}/leave"),
+            &[("party", partner_id.as_str()), ("confirm", "yes")],
+        )
+        .await;
+    assert_eq!(left.status, 303, "{}", left.body);
+    assert_eq!(
+        partner.get(&format!("/approaches/{approach}")).await.status,
+        403
+    );
+    let reopened = leader
+        .post(
+            &format!("/approaches/{approach}/parties/{partner_org}"),
+            &[("role", "executor"), ("since", "2026-01-01"), ("until", "")],
+        )
+        .await;
+    assert_eq!(reopened.status, 422);
+    reopened.assert_contains("Voeg haar dan opnieuw toe");
+    let parties = leader.get(&format!("/approaches/{approach}/parties")).await;
+    parties.assert_contains(&format!(
+        "<option value=\"{partner_org}\">RegioNet</option>"
+    ));
+    let again = leader
+        .post(
+            &format!("/approaches/{approach}/parties"),
+            &[("organisation", partner_id.as_str()), ("role", "adviser")],
+        )
+        .await;
+    assert_eq!(again.status, 303, "{}", again.body);
+    assert_eq!(
+        partner.get(&format!("/approaches/{approach}")).await.status,
+        403,
+        "not before it says yes"
+    );
+    assert_eq!(app.accept_requests(&partner, partner_org).await, 1);
+    assert_eq!(
+        partner.get(&format!("/approaches/{approach}")).await.status,
+        200
+    );
+    partner
+        .get(&format!("/approaches/{approach}/parties"))
+        .await
+        .assert_contains("Adviseur");
 }

@@ -196,12 +196,17 @@ fn render_page(
     } else {
         Vec::new()
     };
-    // Organisations that are (or were) a party are changed from their own page instead; those
-    // asked already wait for their answer.
+    // Parties taking part are changed from their own page instead; those asked already wait
+    // for their answer. A party that left can be asked again.
+    let today = crate::format::today();
     let candidates = if can_manage {
         approaches::candidates(c, scope.municipality)?
             .into_iter()
-            .filter(|c| !ws.parties.iter().any(|p| p.organisation_id == c.id))
+            .filter(|c| {
+                !ws.parties
+                    .iter()
+                    .any(|p| p.organisation_id == c.id && !has_left(p, today))
+            })
             .filter(|c| !requested.iter().any(|r| r.organisation_id == c.id))
             .collect()
     } else {
@@ -264,6 +269,11 @@ fn show_in(
     render_page(c, state, ctx, scope, None)
 }
 
+/// Whether a party's part ended before `today` (it left, or its period ran out).
+fn has_left(party: &PartyRow, today: time::Date) -> bool {
+    party.until.is_some_and(|until| until < today)
+}
+
 /// The page again, with what a refused form held.
 fn refuse(scope: &ApproachScope, rejected: Rejected) -> Outcome {
     let scope = scope.clone();
@@ -306,12 +316,22 @@ fn add_in(
     let parties = approaches::parties(c, scope.id)?;
     let chosen = parse_org(&form.organisation).and_then(|o| candidates.iter().find(|c| c.id == o));
     let mut errors = FormErrors::default();
-    let existing = chosen.is_some_and(|c| parties.iter().any(|p| p.organisation_id == c.id));
+    let today = crate::format::today();
+    let existing = chosen.is_some_and(|c| {
+        parties
+            .iter()
+            .any(|p| p.organisation_id == c.id && !has_left(p, today))
+    });
     let party = if existing {
         errors.add("organisation", "error-party-exists");
         None
     } else {
+        // A party that left comes back from a day on: today, unless the form says otherwise.
         form.parse(chosen.map(|c| c.id), &subprojects, &mut errors)
+            .map(|mut p| {
+                p.since.get_or_insert(today);
+                p
+            })
     };
     let (Some(party), Some(chosen)) = (party, chosen) else {
         let rejected = Rejected {
@@ -465,6 +485,16 @@ fn update_in(
             render_party(c, state, ctx, &scope, party, Some((form, errors)))
         }));
     };
+    // A party that left comes back only with its consent, by being added again: its period
+    // cannot be reopened here.
+    let today = crate::format::today();
+    if has_left(row, today) && new.until.is_none_or(|until| until >= today) {
+        errors.add("until", "error-party-left-rejoin");
+        let scope = scope.clone();
+        return Ok(Outcome::refused(move |c, state, ctx| {
+            render_party(c, state, ctx, &scope, party, Some((form, errors)))
+        }));
+    }
     let before = PartyForm::from_row(row);
     approaches::update_party(c, scope.id, &new)?;
     let mut changes = audit::changed(&[
