@@ -1454,18 +1454,59 @@ async fn documents_are_kept_and_served_to_whom_may_see_them() {
             .assert_contains("hoogstens 20 MB")
             .assert_contains("value=\"Veel te groot\"")
             .assert_contains("Mijn uitleg bij het verslag");
+        // Like other entries, a document belongs to a meeting and concerns knooppunten.
+        let meeting = w
+            .municipality
+            .post(
+                &format!("{logbook}/new/meeting"),
+                &[
+                    ("meeting_kind", "neighbourhood"),
+                    ("title", "Buurtavond oktober"),
+                    ("date", "2026-10-01"),
+                    ("start_time", "19:30"),
+                    ("visibility", "parties"),
+                ],
+            )
+            .await;
+        assert_eq!(meeting.status, 303, "{store}: {}", meeting.body);
+        let meeting_id = meeting.location.rsplit('/').next().expect("id").to_owned();
+        let node = w.pack.nodes[0].key.clone();
+        let unknown = w
+            .municipality
+            .upload_form(
+                &upload,
+                &[
+                    ("title", "Verslag buurtavond"),
+                    ("visibility", "own"),
+                    ("meeting", "999999"),
+                ],
+                "Verslag buurtavond.pdf",
+                content.clone(),
+            )
+            .await;
+        assert_eq!(unknown.status, 422, "{store}: {}", unknown.body);
+        unknown
+            .assert_contains("id=\"field-meeting-error\"")
+            .assert_contains("value=\"Verslag buurtavond\"");
         let made = w
             .municipality
             .upload_form(
                 &upload,
-                &[("title", "Verslag buurtavond"), ("visibility", "own")],
+                &[
+                    ("title", "Verslag buurtavond"),
+                    ("visibility", "own"),
+                    ("meeting", meeting_id.as_str()),
+                    ("nodes", node.as_str()),
+                ],
                 "Verslag buurtavond.pdf",
                 content.clone(),
             )
             .await;
         assert_eq!(made.status, 303, "{store}: {}", made.body);
         let page = w.municipality.get(&made.location).await;
-        page.assert_contains("Verslag buurtavond.pdf");
+        page.assert_contains("Verslag buurtavond.pdf")
+            .assert_contains("Buurtavond oktober")
+            .assert_contains(w.pack.nodes[0].title.nl.as_str());
         let file = format!("{}/file", made.location);
         let download = w.municipality.get_bytes(&file).await;
         assert_eq!(download.0, 200);

@@ -1,7 +1,10 @@
-//! Documents in the logbook: uploading one (a multipart form; the CSRF token travels in the
-//! form's address, see ADR 0005) and downloading it, always as an attachment.
+//! Documents in the logbook: uploading one (a multipart form whose first field is the CSRF
+//! token, see ADR 0019), linked like other entries to the meeting it belongs to and the
+//! knooppunten it concerns, and downloading it, always as an attachment.
 
 use super::audience::{Announcement, announce, visible_entry};
+use super::entry::load_choices;
+use super::form::{Choices, linked};
 use crate::audit::Action;
 use crate::change::{Done, Outcome, change};
 use crate::forms::FormErrors;
@@ -20,11 +23,12 @@ use samenspel_domain::approaches::{optional_text, required_line};
 use samenspel_domain::logbook::{
     EntryKind, MAX_DOCUMENT_BYTES, Visibility, document, document_extensions,
 };
+use samenspel_domain::method::Phase;
 use samenspel_domain::permissions::ApproachPermission;
-use samenspel_store::OrgId;
 use samenspel_store::logbook::{self, Fields, StoredFile};
 use samenspel_store::notifications;
 use samenspel_store::sql::Sql;
+use samenspel_store::{EntryId, OrgId};
 
 /// What the upload form sends, besides the file (which a browser cannot send back after a
 /// refusal: it has to be chosen again).
@@ -34,6 +38,17 @@ pub struct DocumentForm {
     pub title: String,
     pub body: String,
     pub visibility: String,
+    /// The meeting it belongs to (an entry id), or empty.
+    pub meeting: String,
+    /// The knooppunten it concerns.
+    pub nodes: Vec<String>,
+}
+
+impl DocumentForm {
+    /// Whether `key` is among the values of the repeated field `name` (for checkboxes).
+    pub fn has(&self, name: &str, key: &str) -> bool {
+        name == "nodes" && self.nodes.iter().any(|n| n == key)
+    }
 }
 
 impl Default for DocumentForm {
@@ -43,6 +58,8 @@ impl Default for DocumentForm {
             title: String::new(),
             body: String::new(),
             visibility: Visibility::Parties.as_str().to_owned(),
+            meeting: String::new(),
+            nodes: Vec::new(),
         }
     }
 }
@@ -55,6 +72,8 @@ struct DocumentView<'a> {
     form: DocumentForm,
     errors: FormErrors,
     own: Vec<(OrgId, String)>,
+    choices: Choices,
+    phases: Vec<(&'a Phase, Vec<(String, String)>)>,
     visibilities: &'static [Visibility],
     extensions: String,
     max_mb: usize,
@@ -62,6 +81,7 @@ struct DocumentView<'a> {
 }
 
 pub(super) fn render_form(
+    c: &mut Sql<'_>,
     ctx: &Ctx,
     scope: &ApproachScope,
     ws: &Workspace,
@@ -79,6 +99,8 @@ pub(super) fn render_form(
             .into_iter()
             .map(|org| (org, ws.party_name(org)))
             .collect(),
+        choices: load_choices(c, ctx, scope, ws)?,
+        phases: ws.nodes_by_phase(ctx.lang),
         visibilities: Visibility::ALL,
         extensions: document_extensions(),
         max_mb: MAX_DOCUMENT_BYTES / (1024 * 1024),
@@ -159,6 +181,8 @@ async fn read(
             "title" => form.title = text,
             "body" => form.body = text,
             "visibility" => form.visibility = text,
+            "meeting" => form.meeting = text,
+            "nodes" => form.nodes.push(text),
             _ => {}
         }
     }
@@ -175,6 +199,71 @@ pub async fn upload(
     ctx.require_user()?;
     let (form, file) = read(multipart).await;
     let party = acting(&scope, &form.party)?;
+    // The meeting and knooppunten offered are the reader's: checked on one read, with the form
+    // drawn again on the same read when something is wrong. Nothing is stored before.
+    let checked = {
+        let (state, ctx, scope) = (state.clone(), ctx.clone(), scope.clone());
+        let db = state.db.clone();
+        db.read(move |c| {
+            let ws = Workspace::load_in(c, &state, &scope)?;
+            match check(c, &ctx, &scope, &ws, &form, file) {
+                Ok(checked) => Ok(Ok(checked)),
+                Err(errors) => render_form(c, &ctx, &scope, &ws, form, Some(errors)).map(Err),
+            }
+        })
+        .await?
+    };
+    let Checked {
+        visibility,
+        title,
+        body,
+        meeting,
+        nodes,
+        file: (name, kind, bytes),
+    } = match checked {
+        Ok(checked) => checked,
+        Err(page) => return Ok(page),
+    };
+    // The file goes to the store first (it is not the database's, and may take a while): a
+    // failure there leaves no entry without its file.
+    let key = format!("documents/{}/{}", scope.id, random_token(18));
+    let size = bytes.len() as i64;
+    state.files.put(&key, bytes).await?;
+    let now = samenspel_store::now();
+    let mut fields = Fields::new(visibility, &title, now);
+    fields.body = body;
+    fields.meeting = meeting;
+    fields.nodes = nodes;
+    fields.file = Some(StoredFile {
+        key,
+        name,
+        size,
+        content_type: kind.to_owned(),
+    });
+    change(state, ctx, move |c, _, ctx| {
+        upload_in(c, ctx, &scope, party, fields, size, now)
+    })
+    .await
+}
+
+/// An upload's fields once checked, with the file: (name, content type, bytes).
+struct Checked {
+    visibility: Visibility,
+    title: String,
+    body: String,
+    meeting: Option<EntryId>,
+    nodes: Vec<String>,
+    file: (String, &'static str, bytes::Bytes),
+}
+
+fn check(
+    c: &mut Sql<'_>,
+    ctx: &Ctx,
+    scope: &ApproachScope,
+    ws: &Workspace,
+    form: &DocumentForm,
+    file: Result<(String, bytes::Bytes), &'static str>,
+) -> Result<Checked, FormErrors> {
     let mut errors = FormErrors::default();
     let visibility = errors.check("visibility", Visibility::parse(&form.visibility));
     let title = errors.check(
@@ -199,36 +288,35 @@ pub async fn upload(
             None
         }
     };
-    let (Some(visibility), Some(title), Some(body), Some((name, kind, bytes))) =
-        (visibility, title, body, file)
-    else {
-        // Nothing was stored or written: the form again is only a read.
-        let db = state.db.clone();
-        return db
-            .read(move |c| {
-                let ws = Workspace::load_in(c, &state, &scope)?;
-                render_form(&ctx, &scope, &ws, form, Some(errors))
-            })
-            .await;
+    let meetings = match load_choices(c, ctx, scope, ws) {
+        Ok(choices) => choices.meetings,
+        Err(_) => Vec::new(),
     };
-    // The file goes to the store first (it is not the database's, and may take a while): a
-    // failure there leaves no entry without its file.
-    let key = format!("documents/{}/{}", scope.id, random_token(18));
-    let size = bytes.len() as i64;
-    state.files.put(&key, bytes).await?;
-    let now = samenspel_store::now();
-    let mut fields = Fields::new(visibility, &title, now);
-    fields.body = body;
-    fields.file = Some(StoredFile {
-        key,
-        name,
-        size,
-        content_type: kind.to_owned(),
-    });
-    change(state, ctx, move |c, _, ctx| {
-        upload_in(c, ctx, &scope, party, fields, size, now)
-    })
-    .await
+    let meeting = errors.check("meeting", linked(&form.meeting, &meetings));
+    let mut nodes = Vec::new();
+    for key in &form.nodes {
+        if ws.pack.node(key).is_some() {
+            nodes.push(key.clone());
+        } else {
+            errors.add("nodes", "error-entry-node-unknown");
+            break;
+        }
+    }
+    match (visibility, title, body, meeting, file) {
+        (Some(visibility), Some(title), Some(body), Some(meeting), Some(file))
+            if errors.is_empty() =>
+        {
+            Ok(Checked {
+                visibility,
+                title,
+                body,
+                meeting,
+                nodes,
+                file,
+            })
+        }
+        _ => Err(errors),
+    }
 }
 
 /// Records the document whose file is already stored, and tells who may see it.

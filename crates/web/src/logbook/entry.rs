@@ -26,7 +26,7 @@ use samenspel_store::sql::Sql;
 use samenspel_store::{EntryId, OrgId, StoreError};
 use serde::Deserialize;
 
-fn load_choices(
+pub(super) fn load_choices(
     c: &mut Sql<'_>,
     ctx: &Ctx,
     scope: &ApproachScope,
@@ -232,7 +232,11 @@ fn new_show_in(
     let kind = kind_of(&kind)?;
     let ws = Workspace::load_in(c, state, scope)?;
     if kind == EntryKind::Document {
-        return super::document::render_form(ctx, scope, &ws, DocumentForm::default(), None);
+        let form = DocumentForm {
+            meeting: start.meeting.trim().to_owned(),
+            ..DocumentForm::default()
+        };
+        return super::document::render_form(c, ctx, scope, &ws, form, None);
     }
     let earlier = superseded(c, ctx, scope, kind, &start.supersedes)?;
     let mut form = EntryForm {

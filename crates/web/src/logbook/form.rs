@@ -214,7 +214,7 @@ type Apply = Box<dyn FnOnce(&mut Fields)>;
 
 /// An entry to link to, chosen from `list` (the meetings or decisions the reader sees); empty
 /// means none.
-fn linked(
+pub(crate) fn linked(
     input: &str,
     list: &[(EntryId, String, OffsetDateTime)],
 ) -> Result<Option<EntryId>, samenspel_domain::Invalid> {
