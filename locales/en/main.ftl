@@ -108,6 +108,9 @@ org-leave = Leave this organisation
 org-invite = Invite someone
 org-invite-intro = The person receives an email with a link. With that link they create an account or log in, and become a member.
 org-invite-submit = Send invitation
+label-invite-language = Language of the invitation
+hint-invite-language = The e-mail is written in this language first, with the other language below.
+error-invite-language = Choose Dutch or English.
 org-open-invitations = Open invitations
 org-invitation-expires = valid until { $date }
 org-revoke-invitation = Withdraw the invitation for { $email }
@@ -322,6 +325,7 @@ mail-reset-body =
 
     The link works once, for one hour. Did you not ask for this? Then you can ignore this email; your password stays as it was.
 mail-invitation-subject = Invitation to { $organisation } in Samenspel
+mail-in-this-language = English
 mail-invitation-body =
     Hello,
 

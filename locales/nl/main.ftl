@@ -108,6 +108,9 @@ org-leave = Deze organisatie verlaten
 org-invite = Iemand uitnodigen
 org-invite-intro = De persoon krijgt een e-mail met een link. Met die link maakt hij of zij een account aan of logt in, en wordt lid.
 org-invite-submit = Uitnodiging versturen
+label-invite-language = Taal van de uitnodiging
+hint-invite-language = De e-mail staat eerst in deze taal, met de andere taal eronder.
+error-invite-language = Kies Nederlands of Engels.
 org-open-invitations = Openstaande uitnodigingen
 org-invitation-expires = geldig tot { $date }
 org-revoke-invitation = Uitnodiging voor { $email } intrekken
@@ -322,6 +325,7 @@ mail-reset-body =
 
     De link werkt één uur en één keer. Heeft u dit niet zelf gevraagd? Dan kunt u deze e-mail negeren; uw wachtwoord blijft zoals het was.
 mail-invitation-subject = Uitnodiging voor { $organisation } in Samenspel
+mail-in-this-language = Nederlands
 mail-invitation-body =
     Hallo,
 

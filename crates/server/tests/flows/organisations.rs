@@ -30,6 +30,64 @@ async fn organisation_life_cycle(app: TestApp) {
     let page = admin.get(&format!("/organisations/{org}")).await;
     page.assert_contains("joris@example.nl")
         .assert_contains("Openstaande uitnodigingen");
+    // Without a choice the mail is in the inviter's language first (Dutch here), the other
+    // language below; an English-speaking invitee is written to in English first.
+    let sent = admin
+        .post(
+            &format!("/organisations/{org}/invitations"),
+            &[("email", "kees@example.nl"), ("role", "member")],
+        )
+        .await;
+    assert_eq!(sent.status, 303);
+    let mails = app.dispatch_mail().await;
+    let to_kees = mails
+        .iter()
+        .find(|m| m.contains("kees@example.nl"))
+        .expect("mail");
+    assert!(
+        to_kees.contains("Subject: Uitnodiging voor Gemeente Zonnedal"),
+        "{to_kees}"
+    );
+    assert!(to_kees.contains("-- English --"), "{to_kees}");
+    let refused = admin
+        .post(
+            &format!("/organisations/{org}/invitations"),
+            &[
+                ("email", "anna@example.nl"),
+                ("role", "member"),
+                ("language", "fr"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, 422);
+    refused
+        .assert_contains("Kies Nederlands of Engels.")
+        .assert_contains("value=\"anna@example.nl\"");
+    let sent = admin
+        .post(
+            &format!("/organisations/{org}/invitations"),
+            &[
+                ("email", "anna@example.nl"),
+                ("role", "member"),
+                ("language", "en"),
+            ],
+        )
+        .await;
+    assert_eq!(sent.status, 303);
+    let mails = app.dispatch_mail().await;
+    let to_anna = mails
+        .iter()
+        .find(|m| m.contains("anna@example.nl"))
+        .expect("mail");
+    assert!(
+        to_anna.contains("Subject: Invitation to Gemeente Zonnedal"),
+        "{to_anna}"
+    );
+    let english = to_anna
+        .find("Ilse Verbeek invites you")
+        .expect("English text");
+    let dutch = to_anna.find("-- Nederlands --").expect("Dutch below");
+    assert!(english < dutch, "{to_anna}");
 
     // The invitee opens the link in another browser, registers with that address, accepts.
     let joris = app.english_browser();
@@ -117,7 +175,7 @@ async fn organisation_life_cycle(app: TestApp) {
     );
 
     let audit = app.scalar("SELECT COUNT(*) FROM audit_events WHERE action IN ('organisation.created', 'invitation.created', 'membership.joined', 'membership.role_changed', 'membership.removed')").await;
-    assert_eq!(audit, 5);
+    assert_eq!(audit, 7, "three invitations among them");
 }
 
 async fn invitation_links_that_do_not_work(app: TestApp) {

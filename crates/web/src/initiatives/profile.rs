@@ -603,7 +603,7 @@ fn invite_claimant_in(
     let now = samenspel_store::now();
     let org = organisations::by_id(c, scope.org)?.ok_or(AppError::NotFound)?;
     // Whoever accepts first becomes the initiative's administrator and owns its profile.
-    let invited = invitations::send(c, state, ctx, &org, &email, OrgRole::Admin, now)?;
+    let invited = invitations::send(c, state, ctx, &org, &email, OrgRole::Admin, ctx.lang, now)?;
     Ok(
         Done::redirect(format!("/initiatives/{}", scope.org), "flash-claim-invited")
             .audit(invited)

@@ -1,6 +1,6 @@
 //! Inviting someone by e-mail link, withdrawing an invitation, and accepting one.
 
-use super::pages::render_show;
+use super::pages::{InviteInput, render_show};
 use crate::audit::{Action, Event};
 use crate::change::{Done, Outcome, change};
 use crate::confirm::{AskFirst, Confirmation};
@@ -34,6 +34,9 @@ pub struct InviteForm {
     pub email: String,
     #[serde(default)]
     pub role: String,
+    /// The language the mail is written in first (`nl` or `en`); the other follows below.
+    #[serde(default)]
+    pub language: String,
 }
 
 pub async fn invite(
@@ -58,11 +61,24 @@ fn invite_in(
     let mut errors = FormErrors::default();
     let email = errors.check("email", Email::parse(&form.email));
     let role = errors.check("role", OrgRole::parse(&form.role));
+    // Without a choice, the inviter's own language.
+    let language = match form.language.trim() {
+        "" => Some(ctx.lang),
+        code => Language::from_code(code),
+    };
+    if language.is_none() {
+        errors.add("language", "error-invite-language");
+    }
     let back = |errors: FormErrors| {
-        let invite = Some((form.email.trim().to_owned(), form.role.clone(), errors));
+        let invite = Some(InviteInput {
+            email: form.email.trim().to_owned(),
+            role: form.role.clone(),
+            language: form.language.clone(),
+            errors,
+        });
         Outcome::refused(move |c, _, ctx| render_show(c, ctx, scope, invite))
     };
-    let (Some(email), Some(role)) = (email, role) else {
+    let (Some(email), Some(role), Some(language)) = (email, role, language) else {
         return Ok(back(errors));
     };
 
@@ -76,7 +92,7 @@ fn invite_in(
         errors.add("email", "error-already-member");
         return Ok(back(errors));
     }
-    let sent = send(c, state, ctx, &org, &email, role, now)?;
+    let sent = send(c, state, ctx, &org, &email, role, language, now)?;
     Ok(Done::redirect(
         format!("/organisations/{}", scope.org),
         "flash-invitation-sent",
@@ -85,8 +101,10 @@ fn invite_in(
     .into())
 }
 
-/// Creates an invitation into `org` and queues its e-mail, in the caller's change. The answer
-/// is the event for the change to record in the audit log.
+/// Creates an invitation into `org` and queues its e-mail, in the caller's change: written in
+/// `language` (the inviter's choice; the invitee may have no account to tell us theirs), with
+/// the other language below. The answer is the event for the change to record in the audit log.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn send(
     c: &mut Sql<'_>,
     state: &AppState,
@@ -94,6 +112,7 @@ pub(crate) fn send(
     org: &organisations::Organisation,
     email: &Email,
     role: OrgRole,
+    language: Language,
     now: time::OffsetDateTime,
 ) -> Result<Event, AppError> {
     let me = ctx.require_user()?;
@@ -111,8 +130,10 @@ pub(crate) fn send(
         "{}/invitations/{token}",
         state.config.base_url.trim_end_matches('/')
     );
-    // The invitee may have no account yet, so we do not know their language: the mail is in
-    // both, Dutch first.
+    let other = match language {
+        Language::Nl => Language::En,
+        Language::En => Language::Nl,
+    };
     let args = |lang| {
         i18n::t_args(
             lang,
@@ -124,23 +145,16 @@ pub(crate) fn send(
             ],
         )
     };
-    let subject = format!(
-        "{} / {}",
-        i18n::t_args(
-            Language::Nl,
-            "mail-invitation-subject",
-            &[("organisation", org.name.clone())]
-        ),
-        i18n::t_args(
-            Language::En,
-            "mail-invitation-subject",
-            &[("organisation", org.name.clone())]
-        ),
+    let subject = i18n::t_args(
+        language,
+        "mail-invitation-subject",
+        &[("organisation", org.name.clone())],
     );
     let body = format!(
-        "{}\n\n-- English --\n\n{}",
-        args(Language::Nl),
-        args(Language::En)
+        "{}\n\n-- {} --\n\n{}",
+        args(language),
+        i18n::t(other, "mail-in-this-language"),
+        args(other)
     );
     mail::enqueue(
         c,

@@ -128,6 +128,8 @@ pub(super) struct ShowView<'a> {
     pub invitations: Vec<invitations::Invitation>,
     pub invite_email: String,
     pub invite_role: String,
+    /// The language the invitation mail is written in first.
+    pub invite_language: String,
     pub errors: FormErrors,
     /// Requests to take part, for its administrators to answer.
     pub requests: Vec<samenspel_store::consent::Request>,
@@ -162,12 +164,20 @@ impl ShowView<'_> {
     }
 }
 
+/// An invitation form that was refused: the address, role and language given, and why.
+pub(super) struct InviteInput {
+    pub email: String,
+    pub role: String,
+    pub language: String,
+    pub errors: FormErrors,
+}
+
 /// The organisation's page; `invite` carries a rejected invitation form back to it.
 pub(super) fn render_show(
     c: &mut Sql<'_>,
     ctx: &Ctx,
     scope: OrgScope,
-    invite: Option<(String, String, FormErrors)>,
+    invite: Option<InviteInput>,
 ) -> Result<Response, AppError> {
     let org = organisations::by_id(c, scope.org)?.ok_or(AppError::NotFound)?;
     let members = organisations::members(c, scope.org)?;
@@ -180,12 +190,16 @@ pub(super) fn render_show(
         (Vec::new(), Vec::new())
     };
     let failed = invite.is_some();
-    let (invite_email, invite_role, errors) = invite.unwrap_or_else(|| {
-        (
-            String::new(),
-            OrgRole::Member.as_str().to_owned(),
-            FormErrors::default(),
-        )
+    let InviteInput {
+        email: invite_email,
+        role: invite_role,
+        language: invite_language,
+        errors,
+    } = invite.unwrap_or_else(|| InviteInput {
+        email: String::new(),
+        role: OrgRole::Member.as_str().to_owned(),
+        language: ctx.lang.code().to_owned(),
+        errors: FormErrors::default(),
     });
     let view = ShowView {
         ctx,
@@ -195,6 +209,7 @@ pub(super) fn render_show(
         invitations,
         invite_email,
         invite_role,
+        invite_language,
         errors,
         requests,
     };
