@@ -145,6 +145,9 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
 /// Writes the demo data, in the transaction of [`load`].
 fn fill(c: &mut Sql<'_>, hash: &str) -> anyhow::Result<()> {
     let now = samenspel_store::now();
+    // The people and organisations joined before the oldest approach started (400 days ago),
+    // so "in Samenspel since" and "member since" fit the history the demo tells.
+    let joined = now - time::Duration::days(430);
 
     let mut ids: Vec<(&str, UserId)> = Vec::new();
     for (email, name, language, platform_admin) in PEOPLE {
@@ -161,7 +164,7 @@ fn fill(c: &mut Sql<'_>, hash: &str) -> anyhow::Result<()> {
                     language: Language::from_code(language).unwrap_or_default(),
                     platform_admin: *platform_admin,
                 };
-                users::create(c, &new, now)?
+                users::create(c, &new, joined)?
             }
         };
         ids.push((email, id));
@@ -183,18 +186,18 @@ fn fill(c: &mut Sql<'_>, hash: &str) -> anyhow::Result<()> {
             .map(|o| o.id);
         let org: OrgId = match existing {
             Some(id) => id,
-            None => organisations::create(c, kind, &name_v, creator, now)?.0,
+            None => organisations::create(c, kind, &name_v, creator, joined)?.0,
         };
         // The demo's organisations are real to the demo: verified, as a platform administrator
         // would have done.
-        organisations::mark_verified(c, org, now)?;
+        organisations::mark_verified(c, org, joined)?;
         orgs.push((name, org));
         for (email, role) in members.iter().skip(1) {
             let person =
                 user(email).ok_or_else(|| anyhow::anyhow!("unknown demo person {email}"))?;
             let role = OrgRole::parse(role).map_err(|e| anyhow::anyhow!("{role}: {}", e.key))?;
             if organisations::role_of(c, org, person)?.is_none() {
-                organisations::add_member(c, org, person, role, now)?;
+                organisations::add_member(c, org, person, role, joined)?;
             }
         }
     }

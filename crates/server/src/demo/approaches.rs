@@ -232,7 +232,7 @@ fn demos() -> Vec<Demo> {
             positions: &[(
                 POPULIEREN,
                 PositionKind::Goals,
-                "Iedereen kan meedoen, ook wie geen Nederlands spreekt",
+                "Everyone can take part, including those who do not speak Dutch",
                 &[MUNICIPALITY],
             )],
             goals: &[(
@@ -248,7 +248,7 @@ fn demos() -> Vec<Demo> {
                     POPULIEREN,
                     &[2, 5],
                     2,
-                    "Keukentafelgesprekken in het Engels en het Nederlands.",
+                    "Kitchen-table talks in English and in Dutch.",
                 ),
                 (
                     HOUSING,
@@ -319,6 +319,8 @@ pub fn load(
         }
         let (worker_email, worker_org) = demo.worker;
         let worker = user_of(worker_email).context("demo worker")?;
+        // The English-speaking heat group writes its own words in English.
+        let english = worker_org == POPULIEREN;
         let worker_org = org(worker_org)?;
         // Every node of an earlier phase is done (one did not apply); in the current phase the
         // first is done, the next two are under way, one is paused.
@@ -347,17 +349,28 @@ pub fn load(
             } else {
                 &[]
             };
+            // Work that only the municipality's own organisation can do is led by it.
+            let municipal = node.tracks.iter().all(|t| t == "municipal-organisation");
+            let (lead_user, lead_org) = if municipal {
+                (leader, zonnedal)
+            } else {
+                (worker, worker_org)
+            };
             for (step, to) in path.iter().enumerate() {
                 at = (at + Duration::days(1)).min(now);
                 let (user, party) = if step == 0 {
                     (leader, zonnedal)
                 } else {
-                    (worker, worker_org)
+                    (lead_user, lead_org)
                 };
-                let note = if *to == NodeStatus::Paused {
-                    "Wacht op het besluit van de gemeenteraad over de Transitievisie Warmte."
-                } else {
-                    ""
+                let note = match (*to, english && !municipal) {
+                    (NodeStatus::Paused, false) => {
+                        "Wacht op het besluit van de gemeenteraad over de Transitievisie Warmte."
+                    }
+                    (NodeStatus::Paused, true) => {
+                        "Waiting for the council's decision on the heat transition vision."
+                    }
+                    _ => "",
                 };
                 let change = kompas::Move {
                     node: &node.key,
@@ -384,24 +397,26 @@ pub fn load(
                 }
             }
             if !path.is_empty() {
-                kompas::set_parties(c, id, &node.key, Some(worker_org), &[zonnedal], at)?;
+                let involved = if municipal { worker_org } else { zonnedal };
+                kompas::set_parties(c, id, &node.key, Some(lead_org), &[involved], at)?;
             }
             if index == demo.phase && position == 1 {
-                kompas::add_note(
-                    c,
-                    id,
-                    &node.key,
-                    "Besproken in het kernteam; de volgende stap is een avond voor bewoners.",
-                    worker,
-                    Some(worker_org),
-                    at,
-                )?;
+                let note = if english {
+                    "Discussed in the core team; the next step is an evening for residents."
+                } else {
+                    "Besproken in het kernteam; de volgende stap is een avond voor bewoners."
+                };
+                kompas::add_note(c, id, &node.key, note, worker, Some(worker_org), at)?;
                 if let Some((name, _, _)) = demo.parties.iter().find(|(_, r, _)| !r.works()) {
                     let need = kompas::NewNeed {
                         node: &node.key,
                         from: worker_org,
                         to: org(name)?,
-                        note: "Kennis en een tweede paar ogen",
+                        note: if english {
+                            "Knowledge and a second pair of eyes"
+                        } else {
+                            "Kennis en een tweede paar ogen"
+                        },
                         user: worker,
                     };
                     kompas::add_need(c, id, &need, at)?;

@@ -286,7 +286,8 @@ pub fn load(
                         profile: &demo.profile,
                         areas: &area_ids,
                     };
-                    initiatives::map(c, &mapping, now)?
+                    // Mapped when the work in Zonnedal began, before the logbook's history.
+                    initiatives::map(c, &mapping, now - time::Duration::days(400))?
                 }
                 None => continue,
             },

@@ -123,6 +123,32 @@ async fn demo_data_loads_twice_without_change() {
             app.scalar("SELECT COUNT(*) FROM memberships").await
         );
         assert!(orgs >= 8 && users >= 10);
+        // The demo tells a consistent story: work only the municipality can do is led by it;
+        // everyone joined before the history began; the English-speaking group writes English.
+        let led_by_others = app
+            .scalar(
+                "SELECT COUNT(*) FROM node_progress p JOIN approaches a ON a.id = p.approach_id \
+                 WHERE p.node_key IN ('set-initiative-policy', 'inform-council-and-departments', \
+                 'align-municipal-departments', 'prepare-council-decision') \
+                 AND p.lead_id IS NOT NULL AND p.lead_id <> a.municipality_id",
+            )
+            .await;
+        assert_eq!(led_by_others, 0, "{backend:?}");
+        let late = app
+            .scalar(
+                "SELECT (SELECT COUNT(*) FROM organisations WHERE created_at > \
+                 (SELECT MIN(happened_at) FROM log_entries)) + (SELECT COUNT(*) FROM memberships \
+                 WHERE since > (SELECT MIN(happened_at) FROM log_entries))",
+            )
+            .await;
+        assert_eq!(late, 0, "{backend:?}");
+        let dutch = app
+            .scalar(
+                "SELECT COUNT(*) FROM position_items i JOIN organisations o ON o.id = i.organisation_id \
+                 WHERE o.name = 'Warmtegroep Populierenbuurt' AND i.body NOT LIKE 'Everyone%'",
+            )
+            .await;
+        assert_eq!(dutch, 0, "{backend:?}");
         let browser = app.browser();
         assert_eq!(
             browser
