@@ -395,6 +395,12 @@ fn logbook(
     for (approach, org) in party_rows {
         parties.entry(approach).or_default().push(org);
     }
+    // An action is found by its owners' names too, as the application writes its words.
+    let sql = "SELECT id, name FROM organisations";
+    let org_names: HashMap<OrgId, String> =
+        c.all::<(OrgId, String)>(sql, &[])?.into_iter().collect();
+    let sql = "SELECT name FROM users WHERE id = $1";
+    let volunteer_name: String = c.scalar(sql, params![people.volunteer])?;
 
     let now = samenspel_store::now();
     let weights: Vec<f64> = approach_rows
@@ -559,11 +565,17 @@ fn logbook(
                 }
                 _ => {
                     let title = format!("Actie: {topic}");
-                    let document = search_document([title.as_str(), &body]);
                     let status = *statuses.choose(&mut rng).unwrap_or(&ActionStatus::Open);
                     let owner = *orgs.choose(&mut rng).unwrap_or(&org);
                     let owner_user = (owner == people.initiative && rng.random_bool(0.3))
                         .then_some(people.volunteer.0);
+                    let owner_name = org_names.get(&owner).map_or("", String::as_str);
+                    let person = if owner_user.is_some() {
+                        volunteer_name.as_str()
+                    } else {
+                        ""
+                    };
+                    let document = search_document([title.as_str(), &body, owner_name, person]);
                     let decision = (!open_decisions.is_empty() && rng.random_bool(0.4))
                         .then(|| *open_decisions.choose(&mut rng).unwrap_or(&0));
                     actions_made += 1;

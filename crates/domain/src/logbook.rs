@@ -185,7 +185,7 @@ pub fn search_document<'a>(texts: impl IntoIterator<Item = &'a str>) -> String {
 }
 
 /// The terms of a search query, as [`search_document`] writes words: at most eight, each found
-/// as the start of a word.
+/// anywhere inside the words (a part of a compound finds the compound).
 pub fn search_terms(query: &str) -> Vec<String> {
     let mut terms: Vec<String> = Vec::new();
     for word in words(query) {

@@ -102,20 +102,6 @@ impl Fields {
             nodes: Vec::new(),
         }
     }
-
-    fn document(&self) -> String {
-        let names = self.attendee_names.join("\n");
-        let file = self.file.as_ref().map(|f| f.name.as_str()).unwrap_or("");
-        search_document([
-            self.title.as_str(),
-            &self.body,
-            &self.agenda,
-            &self.place,
-            &names,
-            &self.url,
-            file,
-        ])
-    }
 }
 
 /// An uploaded file as the logbook knows it: where it is kept and what it is.
@@ -199,7 +185,7 @@ pub fn create(
         )?;
     }
     write_links(c, id, fields)?;
-    write_search(c, id, &fields.document())?;
+    refresh_search(c, id)?;
     Ok(id)
 }
 
@@ -252,7 +238,7 @@ pub fn update(
         c.execute(&sql, params![id])?;
     }
     write_links(c, id, fields)?;
-    write_search(c, id, &fields.document())
+    refresh_search(c, id)
 }
 
 /// Sets an action's status. Returns the status it had.
@@ -287,12 +273,71 @@ fn write_links(c: &mut Sql<'_>, id: EntryId, fields: &Fields) -> Result<()> {
     Ok(())
 }
 
-/// Keeps the words an entry is found by (see [`search_document`]) beside it.
-fn write_search(c: &mut Sql<'_>, id: EntryId, document: &str) -> Result<()> {
+crate::row! {
+    /// What an entry is found by: its texts, its file's name and who owns it (an action).
+    struct SearchSource {
+        id: EntryId,
+        title: String,
+        body: String,
+        agenda: String,
+        place: String,
+        attendee_names: String,
+        url: String,
+        file_name: String,
+        owner_party: Option<String>,
+        owner_person: Option<String>,
+    }
+}
+
+impl SearchSource {
+    fn document(&self) -> String {
+        search_document([
+            self.title.as_str(),
+            &self.body,
+            &self.agenda,
+            &self.place,
+            &self.attendee_names,
+            &self.url,
+            &self.file_name,
+            self.owner_party.as_deref().unwrap_or(""),
+            self.owner_person.as_deref().unwrap_or(""),
+        ])
+    }
+}
+
+const SEARCH_SOURCE: &str = "SELECT e.id, e.title, e.body, e.agenda, e.place, e.attendee_names, \
+    e.url, e.file_name, oo.name AS owner_party, ou.name AS owner_person FROM log_entries e \
+    LEFT JOIN organisations oo ON oo.id = e.owner_org_id LEFT JOIN users ou ON ou.id = e.owner_user_id";
+
+/// Keeps the words an entry is found by (see [`search_document`]) beside it, from the entry as
+/// it is stored now.
+fn refresh_search(c: &mut Sql<'_>, id: EntryId) -> Result<()> {
+    let source: SearchSource = c.one(&format!("{SEARCH_SOURCE} WHERE e.id = $1"), params![id])?;
+    write_search(c, &source)
+}
+
+fn write_search(c: &mut Sql<'_>, source: &SearchSource) -> Result<()> {
     let sql = "INSERT INTO log_search (entry_id, document) VALUES ($1, $2) \
                ON CONFLICT (entry_id) DO UPDATE SET document = excluded.document";
-    c.execute(sql, params![id, document])?;
+    c.execute(sql, params![source.id, source.document()])?;
     Ok(())
+}
+
+/// Writes the search words of every entry again, a thousand at a time: the data step of the
+/// migration that added owners' names to them.
+pub(crate) fn rewrite_search(c: &mut Sql<'_>) -> Result<()> {
+    let mut after = EntryId(0);
+    loop {
+        let sql = format!("{SEARCH_SOURCE} WHERE e.id > $1 ORDER BY e.id LIMIT 1000");
+        let sources: Vec<SearchSource> = c.all(&sql, params![after])?;
+        let Some(last) = sources.last() else {
+            return Ok(());
+        };
+        after = last.id;
+        for source in &sources {
+            write_search(c, source)?;
+        }
+    }
 }
 
 crate::row! {
@@ -532,15 +577,15 @@ pub fn timeline(
     if let Some(until) = filter.until {
         add("e.happened_at < ?", Value::At(until), &mut sql);
     }
-    // Each term is found as the start of a word of the entry's words (ADR 0009): they are
-    // lower-case letters and digits separated by single spaces, and a term is letters and
-    // digits only, so `LIKE '% term%'` over " " + words needs no escaping and means the same on
-    // both databases. Only the approach's own entries are read, newest first, until the page
-    // is full.
+    // Each term is found anywhere in the entry's words, so a part of a Dutch compound finds
+    // the compound ("enquête" finds "draagvlakenquête"; ADR 0020). The words are lower-case
+    // letters and digits separated by single spaces, and a term is letters and digits only, so
+    // `LIKE '%term%'` needs no escaping and means the same on both databases. Only the
+    // approach's own entries are read, newest first, until the page is full (ADR 0009).
     for term in &filter.terms {
         add(
-            "EXISTS (SELECT 1 FROM log_search s WHERE s.entry_id = e.id AND (' ' || s.document) LIKE ?)",
-            Value::Text(format!("% {term}%")),
+            "EXISTS (SELECT 1 FROM log_search s WHERE s.entry_id = e.id AND s.document LIKE ?)",
+            Value::Text(format!("%{term}%")),
             &mut sql,
         );
     }

@@ -24,6 +24,11 @@ mod built_in {
     include!(concat!(env!("OUT_DIR"), "/migrations.rs"));
 }
 
+/// Work in Rust that belongs to a migration (data the SQL cannot compute), run in the
+/// migration's transaction right after its SQL: (version, step).
+type DataStep = fn(&mut Sql<'_>) -> Result<()>;
+const DATA_STEPS: &[(i64, DataStep)] = &[(17, crate::logbook::rewrite_search)];
+
 /// Any number, the same for every node: the key of the lock the migrator holds on PostgreSQL.
 const LOCK_KEY: i64 = 0x5a3e_5be1;
 
@@ -89,6 +94,9 @@ fn apply(c: &mut Sql<'_>, migrations: &[Migration], table: &str) -> Result<Vec<S
         let started = Instant::now();
         c.transaction(|c| {
             c.batch(migration.sql)?;
+            if let Some((_, step)) = DATA_STEPS.iter().find(|(v, _)| *v == migration.version) {
+                step(c)?;
+            }
             let took = i64::try_from(started.elapsed().as_nanos()).unwrap_or(i64::MAX);
             c.execute(
                 "INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time) \

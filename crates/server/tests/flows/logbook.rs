@@ -516,11 +516,19 @@ async fn a_meeting_with_decisions_and_actions(app: TestApp) {
         .await;
     found.assert_contains("Informatieavond warmtenet en isolatie");
     assert!(!found.body.contains("Haalbaarheidsstudie"));
-    // Words are found whatever their case or accents, and as the start of a word.
+    // Words are found whatever their case or accents, also inside a compound, and an action
+    // by the person who owns it.
     w.partner
         .get(&format!("{logbook}?q=ENQUETE"))
         .await
         .assert_contains("Enquête opstellen");
+    w.partner
+        .get(&format!("{logbook}?q=stellen"))
+        .await
+        .assert_contains("Enquête opstellen");
+    let owned = w.partner.get(&format!("{logbook}?q=kernteam")).await;
+    owned.assert_contains("Enquête opstellen");
+    assert!(!owned.body.contains("Haalbaarheidsstudie"));
     let nothing = w.partner.get(&format!("{logbook}?q=kernenergie")).await;
     nothing.assert_contains("Niets gevonden");
     // The mark that narrows the index to the approach is not a word a search finds.
