@@ -4,7 +4,7 @@
 
 use crate::audit::{Action, Event};
 use crate::change::{Done, Outcome, change};
-use crate::confirm::AskFirst;
+use crate::confirm::{AskFirst, Confirmation};
 use crate::forms::{FormData, FormErrors};
 use crate::http::AppError;
 use crate::http::ApproachScope;
@@ -772,12 +772,6 @@ fn edit_goal_in(
         .into())
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct GoalRemoveForm {
-    pub confirm: String,
-}
-
 /// Sets a goal aside, after asking: it leaves the list, its progress reports stay, and it can
 /// be put back.
 pub async fn remove_goal(
@@ -785,7 +779,7 @@ pub async fn remove_goal(
     ctx: Ctx,
     scope: ApproachScope,
     Path((_, goal)): Path<(i64, i64)>,
-    FormData(form): FormData<GoalRemoveForm>,
+    FormData(form): FormData<Confirmation>,
 ) -> Result<Response, AppError> {
     change(state, ctx, move |c, _, ctx| {
         set_aside_in(c, ctx, &scope, GoalId(goal), Some(form))
@@ -812,7 +806,7 @@ fn set_aside_in(
     ctx: &Ctx,
     scope: &ApproachScope,
     id: GoalId,
-    removing: Option<GoalRemoveForm>,
+    removing: Option<Confirmation>,
 ) -> Result<Outcome, AppError> {
     let goal = ambition::goal(c, scope.id, id)?.ok_or(AppError::NotFound)?;
     let removed = goal.removed_at.is_some();
@@ -821,7 +815,7 @@ fn set_aside_in(
         return Ok(Done::see(back(scope, "goals")).into());
     }
     if let Some(form) = &removing
-        && form.confirm != "yes"
+        && !form.given()
     {
         return Ok(AskFirst {
             title: ctx.t1("confirm-remove-goal-title", "title", &goal.title),
