@@ -36,6 +36,7 @@ macro_rules! keyed {
 }
 
 pub mod accounts;
+pub mod agreements;
 pub mod approaches;
 pub mod areas;
 pub mod initiatives;
