@@ -390,17 +390,16 @@ class Browser:
         return self.request("POST", path, body, "application/x-www-form-urlencoded")
 
     def upload(self, path, fields, file_field, file_name, content, content_type):
-        """A multipart form; the CSRF token travels in the address (ADR 0005)."""
+        """A multipart form whose first field is the CSRF token (ADR 0019)."""
         boundary = "----samenspel" + uuid.uuid4().hex
         parts = []
-        for name, value in fields:
+        for name, value in [("csrf", self.csrf), *fields]:
             parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode())
         parts.append((f'--{boundary}\r\nContent-Disposition: form-data; name="{file_field}"; '
                       f'filename="{file_name}"\r\nContent-Type: {content_type}\r\n\r\n').encode())
         parts.append(content)
         parts.append(f"\r\n--{boundary}--\r\n".encode())
-        sep = "&" if "?" in path else "?"
-        return self.request("POST", f"{path}{sep}csrf={self.csrf}", b"".join(parts),
+        return self.request("POST", path, b"".join(parts),
                             f"multipart/form-data; boundary={boundary}")
 
     def login(self, email=LEADER, password=PASSWORD):

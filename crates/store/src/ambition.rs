@@ -63,34 +63,40 @@ pub fn add_position(
     )
 }
 
-/// Removes one of the party's own items from its position. Parties that said the item holds
-/// for them too keep it: it passes to the first of them that shared it, and only an item
-/// nobody shares is deleted. Returns the party it passed to, if any.
+/// Removes one of the party's own items from its position. Parties taking part on `today`
+/// that said the item holds for them too keep it: it passes to the first of them that shared
+/// it, and only an item no such party shares is deleted. Returns the party it passed to, if
+/// any. The item changes hands only if `organisation` still holds it, so of two removals at
+/// once one is refused.
 pub fn remove_position(
     c: &mut Sql<'_>,
     approach: ApproachId,
     organisation: OrgId,
     item: PositionItemId,
+    today: Date,
 ) -> Result<Option<OrgId>> {
-    let sql = "SELECT COUNT(*) FROM position_items WHERE approach_id = $1 AND organisation_id = $2 AND id = $3";
-    let found: i64 = c.scalar(sql, params![approach, organisation, item])?;
-    if found == 0 {
-        return Err(StoreError::NotFound);
-    }
-    let sql = "SELECT organisation_id FROM position_shares WHERE item_id = $1 \
-               ORDER BY created_at, organisation_id LIMIT 1";
-    let heir: Option<OrgId> = c.optional_scalar(sql, params![item])?;
-    match heir {
+    let sql = "SELECT s.organisation_id FROM position_shares s \
+               JOIN approach_parties p ON p.approach_id = $2 AND p.organisation_id = s.organisation_id \
+               WHERE s.item_id = $1 AND (p.until IS NULL OR p.until >= $3) \
+               ORDER BY s.created_at, s.organisation_id LIMIT 1";
+    let heir: Option<OrgId> = c.optional_scalar(sql, params![item, approach, today])?;
+    let changed = match heir {
         Some(heir) => {
+            let sql = "UPDATE position_items SET organisation_id = $4 \
+                       WHERE approach_id = $1 AND organisation_id = $2 AND id = $3";
+            let changed = c.execute(sql, params![approach, organisation, item, heir])?;
             let sql = "DELETE FROM position_shares WHERE item_id = $1 AND organisation_id = $2";
             c.execute(sql, params![item, heir])?;
-            let sql = "UPDATE position_items SET organisation_id = $2 WHERE id = $1";
-            c.execute(sql, params![item, heir])?;
+            changed
         }
         None => {
-            let sql = "DELETE FROM position_items WHERE id = $1";
-            c.execute(sql, params![item])?;
+            let sql = "DELETE FROM position_items \
+                       WHERE approach_id = $1 AND organisation_id = $2 AND id = $3";
+            c.execute(sql, params![approach, organisation, item])?
         }
+    };
+    if changed == 0 {
+        return Err(StoreError::NotFound);
     }
     Ok(heir)
 }

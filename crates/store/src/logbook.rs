@@ -323,8 +323,29 @@ fn write_search(c: &mut Sql<'_>, source: &SearchSource) -> Result<()> {
     Ok(())
 }
 
-/// Writes the search words of every entry again, a thousand at a time: the data step of the
-/// migration that added owners' names to them.
+/// Whose name an entry's search words hold.
+#[derive(Debug, Clone, Copy)]
+pub enum Owner {
+    Person(UserId),
+    Party(OrgId),
+}
+
+/// Writes again the search words of the entries `owner` owns (after a rename).
+pub fn refresh_owned(c: &mut Sql<'_>, owner: Owner) -> Result<()> {
+    let (column, id) = match owner {
+        Owner::Person(user) => ("e.owner_user_id", user.0),
+        Owner::Party(org) => ("e.owner_org_id", org.0),
+    };
+    let sql = format!("{SEARCH_SOURCE} WHERE {column} = $1");
+    let sources: Vec<SearchSource> = c.all(&sql, params![id])?;
+    for source in &sources {
+        write_search(c, source)?;
+    }
+    Ok(())
+}
+
+/// Writes the search words of every entry again, a thousand at a time: the data step
+/// "search-owner-words" (`migrate::DATA_STEPS`), which added owners' names to them.
 pub(crate) fn rewrite_search(c: &mut Sql<'_>) -> Result<()> {
     let mut after = EntryId(0);
     loop {

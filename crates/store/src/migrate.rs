@@ -24,10 +24,12 @@ mod built_in {
     include!(concat!(env!("OUT_DIR"), "/migrations.rs"));
 }
 
-/// Work in Rust that belongs to a migration (data the SQL cannot compute), run in the
-/// migration's transaction right after its SQL: (version, step).
+/// Work in Rust that data needs after a schema change (what SQL cannot compute), by name. Each
+/// runs once per database: after the SQL migrations of the run that brings it in (so always
+/// against the newest schema), in one transaction with the row in `data_steps` that records
+/// it. A step must be correct on a database of any size and on an empty one.
 type DataStep = fn(&mut Sql<'_>) -> Result<()>;
-const DATA_STEPS: &[(i64, DataStep)] = &[(17, crate::logbook::rewrite_search)];
+const DATA_STEPS: &[(&str, DataStep)] = &[("search-owner-words", crate::logbook::rewrite_search)];
 
 /// Any number, the same for every node: the key of the lock the migrator holds on PostgreSQL.
 const LOCK_KEY: i64 = 0x5a3e_5be1;
@@ -94,9 +96,6 @@ fn apply(c: &mut Sql<'_>, migrations: &[Migration], table: &str) -> Result<Vec<S
         let started = Instant::now();
         c.transaction(|c| {
             c.batch(migration.sql)?;
-            if let Some((_, step)) = DATA_STEPS.iter().find(|(v, _)| *v == migration.version) {
-                step(c)?;
-            }
             let took = i64::try_from(started.elapsed().as_nanos()).unwrap_or(i64::MAX);
             c.execute(
                 "INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time) \
@@ -111,6 +110,21 @@ fn apply(c: &mut Sql<'_>, migrations: &[Migration], table: &str) -> Result<Vec<S
             Ok::<_, StoreError>(())
         })?;
         done.push(name);
+    }
+    let ran: Vec<String> = c.column("SELECT name FROM data_steps", &[])?;
+    for (name, step) in DATA_STEPS {
+        if ran.iter().any(|r| r == name) {
+            continue;
+        }
+        c.transaction(|c| {
+            step(c)?;
+            c.execute(
+                "INSERT INTO data_steps (name, done_at) VALUES ($1, $2)",
+                params![*name, crate::now()],
+            )?;
+            Ok::<_, StoreError>(())
+        })?;
+        done.push(format!("data step {name}"));
     }
     Ok(done)
 }

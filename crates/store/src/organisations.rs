@@ -445,7 +445,8 @@ pub fn set_require_two_factor(c: &mut Sql<'_>, org: OrgId, require: bool) -> Res
 pub fn rename(c: &mut Sql<'_>, org: OrgId, name: &OrgName, now: OffsetDateTime) -> Result<()> {
     let sql = "UPDATE organisations SET name = $2, updated_at = $3 WHERE id = $1";
     c.execute(sql, params![org, name.as_str(), now])?;
-    Ok(())
+    // The actions the organisation owns are found by the new name.
+    crate::logbook::refresh_owned(c, crate::logbook::Owner::Party(org))
 }
 
 /// How many administrators the organisation has now.

@@ -79,7 +79,8 @@ pub fn update_profile(
 ) -> Result<()> {
     let sql = "UPDATE users SET name = $2, language = $3, updated_at = $4 WHERE id = $1";
     c.execute(sql, params![id, name.as_str(), language.code(), now])?;
-    Ok(())
+    // The actions the person owns are found by the new name.
+    crate::logbook::refresh_owned(c, crate::logbook::Owner::Person(id))
 }
 
 pub fn set_language(

@@ -75,6 +75,21 @@ impl Files {
         Ok(())
     }
 
+    /// Removes a stored upload, as well as it can: a failure is logged, not returned (it only
+    /// leaves a file nothing points to).
+    pub async fn delete(&self, key: &str) {
+        let deleted = match self.store().await {
+            Ok(store) => store
+                .delete(&StorePath::from(key))
+                .await
+                .map_err(|error| error.to_string()),
+            Err(error) => Err(error.to_string()),
+        };
+        if let Err(error) = deleted {
+            tracing::warn!(%error, key, "cannot remove an upload nothing points to");
+        }
+    }
+
     pub async fn get(&self, key: &str) -> Result<Bytes, AppError> {
         let store = self.store().await?;
         let result = store.get(&StorePath::from(key)).await.map_err(|error| {

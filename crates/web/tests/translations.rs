@@ -84,6 +84,9 @@ fn every_key_in_use_is_defined() {
     for crate_dir in ["crates/web/src", "crates/domain/src", "crates/store/src"] {
         files(&root().join(crate_dir), "rs", &mut sources);
     }
+    // The agreements pack's module names the pack's own keys (sections, knooppunten), which
+    // are content, not messages.
+    sources.retain(|path| !path.ends_with("crates/domain/src/agreements.rs"));
     let mut used = BTreeSet::new();
     let mut prefixes = BTreeSet::new();
     for path in &sources {

@@ -529,6 +529,20 @@ async fn a_meeting_with_decisions_and_actions(app: TestApp) {
     let owned = w.partner.get(&format!("{logbook}?q=kernteam")).await;
     owned.assert_contains("Enquête opstellen");
     assert!(!owned.body.contains("Haalbaarheidsstudie"));
+    // Renamed, the owner is found by the new name and no longer by the old one.
+    let renamed = w
+        .initiative
+        .post("/account", &[("name", "Femke Kernlid"), ("language", "nl")])
+        .await;
+    assert_eq!(renamed.status, 303, "{}", renamed.body);
+    w.partner
+        .get(&format!("{logbook}?q=femke"))
+        .await
+        .assert_contains("Enquête opstellen");
+    w.partner
+        .get(&format!("{logbook}?q=kernteam"))
+        .await
+        .assert_contains("Niets gevonden");
     let nothing = w.partner.get(&format!("{logbook}?q=kernenergie")).await;
     nothing.assert_contains("Niets gevonden");
     // The mark that narrows the index to the approach is not a word a search finds.

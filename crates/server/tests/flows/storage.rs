@@ -388,9 +388,9 @@ async fn the_data_path_keeps_every_kind_of_value(app: TestApp) {
 
 crate::on_both_databases!(the_data_path_keeps_every_kind_of_value);
 
-/// Search words written before they held owners' names are written again by migration 0017's
-/// data step: an action is then found by the person who owns it.
-async fn migration_17_writes_every_entrys_search_words_again(app: TestApp) {
+/// Search words written before they held owners' names are written again by the data step
+/// "search-owner-words", once: an action is then found by the person who owns it.
+async fn the_search_words_of_every_entry_are_written_again_once(app: TestApp) {
     samenspel::demo::load(&app.db).await.expect("demo");
     let owned = "SELECT COUNT(*) FROM log_search s JOIN log_entries e ON e.id = s.entry_id \
                  JOIN users u ON u.id = e.owner_user_id WHERE s.document LIKE '%emma%'";
@@ -399,14 +399,15 @@ async fn migration_17_writes_every_entrys_search_words_again(app: TestApp) {
     app.db
         .read(|c| {
             c.batch("UPDATE log_search SET document = 'oud'")?;
-            c.batch("DELETE FROM _sqlx_migrations WHERE version = 17")
+            c.batch("DELETE FROM data_steps WHERE name = 'search-owner-words'")
         })
         .await
         .expect("older words");
     assert_eq!(app.scalar(owned).await, 0);
     let again = app.db.migrate().await.expect("migrate");
-    assert_eq!(again, ["0017 search owner words"]);
+    assert_eq!(again, ["data step search-owner-words"]);
     assert_eq!(app.scalar(owned).await, before);
+    assert!(app.db.migrate().await.expect("migrate").is_empty(), "once");
     assert_eq!(
         app.scalar("SELECT COUNT(*) FROM log_search WHERE document = 'oud'")
             .await,
@@ -414,7 +415,7 @@ async fn migration_17_writes_every_entrys_search_words_again(app: TestApp) {
     );
 }
 
-crate::on_both_databases!(migration_17_writes_every_entrys_search_words_again);
+crate::on_both_databases!(the_search_words_of_every_entry_are_written_again_once);
 
 /// Instants written before the current data path (RFC 3339 that drops the fraction's trailing
 /// zeros, or carries an offset) read as the same instants afterwards and compare in time

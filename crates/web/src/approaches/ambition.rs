@@ -341,9 +341,11 @@ fn remove_position_in(
         .ok_or(AppError::NotFound)?;
     if form.confirm != "yes" {
         let ws = Workspace::load_in(c, state, scope)?;
+        // Only parties taking part keep the item.
         let sharers: Vec<String> = found
             .sharers()
             .into_iter()
+            .filter(|o| ws.is_current_party(*o))
             .map(|o| ws.party_name(o))
             .collect();
         let what = if sharers.is_empty() {
@@ -367,7 +369,8 @@ fn remove_position_in(
         }
         .outcome());
     }
-    let heir = ambition::remove_position(c, scope.id, party, PositionItemId(item))?;
+    let today = crate::format::today();
+    let heir = ambition::remove_position(c, scope.id, party, PositionItemId(item), today)?;
     let flash = if heir.is_some() {
         "flash-position-removed-kept"
     } else {

@@ -109,14 +109,19 @@ pub(super) fn render_form(
     Ok(render_or_refuse(&view, failed))
 }
 
-/// How large an upload's body may be on the way in. A file over [`MAX_DOCUMENT_BYTES`] is
-/// still read to its end (and thrown away), so the fields after it arrive and the form comes
-/// back with them and a message, instead of the connection being cut off.
-pub const UPLOAD_BODY_LIMIT: usize = 256 * 1024 * 1024;
+/// How large an upload's body may be on the way in. A file over [`MAX_DOCUMENT_BYTES`] (up to
+/// 30 MB over) is still read to its end and thrown away, so the fields after it arrive and the
+/// form comes back with them and a message instead of the connection being cut off; a larger
+/// body is refused before it is read.
+pub const UPLOAD_BODY_LIMIT: usize = MAX_DOCUMENT_BYTES + 30 * 1024 * 1024;
 
-/// How much of a text field of the upload form is kept; far above what the form accepts, so
-/// a text that is too long comes back to be shortened.
+/// How much of the upload form's explanation is kept; far above what the form accepts, so a
+/// text that is too long comes back to be shortened.
 const TEXT_FIELD_LIMIT: usize = 256 * 1024;
+/// How much of any other field is kept (a title, a key, an id).
+const SHORT_FIELD_LIMIT: usize = 4 * 1024;
+/// At most this many knooppunten are read from one form (more than any method has).
+const MAX_NODES: usize = 200;
 
 /// A field's content, at most `max` bytes of it: a longer field is read to its end and
 /// `Err(kept)` gives the first `max` bytes.
@@ -172,7 +177,12 @@ async fn read(
             };
             continue;
         }
-        let text = match read_at_most(&mut field, TEXT_FIELD_LIMIT).await {
+        let limit = if name == "body" {
+            TEXT_FIELD_LIMIT
+        } else {
+            SHORT_FIELD_LIMIT
+        };
+        let text = match read_at_most(&mut field, limit).await {
             Ok(Ok(bytes) | Err(bytes)) => String::from_utf8_lossy(&bytes).into_owned(),
             Err(key) => return (form, Err(key)),
         };
@@ -182,7 +192,9 @@ async fn read(
             "body" => form.body = text,
             "visibility" => form.visibility = text,
             "meeting" => form.meeting = text,
-            "nodes" => form.nodes.push(text),
+            "nodes" if form.nodes.len() < MAX_NODES && !form.nodes.contains(&text) => {
+                form.nodes.push(text);
+            }
             _ => {}
         }
     }
@@ -229,21 +241,28 @@ pub async fn upload(
     let key = format!("documents/{}/{}", scope.id, random_token(18));
     let size = bytes.len() as i64;
     state.files.put(&key, bytes).await?;
+    let stored = StoredFile {
+        key: key.clone(),
+        name,
+        size,
+        content_type: kind.to_owned(),
+    };
     let now = samenspel_store::now();
     let mut fields = Fields::new(visibility, &title, now);
     fields.body = body;
     fields.meeting = meeting;
     fields.nodes = nodes;
-    fields.file = Some(StoredFile {
-        key,
-        name,
-        size,
-        content_type: kind.to_owned(),
-    });
-    change(state, ctx, move |c, _, ctx| {
+    fields.file = Some(stored);
+    let files = state.files.clone();
+    let done = change(state, ctx, move |c, _, ctx| {
         upload_in(c, ctx, &scope, party, fields, size, now)
     })
-    .await
+    .await;
+    if done.is_err() {
+        // No entry points to the file: take it away again (a failure here only leaves it).
+        files.delete(&key).await;
+    }
+    done
 }
 
 /// An upload's fields once checked, with the file: (name, content type, bytes).
