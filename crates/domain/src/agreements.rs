@@ -8,7 +8,7 @@
 //! names of kinds or sections, except the few sections the workspace fills in (see
 //! [`FILLED_FROM_THE_WORKSPACE`]).
 
-use crate::method::{Pack as MethodPack, Text};
+use crate::method::{Pack as MethodPack, Text, check_keys, check_text};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::HashSet;
@@ -91,13 +91,7 @@ impl Pack {
     pub fn problems(&self, method: &MethodPack) -> Vec<String> {
         let mut problems = Vec::new();
         let mut text = |place: &str, field: &str, value: &Text, max: usize| {
-            for (lang, s) in [("nl", &value.nl), ("en", &value.en)] {
-                if s.trim().is_empty() {
-                    problems.push(format!("{place}: {field}.{lang} is empty"));
-                } else if s.chars().count() > max {
-                    problems.push(format!("{place}: {field}.{lang} is longer than {max}"));
-                }
-            }
+            check_text(&mut problems, place, field, value, max);
         };
         text("pack", "name", &self.pack.name, MAX_TITLE);
         for s in &self.sections {
@@ -121,22 +115,16 @@ impl Pack {
                 }
             }
         }
-        let mut unique = |what: &str, keys: Vec<&str>| {
-            let mut seen = HashSet::new();
-            for key in keys {
-                if !crate::method::valid_key(key) {
-                    problems.push(format!("{what} key {key:?} is not lowercase-kebab-case"));
-                }
-                if !seen.insert(key) {
-                    problems.push(format!("{what} key {key} appears twice"));
-                }
-            }
-        };
-        unique(
+        check_keys(
+            &mut problems,
             "section",
-            self.sections.iter().map(|s| s.key.as_str()).collect(),
+            self.sections.iter().map(|s| s.key.as_str()),
         );
-        unique("kind", self.kinds.iter().map(|k| k.key.as_str()).collect());
+        check_keys(
+            &mut problems,
+            "kind",
+            self.kinds.iter().map(|k| k.key.as_str()),
+        );
         for key in FILLED_FROM_THE_WORKSPACE {
             if self.section(key).is_none() {
                 problems.push(format!("no section {key}, which the workspace fills in"));

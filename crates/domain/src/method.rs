@@ -220,13 +220,7 @@ impl Pack {
     pub fn problems(&self) -> Vec<String> {
         let mut problems = Vec::new();
         let mut text = |place: &str, field: &str, value: &Text, max: usize| {
-            for (lang, s) in [("nl", &value.nl), ("en", &value.en)] {
-                if s.trim().is_empty() {
-                    problems.push(format!("{place}: {field}.{lang} is empty"));
-                } else if s.chars().count() > max {
-                    problems.push(format!("{place}: {field}.{lang} is longer than {max}"));
-                }
-            }
+            check_text(&mut problems, place, field, value, max);
         };
         text("pack", "name", &self.pack.name, MAX_TITLE);
         text("pack", "summary", &self.pack.summary, MAX_TEXT);
@@ -297,15 +291,7 @@ impl Pack {
             problems.push("a pack needs phases, tracks and nodes".into());
         }
         let unique = |what: &str, keys: Vec<&str>, problems: &mut Vec<String>| {
-            let mut seen = HashSet::new();
-            for key in keys {
-                if !valid_key(key) {
-                    problems.push(format!("{what} key {key:?} is not lowercase-kebab-case"));
-                }
-                if !seen.insert(key) {
-                    problems.push(format!("{what} key {key} appears twice"));
-                }
-            }
+            check_keys(problems, what, keys);
         };
         unique(
             "phase",
@@ -413,7 +399,41 @@ impl Pack {
     }
 }
 
-pub(crate) fn valid_key(key: &str) -> bool {
+/// Records a problem when a text is empty, or longer than `max` characters, in either language.
+pub(crate) fn check_text(
+    problems: &mut Vec<String>,
+    place: &str,
+    field: &str,
+    value: &Text,
+    max: usize,
+) {
+    for (lang, s) in [("nl", &value.nl), ("en", &value.en)] {
+        if s.trim().is_empty() {
+            problems.push(format!("{place}: {field}.{lang} is empty"));
+        } else if s.chars().count() > max {
+            problems.push(format!("{place}: {field}.{lang} is longer than {max}"));
+        }
+    }
+}
+
+/// Records a problem for each key that is not lowercase-kebab-case or appears twice.
+pub(crate) fn check_keys<'a>(
+    problems: &mut Vec<String>,
+    what: &str,
+    keys: impl IntoIterator<Item = &'a str>,
+) {
+    let mut seen = HashSet::new();
+    for key in keys {
+        if !valid_key(key) {
+            problems.push(format!("{what} key {key:?} is not lowercase-kebab-case"));
+        }
+        if !seen.insert(key) {
+            problems.push(format!("{what} key {key} appears twice"));
+        }
+    }
+}
+
+fn valid_key(key: &str) -> bool {
     !key.is_empty()
         && key.len() <= 64
         && key

@@ -4,7 +4,7 @@
 
 use super::audience::{Announcement, announce, visible_entry};
 use super::entry::load_choices;
-use super::form::{Choices, linked};
+use super::form::{Choices, known_nodes, linked};
 use crate::audit::Action;
 use crate::change::{Done, Outcome, change};
 use crate::forms::FormErrors;
@@ -218,7 +218,8 @@ pub async fn upload(
         let db = state.db.clone();
         db.read(move |c| {
             let ws = Workspace::load_in(c, &state, &scope)?;
-            match check(c, &ctx, &scope, &ws, &form, file) {
+            let meetings = load_choices(c, &ctx, &scope, &ws)?.meetings;
+            match check(&ws, &meetings, &form, file) {
                 Ok(checked) => Ok(Ok(checked)),
                 Err(errors) => render_form(c, &ctx, &scope, &ws, form, Some(errors)).map(Err),
             }
@@ -275,11 +276,10 @@ struct Checked {
     file: (String, &'static str, bytes::Bytes),
 }
 
+/// The upload's fields checked: `meetings` are those the reader may link it to.
 fn check(
-    c: &mut Sql<'_>,
-    ctx: &Ctx,
-    scope: &ApproachScope,
     ws: &Workspace,
+    meetings: &[(EntryId, String, time::OffsetDateTime)],
     form: &DocumentForm,
     file: Result<(String, bytes::Bytes), &'static str>,
 ) -> Result<Checked, FormErrors> {
@@ -307,22 +307,10 @@ fn check(
             None
         }
     };
-    let meetings = match load_choices(c, ctx, scope, ws) {
-        Ok(choices) => choices.meetings,
-        Err(_) => Vec::new(),
-    };
-    let meeting = errors.check("meeting", linked(&form.meeting, &meetings));
-    let mut nodes = Vec::new();
-    for key in &form.nodes {
-        if ws.pack.node(key).is_some() {
-            nodes.push(key.clone());
-        } else {
-            errors.add("nodes", "error-entry-node-unknown");
-            break;
-        }
-    }
-    match (visibility, title, body, meeting, file) {
-        (Some(visibility), Some(title), Some(body), Some(meeting), Some(file))
+    let meeting = errors.check("meeting", linked(&form.meeting, meetings));
+    let nodes = errors.check("nodes", known_nodes(ws, &form.nodes));
+    match (visibility, title, body, meeting, nodes, file) {
+        (Some(visibility), Some(title), Some(body), Some(meeting), Some(nodes), Some(file))
             if errors.is_empty() =>
         {
             Ok(Checked {

@@ -180,15 +180,7 @@ pub(crate) fn parse(
             }
         }
     }
-    let mut nodes = Vec::new();
-    for key in &form.nodes {
-        if ws.pack.node(key).is_some() {
-            nodes.push(key.clone());
-        } else {
-            errors.add("nodes", "error-entry-node-unknown");
-            break;
-        }
-    }
+    let nodes = errors.check("nodes", known_nodes(ws, &form.nodes));
     let recorded = Recorded {
         party,
         own: visibility == Some(Visibility::Own),
@@ -204,13 +196,25 @@ pub(crate) fn parse(
     let mut fields = Fields::new(visibility, &title, now);
     fields.body = body;
     fields.parties = parties;
-    fields.nodes = nodes;
+    fields.nodes = nodes.unwrap_or_default();
     apply(&mut fields);
     Ok(Ok((party, fields)))
 }
 
 /// What a kind's checked fields set on the entry.
 type Apply = Box<dyn FnOnce(&mut Fields)>;
+
+/// The knooppunten chosen, each one of the method's.
+pub(crate) fn known_nodes(
+    ws: &Workspace,
+    keys: &[String],
+) -> Result<Vec<String>, samenspel_domain::Invalid> {
+    if keys.iter().all(|key| ws.pack.node(key).is_some()) {
+        Ok(keys.to_vec())
+    } else {
+        Err(samenspel_domain::Invalid::new("error-entry-node-unknown"))
+    }
+}
 
 /// An entry to link to, chosen from `list` (the meetings or decisions the reader sees); empty
 /// means none.
